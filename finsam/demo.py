@@ -1,0 +1,85 @@
+"""Demo data: the four seed associations, entered as data, plus one demo user per role.
+
+`fixtures/<slug>/<app>.toml` holds what each app knows about an association; each app's
+`demo.load(association, data)` enters it through the app's own models (validated with
+`full_clean`). Loading refreshes: a demo association that exists is deleted and entered anew,
+all in one transaction, so a failed load leaves the database as it was.
+"""
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from finsam.permissions import Role
+from members.models import Association, UserRole
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+DEMO_SLUGS = ["finnveden", "vastra-malardalen", "ale-kungalv-stenungsund-tjorn", "vaxjo"]
+# Apps in import order; an app without a file for an association is skipped.
+APPS_AFTER_MEMBERS = ["initiatives", "budgets"]
+DEMO_PASSWORD = "finsam-demo"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    full_name: str
+    role: Role | None  # None: superuser, manages associations in the back office
+
+
+DEMO_USERS = [
+    DemoUser("kansli", "Karin Kansli", Role.STAFF),
+    DemoUser("styrelse", "Stig Styrelse", Role.BOARD),
+    DemoUser("revisor", "Rut Revisor", Role.AUDITOR),
+    DemoUser("admin", "Anna Admin", Role.ADMIN),
+    DemoUser("superadmin", "Sune Superadmin", None),
+]
+
+
+def load_demo(report: Callable[[str], None] = print) -> list[Association]:
+    """Enter (or refresh) every demo association and the demo users."""
+    with transaction.atomic():
+        associations = [load_association(slug) for slug in DEMO_SLUGS]
+        for association in associations:
+            report(f"Inläst: {association.name} (/{association.slug}/)")
+        _load_users(associations)
+    return associations
+
+
+def load_association(slug: str) -> Association:
+    from members import demo as members_demo
+
+    folder = FIXTURES / slug
+    Association.objects.filter(slug=slug).delete()
+    association = members_demo.load(slug, _read(folder / "members.toml"))
+    for app in APPS_AFTER_MEMBERS:
+        path = folder / f"{app}.toml"
+        if path.exists():
+            import_module(f"{app}.demo").load(association, _read(path))
+    return association
+
+
+def _read(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _load_users(associations: list[Association]) -> None:
+    users = get_user_model().objects
+    for demo in DEMO_USERS:
+        user, _ = users.get_or_create(username=demo.username)
+        user.first_name, _, user.last_name = demo.full_name.partition(" ")
+        user.is_superuser = user.is_staff = demo.role is None
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if demo.role is not None:
+            for association in associations:
+                UserRole.objects.update_or_create(
+                    user=user, association=association, defaults={"role": demo.role}
+                )

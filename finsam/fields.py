@@ -1,0 +1,20 @@
+"""The project's field types, defined once."""
+
+from typing import Any
+
+from djmoney.models.fields import MoneyField
+
+MONEY_MAX_DIGITS = 14
+MONEY_DECIMAL_PLACES = 2  # öre where they occur; documents print whole kronor or tkr
+
+
+def sek_field(verbose_name: str, **kwargs: Any) -> MoneyField:
+    """An amount in Swedish kronor with the project's precision."""
+    return MoneyField(
+        verbose_name,
+        max_digits=MONEY_MAX_DIGITS,
+        decimal_places=MONEY_DECIMAL_PLACES,
+        default_currency="SEK",
+        currency_choices=[("SEK", "SEK")],
+        **kwargs,
+    )

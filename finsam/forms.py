@@ -1,0 +1,40 @@
+"""Form fields shared by every app: amounts and percentages as Swedish users type them."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+
+from finsam.lib.numbers import AmountError, parse_amount
+
+
+class AmountField(forms.CharField):
+    """An amount typed as "12 639 324", "12639324" or "-1 399 400"; cleaned to a Decimal."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: str | None) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_amount(text)
+        except AmountError as error:
+            raise forms.ValidationError(str(error), code="invalid_amount") from error
+
+
+class PercentField(forms.CharField):
+    """A percentage typed with a decimal comma or point: "40,455" or "40.455"."""
+
+    def to_python(self, value: str | None) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            number = Decimal(text.replace("%", "").replace(",", ".").strip())
+        except InvalidOperation as error:
+            raise forms.ValidationError(f"”{text}” är inte en procentsats.") from error
+        if not 0 <= number <= 100:
+            raise forms.ValidationError("En andel måste ligga mellan 0 och 100 procent.")
+        return number

@@ -1,0 +1,1 @@
+"""Pure helpers (no Django, no database): rounding, allocation, number formatting."""

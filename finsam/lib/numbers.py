@@ -1,0 +1,64 @@
+"""Swedish number format: reading what people type and writing what documents print.
+
+Documents print "12 639 324" with a (non-breaking) space between thousands, a comma for
+decimals and a minus sign for negative figures; people type the same, with ordinary spaces,
+non-breaking or narrow spaces, or none at all ("12639324").
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from finsam.lib.rounding import KRONA, in_thousands, round_to_step
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_AMOUNT = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
+
+
+class AmountError(ValueError):
+    """Raised with a message that says what was typed and why it is not an amount."""
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read an amount as Swedish users write it: "302 600", "302 600,00", "-1 399 400"."""
+    cleaned = _SPACES.sub("", str(text)).replace(MINUS, "-").replace("kr", "")
+    if not cleaned:
+        raise AmountError("Ange ett belopp.")
+    if cleaned.count(",") == 0 and cleaned.count(".") == 1 and _AMOUNT.match(cleaned) is None:
+        cleaned = cleaned.replace(".", ",")  # "302600.00" from a spreadsheet export
+    if _AMOUNT.match(cleaned) is None:
+        raise AmountError(f"”{text}” är inte ett belopp. Skriv t.ex. 302 600 eller 302 600,50.")
+    try:
+        return Decimal(cleaned.replace(".", "").replace(",", "."))
+    except InvalidOperation as error:  # pragma: no cover - the pattern above rules it out
+        raise AmountError(f"”{text}” är inte ett belopp.") from error
+
+
+def format_amount(value: Decimal | int, *, thousands: bool = False, decimals: int = 0) -> str:
+    """Print an amount as Swedish documents do: "1 496 000", "-206", "533 333,33"."""
+    amount = Decimal(value)
+    if thousands:
+        amount = in_thousands(amount)
+    elif decimals == 0:
+        amount = round_to_step(amount, KRONA)
+    else:
+        amount = round_to_step(amount, Decimal(1).scaleb(-decimals))
+    return _group(amount, decimals if not thousands else 0)
+
+
+def format_percent(value: Decimal, decimals: int = 0) -> str:
+    """Print a percentage: "29 %", "9,6 %"."""
+    rounded = round_to_step(Decimal(value), Decimal(1).scaleb(-decimals))
+    return f"{_group(rounded, decimals)}{NBSP}%"
+
+
+def _group(amount: Decimal, decimals: int) -> str:
+    sign = "-" if amount < 0 else ""
+    whole, _, fraction = f"{abs(amount):.{decimals}f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = NBSP.join(groups)
+    return f"{sign}{text},{fraction}" if decimals else f"{sign}{text}"

@@ -1,0 +1,208 @@
+"""Entering an association's members, funding and organisation from demo data (TOML)."""
+
+from datetime import time
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+from djmoney.money import Money
+
+from members.models import (
+    AgreedContribution,
+    Association,
+    Auditor,
+    BoardSeat,
+    FixedKeyShare,
+    FundingYear,
+    Group,
+    GroupMembership,
+    Meeting,
+    Member,
+    Membership,
+    OfficePost,
+    Person,
+    PopulationFigure,
+)
+
+
+def load(slug: str, data: dict[str, Any]) -> Association:
+    association = _saved(Association(slug=slug, **data["association"]))
+    members = _load_members(association, data.get("members", []))
+    persons: dict[str, Person] = {}
+
+    def person(name: str) -> Person:
+        if name not in persons:
+            persons[name] = _saved(Person(association=association, name=name))
+        return persons[name]
+
+    _load_population(association, members, data.get("population", []))
+    _load_funding(association, members, data.get("funding", []))
+    _load_board(association, members, person, data.get("board", []))
+    _load_auditors(association, members, person, data.get("auditors", []))
+    _load_office(association, person, data.get("office", []))
+    groups = _load_groups(association, members, person, data.get("groups", []))
+    _load_meetings(association, groups, data.get("meetings", []))
+    return association
+
+
+def _saved(instance: models.Model) -> Any:
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def _sek(amount: int | str | None) -> Money | None:
+    return None if amount is None else Money(Decimal(str(amount)), "SEK")
+
+
+def _load_members(association: Association, rows: list[dict]) -> dict[str, Member]:
+    members = {}
+    for order, row in enumerate(rows):
+        member, _ = Member.objects.get_or_create(
+            name=row["name"], defaults={"kind": row["kind"], "org_number": row.get("org_number", "")}
+        )
+        _saved(
+            Membership(
+                association=association,
+                member=member,
+                valid_from=row.get("valid_from"),
+                valid_to=row.get("valid_to"),
+                order=order,
+            )
+        )
+        members[member.name] = member
+    return members
+
+
+def _load_population(association: Association, members: dict[str, Member], rows: list[dict]) -> None:
+    for row in rows:
+        _saved(
+            PopulationFigure(
+                association=association,
+                member=members[row["member"]],
+                date=row["date"],
+                population=row["population"],
+            )
+        )
+
+
+def _load_funding(association: Association, members: dict[str, Member], rows: list[dict]) -> None:
+    for row in rows:
+        year = _saved(
+            FundingYear(
+                association=association,
+                year=row["year"],
+                state_requested=_sek(row.get("state_requested")),
+                state_granted=_sek(row.get("state_granted")),
+                distribution_key=row.get("distribution_key", "population"),
+                rounding_step=row.get("rounding_step", 100),
+                state_presentation=row.get("state_presentation", "one_line"),
+                note=row.get("note", ""),
+            )
+        )
+        for agreed in row.get("agreed", []):
+            _saved(
+                AgreedContribution(
+                    funding_year=year, member=members[agreed["member"]], amount=_sek(agreed["amount"])
+                )
+            )
+        for share in row.get("fixed", []):
+            _saved(
+                FixedKeyShare(
+                    funding_year=year,
+                    member=members[share["member"]],
+                    percent=Decimal(str(share["percent"])),
+                )
+            )
+
+
+def _load_board(association, members, person, rows: list[dict]) -> None:
+    for row in rows:
+        _saved(
+            BoardSeat(
+                association=association,
+                person=person(row["person"]),
+                appointed_by=members[row["appointed_by"]],
+                kind=row["kind"],
+                position=row.get("position", ""),
+                start=row["start"],
+                end=row.get("end"),
+            )
+        )
+
+
+def _load_auditors(association, members, person, rows: list[dict]) -> None:
+    for row in rows:
+        auditor = _saved(
+            Auditor(
+                association=association,
+                person=person(row["person"]),
+                firm=row.get("firm", ""),
+                kind=row["kind"],
+                start=row["start"],
+                end=row.get("end"),
+            )
+        )
+        auditor.appointed_by.set([members[name] for name in row["appointed_by"]])
+
+
+def _load_office(association, person, rows: list[dict]) -> None:
+    for row in rows:
+        _saved(
+            OfficePost(
+                association=association,
+                person=person(row["person"]) if row.get("person") else None,
+                title=row["title"],
+                fte_percent=Decimal(str(row["fte_percent"])) if "fte_percent" in row else None,
+                employer=row.get("employer", ""),
+                start=row["start"],
+                end=row.get("end"),
+            )
+        )
+
+
+def _load_groups(association, members, person, rows: list[dict]) -> dict[str, Group]:
+    groups = {}
+    for row in rows:
+        group = _saved(
+            Group(
+                association=association,
+                name=row["name"],
+                kind=row["kind"],
+                description=row.get("description", ""),
+            )
+        )
+        for seat in row.get("members", []):
+            _saved(
+                GroupMembership(
+                    group=group,
+                    person=person(seat["person"]) if seat.get("person") else None,
+                    member=members[seat["member"]] if seat.get("member") else None,
+                    role=seat.get("role", ""),
+                )
+            )
+        groups[group.name] = group
+    return groups
+
+
+def _load_meetings(association, groups: dict[str, Group], rows: list[dict]) -> None:
+    for row in rows:
+        _saved(
+            Meeting(
+                association=association,
+                kind=row["kind"],
+                group=groups[row["group"]] if row.get("group") else None,
+                date=row["date"],
+                start_time=_time(row.get("start_time")),
+                end_time=_time(row.get("end_time")),
+                place=row.get("place", ""),
+                agenda=row.get("agenda", ""),
+            )
+        )
+
+
+def _time(value: time | str | None) -> time | None:
+    return time.fromisoformat(value) if isinstance(value, str) else value
+
+
+

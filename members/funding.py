@@ -1,0 +1,222 @@
+"""Computing a year's contributions from the funding decision (reads only; no writes).
+
+The state's money (granted, or requested while no answer has come) is matched by the region
+(one half) and the municipalities together (the other half). The municipal half is split by
+the year's distribution key and rounded to the year's rounding step with the largest
+remainder method, so the rounded parts add up exactly. An agreed amount per member, where
+staff have set one, replaces the proposal; the difference to the key stays visible.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from finsam.lib.allocation import allocate, exact_shares
+from finsam.lib.rounding import KRONA
+from members.models import (
+    DistributionKey,
+    FundingYear,
+    Member,
+    MemberKind,
+    PopulationFigure,
+    StatePresentation,
+)
+from members.selectors import members_during_year
+
+STATE_ONE_LINE_LABEL = "Staten genom Försäkringskassan"
+
+
+@dataclass(frozen=True)
+class ContributionLine:
+    """One member's (or the state's) contribution for the year."""
+
+    label: str
+    member: Member | None
+    kind: str
+    proposed: Decimal | None
+    agreed: Decimal | None = None
+    key_value: Decimal | None = None  # inhabitants, or agreed percent, for municipalities
+    exact: Decimal | None = None  # the unrounded share, to the öre
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.agreed if self.agreed is not None else self.proposed
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Agreed minus the key's proposal (None when nothing is agreed)."""
+        if self.agreed is None or self.proposed is None:
+            return None
+        return self.agreed - self.proposed
+
+
+@dataclass(frozen=True)
+class FundingBreakdown:
+    """Everything the funding page and the reports print about one year."""
+
+    funding_year: FundingYear
+    state_lines: list[ContributionLine]
+    region_lines: list[ContributionLine]
+    municipal_lines: list[ContributionLine]
+    key_date: date | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def state_total(self) -> Decimal:
+        return sum((line.amount or Decimal(0) for line in self.state_lines), Decimal(0))
+
+    @property
+    def municipal_total(self) -> Decimal:
+        return sum((line.amount or Decimal(0) for line in self.municipal_lines), Decimal(0))
+
+    @property
+    def region_total(self) -> Decimal:
+        return sum((line.amount or Decimal(0) for line in self.region_lines), Decimal(0))
+
+    @property
+    def total(self) -> Decimal:
+        return self.state_total + self.region_total + self.municipal_total
+
+    @property
+    def lines(self) -> list[ContributionLine]:
+        return [*self.state_lines, *self.region_lines, *self.municipal_lines]
+
+    @property
+    def follows_statutory_shares(self) -> bool:
+        """Region and municipalities each pay exactly half of what the state pays."""
+        half = self.state_total / 2
+        return self.region_total == half and self.municipal_total == half
+
+    @property
+    def shares(self) -> list[tuple[ContributionLine, Decimal | None]]:
+        """Each line with its percentage of the year's total."""
+        total = self.total
+        return [
+            (line, None if not total or line.amount is None else line.amount * 100 / total)
+            for line in self.lines
+        ]
+
+
+def funding_breakdown(funding_year: FundingYear) -> FundingBreakdown:
+    """Compute the year's contributions; problems (missing key data) are listed, not raised."""
+    members = members_during_year(funding_year.association, funding_year.year)
+    agreed = {a.member_id: a.amount.amount for a in funding_year.agreed_contributions.all()}
+    state = funding_year.state_basis or Decimal(0)
+    region_half, municipal_half = allocate(state, [1, 1], KRONA)
+    problems: list[str] = []
+    if funding_year.state_basis is None:
+        problems.append("Varken äskat eller beviljat statligt bidrag är angivet för året.")
+    regions = [m for m in members if m.kind == MemberKind.REGION]
+    municipalities = [m for m in members if m.kind == MemberKind.MUNICIPALITY]
+    key_date = date(funding_year.year - 1, 11, 1)
+    return FundingBreakdown(
+        funding_year=funding_year,
+        state_lines=_state_lines(funding_year, members, state),
+        region_lines=_region_lines(regions, region_half, agreed, problems),
+        municipal_lines=_municipal_lines(
+            funding_year, municipalities, municipal_half, agreed, problems
+        ),
+        key_date=key_date if funding_year.distribution_key == DistributionKey.POPULATION else None,
+        problems=problems,
+    )
+
+
+def _state_lines(
+    funding_year: FundingYear, members: list[Member], state: Decimal
+) -> list[ContributionLine]:
+    by_kind = {m.kind: m for m in members}
+    fk = by_kind.get(MemberKind.FORSAKRINGSKASSAN)
+    af = by_kind.get(MemberKind.ARBETSFORMEDLINGEN)
+    if funding_year.state_presentation == StatePresentation.TWO_LINES and fk and af:
+        fk_part, af_part = allocate(state, [1, 1], Decimal(funding_year.rounding_step))
+        return [
+            ContributionLine(fk.name, fk, fk.kind, fk_part),
+            ContributionLine(af.name, af, af.kind, af_part),
+        ]
+    return [ContributionLine(STATE_ONE_LINE_LABEL, fk, MemberKind.FORSAKRINGSKASSAN, state)]
+
+
+def _region_lines(
+    regions: list[Member], half: Decimal, agreed: dict[int, Decimal], problems: list[str]
+) -> list[ContributionLine]:
+    if len(regions) != 1:
+        problems.append("Förbundet ska ha exakt en region (landsting) som medlem under året.")
+        return [ContributionLine(r.name, r, r.kind, None, agreed.get(r.pk)) for r in regions]
+    region = regions[0]
+    return [ContributionLine(region.name, region, region.kind, half, agreed.get(region.pk))]
+
+
+def _municipal_lines(
+    funding_year: FundingYear,
+    municipalities: list[Member],
+    half: Decimal,
+    agreed: dict[int, Decimal],
+    problems: list[str],
+) -> list[ContributionLine]:
+    if not municipalities:
+        problems.append("Förbundet har ingen kommun som medlem under året.")
+        return []
+    weights = _key_weights(funding_year, municipalities, problems)
+    if weights is None:
+        return [ContributionLine(m.name, m, m.kind, None, agreed.get(m.pk)) for m in municipalities]
+    step = Decimal(funding_year.rounding_step)
+    proposed = allocate(half, [w for w in weights], step)
+    exact = exact_shares(half, weights)
+    return [
+        ContributionLine(
+            label=m.name,
+            member=m,
+            kind=m.kind,
+            proposed=amount,
+            agreed=agreed.get(m.pk),
+            key_value=(
+                None if funding_year.distribution_key == DistributionKey.EQUAL else Decimal(w)
+            ),
+            exact=(Decimal(share.numerator) / Decimal(share.denominator)).quantize(Decimal("0.01")),
+        )
+        for m, w, amount, share in zip(municipalities, weights, proposed, exact, strict=True)
+    ]
+
+
+def _key_weights(
+    funding_year: FundingYear, municipalities: list[Member], problems: list[str]
+) -> list[Decimal] | None:
+    key = funding_year.distribution_key
+    if key == DistributionKey.EQUAL:
+        return [Decimal(1)] * len(municipalities)
+    if key == DistributionKey.FIXED:
+        return _fixed_weights(funding_year, municipalities, problems)
+    return _population_weights(funding_year, municipalities, problems)
+
+
+def _fixed_weights(
+    funding_year: FundingYear, municipalities: list[Member], problems: list[str]
+) -> list[Decimal] | None:
+    percents = {s.member_id: s.percent for s in funding_year.fixed_shares.all()}
+    missing = [m.name for m in municipalities if m.pk not in percents]
+    if missing:
+        problems.append("Fast andel saknas för: " + ", ".join(missing) + ".")
+        return None
+    weights = [percents[m.pk] for m in municipalities]
+    if sum(weights) != 100:
+        problems.append(f"De fasta andelarna summerar till {sum(weights)} %, inte 100 %.")
+        return None
+    return weights
+
+
+def _population_weights(
+    funding_year: FundingYear, municipalities: list[Member], problems: list[str]
+) -> list[Decimal] | None:
+    key_date = date(funding_year.year - 1, 11, 1)
+    figures = dict(
+        PopulationFigure.objects.filter(
+            association=funding_year.association, date=key_date, member__in=municipalities
+        ).values_list("member_id", "population")
+    )
+    missing = [m.name for m in municipalities if m.pk not in figures]
+    if missing:
+        problems.append(
+            f"Invånarantal per {key_date.isoformat()} saknas för: " + ", ".join(missing) + "."
+        )
+        return None
+    return [Decimal(figures[m.pk]) for m in municipalities]

@@ -1,0 +1,154 @@
+"""The association (the tenant), its member organisations and memberships, and user roles."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from finsam.permissions import Role
+from members.validators import normalise_orgnr, validate_orgnr
+
+
+RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media"})
+
+
+def validate_not_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            "Kortnamnet %(slug)s används redan av applikationen; välj ett annat.",
+            code="reserved_slug",
+            params={"slug": slug},
+        )
+
+
+class Association(models.Model):
+    """A samordningsförbund: the tenant every other row belongs to."""
+
+    name = models.CharField("namn", max_length=200)
+    slug = models.SlugField("kortnamn i adressen", unique=True, validators=[validate_not_reserved])
+    org_number = models.CharField(
+        "organisationsnummer", max_length=11, blank=True, validators=[validate_orgnr]
+    )
+    formed_on = models.DateField("bildat", null=True, blank=True)
+    legal_basis = models.TextField("rättslig grund", blank=True)
+    vision = models.TextField("vision", blank=True)
+    purpose = models.TextField("ändamål", blank=True)
+    website = models.URLField("webbplats", blank=True)
+    diary_prefix = models.CharField("diarienummerprefix", max_length=30, blank=True)
+
+    tenant_path = "pk"
+
+    class Meta:
+        verbose_name = "samordningsförbund"
+        verbose_name_plural = "samordningsförbund"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.org_number = normalise_orgnr(self.org_number)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:overview", kwargs={"association": self.slug})
+
+
+class MemberKind(models.TextChoices):
+    FORSAKRINGSKASSAN = "forsakringskassan", "Försäkringskassan"
+    ARBETSFORMEDLINGEN = "arbetsformedlingen", "Arbetsförmedlingen"
+    REGION = "region", "Region (landsting)"
+    MUNICIPALITY = "municipality", "Kommun"
+
+
+class Member(models.Model):
+    """A member organisation; one organisation can belong to several associations."""
+
+    name = models.CharField("namn", max_length=200, unique=True)
+    kind = models.CharField("slag", max_length=20, choices=MemberKind.choices)
+    org_number = models.CharField(
+        "organisationsnummer", max_length=11, blank=True, validators=[validate_orgnr]
+    )
+
+    class Meta:
+        verbose_name = "medlemsorganisation"
+        verbose_name_plural = "medlemsorganisationer"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.org_number = normalise_orgnr(self.org_number)
+        super().save(*args, **kwargs)
+
+
+class Membership(models.Model):
+    """A member's membership of an association, from one date to another (open-ended)."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="memberships", verbose_name="förbund"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="memberships", verbose_name="medlem"
+    )
+    valid_from = models.DateField("från", null=True, blank=True, help_text="Tomt: sedan bildandet.")
+    valid_to = models.DateField("till och med", null=True, blank=True)
+    order = models.PositiveSmallIntegerField("ordning", default=0)
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "medlemskap"
+        verbose_name_plural = "medlemskap"
+        ordering = ["order", "member__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="%(app_label)s_%(class)s_ends_after_start",
+                violation_error_message="Medlemskapet kan inte upphöra före det börjar.",
+            ),
+            models.UniqueConstraint(
+                fields=["association", "member"],
+                condition=Q(valid_to__isnull=True),
+                name="%(app_label)s_%(class)s_one_open_per_member",
+                violation_error_message="Medlemmen har redan ett pågående medlemskap i förbundet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} i {self.association}"
+
+
+class UserRole(models.Model):
+    """A user's role in one association."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="association_roles",
+        verbose_name="användare",
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="user_roles", verbose_name="förbund"
+    )
+    role = models.CharField("roll", max_length=10, choices=Role.choices)
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "användarroll"
+        verbose_name_plural = "användarroller"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "association"],
+                name="%(app_label)s_%(class)s_one_role_per_association",
+                violation_error_message="Användaren har redan en roll i förbundet.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} i {self.association}"

@@ -1,0 +1,200 @@
+"""Statutory funding per year: the state's grant and what region and municipalities pay.
+
+The state (Försäkringskassan, also paying for Arbetsförmedlingen) pays half of each year's new
+money and only matches what the others pay: the region pays half the state's grant and the
+municipalities together the other half, split by the association's distribution key.
+What is stored here is only what people decide (the grant, the key, agreed amounts); the
+contributions themselves are computed by `members.funding`.
+"""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from finsam.fields import sek_field
+from members.models.association import Association, Member
+
+
+class DistributionKey(models.TextChoices):
+    POPULATION = "population", "Invånarantal 1 november året före"
+    FIXED = "fixed", "Fasta överenskomna andelar"
+    EQUAL = "equal", "Lika delar"
+
+
+class StatePresentation(models.TextChoices):
+    ONE_LINE = "one_line", "En rad: Staten genom Försäkringskassan"
+    TWO_LINES = "two_lines", "Två rader: Försäkringskassan och Arbetsförmedlingen, 25 % vardera"
+
+
+class RoundingStep(models.IntegerChoices):
+    KRONA = 1, "hela kronor"
+    TEN = 10, "tiotal kronor"
+    HUNDRED = 100, "hundratal kronor"
+    THOUSAND = 1000, "tusental kronor"
+
+
+class FundingYear(models.Model):
+    """One budget year's funding decision for an association."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="funding_years", verbose_name="förbund"
+    )
+    year = models.PositiveSmallIntegerField(
+        "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
+    )
+    state_requested = sek_field("äskat från staten", null=True, blank=True)
+    state_granted = sek_field(
+        "beviljat av staten",
+        null=True,
+        blank=True,
+        help_text="Tomt: inget besked ännu; bidragen beräknas då preliminärt på det äskade.",
+    )
+    distribution_key = models.CharField(
+        "fördelningsnyckel mellan kommunerna",
+        max_length=12,
+        choices=DistributionKey.choices,
+        default=DistributionKey.POPULATION,
+    )
+    rounding_step = models.PositiveIntegerField(
+        "avrundning", choices=RoundingStep.choices, default=RoundingStep.HUNDRED
+    )
+    state_presentation = models.CharField(
+        "statens andel visas som",
+        max_length=10,
+        choices=StatePresentation.choices,
+        default=StatePresentation.ONE_LINE,
+    )
+    note = models.TextField("kommentar", blank=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Ökas vid varje sparning; en inaktuell sparning nekas."
+    )
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "finansieringsår"
+        verbose_name_plural = "finansieringsår"
+        ordering = ["association", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year"],
+                name="%(app_label)s_%(class)s_one_per_year",
+                violation_error_message="Förbundet har redan ett finansieringsår för det året.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state_granted__isnull=True) | Q(state_granted__gte=0),
+                name="%(app_label)s_%(class)s_granted_not_negative",
+                violation_error_message="Statens bidrag kan inte vara negativt.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state_requested__isnull=True) | Q(state_requested__gte=0),
+                name="%(app_label)s_%(class)s_requested_not_negative",
+                violation_error_message="Det äskade beloppet kan inte vara negativt.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.association} {self.year}"
+
+    @property
+    def state_basis(self) -> Decimal | None:
+        """The state's money the contributions are computed from: granted, else requested."""
+        money = self.state_granted if self.state_granted is not None else self.state_requested
+        return None if money is None else money.amount
+
+    @property
+    def is_preliminary(self) -> bool:
+        return self.state_granted is None
+
+
+class FixedKeyShare(models.Model):
+    """A municipality's agreed percentage of the municipal half (fixed distribution key)."""
+
+    funding_year = models.ForeignKey(
+        FundingYear, on_delete=models.CASCADE, related_name="fixed_shares"
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="kommun")
+    percent = models.DecimalField("andel i procent", max_digits=7, decimal_places=4)
+
+    tenant_path = "funding_year__association"
+
+    class Meta:
+        verbose_name = "fast andel"
+        verbose_name_plural = "fasta andelar"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["funding_year", "member"],
+                name="%(app_label)s_%(class)s_one_per_member",
+                violation_error_message="Kommunen har redan en andel det året.",
+            ),
+            models.CheckConstraint(
+                condition=Q(percent__gte=0) & Q(percent__lte=100),
+                name="%(app_label)s_%(class)s_percent_0_100",
+                violation_error_message="En andel måste ligga mellan 0 och 100 procent.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.percent} %"
+
+
+class AgreedContribution(models.Model):
+    """An amount agreed with a member, overriding the computed proposal for that year."""
+
+    funding_year = models.ForeignKey(
+        FundingYear, on_delete=models.CASCADE, related_name="agreed_contributions"
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="medlem")
+    amount = sek_field("överenskommet belopp")
+    comment = models.CharField("kommentar", max_length=200, blank=True)
+
+    tenant_path = "funding_year__association"
+
+    class Meta:
+        verbose_name = "överenskommet bidrag"
+        verbose_name_plural = "överenskomna bidrag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["funding_year", "member"],
+                name="%(app_label)s_%(class)s_one_per_member",
+                violation_error_message="Medlemmen har redan ett överenskommet belopp det året.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="%(app_label)s_%(class)s_not_negative",
+                violation_error_message="Ett bidrag kan inte vara negativt.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.amount}"
+
+
+class PopulationFigure(models.Model):
+    """A municipality's number of inhabitants on a date (the key uses 1 November)."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="population_figures"
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="kommun")
+    date = models.DateField("datum")
+    population = models.PositiveIntegerField("invånare")
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "invånarantal"
+        verbose_name_plural = "invånarantal"
+        ordering = ["date", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "member", "date"],
+                name="%(app_label)s_%(class)s_one_per_date",
+                violation_error_message="Det finns redan ett invånarantal för kommunen det datumet.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.date}: {self.population}"

@@ -1,0 +1,125 @@
+"""Reads of associations and their organisation, scoped and pre-joined."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from members.models import (
+    Association,
+    Auditor,
+    BoardPosition,
+    BoardSeat,
+    FundingYear,
+    Group,
+    Meeting,
+    Member,
+    Membership,
+    OfficePost,
+    SeatKind,
+)
+
+
+def associations_for(user) -> QuerySet[Association]:
+    """The associations the user has a role in (superusers: all)."""
+    if user.is_superuser:
+        return Association.objects.all()
+    return Association.objects.filter(user_roles__user=user).distinct()
+
+
+def _valid_on(day: date, start: str = "start", end: str = "end") -> Q:
+    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": day}))
+
+
+def members_during_year(association: Association, year: int) -> list[Member]:
+    """Member organisations with a membership during any part of `year`, in display order."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    memberships = (
+        Membership.objects.filter(association=association)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=last))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+        .select_related("member")
+        .order_by("order", "member__name")
+    )
+    return [m.member for m in memberships]
+
+
+@dataclass
+class BoardRow:
+    """One appointing member's seats on a date: ordinary member(s) and deputy(ies)."""
+
+    member: Member
+    ordinary: list[BoardSeat] = field(default_factory=list)
+    deputies: list[BoardSeat] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> int:
+        positions = [s.position for s in self.ordinary]
+        if BoardPosition.CHAIR in positions:
+            return 0
+        return 1 if BoardPosition.VICE_CHAIR in positions else 2
+
+
+def board_on(association: Association, day: date) -> list[BoardRow]:
+    """The board as it stands on `day`: chair first, then vice chair, then member order."""
+    seats = (
+        BoardSeat.objects.filter(association=association)
+        .filter(_valid_on(day))
+        .select_related("person", "appointed_by")
+        .order_by("start", "pk")
+    )
+    order = {
+        m.member_id: m.order for m in Membership.objects.filter(association=association).only(
+            "member_id", "order"
+        )
+    }
+    rows: dict[int, BoardRow] = {}
+    for seat in seats:
+        row = rows.setdefault(seat.appointed_by_id, BoardRow(member=seat.appointed_by))
+        (row.ordinary if seat.kind == SeatKind.ORDINARY else row.deputies).append(seat)
+    return sorted(rows.values(), key=lambda r: (r.sort_key, order.get(r.member.pk, 99)))
+
+
+def auditors_on(association: Association, day: date) -> QuerySet[Auditor]:
+    return (
+        Auditor.objects.filter(association=association)
+        .filter(_valid_on(day))
+        .select_related("person")
+        .prefetch_related("appointed_by")
+    )
+
+
+def office_on(association: Association, day: date) -> QuerySet[OfficePost]:
+    return OfficePost.objects.filter(association=association).filter(_valid_on(day)).select_related(
+        "person"
+    )
+
+
+def groups_of(association: Association) -> QuerySet[Group]:
+    return Group.objects.filter(association=association).prefetch_related(
+        "memberships__person", "memberships__member"
+    )
+
+
+def meetings_from(association: Association, day: date, limit: int = 10) -> QuerySet[Meeting]:
+    """Meetings on or after `day`, soonest first."""
+    return (
+        Meeting.objects.filter(association=association, date__gte=day)
+        .select_related("group")
+        .order_by("date", "start_time")[:limit]
+    )
+
+
+def funding_years_of(association: Association) -> QuerySet[FundingYear]:
+    return FundingYear.objects.filter(association=association).order_by("-year")
+
+
+def funding_year_for_overview(association: Association, today: date) -> FundingYear | None:
+    """This year's funding, else the latest year before it, else the earliest after it."""
+    years = FundingYear.objects.filter(association=association).prefetch_related(
+        "agreed_contributions", "fixed_shares"
+    )
+    return (
+        years.filter(year__lte=today.year).order_by("-year").first()
+        or years.order_by("year").first()
+    )

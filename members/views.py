@@ -1,0 +1,142 @@
+"""Pages of an association: start page, overview, funding per year."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from members import selectors
+from members.forms import FundingYearForm, NewFundingYearForm
+from members.funding import funding_breakdown
+from members.models import FundingYear
+from members.services import FundingDecision, StaleEditError, funding_year_create, funding_year_update
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    associations = selectors.associations_for(request.user)
+    return render(request, "members/start.html", {"associations": associations})
+
+
+def _day_from(request: HttpRequest) -> date:
+    text = request.GET.get("datum", "")
+    if not text:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        messages.error(request, f"”{text}” är inget datum; skriv ÅÅÅÅ-MM-DD. Dagens datum visas.")
+        return timezone.localdate()
+
+
+@tenant_view()
+def overview(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    day = _day_from(request)
+    association = tenant.association
+    funding_year = selectors.funding_year_for_overview(association, day)
+    context = {
+        "day": day,
+        "breakdown": funding_breakdown(funding_year) if funding_year else None,
+        "board": selectors.board_on(association, day),
+        "auditors": selectors.auditors_on(association, day),
+        "office": selectors.office_on(association, day),
+        "groups": selectors.groups_of(association),
+        "meetings": selectors.meetings_from(association, day),
+    }
+    return render(request, "members/overview.html", context)
+
+
+@tenant_view()
+def funding_years(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    years = selectors.funding_years_of(tenant.association)
+    return render(
+        request, "members/funding_years.html", {"years": years, "form": NewFundingYearForm()}
+    )
+
+
+@tenant_view(Perm.EDIT)
+@require_POST
+def funding_year_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    form = NewFundingYearForm(request.POST)
+    if form.is_valid():
+        try:
+            created = funding_year_create(association=tenant.association, year=form.cleaned_data["year"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("members:funding_year_edit", tenant.association.slug, created.year)
+    else:
+        messages.error(request, "Ange ett år mellan 2004 och 2100.")
+    return redirect("members:funding_years", tenant.association.slug)
+
+
+@tenant_view()
+def funding_year(request: HttpRequest, tenant: Tenant, year: int) -> HttpResponse:
+    found = get_scoped_or_404(FundingYear, tenant, year=year)
+    return render(request, "members/funding_year.html", {"breakdown": funding_breakdown(found)})
+
+
+@tenant_view(Perm.EDIT)
+def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpResponse:
+    found = get_scoped_or_404(FundingYear, tenant, year=year)
+    breakdown = funding_breakdown(found)
+    form = FundingYearForm(request.POST or None, breakdown=breakdown, initial=_initial(breakdown))
+    if request.method == "POST" and form.is_valid():
+        try:
+            funding_year_update(
+                funding_year=found,
+                expected_version=form.cleaned_data["version"],
+                decision=_decision(form),
+            )
+        except StaleEditError:
+            messages.error(request, "Någon annan har sparat året under tiden. Här är de aktuella "
+                           "värdena; gör om din ändring.")
+            return redirect("members:funding_year_edit", tenant.association.slug, year)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Finansieringen {year} är sparad.")
+            return redirect("members:funding_year", tenant.association.slug, year)
+    return render(request, "members/funding_year_edit.html", {"form": form, "breakdown": breakdown})
+
+
+def _initial(breakdown) -> dict:
+    year = breakdown.funding_year
+    initial = {
+        "version": year.version,
+        "state_requested": _plain(year.state_requested),
+        "state_granted": _plain(year.state_granted),
+        "distribution_key": year.distribution_key,
+        "rounding_step": year.rounding_step,
+        "state_presentation": year.state_presentation,
+        "note": year.note,
+    }
+    for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
+        initial[f"agreed_{line.member.pk}"] = _plain(line.agreed)
+    for share in year.fixed_shares.all():
+        initial[f"percent_{share.member_id}"] = str(share.percent).replace(".", ",")
+    return initial
+
+
+def _plain(value) -> str:
+    amount = getattr(value, "amount", value)
+    return "" if amount is None else f"{amount:.0f}" if amount == amount.to_integral() else str(amount)
+
+
+def _decision(form: FundingYearForm) -> FundingDecision:
+    data = form.cleaned_data
+    return FundingDecision(
+        state_requested=data["state_requested"],
+        state_granted=data["state_granted"],
+        distribution_key=data["distribution_key"],
+        rounding_step=data["rounding_step"],
+        state_presentation=data["state_presentation"],
+        note=data["note"],
+        agreed=form.agreed_amounts(),
+        fixed_percents=form.fixed_percents(),
+    )

@@ -1,0 +1,19 @@
+"""URL arguments for the access sweep, one entry per association URL with arguments.
+
+Each entry maps a URL name to a function that returns the URL's arguments (besides the
+association slug) for an object of the given association. The sweep fails if an association
+URL has arguments and no entry here, so every new page is swept. Apps add their entries in
+`tests/access_samples_<app>.py` with a dict named SAMPLES.
+"""
+
+from members.models import Association
+
+
+def _latest_funding_year(association: Association) -> dict:
+    return {"year": association.funding_years.order_by("-year").first().year}
+
+
+SAMPLES = {
+    "members:funding_year": _latest_funding_year,
+    "members:funding_year_edit": _latest_funding_year,
+}

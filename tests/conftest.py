@@ -1,0 +1,50 @@
+"""Shared test setup.
+
+The demo associations (the seeds, entered as data) are loaded once per test session into the
+test database; every `db` test sees them and rolls its own changes back. Transactional tests
+(browser tests with a live server) empty the database afterwards, so pytest-django runs them
+last and they load the demo themselves (`live_demo`).
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from finsam.demo import load_demo
+from finsam.permissions import Role
+from members.models import Association, UserRole
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo(report=lambda _line: None)
+
+
+@pytest.fixture
+def live_demo(transactional_db):
+    load_demo(report=lambda _line: None)
+
+
+@pytest.fixture
+def association(db, request) -> Association:
+    """A demo association by slug: parametrize indirectly, or Finnveden by default."""
+    return Association.objects.get(slug=getattr(request, "param", "finnveden"))
+
+
+@pytest.fixture
+def make_user(db):
+    """A user with `role` in `association` (or no role at all)."""
+
+    def make(username: str, association: Association | None = None, role: Role | None = None):
+        user = get_user_model().objects.create_user(username=username, password="pw-test-123")
+        if association is not None and role is not None:
+            UserRole.objects.create(user=user, association=association, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client(client, make_user, association):
+    client.force_login(make_user("staff-user", association, Role.STAFF))
+    return client
