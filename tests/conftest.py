@@ -48,3 +48,6 @@ def make_user(db):
 def staff_client(client, make_user, association):
     client.force_login(make_user("staff-user", association, Role.STAFF))
     return client
+
+
+from tests.browser import browser, page  # noqa: E402,F401  (fixtures for browser tests)
