@@ -59,7 +59,8 @@ def _load_members(association: Association, rows: list[dict]) -> dict[str, Membe
     members = {}
     for order, row in enumerate(rows):
         member, _ = Member.objects.get_or_create(
-            name=row["name"], defaults={"kind": row["kind"], "org_number": row.get("org_number", "")}
+            name=row["name"],
+            defaults={"kind": row["kind"], "org_number": row.get("org_number", "")},
         )
         _saved(
             Membership(
@@ -74,7 +75,9 @@ def _load_members(association: Association, rows: list[dict]) -> dict[str, Membe
     return members
 
 
-def _load_population(association: Association, members: dict[str, Member], rows: list[dict]) -> None:
+def _load_population(
+    association: Association, members: dict[str, Member], rows: list[dict]
+) -> None:
     for row in rows:
         _saved(
             PopulationFigure(
@@ -103,7 +106,9 @@ def _load_funding(association: Association, members: dict[str, Member], rows: li
         for agreed in row.get("agreed", []):
             _saved(
                 AgreedContribution(
-                    funding_year=year, member=members[agreed["member"]], amount=_sek(agreed["amount"])
+                    funding_year=year,
+                    member=members[agreed["member"]],
+                    amount=_sek(agreed["amount"]),
                 )
             )
         for share in row.get("fixed", []):
@@ -203,6 +208,3 @@ def _load_meetings(association, groups: dict[str, Group], rows: list[dict]) -> N
 
 def _time(value: time | str | None) -> time | None:
     return time.fromisoformat(value) if isinstance(value, str) else value
-
-
-

@@ -3,6 +3,7 @@
 from django import forms
 
 from finsam.forms import AmountField, PercentField
+from finsam.permissions import Role
 from members.funding import FundingBreakdown
 from members.models import DistributionKey, MemberKind, RoundingStep, StatePresentation
 
@@ -24,7 +25,9 @@ class FundingYearForm(forms.Form):
     state_presentation = forms.ChoiceField(
         label="Statens andel visas som", choices=StatePresentation.choices
     )
-    note = forms.CharField(label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, breakdown: FundingBreakdown, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -44,7 +47,9 @@ class FundingYearForm(forms.Form):
             (
                 line,
                 self[f"agreed_{line.member.pk}"],
-                self[f"percent_{line.member.pk}"] if f"percent_{line.member.pk}" in self.fields else None,
+                self[f"percent_{line.member.pk}"]
+                if f"percent_{line.member.pk}" in self.fields
+                else None,
             )
             for line in self.member_lines
         ]
@@ -66,3 +71,18 @@ class FundingYearForm(forms.Form):
 
 class NewFundingYearForm(forms.Form):
     year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+
+
+class UserRoleGrantForm(forms.Form):
+    username = forms.CharField(label="Användarnamn", max_length=150)
+    full_name = forms.CharField(label="Namn (för ny användare)", max_length=150, required=False)
+    role = forms.ChoiceField(label="Roll", choices=Role.choices)
+    password = forms.CharField(
+        label="Startlösenord (för ny användare)",
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+    )
+
+
+class UserRoleChangeForm(forms.Form):
+    role = forms.ChoiceField(label="Roll", choices=Role.choices)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from members.models import (
     Association,
@@ -17,6 +17,7 @@ from members.models import (
     Membership,
     OfficePost,
     SeatKind,
+    UserRole,
 )
 
 
@@ -69,9 +70,8 @@ def board_on(association: Association, day: date) -> list[BoardRow]:
         .order_by("start", "pk")
     )
     order = {
-        m.member_id: m.order for m in Membership.objects.filter(association=association).only(
-            "member_id", "order"
-        )
+        m.member_id: m.order
+        for m in Membership.objects.filter(association=association).only("member_id", "order")
     }
     rows: dict[int, BoardRow] = {}
     for seat in seats:
@@ -81,17 +81,23 @@ def board_on(association: Association, day: date) -> list[BoardRow]:
 
 
 def auditors_on(association: Association, day: date) -> QuerySet[Auditor]:
+    """Auditors in office on `day`; appointing members in the association's member order."""
+    in_member_order = Member.objects.filter(memberships__association=association).order_by(
+        "memberships__order"
+    )
     return (
         Auditor.objects.filter(association=association)
         .filter(_valid_on(day))
         .select_related("person")
-        .prefetch_related("appointed_by")
+        .prefetch_related(Prefetch("appointed_by", queryset=in_member_order))
     )
 
 
 def office_on(association: Association, day: date) -> QuerySet[OfficePost]:
-    return OfficePost.objects.filter(association=association).filter(_valid_on(day)).select_related(
-        "person"
+    return (
+        OfficePost.objects.filter(association=association)
+        .filter(_valid_on(day))
+        .select_related("person")
     )
 
 
@@ -122,4 +128,12 @@ def funding_year_for_overview(association: Association, today: date) -> FundingY
     return (
         years.filter(year__lte=today.year).order_by("-year").first()
         or years.order_by("year").first()
+    )
+
+
+def user_roles_of(association: Association) -> QuerySet[UserRole]:
+    return (
+        UserRole.objects.filter(association=association)
+        .select_related("user")
+        .order_by("user__username")
     )

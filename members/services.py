@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from djmoney.money import Money
 
+from finsam.permissions import Role
 from members.models import (
     AgreedContribution,
     Association,
@@ -14,6 +17,7 @@ from members.models import (
     FixedKeyShare,
     FundingYear,
     Member,
+    UserRole,
 )
 from members.selectors import members_during_year
 
@@ -127,3 +131,53 @@ def _replace_fixed_shares(
         FixedKeyShare(funding_year=funding_year, member=members[pk], percent=percent)
         for pk, percent in percents.items()
     )
+
+
+def user_role_grant(
+    *, association: Association, username: str, role: str, full_name: str = "", password: str = ""
+) -> UserRole:
+    """Give a user a role in the association, creating the user if the name is new."""
+    users = get_user_model().objects
+    with transaction.atomic():
+        user = users.filter(username=username).first()
+        if user is None:
+            if not password:
+                raise ValidationError({"password": "Ange ett startlösenord för en ny användare."})
+            user = users.model(username=username)
+            user.first_name, _, user.last_name = full_name.partition(" ")
+            validate_password(password, user)
+            user.set_password(password)
+            user.full_clean()
+            user.save()
+        if UserRole.objects.filter(user=user, association=association).exists():
+            raise ValidationError({"username": f"{username} har redan en roll i förbundet."})
+        grant = UserRole(user=user, association=association, role=role)
+        grant.full_clean()
+        grant.save()
+        return grant
+
+
+def user_role_change(*, user_role: UserRole, role: str) -> UserRole:
+    """Change a role; an admin cannot take away the last admin role of the association."""
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=user_role.association_id)
+        _keep_an_admin(user_role, removing=role != Role.ADMIN)
+        user_role.role = role
+        user_role.full_clean()
+        user_role.save()
+        return user_role
+
+
+def user_role_revoke(*, user_role: UserRole) -> None:
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=user_role.association_id)
+        _keep_an_admin(user_role, removing=True)
+        user_role.delete()
+
+
+def _keep_an_admin(user_role: UserRole, *, removing: bool) -> None:
+    if not removing or user_role.role != Role.ADMIN:
+        return
+    others = UserRole.objects.filter(association_id=user_role.association_id, role=Role.ADMIN)
+    if not others.exclude(pk=user_role.pk).exists():
+        raise ValidationError("Förbundet måste ha minst en administratör kvar.")

@@ -15,7 +15,12 @@ from members import selectors
 from members.forms import FundingYearForm, NewFundingYearForm
 from members.funding import funding_breakdown
 from members.models import FundingYear
-from members.services import FundingDecision, StaleEditError, funding_year_create, funding_year_update
+from members.services import (
+    FundingDecision,
+    StaleEditError,
+    funding_year_create,
+    funding_year_update,
+)
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -65,7 +70,9 @@ def funding_year_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = NewFundingYearForm(request.POST)
     if form.is_valid():
         try:
-            created = funding_year_create(association=tenant.association, year=form.cleaned_data["year"])
+            created = funding_year_create(
+                association=tenant.association, year=form.cleaned_data["year"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -94,8 +101,11 @@ def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpRe
                 decision=_decision(form),
             )
         except StaleEditError:
-            messages.error(request, "Någon annan har sparat året under tiden. Här är de aktuella "
-                           "värdena; gör om din ändring.")
+            messages.error(
+                request,
+                "Någon annan har sparat året under tiden. Här är de aktuella "
+                "värdena; gör om din ändring.",
+            )
             return redirect("members:funding_year_edit", tenant.association.slug, year)
         except ValidationError as error:
             form.add_error(None, error)
@@ -125,7 +135,9 @@ def _initial(breakdown) -> dict:
 
 def _plain(value) -> str:
     amount = getattr(value, "amount", value)
-    return "" if amount is None else f"{amount:.0f}" if amount == amount.to_integral() else str(amount)
+    return (
+        "" if amount is None else f"{amount:.0f}" if amount == amount.to_integral() else str(amount)
+    )
 
 
 def _decision(form: FundingYearForm) -> FundingDecision:

@@ -17,3 +17,10 @@ SAMPLES = {
     "members:funding_year": _latest_funding_year,
     "members:funding_year_edit": _latest_funding_year,
 }
+
+
+def _first_user_role(association: Association) -> dict:
+    return {"pk": association.user_roles.order_by("pk").first().pk}
+
+
+SAMPLES["members:user_role_update"] = _first_user_role

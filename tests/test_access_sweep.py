@@ -58,7 +58,9 @@ def test_every_association_url_is_in_the_sweep():
         assert hasattr(callback, "required_perm"), f"{name} does not use tenant_view"
 
 
-@pytest.mark.parametrize(("name", "callback"), ASSOCIATION_URLS, ids=[n for n, _ in ASSOCIATION_URLS])
+@pytest.mark.parametrize(
+    ("name", "callback"), ASSOCIATION_URLS, ids=[n for n, _ in ASSOCIATION_URLS]
+)
 @pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
 def test_role_gets_what_its_permission_allows(client, make_user, name, callback, role):
     home = Association.objects.get(slug=HOME)
@@ -70,14 +72,18 @@ def test_role_gets_what_its_permission_allows(client, make_user, name, callback,
         assert status == 403, f"{role} got {status} on {name}"
 
 
-@pytest.mark.parametrize(("name", "callback"), ASSOCIATION_URLS, ids=[n for n, _ in ASSOCIATION_URLS])
+@pytest.mark.parametrize(
+    ("name", "callback"), ASSOCIATION_URLS, ids=[n for n, _ in ASSOCIATION_URLS]
+)
 def test_user_of_another_association_is_refused(client, make_user, name, callback):
     home, foreign = Association.objects.get(slug=HOME), Association.objects.get(slug=FOREIGN)
     client.force_login(make_user("outsider", foreign, Role.ADMIN))
     assert client.get(_url(name, home)).status_code == 403
 
 
-@pytest.mark.parametrize(("name", "callback"), ASSOCIATION_URLS, ids=[n for n, _ in ASSOCIATION_URLS])
+@pytest.mark.parametrize(
+    ("name", "callback"), ASSOCIATION_URLS, ids=[n for n, _ in ASSOCIATION_URLS]
+)
 def test_anonymous_visitor_is_sent_to_login(db, client, name, callback):
     home = Association.objects.get(slug=HOME)
     response = client.get(_url(name, home))
@@ -93,4 +99,8 @@ def test_another_associations_object_is_not_found(client, make_user, name, callb
     home, foreign = Association.objects.get(slug=HOME), Association.objects.get(slug=FOREIGN)
     assert SAMPLES[name](home) != SAMPLES[name](foreign), f"{name}: samples do not differ"
     client.force_login(make_user("admin-home", home, Role.ADMIN))
-    assert client.get(_url(name, home, kwargs_from=foreign)).status_code == 404
+    url = _url(name, home, kwargs_from=foreign)
+    response = client.get(url)
+    if response.status_code == 405:  # a POST-only view: the object is looked up on POST
+        response = client.post(url)
+    assert response.status_code == 404

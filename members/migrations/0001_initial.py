@@ -307,7 +307,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='officepost',
-            constraint=models.CheckConstraint(condition=models.Q(('fte_percent__isnull', True), models.Q(('fte_percent__gt', 0), ('fte_percent__lte', 100)), _connector='OR'), name='members_officepost_fte_0_100', violation_error_message='Andelen av heltid måste vara över 0 och högst 100 %.'),
+            constraint=models.CheckConstraint(condition=models.Q(('fte_percent__isnull', True), models.Q(('fte_percent__gt', 0), ('fte_percent__lte', 100)), _connector='OR'), name='members_officepost_fte_0_100', violation_error_message='Andelen av heltid måste vara över 0 och högst 100 %%.'),
         ),
         migrations.AddConstraint(
             model_name='groupmembership',
@@ -327,7 +327,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='populationfigure',
-            constraint=models.UniqueConstraint(fields=('association', 'member', 'date'), name='members_populationfigure_one_per_date', violation_error_message='Det finns redan ett invånarantal för kommunen det datumet.'),
+            constraint=models.UniqueConstraint(fields=('association', 'member', 'date'), name='members_populationfigure_one_per_date', violation_error_message='Kommunen har redan ett invånarantal det datumet.'),
         ),
         migrations.AddConstraint(
             model_name='userrole',

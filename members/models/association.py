@@ -9,7 +9,6 @@ from django.urls import reverse
 from finsam.permissions import Role
 from members.validators import normalise_orgnr, validate_orgnr
 
-
 RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media"})
 
 

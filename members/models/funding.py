@@ -192,7 +192,7 @@ class PopulationFigure(models.Model):
             models.UniqueConstraint(
                 fields=["association", "member", "date"],
                 name="%(app_label)s_%(class)s_one_per_date",
-                violation_error_message="Det finns redan ett invånarantal för kommunen det datumet.",
+                violation_error_message="Kommunen har redan ett invånarantal det datumet.",
             )
         ]
 

@@ -106,7 +106,9 @@ class Auditor(models.Model):
         verbose_name = "revisor"
         verbose_name_plural = "revisorer"
         ordering = ["start", "pk"]
-        constraints = [ends_after_start("start", "end", "Uppdraget kan inte sluta före det börjar.")]
+        constraints = [
+            ends_after_start("start", "end", "Uppdraget kan inte sluta före det börjar.")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person}, {self.firm}" if self.firm else str(self.person)
@@ -143,9 +145,10 @@ class OfficePost(models.Model):
         constraints = [
             ends_after_start("start", "end", "Tjänsten kan inte sluta före den börjar."),
             models.CheckConstraint(
-                condition=Q(fte_percent__isnull=True) | (Q(fte_percent__gt=0) & Q(fte_percent__lte=100)),
+                condition=Q(fte_percent__isnull=True)
+                | (Q(fte_percent__gt=0) & Q(fte_percent__lte=100)),
                 name="%(app_label)s_%(class)s_fte_0_100",
-                violation_error_message="Andelen av heltid måste vara över 0 och högst 100 %.",
+                violation_error_message="Andelen av heltid måste vara över 0 och högst 100 %%.",
             ),
         ]
 

@@ -8,7 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_demo(report=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS("\nDemoanvändare (lösenord för alla: %s):" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"\nDemoanvändare (lösenord för alla: {DEMO_PASSWORD}):")
+        )
         for user in DEMO_USERS:
             role = user.role.label if user.role else "superanvändare, förvaltar förbunden i /admin/"
             self.stdout.write(f"  {user.username:<11} {role}")

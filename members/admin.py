@@ -1,0 +1,109 @@
+"""The back office (Django admin) for superusers: associations, members and organisation."""
+
+from django.contrib import admin
+
+from members import models
+
+
+class MembershipInline(admin.TabularInline):
+    model = models.Membership
+    extra = 0
+    autocomplete_fields = ["member"]
+
+
+class UserRoleInline(admin.TabularInline):
+    model = models.UserRole
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(models.Association)
+class AssociationAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "org_number", "formed_on"]
+    search_fields = ["name", "slug", "org_number"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline, UserRoleInline]
+
+
+@admin.register(models.Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "org_number"]
+    list_filter = ["kind"]
+    search_fields = ["name", "org_number"]
+
+
+class AgreedContributionInline(admin.TabularInline):
+    model = models.AgreedContribution
+    extra = 0
+
+
+class FixedKeyShareInline(admin.TabularInline):
+    model = models.FixedKeyShare
+    extra = 0
+
+
+@admin.register(models.FundingYear)
+class FundingYearAdmin(admin.ModelAdmin):
+    list_display = ["association", "year", "state_requested", "state_granted", "distribution_key"]
+    list_filter = ["association", "distribution_key"]
+    inlines = [AgreedContributionInline, FixedKeyShareInline]
+    readonly_fields = ["version"]
+
+
+@admin.register(models.PopulationFigure)
+class PopulationFigureAdmin(admin.ModelAdmin):
+    list_display = ["association", "member", "date", "population"]
+    list_filter = ["association", "date"]
+
+
+@admin.register(models.Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "association"]
+    list_filter = ["association"]
+    search_fields = ["name"]
+
+
+@admin.register(models.BoardSeat)
+class BoardSeatAdmin(admin.ModelAdmin):
+    list_display = ["person", "association", "appointed_by", "kind", "position", "start", "end"]
+    list_filter = ["association", "kind", "position"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(models.Auditor)
+class AuditorAdmin(admin.ModelAdmin):
+    list_display = ["person", "firm", "association", "kind", "start", "end"]
+    list_filter = ["association", "kind"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(models.OfficePost)
+class OfficePostAdmin(admin.ModelAdmin):
+    list_display = ["title", "person", "association", "fte_percent", "employer", "start", "end"]
+    list_filter = ["association"]
+
+
+class GroupMembershipInline(admin.TabularInline):
+    model = models.GroupMembership
+    extra = 0
+
+
+@admin.register(models.Group)
+class GroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "association"]
+    list_filter = ["association", "kind"]
+    inlines = [GroupMembershipInline]
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "start_time", "end_time", "place", "association"]
+    list_filter = ["association", "kind"]
+    date_hierarchy = "date"
+
+
+@admin.register(models.UserRole)
+class UserRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "association", "role"]
+    list_filter = ["association", "role"]
+    autocomplete_fields = ["user"]

@@ -1,0 +1,62 @@
+"""Pages where an association's admins manage who may do what in that association."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from finsam.permissions import Perm, Role
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from members import selectors
+from members.forms import UserRoleChangeForm, UserRoleGrantForm
+from members.models import UserRole
+from members.services import user_role_change, user_role_grant, user_role_revoke
+
+
+@tenant_view(Perm.MANAGE_USERS)
+def user_roles(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    form = UserRoleGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = user_role_grant(association=tenant.association, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, f"{grant.user.username} är nu {grant.get_role_display().lower()}."
+            )
+            return redirect("members:user_roles", tenant.association.slug)
+    context = {
+        "form": form,
+        "roles": selectors.user_roles_of(tenant.association),
+        "role_choices": Role.choices,
+    }
+    return render(request, "members/user_roles.html", context)
+
+
+@tenant_view(Perm.MANAGE_USERS)
+@require_POST
+def user_role_update(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    user_role = get_scoped_or_404(UserRole, tenant, pk=pk)
+    form = UserRoleChangeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("Välj en av rollerna i listan.")
+        if "remove" in request.POST:
+            user_role_revoke(user_role=user_role)
+            messages.success(request, f"{user_role.user.username} har inte längre någon roll här.")
+        else:
+            user_role_change(user_role=user_role, role=form.cleaned_data["role"])
+            messages.success(request, f"{user_role.user.username}s roll är ändrad.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("members:user_roles", tenant.association.slug)
+
+
+def _add_errors(form: UserRoleGrantForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
