@@ -57,7 +57,10 @@ class SieErrors(SieError):
     """All problems found in one file; `errors` lists them in file order."""
 
     def __init__(self, errors: Sequence[SieError], suppressed: int = 0) -> None:
-        self.errors: tuple[SieError, ...] = tuple(errors)
+        # File order reads best; errors without a line (about the whole file) go last.
+        self.errors: tuple[SieError, ...] = tuple(
+            sorted(errors, key=lambda error: (error.line_no is None, error.line_no or 0))
+        )
         self.suppressed = suppressed
         first = self.errors[0].line_no if self.errors else None
         super().__init__(first, self._summary())
@@ -102,9 +105,9 @@ def wrong_format_message(name: str) -> str:
 
 def _sniff_bom(raw: bytes) -> tuple[str, bool] | None:
     if raw.startswith(codecs.BOM_UTF8):
-        return f"filen börjar med en UTF-8-BOM och är alltså kodad i UTF-8. {_REEXPORT}", False
+        return f"Filen börjar med en UTF-8-BOM och är alltså kodad i UTF-8. {_REEXPORT}", False
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in raw:
-        return f"filen verkar vara kodad i UTF-16 (Unicode). {_REEXPORT}", True
+        return f"Filen verkar vara kodad i UTF-16 (Unicode). {_REEXPORT}", True
     return None
 
 
@@ -113,14 +116,14 @@ def _sniff_letters(raw: bytes) -> tuple[str, bool] | None:
     if match is not None:
         letter = match.group().decode("utf-8")
         return (
-            f"filen verkar vara kodad i UTF-8 ('{letter}' är skrivet som två byte, "
+            f"Filen verkar vara kodad i UTF-8 ('{letter}' är skrivet som två byte, "
             f"{match.group().hex(' ').upper()}). {_REEXPORT}"
         ), False
     match = _LATIN1_LETTER.search(raw)
     if match is not None:
         letter = match.group().decode("cp1252")
         return (
-            f"filen verkar vara kodad i Windows-1252/ISO-8859-1 ('{letter}' är skrivet som "
+            f"Filen verkar vara kodad i Windows-1252/ISO-8859-1 ('{letter}' är skrivet som "
             f"byte {match.group().hex().upper()}). {_REEXPORT}"
         ), False
     return None

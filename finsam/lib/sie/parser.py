@@ -133,6 +133,7 @@ class _OpenVer:
     head: Ver | None = None
     rows: list[Trans] = field(default_factory=list)
     opened: bool = False
+    broken: bool = False  # a row could not be read: neither yield nor balance-check it
 
     @property
     def title(self) -> str:
@@ -247,8 +248,8 @@ class SieReader:
             return self._close_block()
         if not self._seen_record:
             self._fatal = True
-            raise FieldError("filen verkar inte vara en SIE-fil (första raden börjar inte med #)")
-        raise FieldError(f"raden kan inte tolkas (en SIE-rad börjar med #): '{line[:40]}'")
+            raise FieldError("Filen verkar inte vara en SIE-fil (första raden börjar inte med #)")
+        raise FieldError(f"Raden kan inte tolkas (en SIE-rad börjar med #): '{line[:40]}'")
 
     def _plain(self, label: str, fields: list[Field]) -> Record | None:
         convert = _CONVERTERS.get(label)
@@ -311,7 +312,7 @@ class SieReader:
         try:
             ver.rows.append(_trans(fields, self.line_no, kind))
         except (FieldError, IndexError):
-            ver.head = None  # the voucher is incomplete; do not yield it or check its balance
+            ver.broken = True
             raise
 
     def _close_block(self) -> Ver | None:
@@ -319,7 +320,7 @@ class SieReader:
         if ver is None or not ver.opened:
             self._ver = ver
             raise FieldError("} utan föregående #VER och {")
-        if ver.head is None:
+        if ver.head is None or ver.broken:
             return None
         record = ver.head
         record.transactions = tuple(ver.rows)
@@ -349,7 +350,7 @@ class SieReader:
         if ver is not None:
             self._error(
                 ver.line,
-                f"Filen tar slut (rad {self.line_no}) innan {ver.title.lower()} avslutats "
+                f"Filen tar slut (rad {self.line_no}) innan {_lower_first(ver.title)} avslutats "
                 "med }; filen verkar vara avkortad.",
             )
         if not self._seen_record:
@@ -359,6 +360,10 @@ class SieReader:
 
 
 _OBJECT_LABELS = frozenset({"#PSALDO", "#PBUDGET"})
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _check_calendar_year(year: int, start: date, end: date) -> str | None:
