@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from finsam.lib.sie import (
     Dim, Flagga, Fnamn, Format, Gen, Ib, Konto, Ksumma, Ktyp, ObjRef, Objekt, Orgnr, Pbudget,
@@ -310,6 +312,19 @@ def test_other_encodings_are_refused(data: bytes, start: str) -> None:
     assert message.endswith("Exportera filen på nytt med teckenkodningen PC8/CP437.")
 
 
+def test_cp437_signs_that_only_look_like_windows_1252_inside_words_are_accepted() -> None:
+    # 0xE4 is "Σ" in CP437 and "ä" in Windows-1252: alone it is read as CP437.
+    data = sie(HEAD) + b'#KONTO 1930 "Summa \xe4 10 \xf6 2"\n'
+    assert list(iter_records(data))[-1] == Konto("1930", "Summa Σ 10 ÷ 2")
+
+
+def test_cr_only_line_ends_are_refused() -> None:
+    assert errors_of(sie(HEAD, newline="\r")) == [
+        "Rad 1: Filen har CR som radslut (gammalt Mac-format), så den kan inte delas upp i "
+        "rader. SIE-filer ska ha CR LF eller LF som radslut."
+    ]
+
+
 def test_all_errors_are_reported_together_in_file_order() -> None:
     data = sie(HEAD.replace("20141231", "20141130") + """\
         #KONTO 1930
@@ -348,7 +363,8 @@ def test_error_list_is_capped_but_counted() -> None:
         ("#SIETYP 5", "Rad 9: #SIETYP 5 stöds inte; endast SIE typ 1–4 kan läsas in."),
         ("#KTYP 1930 X", "Rad 9: #KTYP: okänd kontotyp 'X' (ska vara T, S, K eller I)."),
         ("#KONTO {1 2} Kassa", "Rad 9: #KONTO: oväntad objektlista."),
-        ("#PSALDO 0 201413 3010 {} 1", "Rad 9: #PSALDO: ogiltig period '201413' (ska vara ÅÅÅÅMM)."),
+        ("#PSALDO 0 201413 3010 {} 1",
+         "Rad 9: #PSALDO: ogiltig period '201413' (ska vara ÅÅÅÅMM)."),
         ("Kassa 1930", "Rad 9: Raden kan inte tolkas (en SIE-rad börjar med #): 'Kassa 1930'."),
     ],
 )
@@ -445,6 +461,24 @@ def test_reads_from_a_path_and_from_a_binary_stream(tmp_path: Path) -> None:
         assert read_sie(stream).orgnr == "222000-2634"
     with pytest.raises(TypeError, match="binärt"):
         list(iter_records(io.StringIO(HEAD)))  # type: ignore[arg-type]
+
+
+_PIECES = st.sampled_from([
+    "#VER", "#TRANS", "#RTRANS", "#KONTO", "#IB", "#PSALDO", "#RAR", "#ORGNR", "#SIETYP",
+    "#KSUMMA", "#FORMAT", "#KTYP", "#DIM", "{", "}", "{}", '"', '""', "\\", " ", "\t", "1930",
+    "-1", "20140101", "201403", "12.50", "x", "ä", "├ñ", "\r",
+])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=12), st.booleans())
+def test_arbitrary_input_gives_records_or_sie_errors_only(lines: list[str], eol: bool) -> None:
+    data = ("\n".join(lines) + ("\n" if eol else "")).encode("cp437")
+    try:
+        for _record in iter_records(data, expected_orgnr="222000-2634"):
+            pass
+    except SieErrors as error:
+        assert error.errors and all(str(e) for e in error.errors)
 
 
 def _lines(vouchers: int, consumed: list[int]) -> Iterator[bytes]:

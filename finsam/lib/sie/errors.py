@@ -26,11 +26,11 @@ _CENT = Decimal("0.01")
 # A UTF-8 encoded Latin-1 letter (å ä ö é ...) is 0xC3 followed by a continuation byte.
 # In CP437 that reads as "├" plus an accented letter, which no real SIE export contains.
 _UTF8_LATIN = re.compile(rb"\xc3[\x80-\xbf]")
-# Windows-1252/ISO-8859-1 å ä ö é are 0xE5 0xE4 0xF6 0xE9, in CP437 the Greek/math signs
-# σ Σ ÷ Θ. Upper case Å Ä Ö (0xC5 0xC4 0xD6) are box-drawing characters in CP437, so they
-# only count when they sit next to an ASCII letter, as they would inside a word.
+# Windows-1252/ISO-8859-1 å ä ö é Å Ä Ö are 0xE5 0xE4 0xF6 0xE9 0xC5 0xC4 0xD6, in CP437
+# the signs σ Σ ÷ Θ ┼ ─ ╓. They only count next to an ASCII letter, as inside a word
+# ("V\xe4xj\xf6"), so a CP437 file that really uses those signs is still read.
 _LATIN1_LETTER = re.compile(
-    rb"[\xe4\xe5\xe9\xf6]|(?<=[A-Za-z])[\xc4\xc5\xd6]|[\xc4\xc5\xd6](?=[a-z])"
+    rb"(?<=[A-Za-z])[\xc4\xc5\xd6\xe4\xe5\xe9\xf6]|[\xc4\xc5\xd6\xe4\xe5\xe9\xf6](?=[A-Za-z])"
 )
 
 _REEXPORT = (
@@ -104,6 +104,12 @@ def wrong_format_message(name: str) -> str:
 
 
 def _sniff_bom(raw: bytes) -> tuple[str, bool] | None:
+    # With CR-only line ends (old Mac files) the whole file arrives as one line.
+    if b"\r" in raw.rstrip(b"\r\n"):
+        return (
+            "Filen har CR som radslut (gammalt Mac-format), så den kan inte delas upp i "
+            "rader. SIE-filer ska ha CR LF eller LF som radslut.", True
+        )
     if raw.startswith(codecs.BOM_UTF8):
         return f"Filen börjar med en UTF-8-BOM och är alltså kodad i UTF-8. {_REEXPORT}", False
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in raw:

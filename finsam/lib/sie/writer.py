@@ -17,7 +17,9 @@ The output is meant to be read back by `parser` into equal records:
   holds them (no rounding); dates as YYYYMMDD; lines end with CR LF.
 
 The writer refuses what it cannot write faithfully, with a ValueError: characters outside
-CP437, control characters (a line break would split the record) and unbalanced vouchers.
+CP437, control characters (a line break would split the record), the few CP437 sequences
+the reader takes for UTF-8/Windows-1252 text (see `errors.sniff_encoding`), and unbalanced
+vouchers.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from datetime import date
 from decimal import Decimal
 from typing import BinaryIO
 
-from .errors import format_amount
+from .errors import format_amount, sniff_encoding
 from .records import (
     Dim, Flagga, Fnamn, Format, Gen, Ksumma, Ktyp, Konto, Objects, Objekt, Orgnr, Program,
     Rar, Record, Sietyp, Trans, Ver, PeriodBalance, YearBalance,
@@ -167,12 +169,21 @@ def record_lines(record: Record) -> list[str]:
 
 def _encode(line: str) -> bytes:
     try:
-        return line.encode("cp437") + b"\r\n"
+        encoded = line.encode("cp437")
     except UnicodeEncodeError as exc:
         char = exc.object[exc.start]
         raise ValueError(
             f"Tecknet {char!r} i raden {line!r} finns inte i teckenkodningen PC8 (CP437)."
         ) from None
+    # A few CP437 sequences (such as "├ä" or "aΣ") are how UTF-8 or Windows-1252 text looks
+    # when read as CP437, and the reader refuses them as such; writing them would produce a
+    # file this package cannot read back.
+    if not encoded.isascii() and sniff_encoding(encoded, first_line=False) is not None:
+        raise ValueError(
+            f"Raden {line!r} innehåller tecken som läsaren tolkar som fel teckenkodning "
+            "(UTF-8 eller Windows-1252 läst som PC8)."
+        )
+    return encoded + b"\r\n"
 
 
 class SieWriter:
