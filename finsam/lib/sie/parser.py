@@ -37,7 +37,7 @@ from .records import (
 )
 from .tokens import (
     Field, FieldError, Unterminated, as_int, as_text, opt_amount, opt_date, opt_text,
-    parse_amount, parse_date, parse_period, tokenize, with_objects,
+    parse_amount, parse_date, parse_period, shown, tokenize, with_objects,
 )
 
 __all__ = ["SieReader", "Source", "iter_records", "read_sie"]
@@ -249,7 +249,7 @@ class SieReader:
         if not self._seen_record:
             self._fatal = True
             raise FieldError("Filen verkar inte vara en SIE-fil (första raden börjar inte med #)")
-        raise FieldError(f"Raden kan inte tolkas (en SIE-rad börjar med #): '{line[:40]}'")
+        raise FieldError(f"Raden kan inte tolkas (en SIE-rad börjar med #): '{shown(line)}'")
 
     def _plain(self, label: str, fields: list[Field]) -> Record | None:
         convert = _CONVERTERS.get(label)

@@ -24,7 +24,8 @@ from .records import ObjRef, Objects, Period
 
 __all__ = [
     "Field", "FieldError", "Unterminated", "as_int", "as_text", "opt_amount", "opt_date",
-    "opt_text", "parse_amount", "parse_date", "parse_period", "tokenize", "with_objects",
+    "opt_text", "parse_amount", "parse_date", "parse_period", "shown", "tokenize",
+    "with_objects",
 ]
 
 Field: TypeAlias = str | Objects
@@ -131,7 +132,7 @@ def _objects(items: list[str]) -> Objects:
     if len(items) % 2:
         raise FieldError("objektlistan ska bestå av par av dimensionsnummer och objektkod")
     dims = items[0::2]
-    if not all(_INT.fullmatch(dim) for dim in dims):
+    if not all(len(dim) <= 20 and _INT.fullmatch(dim) for dim in dims):
         raise FieldError("objektlistan har ett dimensionsnummer som inte är ett heltal")
     return tuple(ObjRef(int(dim), code) for dim, code in zip(dims, items[1::2], strict=True))
 
@@ -143,6 +144,11 @@ _AMOUNT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _DATES: dict[str, date] = {}
 
 
+def shown(text: str) -> str:
+    """A value as quoted in a message, cut short so a garbage field cannot flood it."""
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def as_text(value: Field) -> str:
     if type(value) is str:
         return value
@@ -150,9 +156,10 @@ def as_text(value: Field) -> str:
 
 
 def as_int(value: Field) -> int:
-    if type(value) is str and _INT.fullmatch(value):
+    # The length cap keeps int() away from huge digit strings (it raises past 4300 digits).
+    if type(value) is str and len(value) <= 20 and _INT.fullmatch(value):
         return int(value)
-    raise FieldError(f"'{as_text(value)}' är inte ett heltal")
+    raise FieldError(f"'{shown(as_text(value))}' är inte ett heltal")
 
 
 def parse_amount(value: Field) -> Decimal:
@@ -161,7 +168,7 @@ def parse_amount(value: Field) -> Decimal:
     if len(text) <= 40 and _AMOUNT.fullmatch(text):
         return Decimal(text)
     hint = " (decimaltecknet ska vara punkt)" if "," in text else ""
-    raise FieldError(f"ogiltigt belopp '{text}'{hint}")
+    raise FieldError(f"ogiltigt belopp '{shown(text)}'{hint}")
 
 
 def parse_date(value: Field) -> date:
@@ -181,14 +188,14 @@ def _parse_new_date(text: str) -> date:
             return date(int(text[:4]), int(text[4:6]), int(text[6:]))
         except ValueError:
             pass
-    raise FieldError(f"ogiltigt datum '{text}' (ska vara ÅÅÅÅMMDD)")
+    raise FieldError(f"ogiltigt datum '{shown(text)}' (ska vara ÅÅÅÅMMDD)")
 
 
 def parse_period(value: Field) -> Period:
     text = as_text(value)
     if len(text) == 6 and text.isascii() and text.isdigit() and 1 <= int(text[4:]) <= 12:
         return Period(int(text[:4]), int(text[4:]))
-    raise FieldError(f"ogiltig period '{text}' (ska vara ÅÅÅÅMM)")
+    raise FieldError(f"ogiltig period '{shown(text)}' (ska vara ÅÅÅÅMM)")
 
 
 def opt_text(f: list[Field], i: int) -> str:

@@ -29,6 +29,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from datetime import date
 from decimal import Decimal
 from typing import BinaryIO
@@ -231,14 +232,11 @@ def write_sie(
         Flagga(0), program, Format("PC8"), gen or Gen(date.today()), Sietyp(4),
         Orgnr(orgnr), Fnamn(company_name),
     ]
+    sections = (header, years, dimensions, accounts, balances, vouchers)
     if target is None:
         buffer = io.BytesIO()
-        write_sie(buffer, company_name=company_name, orgnr=orgnr, years=years,
-                  accounts=accounts, dimensions=dimensions, balances=balances,
-                  vouchers=vouchers, program=program, gen=gen)
+        SieWriter(buffer).write_all(chain.from_iterable(sections))
         return buffer.getvalue()
     with _binary_target(target) as stream:
-        writer = SieWriter(stream)
-        for section in (header, years, dimensions, accounts, balances, vouchers):
-            writer.write_all(section)
+        SieWriter(stream).write_all(chain.from_iterable(sections))
     return None
