@@ -21,13 +21,13 @@ from pathlib import Path
 from finsam.lib.sie import Ver, iter_records
 
 HEADER = (
-    "#FLAGGA 0\r\n#PROGRAM \"bench\" 1.0\r\n#FORMAT PC8\r\n#GEN 20240101\r\n#SIETYP 4\r\n"
-    "#ORGNR 222000-2634\r\n#FNAMN \"Växjö samordningsförbund\"\r\n"
-    "#RAR 0 20240101 20241231\r\n#KONTO 1930 \"Kassa och bank\"\r\n#KONTO 5010 \"Lokalhyra\"\r\n"
+    '#FLAGGA 0\r\n#PROGRAM "bench" 1.0\r\n#FORMAT PC8\r\n#GEN 20240101\r\n#SIETYP 4\r\n'
+    '#ORGNR 222000-2634\r\n#FNAMN "Växjö samordningsförbund"\r\n'
+    '#RAR 0 20240101 20241231\r\n#KONTO 1930 "Kassa och bank"\r\n#KONTO 5010 "Lokalhyra"\r\n'
 )
 ROWS = (
     "   #TRANS 5010 {{}} {amount}\r\n",
-    "   #TRANS 5010 {{1 \"100\" 6 \"P1\"}} {amount} 20240301 \"Hyra mars\"\r\n",
+    '   #TRANS 5010 {{1 "100" 6 "P1"}} {amount} 20240301 "Hyra mars"\r\n',
     "   #TRANS 5010 {{1 100}} {amount}\r\n",
 )
 
@@ -48,7 +48,7 @@ def _voucher(number: int) -> str:
     rows = "".join(ROWS[(number + i) % 3].format(amount=_money(cents)) for i in range(3))
     day = f"2024{number % 12 + 1:02d}{number % 28 + 1:02d}"
     return (
-        f"#VER A {number + 1} {day} \"Verifikation {number + 1}\"\r\n{{\r\n{rows}"
+        f'#VER A {number + 1} {day} "Verifikation {number + 1}"\r\n{{\r\n{rows}'
         f"   #TRANS 1930 {{}} {_money(-3 * cents)}\r\n}}\r\n"
     )
 

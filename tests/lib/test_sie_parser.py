@@ -18,9 +18,33 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from finsam.lib.sie import (
-    Dim, Flagga, Fnamn, Format, Gen, Ib, Konto, Ksumma, Ktyp, ObjRef, Objekt, Orgnr, Pbudget,
-    Period, Program, Psaldo, Rar, Res, SieError, SieErrors, SieReader, Sietyp, Trans, Ub, Ver,
-    iter_records, read_sie,
+    Dim,
+    Flagga,
+    Fnamn,
+    Format,
+    Gen,
+    Ib,
+    Konto,
+    Ksumma,
+    Ktyp,
+    Objekt,
+    ObjRef,
+    Orgnr,
+    Pbudget,
+    Period,
+    Program,
+    Psaldo,
+    Rar,
+    Res,
+    SieError,
+    SieErrors,
+    SieReader,
+    Sietyp,
+    Trans,
+    Ub,
+    Ver,
+    iter_records,
+    read_sie,
 )
 
 D = Decimal
@@ -49,7 +73,9 @@ def errors_of(data: bytes, **kwargs: str) -> list[str]:
 
 
 def test_every_supported_record_type_is_parsed_with_its_values() -> None:
-    data = sie(HEAD + """\
+    data = sie(
+        HEAD
+        + """\
         #RAR -1 20130101 20131231
         #KONTO 1930 "Kassa och bank"
         #KONTO 3010 Försäljning
@@ -69,24 +95,50 @@ def test_every_supported_record_type_is_parsed_with_its_values() -> None:
            #TRANS 1930 {} -12500.00
         }
         #KSUMMA 1234567890
-        """)
+        """
+    )
     assert list(iter_records(data)) == [
-        Flagga(0), Program("Visma Administration", "2014.1"), Format("PC8"),
-        Gen(date(2015, 1, 15), "ANNA"), Sietyp(4), Orgnr("222000-2634"),
-        Fnamn("Samordningsförbundet Test"), Rar(0, date(2014, 1, 1), date(2014, 12, 31)),
-        Rar(-1, date(2013, 1, 1), date(2013, 12, 31)), Konto("1930", "Kassa och bank"),
-        Konto("3010", "Försäljning"), Ktyp("1930", "T"), Dim(1, "Kostnadsställe"),
-        Objekt(1, "100", "Rehab Växjö"), Ib(0, "1930", D("10000.00")),
-        Ib(-1, "1930", D("7500.50"), D(3)), Ub(0, "1930", D("-1234.50")),
+        Flagga(0),
+        Program("Visma Administration", "2014.1"),
+        Format("PC8"),
+        Gen(date(2015, 1, 15), "ANNA"),
+        Sietyp(4),
+        Orgnr("222000-2634"),
+        Fnamn("Samordningsförbundet Test"),
+        Rar(0, date(2014, 1, 1), date(2014, 12, 31)),
+        Rar(-1, date(2013, 1, 1), date(2013, 12, 31)),
+        Konto("1930", "Kassa och bank"),
+        Konto("3010", "Försäljning"),
+        Ktyp("1930", "T"),
+        Dim(1, "Kostnadsställe"),
+        Objekt(1, "100", "Rehab Växjö"),
+        Ib(0, "1930", D("10000.00")),
+        Ib(-1, "1930", D("7500.50"), D(3)),
+        Ub(0, "1930", D("-1234.50")),
         Res(0, "3010", D("-250000.00")),
         Psaldo(0, Period(2014, 3), "3010", (), D("-1000.00")),
         Psaldo(0, Period(2014, 3), "3010", (ObjRef(1, "100"),), D("-400.00"), D("2.5")),
         Pbudget(0, Period(2014, 3), "3010", (), D(-1200)),
-        Ver("A", "12", date(2014, 3, 1), "Hyra mars", date(2014, 3, 5), "ANNA", (
-            Trans("5010", (ObjRef(1, "100"), ObjRef(6, "P1")), D("12500.00"),
-                  date(2014, 3, 2), "Hyra", D(1), "ANNA"),
-            Trans("1930", (), D("-12500.00")),
-        )),
+        Ver(
+            "A",
+            "12",
+            date(2014, 3, 1),
+            "Hyra mars",
+            date(2014, 3, 5),
+            "ANNA",
+            (
+                Trans(
+                    "5010",
+                    (ObjRef(1, "100"), ObjRef(6, "P1")),
+                    D("12500.00"),
+                    date(2014, 3, 2),
+                    "Hyra",
+                    D(1),
+                    "ANNA",
+                ),
+                Trans("1930", (), D("-12500.00")),
+            ),
+        ),
         Ksumma(1234567890),
     ]
 
@@ -137,19 +189,23 @@ def test_cp437_bytes_decode_to_swedish_letters() -> None:
 )
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_header_and_field_variants_of_real_exporters(text: str, newline: str) -> None:
-    data = sie(HEAD.replace("#FORMAT PC8", "#FORMAT\tPC8  ") + "\n\n" + text + "\n\n",
-               newline=newline)
+    data = sie(
+        HEAD.replace("#FORMAT PC8", "#FORMAT\tPC8  ") + "\n\n" + text + "\n\n", newline=newline
+    )
     records = list(iter_records(data))
     assert records[2] == Format("PC8")
     assert records[-1] == Konto("1930", "Kassa och bank")
 
 
 def test_quoted_values_escaped_quotes_and_backslashes() -> None:
-    data = sie(HEAD + r"""
+    data = sie(
+        HEAD
+        + r"""
         #KONTO 1930 "Kassa \"bank\" {ny}"
         #KONTO 1931 "C:\temp \\ x"
         #OBJEKT 6 "P 1" ""
-        """)
+        """
+    )
     records = list(iter_records(data))[-3:]
     assert records == [
         Konto("1930", 'Kassa "bank" {ny}'),
@@ -177,22 +233,32 @@ def test_object_lists(row: str, objects: tuple[ObjRef, ...]) -> None:
 
 
 def test_optional_voucher_fields_may_be_empty_or_missing() -> None:
-    data = sie(HEAD + """\
+    data = sie(
+        HEAD
+        + """\
         #VER "" "" 20140102
         {
         #TRANS 5010 {} 10.00 "" "" "" ANNA
         #TRANS 1930 {} -10.00 20140103
         }
-        """)
+        """
+    )
     ver = list(iter_records(data))[-1]
-    assert ver == Ver("", "", date(2014, 1, 2), transactions=(
-        Trans("5010", (), D("10.00"), sign="ANNA"),
-        Trans("1930", (), D("-10.00"), date(2014, 1, 3)),
-    ))
+    assert ver == Ver(
+        "",
+        "",
+        date(2014, 1, 2),
+        transactions=(
+            Trans("5010", (), D("10.00"), sign="ANNA"),
+            Trans("1930", (), D("-10.00"), date(2014, 1, 3)),
+        ),
+    )
 
 
 def test_unbalanced_voucher_reports_series_number_and_difference() -> None:
-    data = sie(HEAD + """\
+    data = sie(
+        HEAD
+        + """\
         #VER A 12 20140301 "Hyra"
         {
         #TRANS 5010 {} 12600.00
@@ -203,7 +269,8 @@ def test_unbalanced_voucher_reports_series_number_and_difference() -> None:
         #TRANS 5010 {} 1.00
         #TRANS 1930 {} -1.00
         }
-        """)
+        """
+    )
     assert errors_of(data) == [
         "Rad 9: Verifikation A 12 (2014-03-01) är obalanserad: differens 100.00 kr."
     ]
@@ -212,7 +279,9 @@ def test_unbalanced_voucher_reports_series_number_and_difference() -> None:
 def test_rtrans_and_btrans_are_kept_but_only_trans_rows_count() -> None:
     # A corrected voucher as the standard writes it: the removed row as #BTRANS, the added
     # row as #RTRANS followed by the same row as #TRANS for readers that skip #RTRANS.
-    data = sie(HEAD + """\
+    data = sie(
+        HEAD
+        + """\
         #VER A 1 20140301 "Rättad"
         {
         #TRANS 1930 {} -100.00
@@ -220,11 +289,15 @@ def test_rtrans_and_btrans_are_kept_but_only_trans_rows_count() -> None:
         #RTRANS 5020 {} 100.00 20140305 "" "" ANNA
         #TRANS 5020 {} 100.00
         }
-        """)
+        """
+    )
     ver = list(iter_records(data))[-1]
     assert isinstance(ver, Ver)
     assert [(t.kind, t.account) for t in ver.transactions] == [
-        ("TRANS", "1930"), ("BTRANS", "5010"), ("RTRANS", "5020"), ("TRANS", "5020"),
+        ("TRANS", "1930"),
+        ("BTRANS", "5010"),
+        ("RTRANS", "5020"),
+        ("TRANS", "5020"),
     ]
     assert ver.difference() == 0
     summary = read_sie(data)
@@ -235,14 +308,24 @@ def test_rtrans_and_btrans_are_kept_but_only_trans_rows_count() -> None:
 @pytest.mark.parametrize(
     ("rar", "message"),
     [
-        ("#RAR 0 20140701 20150630", "Rad 9: #RAR 0 har räkenskapsåret 2014-07-01–2015-06-30; "
-         "förbundets räkenskapsår måste vara kalenderår."),
-        ("#RAR -1 20130101 20131130", "Rad 9: #RAR -1 har räkenskapsåret 2013-01-01–2013-11-30; "
-         "förbundets räkenskapsår måste vara kalenderår."),
-        ("#RAR -1 20141332 20141231",
-         "Rad 9: #RAR: ogiltigt datum '20141332' (ska vara ÅÅÅÅMMDD)."),
-        ("#RAR -1 2014-01-01 20141231",
-         "Rad 9: #RAR: ogiltigt datum '2014-01-01' (ska vara ÅÅÅÅMMDD)."),
+        (
+            "#RAR 0 20140701 20150630",
+            "Rad 9: #RAR 0 har räkenskapsåret 2014-07-01–2015-06-30; "
+            "förbundets räkenskapsår måste vara kalenderår.",
+        ),
+        (
+            "#RAR -1 20130101 20131130",
+            "Rad 9: #RAR -1 har räkenskapsåret 2013-01-01–2013-11-30; "
+            "förbundets räkenskapsår måste vara kalenderår.",
+        ),
+        (
+            "#RAR -1 20141332 20141231",
+            "Rad 9: #RAR: ogiltigt datum '20141332' (ska vara ÅÅÅÅMMDD).",
+        ),
+        (
+            "#RAR -1 2014-01-01 20141231",
+            "Rad 9: #RAR: ogiltigt datum '2014-01-01' (ska vara ÅÅÅÅMMDD).",
+        ),
         ("#RAR -1 20140101", "Rad 9: #RAR: för få fält (formatet är: #RAR årsnr start slut)."),
     ],
 )
@@ -263,7 +346,7 @@ def test_expected_organisation_number_is_compared_by_digits() -> None:
 
 
 def test_voucher_without_closing_brace_at_end_of_file_is_truncated() -> None:
-    data = sie(HEAD + "#VER A 7 20140301 \"Hyra\"\n{\n#TRANS 5010 {} 1.00\n#TRANS 1930 {} -1")
+    data = sie(HEAD + '#VER A 7 20140301 "Hyra"\n{\n#TRANS 5010 {} 1.00\n#TRANS 1930 {} -1')
     assert errors_of(data) == [
         "Rad 9: Filen tar slut (rad 12) innan verifikation A 7 (2014-03-01) avslutats med }; "
         "filen verkar vara avkortad."
@@ -298,12 +381,16 @@ def test_utf8_file_is_refused_with_the_encoding_named() -> None:
     ("data", "start"),
     [
         (b"\xef\xbb\xbf" + HEAD.encode("ascii", "replace"), "Rad 1: Filen börjar med en UTF-8-BOM"),
-        (HEAD.replace("Test", "Växjö").encode("cp1252"),
-         "Rad 7: Filen verkar vara kodad i Windows-1252/ISO-8859-1 ('ö' är skrivet som byte F6)"),
+        (
+            HEAD.replace("Test", "Växjö").encode("cp1252"),
+            "Rad 7: Filen verkar vara kodad i Windows-1252/ISO-8859-1 ('ö' är skrivet som byte F6)",
+        ),
         (HEAD.encode("utf-16"), "Rad 1: Filen verkar vara kodad i UTF-16"),
         (HEAD.encode("utf-16-le"), "Rad 1: Filen verkar vara kodad i UTF-16"),
-        (HEAD.replace("PC8", "UTF-8").encode("ascii", "replace"),
-         "Rad 3: #FORMAT UTF-8: filen anger teckenkodningen UTF-8."),
+        (
+            HEAD.replace("PC8", "UTF-8").encode("ascii", "replace"),
+            "Rad 3: #FORMAT UTF-8: filen anger teckenkodningen UTF-8.",
+        ),
     ],
 )
 def test_other_encodings_are_refused(data: bytes, start: str) -> None:
@@ -326,14 +413,17 @@ def test_cr_only_line_ends_are_refused() -> None:
 
 
 def test_all_errors_are_reported_together_in_file_order() -> None:
-    data = sie(HEAD.replace("20141231", "20141130") + """\
+    data = sie(
+        HEAD.replace("20141231", "20141130")
+        + """\
         #KONTO 1930
         #VER A 1 20140301
         {
         #TRANS 1930 {} 5
         }
         #IB 0 1930 1,0
-        """)
+        """
+    )
     with pytest.raises(SieErrors) as caught:
         list(iter_records(data, expected_orgnr="556677-8899"))
     error = caught.value
@@ -355,16 +445,22 @@ def test_error_list_is_capped_but_counted() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("#TRANS 1930 {} 1.00", "Rad 9: #TRANS: raden står utanför en verifikation (#VER följd "
-         "av {)."),
+        (
+            "#TRANS 1930 {} 1.00",
+            "Rad 9: #TRANS: raden står utanför en verifikation (#VER följd av {).",
+        ),
         ("}", "Rad 9: } utan föregående #VER och {."),
-        ("#VER A 1 20140101\n#KONTO 1930 Kassa", "Rad 9: Verifikation A 1 (2014-01-01) följs inte "
-         "av ett block { … } med #TRANS-rader."),
+        (
+            "#VER A 1 20140101\n#KONTO 1930 Kassa",
+            "Rad 9: Verifikation A 1 (2014-01-01) följs inte av ett block { … } med #TRANS-rader.",
+        ),
         ("#SIETYP 5", "Rad 9: #SIETYP 5 stöds inte; endast SIE typ 1–4 kan läsas in."),
         ("#KTYP 1930 X", "Rad 9: #KTYP: okänd kontotyp 'X' (ska vara T, S, K eller I)."),
         ("#KONTO {1 2} Kassa", "Rad 9: #KONTO: oväntad objektlista."),
-        ("#PSALDO 0 201413 3010 {} 1",
-         "Rad 9: #PSALDO: ogiltig period '201413' (ska vara ÅÅÅÅMM)."),
+        (
+            "#PSALDO 0 201413 3010 {} 1",
+            "Rad 9: #PSALDO: ogiltig period '201413' (ska vara ÅÅÅÅMM).",
+        ),
         ("Kassa 1930", "Rad 9: Raden kan inte tolkas (en SIE-rad börjar med #): 'Kassa 1930'."),
     ],
 )
@@ -380,7 +476,9 @@ def test_a_file_that_is_not_sie_stops_at_once() -> None:
 
 
 def test_unknown_records_are_ignored_and_counted() -> None:
-    data = sie(HEAD + """\
+    data = sie(
+        HEAD
+        + """\
         #ADRESS "Anna" "Box 1" "351 00 Växjö" "0470-123"
         #KPTYP BAS2014
         #SRU 1930 7281
@@ -392,7 +490,8 @@ def test_unknown_records_are_ignored_and_counted() -> None:
         #XTRANS 1930 {} 1.00
         #TRANS 3010 {} -1.00
         }
-        """)
+        """
+    )
     reader = SieReader(data)
     records = list(reader)
     assert isinstance(records[-1], Ver) and len(records[-1].transactions) == 2
@@ -408,7 +507,9 @@ def test_ksumma_is_exposed_but_not_verified() -> None:
 
 
 def test_read_sie_summarises_balances_and_vouchers_per_account_and_month() -> None:
-    data = sie(HEAD + """\
+    data = sie(
+        HEAD
+        + """\
         #KONTO 1930 "Kassa och bank"
         #KTYP 1930 T
         #IB 0 1930 1000.00
@@ -432,7 +533,8 @@ def test_read_sie_summarises_balances_and_vouchers_per_account_and_month() -> No
         #TRANS 5010 {} 0.50
         #TRANS 1930 {} -0.50
         }
-        """)
+        """
+    )
     summary = read_sie(data)
     assert summary.company_name == "Samordningsförbundet Test"
     assert summary.sietyp == 4 and summary.format == "PC8" and summary.flagga == 0
@@ -445,8 +547,10 @@ def test_read_sie_summarises_balances_and_vouchers_per_account_and_month() -> No
     assert summary.psaldo == {(0, Period(2014, 3), "5010"): D(300)}
     assert summary.pbudget == {(0, Period(2014, 3), "5010"): D(250)}
     assert summary.voucher_totals == {
-        ("5010", Period(2014, 3)): D("300.00"), ("1930", Period(2014, 3)): D("-300.00"),
-        ("5010", Period(2014, 4)): D("0.50"), ("1930", Period(2014, 4)): D("-0.50"),
+        ("5010", Period(2014, 3)): D("300.00"),
+        ("1930", Period(2014, 3)): D("-300.00"),
+        ("5010", Period(2014, 4)): D("0.50"),
+        ("1930", Period(2014, 4)): D("-0.50"),
     }
     assert summary.account_balances() == {"5010": D("300.50"), "1930": D("-300.50")}
     assert (summary.voucher_count, summary.trans_count) == (3, 6)
@@ -463,11 +567,40 @@ def test_reads_from_a_path_and_from_a_binary_stream(tmp_path: Path) -> None:
         list(iter_records(io.StringIO(HEAD)))  # type: ignore[arg-type]
 
 
-_PIECES = st.sampled_from([
-    "#VER", "#TRANS", "#RTRANS", "#KONTO", "#IB", "#PSALDO", "#RAR", "#ORGNR", "#SIETYP",
-    "#KSUMMA", "#FORMAT", "#KTYP", "#DIM", "{", "}", "{}", '"', '""', "\\", " ", "\t", "1930",
-    "-1", "20140101", "201403", "12.50", "x", "ä", "├ñ", "\r",
-])
+_PIECES = st.sampled_from(
+    [
+        "#VER",
+        "#TRANS",
+        "#RTRANS",
+        "#KONTO",
+        "#IB",
+        "#PSALDO",
+        "#RAR",
+        "#ORGNR",
+        "#SIETYP",
+        "#KSUMMA",
+        "#FORMAT",
+        "#KTYP",
+        "#DIM",
+        "{",
+        "}",
+        "{}",
+        '"',
+        '""',
+        "\\",
+        " ",
+        "\t",
+        "1930",
+        "-1",
+        "20140101",
+        "201403",
+        "12.50",
+        "x",
+        "ä",
+        "├ñ",
+        "\r",
+    ]
+)
 
 
 @settings(max_examples=100, deadline=None)

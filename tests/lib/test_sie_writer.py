@@ -13,8 +13,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from finsam.lib.sie import (
-    Dim, Gen, Ib, Konto, Ktyp, ObjRef, Objekt, Pbudget, Period, Psaldo, Rar, Record, Res,
-    SieWriter, Trans, TransKind, Ub, Ver, exact_sum, iter_records, read_sie, write_sie,
+    Dim,
+    Gen,
+    Ib,
+    Konto,
+    Ktyp,
+    Objekt,
+    ObjRef,
+    Pbudget,
+    Period,
+    Psaldo,
+    Rar,
+    Record,
+    Res,
+    SieWriter,
+    Trans,
+    TransKind,
+    Ub,
+    Ver,
+    exact_sum,
+    iter_records,
+    read_sie,
+    write_sie,
 )
 
 D = Decimal
@@ -27,17 +47,22 @@ GEN = Gen(date(2025, 1, 10))
 # combinations (see test_refuses_text_the_reader_would_take_for_another_encoding).
 _SNIFFED = "├σΣ÷Θ┼─╓"
 CP437_TEXT = st.text(
-    st.sampled_from([
-        char for char in (bytes(range(32, 127)) + bytes(range(128, 256))).decode("cp437")
-        if char not in _SNIFFED
-    ]),
+    st.sampled_from(
+        [
+            char
+            for char in (bytes(range(32, 127)) + bytes(range(128, 256))).decode("cp437")
+            if char not in _SNIFFED
+        ]
+    ),
     max_size=12,
 )
 
 
 def _write(**kwargs: object) -> bytes:
     defaults: dict[str, object] = {
-        "company_name": "Växjö samordningsförbund", "orgnr": "222000-2634", "years": [YEAR],
+        "company_name": "Växjö samordningsförbund",
+        "orgnr": "222000-2634",
+        "years": [YEAR],
         "gen": GEN,
     }
     data = write_sie(None, **(defaults | kwargs))  # type: ignore[arg-type]
@@ -49,10 +74,18 @@ def test_writes_a_pc8_sie4_file_with_the_standard_header() -> None:
     data = _write(
         accounts=[Konto("1930", "Kassa och bank")],
         balances=[Ib(0, "1930", D("1000.00"))],
-        vouchers=[Ver("A", "1", date(2024, 1, 15), "Hyra januari", transactions=(
-            Trans("5010", (ObjRef(1, "100"),), D("12500.00")),
-            Trans("1930", (), D("-12500.00")),
-        ))],
+        vouchers=[
+            Ver(
+                "A",
+                "1",
+                date(2024, 1, 15),
+                "Hyra januari",
+                transactions=(
+                    Trans("5010", (ObjRef(1, "100"),), D("12500.00")),
+                    Trans("1930", (), D("-12500.00")),
+                ),
+            )
+        ],
     )
     assert data == (
         b"#FLAGGA 0\r\n"
@@ -75,23 +108,37 @@ def test_writes_a_pc8_sie4_file_with_the_standard_header() -> None:
 
 def test_every_record_type_round_trips() -> None:
     registers: list[Record] = [
-        Dim(1, "Kostnadsställe"), Objekt(1, "100", 'Rehab "Växjö"'), Dim(6, "Projekt"),
+        Dim(1, "Kostnadsställe"),
+        Objekt(1, "100", 'Rehab "Växjö"'),
+        Dim(6, "Projekt"),
         Objekt(6, "P 1", "Projekt ett"),
     ]
     accounts = [Konto("1930", "Kassa och bank"), Ktyp("1930", "T"), Konto("3010", "Bidrag")]
     balances: list[Record] = [
-        Ib(0, "1930", D("1000.50")), Ib(-1, "1930", D("0"), D("3")), Ub(0, "1930", D("-1.25")),
+        Ib(0, "1930", D("1000.50")),
+        Ib(-1, "1930", D("0"), D("3")),
+        Ub(0, "1930", D("-1.25")),
         Res(0, "3010", D("-250000.00")),
         Psaldo(0, Period(2024, 3), "3010", (), D("-1000.00")),
         Psaldo(0, Period(2024, 3), "3010", (ObjRef(1, "100"), ObjRef(6, "P 1")), D("-400")),
         Pbudget(0, Period(2024, 12), "3010", (), D("-1200.00"), D("2.5")),
     ]
-    vouchers = [Ver("B", "7", date(2024, 3, 1), "", date(2024, 3, 2), "ANNA", (
-        Trans("1930", (), D("-100.00"), date(2024, 3, 1), "Kaffe \\ te", D("1"), "ANNA"),
-        Trans("5010", (), D("100.00"), sign="BO", kind="BTRANS"),
-        Trans("5020", (ObjRef(1, "100"),), D("100.00"), kind="RTRANS"),
-        Trans("5020", (ObjRef(1, "100"),), D("100.00"), text='"citat"'),
-    ))]
+    vouchers = [
+        Ver(
+            "B",
+            "7",
+            date(2024, 3, 1),
+            "",
+            date(2024, 3, 2),
+            "ANNA",
+            (
+                Trans("1930", (), D("-100.00"), date(2024, 3, 1), "Kaffe \\ te", D("1"), "ANNA"),
+                Trans("5010", (), D("100.00"), sign="BO", kind="BTRANS"),
+                Trans("5020", (ObjRef(1, "100"),), D("100.00"), kind="RTRANS"),
+                Trans("5020", (ObjRef(1, "100"),), D("100.00"), text='"citat"'),
+            ),
+        )
+    ]
     data = _write(accounts=accounts, dimensions=registers, balances=balances, vouchers=vouchers)
     parsed = list(iter_records(data, expected_orgnr="2220002634"))
     assert parsed[7:] == [YEAR, *registers, *accounts, *balances, *vouchers]
@@ -115,15 +162,17 @@ def test_gen_defaults_to_today() -> None:
 
 def test_refuses_to_write_an_unbalanced_voucher() -> None:
     ver = Ver("A", "12", date(2024, 3, 1), transactions=(Trans("1930", (), D("100.00")),))
-    with pytest.raises(ValueError, match=r"Verifikation A 12 \(2024-03-01\) är obalanserad: "
-                                         r"differens 100.00 kr"):
+    with pytest.raises(
+        ValueError,
+        match=r"Verifikation A 12 \(2024-03-01\) är obalanserad: "
+        r"differens 100.00 kr",
+    ):
         _write(vouchers=[ver])
 
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("Kassa €", "Tecknet '€' .* finns inte i teckenkodningen PC8"),
-     ("Kassa\nbank", "styrtecken")],
+    [("Kassa €", "Tecknet '€' .* finns inte i teckenkodningen PC8"), ("Kassa\nbank", "styrtecken")],
 )
 def test_refuses_text_it_cannot_write_faithfully(name: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -145,7 +194,7 @@ _ACCOUNT = st.integers(1000, 8999).map(str)
 _OBJECTS = st.lists(st.builds(ObjRef, st.integers(1, 20), CP437_TEXT), max_size=2).map(tuple)
 _DAY = st.dates(date(2024, 1, 1), date(2024, 12, 31))
 _OPTIONAL_DAY = st.none() | _DAY
-_CENTS = st.integers(-10**9, 10**9)
+_CENTS = st.integers(-(10**9), 10**9)
 _SERIES = st.sampled_from(["A", "B", "LÖN", "Kund fakt"])
 
 
@@ -159,14 +208,16 @@ def vouchers(draw: st.DrawFn) -> list[Ver]:
         rows = [_row(draw, amount) for amount in amounts]
         if draw(st.booleans()):  # a removed row (#BTRANS): its amount must not count
             rows.append(_row(draw, D(draw(_CENTS)).scaleb(-2), "BTRANS"))
-        result.append(Ver(draw(_SERIES), str(number), draw(_DAY), draw(CP437_TEXT),
-                          transactions=tuple(rows)))
+        result.append(
+            Ver(draw(_SERIES), str(number), draw(_DAY), draw(CP437_TEXT), transactions=tuple(rows))
+        )
     return result
 
 
 def _row(draw: st.DrawFn, amount: Decimal, kind: TransKind = "TRANS") -> Trans:
-    return Trans(draw(_ACCOUNT), draw(_OBJECTS), amount, draw(_OPTIONAL_DAY), draw(CP437_TEXT),
-                 kind=kind)
+    return Trans(
+        draw(_ACCOUNT), draw(_OBJECTS), amount, draw(_OPTIONAL_DAY), draw(CP437_TEXT), kind=kind
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -189,5 +240,6 @@ def test_balanced_vouchers_round_trip_with_the_same_balances(written: list[Ver])
 def test_any_cp437_text_round_trips(name: str, account: str, code: str) -> None:
     records = [Konto(account, name), Objekt(1, code, name)]
     assert list(iter_records(_write(accounts=records[:1], dimensions=records[1:])))[-2:] == [
-        records[1], records[0],
+        records[1],
+        records[0],
     ]

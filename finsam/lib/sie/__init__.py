@@ -7,7 +7,6 @@ stream into a `SieSummary`; `write_sie` writes a PC8-encoded SIE 4 file. See doc
 
 from .errors import SieError, SieErrors
 from .parser import SieReader, Source, iter_records, read_sie
-from .tokens import parse_amount, parse_date
 from .records import (
     EXACT,
     Dim,
@@ -40,6 +39,7 @@ from .records import (
     YearBalance,
     exact_sum,
 )
+from .tokens import parse_amount, parse_date
 from .writer import DEFAULT_PROGRAM, SieWriter, record_lines, write_sie
 
 __all__ = [

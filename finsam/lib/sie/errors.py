@@ -108,7 +108,8 @@ def _sniff_bom(raw: bytes) -> tuple[str, bool] | None:
     if b"\r" in raw.rstrip(b"\r\n"):
         return (
             "Filen har CR som radslut (gammalt Mac-format), så den kan inte delas upp i "
-            "rader. SIE-filer ska ha CR LF eller LF som radslut.", True
+            "rader. SIE-filer ska ha CR LF eller LF som radslut.",
+            True,
         )
     if raw.startswith(codecs.BOM_UTF8):
         return f"Filen börjar med en UTF-8-BOM och är alltså kodad i UTF-8. {_REEXPORT}", False

@@ -32,12 +32,45 @@ from typing import BinaryIO, TypeAlias
 
 from .errors import SieError, SieErrors, format_amount, sniff_encoding, wrong_format_message
 from .records import (
-    Dim, Flagga, Fnamn, Format, Gen, Ib, Konto, Ksumma, Ktyp, Objekt, Orgnr, Pbudget, Program,
-    Psaldo, Rar, Record, Res, Sietyp, SieSummary, Trans, TransKind, Ub, Ver,
+    Dim,
+    Flagga,
+    Fnamn,
+    Format,
+    Gen,
+    Ib,
+    Konto,
+    Ksumma,
+    Ktyp,
+    Objekt,
+    Orgnr,
+    Pbudget,
+    Program,
+    Psaldo,
+    Rar,
+    Record,
+    Res,
+    SieSummary,
+    Sietyp,
+    Trans,
+    TransKind,
+    Ub,
+    Ver,
 )
 from .tokens import (
-    Field, FieldError, Unterminated, as_int, as_text, opt_amount, opt_date, opt_text,
-    parse_amount, parse_date, parse_period, shown, tokenize, with_objects,
+    Field,
+    FieldError,
+    Unterminated,
+    as_int,
+    as_text,
+    opt_amount,
+    opt_date,
+    opt_text,
+    parse_amount,
+    parse_date,
+    parse_period,
+    shown,
+    tokenize,
+    with_objects,
 )
 
 __all__ = ["SieReader", "Source", "iter_records", "read_sie"]
@@ -65,8 +98,15 @@ def _period_balance(cls: type[Psaldo | Pbudget], f: list[Field], line: int) -> R
 
 
 def _ver(f: list[Field], line: int) -> Ver:
-    return Ver(as_text(f[0]), as_text(f[1]), parse_date(f[2]), opt_text(f, 3), opt_date(f, 4),
-               opt_text(f, 5), line=line)
+    return Ver(
+        as_text(f[0]),
+        as_text(f[1]),
+        parse_date(f[2]),
+        opt_text(f, 3),
+        opt_date(f, 4),
+        opt_text(f, 5),
+        line=line,
+    )
 
 
 def _trans(f: list[Field], line: int, kind: TransKind) -> Trans:
@@ -75,8 +115,17 @@ def _trans(f: list[Field], line: int, kind: TransKind) -> Trans:
     assert isinstance(objects, tuple)
     if len(f) == 3:  # the common row: no optional fields
         return Trans(account, objects, amount, None, "", None, "", kind, line=line)
-    return Trans(account, objects, amount, opt_date(f, 3), opt_text(f, 4), opt_amount(f, 5),
-                 opt_text(f, 6), kind, line=line)
+    return Trans(
+        account,
+        objects,
+        amount,
+        opt_date(f, 3),
+        opt_text(f, 4),
+        opt_amount(f, 5),
+        opt_text(f, 6),
+        kind,
+        line=line,
+    )
 
 
 Converter: TypeAlias = Callable[[list[Field], int], Record]
@@ -105,12 +154,20 @@ _CONVERTERS: dict[str, Converter] = {
 _TRANS_KINDS: dict[str, TransKind] = {"#TRANS": "TRANS", "#RTRANS": "RTRANS", "#BTRANS": "BTRANS"}
 
 _USAGE = {
-    "#FLAGGA": "#FLAGGA x", "#PROGRAM": "#PROGRAM programnamn version",
-    "#FORMAT": "#FORMAT PC8", "#GEN": "#GEN datum [sign]", "#SIETYP": "#SIETYP typnr",
-    "#FNAMN": "#FNAMN företagsnamn", "#ORGNR": "#ORGNR orgnr", "#RAR": "#RAR årsnr start slut",
-    "#KONTO": "#KONTO kontonr kontonamn", "#KTYP": "#KTYP kontonr kontotyp",
-    "#DIM": "#DIM dimensionsnr namn", "#OBJEKT": "#OBJEKT dimensionsnr objektkod objektnamn",
-    "#IB": "#IB årsnr konto saldo [kvantitet]", "#UB": "#UB årsnr konto saldo [kvantitet]",
+    "#FLAGGA": "#FLAGGA x",
+    "#PROGRAM": "#PROGRAM programnamn version",
+    "#FORMAT": "#FORMAT PC8",
+    "#GEN": "#GEN datum [sign]",
+    "#SIETYP": "#SIETYP typnr",
+    "#FNAMN": "#FNAMN företagsnamn",
+    "#ORGNR": "#ORGNR orgnr",
+    "#RAR": "#RAR årsnr start slut",
+    "#KONTO": "#KONTO kontonr kontonamn",
+    "#KTYP": "#KTYP kontonr kontotyp",
+    "#DIM": "#DIM dimensionsnr namn",
+    "#OBJEKT": "#OBJEKT dimensionsnr objektkod objektnamn",
+    "#IB": "#IB årsnr konto saldo [kvantitet]",
+    "#UB": "#UB årsnr konto saldo [kvantitet]",
     "#RES": "#RES årsnr konto saldo [kvantitet]",
     "#PSALDO": "#PSALDO årsnr period konto {objektlista} saldo [kvantitet]",
     "#PBUDGET": "#PBUDGET årsnr period konto {objektlista} saldo [kvantitet]",
@@ -340,7 +397,7 @@ class SieReader:
         if ver.opened:
             problem = f"avslutas inte med }} innan nästa post ({label} på rad {self.line_no})"
         else:
-            problem = f"följs inte av ett block {{ … }} med #TRANS-rader"
+            problem = "följs inte av ett block { … } med #TRANS-rader"
         self._error(ver.line, f"{ver.title} {problem}.")
 
     def _finish(self) -> None:

@@ -284,8 +284,25 @@ class Ksumma:
 
 
 Record: TypeAlias = (
-    Flagga | Program | Format | Gen | Sietyp | Fnamn | Orgnr | Rar | Konto | Ktyp | Dim
-    | Objekt | Ib | Ub | Res | Psaldo | Pbudget | Ver | Ksumma
+    Flagga
+    | Program
+    | Format
+    | Gen
+    | Sietyp
+    | Fnamn
+    | Orgnr
+    | Rar
+    | Konto
+    | Ktyp
+    | Dim
+    | Objekt
+    | Ib
+    | Ub
+    | Res
+    | Psaldo
+    | Pbudget
+    | Ver
+    | Ksumma
 )
 
 YearKey: TypeAlias = tuple[int, str]

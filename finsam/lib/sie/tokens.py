@@ -20,11 +20,22 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeAlias
 
-from .records import ObjRef, Objects, Period
+from .records import Objects, ObjRef, Period
 
 __all__ = [
-    "Field", "FieldError", "Unterminated", "as_int", "as_text", "opt_amount", "opt_date",
-    "opt_text", "parse_amount", "parse_date", "parse_period", "shown", "tokenize",
+    "Field",
+    "FieldError",
+    "Unterminated",
+    "as_int",
+    "as_text",
+    "opt_amount",
+    "opt_date",
+    "opt_text",
+    "parse_amount",
+    "parse_date",
+    "parse_period",
+    "shown",
+    "tokenize",
     "with_objects",
 ]
 

@@ -29,15 +29,32 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import chain
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 from typing import BinaryIO
 
 from .errors import format_amount, sniff_encoding
 from .records import (
-    Dim, Flagga, Fnamn, Format, Gen, Ksumma, Ktyp, Konto, Objects, Objekt, Orgnr, Program,
-    Rar, Record, Sietyp, Trans, Ver, PeriodBalance, YearBalance,
+    Dim,
+    Flagga,
+    Fnamn,
+    Format,
+    Gen,
+    Konto,
+    Ksumma,
+    Ktyp,
+    Objects,
+    Objekt,
+    Orgnr,
+    PeriodBalance,
+    Program,
+    Rar,
+    Record,
+    Sietyp,
+    Trans,
+    Ver,
+    YearBalance,
 )
 
 __all__ = ["DEFAULT_PROGRAM", "SieWriter", "record_lines", "write_sie"]
@@ -133,12 +150,14 @@ def _fields(record: Record) -> list[str]:
 
 
 def _trans_line(trans: Trans) -> str:
-    optional = _optional([
-        _date(trans.date) if trans.date else None,
-        _quote(trans.text) if trans.text else None,
-        _opt_amount(trans.quantity),
-        _quote(trans.sign) if trans.sign else None,
-    ])
+    optional = _optional(
+        [
+            _date(trans.date) if trans.date else None,
+            _quote(trans.text) if trans.text else None,
+            _opt_amount(trans.quantity),
+            _quote(trans.sign) if trans.sign else None,
+        ]
+    )
     fields = [_word(trans.account), _objects(trans.objects), _amount(trans.amount), *optional]
     return f"{_INDENT}#{trans.kind} {' '.join(fields)}"
 
@@ -150,11 +169,13 @@ def _ver_lines(ver: Ver) -> list[str]:
             f"{ver.title} är obalanserad: differens {format_amount(difference)} kr; "
             "en obalanserad verifikation skrivs inte."
         )
-    optional = _optional([
-        _quote(ver.text) if ver.text else None,
-        _date(ver.reg_date) if ver.reg_date else None,
-        _quote(ver.sign) if ver.sign else None,
-    ])
+    optional = _optional(
+        [
+            _quote(ver.text) if ver.text else None,
+            _date(ver.reg_date) if ver.reg_date else None,
+            _quote(ver.sign) if ver.sign else None,
+        ]
+    )
     head = [_word(ver.series), _word(ver.number), _date(ver.date), *optional]
     rows = [_trans_line(trans) for trans in ver.transactions]
     return [f"#VER {' '.join(head)}", "{", *rows, "}"]
@@ -229,8 +250,13 @@ def write_sie(
     order (the standard's order is IB, UB, RES, PSALDO, PBUDGET). `gen` defaults to today.
     """
     header: list[Record] = [
-        Flagga(0), program, Format("PC8"), gen or Gen(date.today()), Sietyp(4),
-        Orgnr(orgnr), Fnamn(company_name),
+        Flagga(0),
+        program,
+        Format("PC8"),
+        gen or Gen(date.today()),
+        Sietyp(4),
+        Orgnr(orgnr),
+        Fnamn(company_name),
     ]
     sections = (header, years, dimensions, accounts, balances, vouchers)
     if target is None:
