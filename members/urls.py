@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import user_views, views
+from members import import_views, user_views, views
 
 app_name = "members"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("finansiering/<int:year>/andra/", views.funding_year_edit, name="funding_year_edit"),
     path("anvandare/", user_views.user_roles, name="user_roles"),
     path("anvandare/<int:pk>/", user_views.user_role_update, name="user_role_update"),
+    path("importer/", import_views.imports, name="imports"),
+    path("importer/<int:pk>/", import_views.import_preview, name="import_preview"),
+    path("importer/<int:pk>/beslut/", import_views.import_decide, name="import_decide"),
+    path("importer/<int:pk>/fil/", import_views.import_file, name="import_file"),
+    path("importer/mall/<str:kind>/", import_views.import_blank, name="import_blank"),
 ]

@@ -24,3 +24,20 @@ def _first_user_role(association: Association) -> dict:
 
 
 SAMPLES["members:user_role_update"] = _first_user_role
+
+
+def _import_batch(association: Association) -> dict:
+    from members.models import ImportBatch
+
+    batch = ImportBatch.objects.create(
+        association=association, kind="population", filename="x.csv", content=b"", sha256="0"
+    )
+    return {"pk": batch.pk}
+
+
+SAMPLES["members:import_preview"] = _import_batch
+SAMPLES["members:import_decide"] = _import_batch
+SAMPLES["members:import_file"] = _import_batch
+SAMPLES["members:import_blank"] = lambda association: {"kind": "contributions"}
+# URL arguments that name no object of the association (the foreign-object check skips them)
+NOT_OBJECTS = {"members:import_blank"}

@@ -10,6 +10,7 @@ from members.models.funding import (
     RoundingStep,
     StatePresentation,
 )
+from members.models.imports import ImportBatch, ImportKind, ImportStatus
 from members.models.organisation import (
     Auditor,
     BoardPosition,
@@ -34,6 +35,9 @@ __all__ = [
     "FixedKeyShare",
     "FundingYear",
     "Group",
+    "ImportBatch",
+    "ImportKind",
+    "ImportStatus",
     "GroupKind",
     "GroupMembership",
     "Meeting",

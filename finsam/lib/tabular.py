@@ -1,0 +1,136 @@
+"""Reading rows from the spreadsheets people upload: xlsx (openpyxl) and csv.
+
+Every cell comes back as text with its place (sheet, row number, column letter), so that an
+error message can say exactly where it is. What spreadsheets add on top of a plain table is
+handled here, once:
+
+- csv: the encoding (UTF-8 with or without BOM, else Windows-1252 as Swedish Excel writes) and
+  the delimiter (";" from Swedish Excel, "," or tab) are detected;
+- xlsx: formulas are read as their last computed value; a formula that was never computed (a
+  file written by a program, not opened in Excel) is refused, as are merged cells in the data
+  and a workbook whose data is on a hidden sheet only.
+"""
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+MAX_ROWS = 100_000
+
+
+class TableError(ValueError):
+    """The file cannot be read as a table; the message says why."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's text and where it stands, for messages such as "Blad1, rad 4, kolumn B"."""
+
+    text: str
+    sheet: str
+    row: int
+    column: str
+
+    @property
+    def place(self) -> str:
+        sheet = f"blad {self.sheet}, " if self.sheet else ""
+        return f"{sheet}rad {self.row}, kolumn {self.column}"
+
+
+Row = list[Cell]
+
+
+def read_table(content: bytes, filename: str) -> list[Row]:
+    """All non-empty rows of the first visible sheet (xlsx) or of the file (csv)."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        return list(_xlsx_rows(content))
+    if name.endswith((".csv", ".txt")):
+        return list(_csv_rows(content))
+    raise TableError(f"{filename}: filtypen stöds inte. Ladda upp en .xlsx- eller .csv-fil.")
+
+
+def _csv_rows(content: bytes) -> Iterator[Row]:
+    text = _decode(content)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+        dialect.delimiter = ";"
+    for number, values in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        if number > MAX_ROWS:
+            raise TableError(f"Filen har fler än {MAX_ROWS} rader.")
+        if any(value.strip() for value in values):
+            yield [
+                Cell(value.strip(), "", number, get_column_letter(index))
+                for index, value in enumerate(values, start=1)
+            ]
+
+
+def _decode(content: bytes) -> str:
+    if b"\x00" in content[:1024]:
+        raise TableError("Filen är ingen textfil (csv). Spara den som CSV (semikolonavgränsad).")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="strict")
+
+
+def _xlsx_rows(content: bytes) -> Iterator[Row]:
+    workbook = _open_workbook(content, data_only=False)
+    sheet = _first_visible_sheet(workbook)
+    values = _open_workbook(content, data_only=True)[sheet.title]
+    merged = [str(cells) for cells in sheet.merged_cells.ranges]
+    if merged:
+        raise TableError(
+            f"Bladet {sheet.title} har sammanfogade celler ({', '.join(merged[:3])}); "
+            "dela upp dem så att varje värde står i en egen cell."
+        )
+    for formulas, computed in zip(sheet.iter_rows(), values.iter_rows(), strict=True):
+        row = [_xlsx_cell(sheet.title, f, c) for f, c in zip(formulas, computed, strict=True)]
+        if any(cell.text for cell in row):
+            yield row
+
+
+def _open_workbook(content: bytes, *, data_only: bool):
+    try:
+        return load_workbook(io.BytesIO(content), data_only=data_only)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise TableError("Filen kunde inte läsas som en Excel-fil (.xlsx).") from error
+
+
+def _first_visible_sheet(workbook):
+    visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    if not visible:
+        raise TableError("Arbetsboken har inget synligt blad.")
+    return visible[0]
+
+
+def _xlsx_cell(sheet: str, formula_cell, value_cell) -> Cell:
+    place = Cell("", sheet, formula_cell.row, formula_cell.column_letter)
+    is_formula = isinstance(formula_cell.value, str) and formula_cell.value.startswith("=")
+    if is_formula and value_cell.value is None:
+        raise TableError(
+            f"{place.place}: formeln {formula_cell.value} har inget beräknat värde. "
+            "Öppna och spara filen i Excel, eller skriv in värdet."
+        )
+    return Cell(_text(value_cell.value), sheet, formula_cell.row, formula_cell.column_letter)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        # openpyxl gives numbers as float; repr keeps every digit Excel stored
+        return str(Decimal(repr(value))).replace(".", ",")
+    return str(value).strip()

@@ -1,0 +1,86 @@
+"""Pages where admins bring in contributions and population figures from files."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
+from members.imports.batches import batch_plan, import_confirm, import_discard, import_upload
+from members.imports.blank_files import blank_file
+from members.models import ImportBatch, ImportKind, ImportStatus
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label="Vad innehåller filen?", choices=ImportKind.choices)
+    file = forms.FileField(label="Fil (.xlsx eller .csv)")
+
+
+@tenant_view(Perm.IMPORT)
+def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    plan = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        batch, plan = import_upload(
+            association=tenant.association,
+            kind=form.cleaned_data["kind"],
+            filename=upload.name,
+            content=upload.read(),
+            user=request.user,
+        )
+        if batch is not None:
+            return redirect("members:import_preview", tenant.association.slug, batch.pk)
+    history = scoped(ImportBatch, tenant).select_related("uploaded_by").defer("content")[:50]
+    context = {"form": form, "plan": plan, "history": history, "year": timezone.localdate().year}
+    return render(request, "members/imports.html", context)
+
+
+@tenant_view(Perm.IMPORT)
+def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
+    plan = batch_plan(batch) if batch.status == ImportStatus.PREVIEW else None
+    return render(request, "members/import_preview.html", {"batch": batch, "plan": plan})
+
+
+@tenant_view(Perm.IMPORT)
+@require_POST
+def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
+    if "discard" in request.POST:
+        import_discard(batch=batch)
+        messages.info(request, f"Importen av {batch.filename} är avbruten; inget ändrades.")
+        return redirect("members:imports", tenant.association.slug)
+    try:
+        applied = import_confirm(batch=batch)
+    except ValidationError as error:
+        messages.error(request, "Inget lästes in: " + " ".join(error.messages))
+        return redirect("members:import_preview", tenant.association.slug, batch.pk)
+    messages.success(request, f"{applied.filename}: {applied.summary}")
+    return redirect("members:imports", tenant.association.slug)
+
+
+@tenant_view(Perm.VIEW_HISTORY)
+def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
+    response = HttpResponse(bytes(batch.content), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{batch.filename}"'
+    return response
+
+
+@tenant_view(Perm.VIEW)
+def import_blank(request: HttpRequest, tenant: Tenant, kind: str) -> HttpResponse:
+    if kind not in ImportKind.values:
+        messages.error(request, f"Det finns ingen mall för ”{kind}”.")
+        return redirect("members:overview", tenant.association.slug)
+    year = timezone.localdate().year + 1
+    content = blank_file(tenant.association, ImportKind(kind), year)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mall-{kind}-{year}.xlsx"'
+    return response

@@ -1,0 +1,34 @@
+"""Downloadable templates for the import files: the header row and example rows."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from members.models import Association, ImportKind
+from members.selectors import members_during_year
+
+HEADERS = {
+    ImportKind.CONTRIBUTIONS: ["År", "Medlem", "Belopp"],
+    ImportKind.POPULATION: ["Kommun", "Datum", "Invånare"],
+}
+
+
+def blank_file(association: Association, kind: ImportKind, year: int) -> bytes:
+    """An xlsx with the layout's header and one row per member of `year` to fill in."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Import"
+    sheet.append(HEADERS[kind])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for member in members_during_year(association, year):
+        if kind == ImportKind.CONTRIBUTIONS:
+            sheet.append([year, member.name, None])
+        elif member.kind == "municipality":
+            sheet.append([member.name, f"{year - 1}-11-01", None])
+    sheet.column_dimensions["B"].width = 36
+    sheet.column_dimensions["A"].width = 30 if kind == ImportKind.POPULATION else 8
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,187 @@
+"""Member contributions from a spreadsheet: one row per year and member.
+
+Layout (docs/imports.md): a header row with "År", "Medlem" and "Belopp", then one row per
+member and year. The state's grant is given on Försäkringskassan's row (and, where the
+association shows the state as two lines, split over Försäkringskassan's and
+Arbetsförmedlingen's rows: the grant is their sum). Region and municipality rows become the
+year's agreed contributions; the key's proposal stays visible beside them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from djmoney.money import Money
+
+from finsam.lib.tabular import Row
+from members.imports.rows import (
+    CellError,
+    Plan,
+    PlannedChange,
+    Problem,
+    amount_of,
+    cell,
+    find_columns,
+    kr,
+    whole_number_of,
+)
+from members.models import AgreedContribution, Association, FundingYear, Member, MemberKind
+from members.selectors import members_during_year
+from members.services import funding_year_create
+
+COLUMNS = {
+    "year": ("år", "ar", "budgetår"),
+    "member": ("medlem", "organisation", "huvudman"),
+    "amount": ("belopp", "bidrag", "belopp (kr)", "bidrag (kr)"),
+}
+STATE_KINDS = (MemberKind.FORSAKRINGSKASSAN, MemberKind.ARBETSFORMEDLINGEN)
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: int
+    year: int
+    member: Member
+    amount: Decimal
+
+
+@dataclass
+class ContributionPlan(Plan):
+    entries: list[Entry] = field(default_factory=list)
+
+
+def read_contributions(association: Association, rows: list[Row]) -> ContributionPlan:
+    """Check every row and plan the changes; nothing is written."""
+    plan = ContributionPlan()
+    if len(rows) < 2:
+        plan.problems.append(Problem("", "Filen har inga rader med bidrag under rubrikraden."))
+        return plan
+    columns, plan.problems = find_columns(rows[0], COLUMNS)
+    if plan.problems:
+        return plan
+    by_name = _members_by_name(association)
+    seen: dict[tuple[int, int], int] = {}
+    for row in rows[1:]:
+        entry = _entry(association, row, columns, by_name, plan.problems)
+        if entry is None:
+            continue
+        key = (entry.year, entry.member.pk)
+        if key in seen:
+            plan.problems.append(
+                Problem(
+                    f"rad {entry.row}",
+                    f"{entry.member.name} {entry.year} står redan på rad {seen[key]}.",
+                )
+            )
+            continue
+        seen[key] = entry.row
+        plan.entries.append(entry)
+    if not plan.problems:
+        plan.changes = _changes(association, plan.entries)
+    return plan
+
+
+def _members_by_name(association: Association) -> dict[str, Member]:
+    members = Member.objects.filter(memberships__association=association).distinct()
+    names = {m.name.lower(): m for m in members}
+    names.update({m.org_number: m for m in members if m.org_number})
+    return names
+
+
+def _entry(association, row: Row, columns, by_name, problems: list[Problem]) -> Entry | None:
+    year_cell, member_cell, amount_cell = (
+        cell(row, columns[k]) for k in ("year", "member", "amount")
+    )
+    try:
+        year = whole_number_of(year_cell, "år")
+        if not 2004 <= year <= 2100:
+            raise CellError(f"{year} är inget rimligt budgetår.")
+    except CellError as error:
+        problems.append(Problem(year_cell.place, str(error)))
+        return None
+    member = by_name.get(member_cell.text.strip().lower())
+    if member is None or member not in members_during_year(association, year):
+        problems.append(
+            Problem(member_cell.place, f"”{member_cell.text}” är inte medlem i förbundet {year}.")
+        )
+        return None
+    try:
+        amount = amount_of(amount_cell)
+        if amount < 0:
+            raise CellError(f"Ett bidrag kan inte vara negativt ({amount_cell.text}).")
+    except CellError as error:
+        problems.append(Problem(amount_cell.place, str(error)))
+        return None
+    return Entry(row=member_cell.row, year=year, member=member, amount=amount)
+
+
+def _changes(association: Association, entries: list[Entry]) -> list[PlannedChange]:
+    years = {y.year: y for y in FundingYear.objects.filter(association=association)}
+    agreed = {
+        (a.funding_year.year, a.member_id): a.amount.amount
+        for a in AgreedContribution.objects.filter(
+            funding_year__association=association
+        ).select_related("funding_year")
+    }
+    changes = []
+    for year, state_entries in _state_by_year(entries).items():
+        current = years.get(year)
+        before = current.state_granted.amount if current and current.state_granted else None
+        total = sum((e.amount for e in state_entries), Decimal(0))
+        rows = ", ".join(str(e.row) for e in state_entries)
+        changes.append(
+            PlannedChange(
+                state_entries[0].row,
+                f"Staten {year} (rad {rows})",
+                "Beviljat statligt bidrag",
+                kr(before),
+                kr(total),
+            )
+        )
+    for e in entries:
+        if e.member.kind not in STATE_KINDS:
+            before = agreed.get((e.year, e.member.pk))
+            changes.append(
+                PlannedChange(
+                    e.row,
+                    f"{e.member.name} {e.year}",
+                    "Överenskommet bidrag",
+                    kr(before),
+                    kr(e.amount),
+                )
+            )
+    return sorted(changes, key=lambda c: c.row)
+
+
+def _state_by_year(entries: list[Entry]) -> dict[int, list[Entry]]:
+    state: dict[int, list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.member.kind in STATE_KINDS:
+            state[e.year].append(e)
+    return state
+
+
+def apply_contributions(association: Association, entries: list[Entry]) -> str:
+    """Write the planned contributions (inside the caller's transaction); returns a summary."""
+    for year in sorted({e.year for e in entries}):
+        funding_year = FundingYear.objects.filter(association=association, year=year).first()
+        if funding_year is None:
+            funding_year = funding_year_create(association=association, year=year)
+        _apply_year(funding_year, [e for e in entries if e.year == year])
+    return f"{len(entries)} bidrag inlästa för {len({e.year for e in entries})} år."
+
+
+def _apply_year(funding_year: FundingYear, entries: list[Entry]) -> None:
+    state = [e.amount for e in entries if e.member.kind in STATE_KINDS]
+    if state:
+        funding_year.state_granted = Money(sum(state, Decimal(0)), "SEK")
+        funding_year.version += 1
+        funding_year.full_clean()
+        funding_year.save()
+    for e in entries:
+        if e.member.kind not in STATE_KINDS:
+            AgreedContribution.objects.update_or_create(
+                funding_year=funding_year,
+                member=e.member,
+                defaults={"amount": Money(e.amount, "SEK")},
+            )

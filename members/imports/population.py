@@ -1,0 +1,134 @@
+"""Population figures from a spreadsheet: one row per municipality and date.
+
+Layout (docs/imports.md): a header row with "Kommun", "Datum" and "Invånare". The key uses the
+figure on 1 November of the year before the budget year; other dates are kept as they come.
+A figure that already exists for the municipality and date is replaced.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from finsam.lib.numbers import format_amount
+from finsam.lib.tabular import Row
+from members.imports.rows import (
+    CellError,
+    Plan,
+    PlannedChange,
+    Problem,
+    cell,
+    date_of,
+    find_columns,
+    whole_number_of,
+)
+from members.models import Association, Member, MemberKind, PopulationFigure
+
+COLUMNS = {
+    "member": ("kommun", "medlem"),
+    "date": ("datum", "per datum"),
+    "population": ("invånare", "invånarantal", "folkmängd"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: int
+    member: Member
+    date: date
+    population: int
+
+
+@dataclass
+class PopulationPlan(Plan):
+    entries: list[Entry] = field(default_factory=list)
+
+
+def read_population(association: Association, rows: list[Row]) -> PopulationPlan:
+    plan = PopulationPlan()
+    if len(rows) < 2:
+        plan.problems.append(
+            Problem("", "Filen har inga rader med invånarantal under rubrikraden.")
+        )
+        return plan
+    columns, plan.problems = find_columns(rows[0], COLUMNS)
+    if plan.problems:
+        return plan
+    municipalities = {
+        m.name.lower(): m
+        for m in Member.objects.filter(
+            memberships__association=association, kind=MemberKind.MUNICIPALITY
+        ).distinct()
+    }
+    seen: dict[tuple[int, date], int] = {}
+    for row in rows[1:]:
+        entry = _entry(row, columns, municipalities, plan.problems)
+        if entry is None:
+            continue
+        key = (entry.member.pk, entry.date)
+        if key in seen:
+            plan.problems.append(
+                Problem(
+                    f"rad {entry.row}",
+                    f"{entry.member.name} {entry.date} står redan på rad {seen[key]}.",
+                )
+            )
+            continue
+        seen[key] = entry.row
+        plan.entries.append(entry)
+    if not plan.problems:
+        plan.changes = _changes(association, plan.entries)
+    return plan
+
+
+def _entry(row: Row, columns, municipalities, problems: list[Problem]) -> Entry | None:
+    member_cell, date_cell, count_cell = (
+        cell(row, columns[k]) for k in ("member", "date", "population")
+    )
+    member = municipalities.get(member_cell.text.strip().lower())
+    if member is None:
+        problems.append(
+            Problem(member_cell.place, f"”{member_cell.text}” är ingen av förbundets kommuner.")
+        )
+        return None
+    try:
+        day = date_of(date_cell)
+    except CellError as error:
+        problems.append(Problem(date_cell.place, str(error)))
+        return None
+    try:
+        count = whole_number_of(count_cell, "invånare")
+    except CellError as error:
+        problems.append(Problem(count_cell.place, str(error)))
+        return None
+    return Entry(row=member_cell.row, member=member, date=day, population=count)
+
+
+def _changes(association: Association, entries: list[Entry]) -> list[PlannedChange]:
+    current = {
+        (f.member_id, f.date): f.population
+        for f in PopulationFigure.objects.filter(association=association)
+    }
+    return [
+        PlannedChange(
+            e.row,
+            f"{e.member.name} {e.date.isoformat()}",
+            "Invånarantal",
+            _count(current.get((e.member.pk, e.date))),
+            _count(e.population),
+        )
+        for e in entries
+    ]
+
+
+def _count(value: int | None) -> str:
+    return "–" if value is None else format_amount(value)
+
+
+def apply_population(association: Association, entries: list[Entry]) -> str:
+    for e in entries:
+        PopulationFigure.objects.update_or_create(
+            association=association,
+            member=e.member,
+            date=e.date,
+            defaults={"population": e.population},
+        )
+    return f"{len(entries)} invånarantal inlästa."

@@ -1,0 +1,96 @@
+"""What every import reader shares: finding columns by header, reading typed cells, problems."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from finsam.lib.numbers import AmountError, format_amount, parse_amount
+from finsam.lib.tabular import Cell, Row
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the file, and where."""
+
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    """One row as it will be stored: what it is, what it was and what it becomes."""
+
+    row: int
+    subject: str
+    what: str
+    before: str
+    after: str
+
+
+@dataclass
+class Plan:
+    changes: list[PlannedChange] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.changes)
+
+
+class CellError(ValueError):
+    pass
+
+
+def find_columns(
+    header: Row, wanted: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[Problem]]:
+    """Map each wanted column to its index by any of its accepted header names."""
+    names = {cell.text.strip().lower(): index for index, cell in enumerate(header)}
+    found, problems = {}, []
+    for key, accepted in wanted.items():
+        index = next((names[name] for name in accepted if name in names), None)
+        if index is None:
+            problems.append(
+                Problem(
+                    f"rad {header[0].row}",
+                    f"kolumnen ”{accepted[0].capitalize()}” saknas i rubrikraden.",
+                )
+            )
+        else:
+            found[key] = index
+    return found, problems
+
+
+def cell(row: Row, index: int) -> Cell:
+    if index < len(row):
+        return row[index]
+    last = row[-1]
+    return Cell("", last.sheet, last.row, chr(ord("A") + index))
+
+
+def amount_of(value: Cell) -> Decimal:
+    try:
+        return parse_amount(value.text)
+    except AmountError as error:
+        raise CellError(str(error)) from error
+
+
+def whole_number_of(value: Cell, what: str) -> int:
+    amount = amount_of(value)
+    if amount != amount.to_integral() or amount < 0:
+        raise CellError(f"”{value.text}” är inte ett heltal ({what}).")
+    return int(amount)
+
+
+def date_of(value: Cell) -> date:
+    try:
+        return date.fromisoformat(value.text[:10])
+    except ValueError as error:
+        raise CellError(f"”{value.text}” är inget datum; skriv ÅÅÅÅ-MM-DD.") from error
+
+
+def kr(amount: Decimal | None) -> str:
+    return "–" if amount is None else f"{format_amount(amount)} kr"

@@ -1,0 +1,62 @@
+"""A record of every file brought into an association: who, when, what file, what it did."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+from members.models.association import Association
+
+
+class ImportKind(models.TextChoices):
+    CONTRIBUTIONS = "contributions", "Medlemsbidrag"
+    POPULATION = "population", "Invånarantal"
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", "Förhandsgranskas"
+    APPLIED = "applied", "Inläst"
+    DISCARDED = "discarded", "Avbruten"
+
+
+class ImportBatch(models.Model):
+    """An uploaded file: kept as uploaded (with its checksum) so it can be downloaded again.
+
+    A batch is created when the file is uploaded and previewed; nothing else changes until
+    someone confirms it, and then everything the file says is written in one transaction.
+    """
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="imports")
+    kind = models.CharField("slag", max_length=20, choices=ImportKind.choices)
+    status = models.CharField(
+        "status", max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+    )
+    filename = models.CharField("filnamn", max_length=255)
+    content = models.BinaryField("filens innehåll")
+    sha256 = models.CharField("kontrollsumma (SHA-256)", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="av",
+        help_text="Tomt: inläst från kommandoraden.",
+    )
+    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
+    applied_at = models.DateTimeField("inläst", null=True, blank=True)
+    summary = models.TextField("resultat", blank=True)
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "import"
+        verbose_name_plural = "importer"
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.filename}"
+
+    @staticmethod
+    def checksum(content: bytes) -> str:
+        return hashlib.sha256(content).hexdigest()
