@@ -1,0 +1,86 @@
+"""The lines of the income statement and balance sheet that accounts are mapped to.
+
+The default layout follows the municipal statements of Växjö samordningsförbund's interim
+report (Kommunal redovisningslag). Each line belongs to a side, which fixes its sign: books
+keep debits positive, so revenue, equity and liabilities are negative in the books and are
+printed with their sign turned.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+
+
+class Side(models.TextChoices):
+    REVENUE = "revenue", "Intäkter"
+    COST = "cost", "Kostnader"
+    ASSET = "asset", "Tillgångar"
+    EQUITY = "equity", "Eget kapital"
+    LIABILITY = "liability", "Skulder"
+
+
+class StatementLine(models.TextChoices):
+    OPERATING_REVENUE = "operating_revenue", "Verksamhetens intäkter"
+    OPERATING_COSTS = "operating_costs", "Verksamhetens kostnader"
+    FINANCIAL_REVENUE = "financial_revenue", "Finansiella intäkter"
+    FINANCIAL_COSTS = "financial_costs", "Finansiella kostnader"
+    SHORT_TERM_RECEIVABLES = "receivables", "Kortfristiga fordringar"
+    PREPAID_EXPENSES = "prepaid", "Förutbetalda kostn och upplupna int"
+    CASH_AND_BANK = "cash", "Kassa och bank"
+    EQUITY = "equity", "Eget kapital"
+    SUPPLIERS = "suppliers", "Leverantörsskulder"
+    OTHER_LIABILITIES = "other_liabilities", "Övriga skulder"
+    ACCRUED_EXPENSES = "accrued", "Uppl kostnader och förutbet intäkter"
+
+
+SIDE_OF = {
+    StatementLine.OPERATING_REVENUE: Side.REVENUE,
+    StatementLine.OPERATING_COSTS: Side.COST,
+    StatementLine.FINANCIAL_REVENUE: Side.REVENUE,
+    StatementLine.FINANCIAL_COSTS: Side.COST,
+    StatementLine.SHORT_TERM_RECEIVABLES: Side.ASSET,
+    StatementLine.PREPAID_EXPENSES: Side.ASSET,
+    StatementLine.CASH_AND_BANK: Side.ASSET,
+    StatementLine.EQUITY: Side.EQUITY,
+    StatementLine.SUPPLIERS: Side.LIABILITY,
+    StatementLine.OTHER_LIABILITIES: Side.LIABILITY,
+    StatementLine.ACCRUED_EXPENSES: Side.LIABILITY,
+}
+
+# Long names used as the heading of a line's note ("Not 4 Förutbetalda kostnader och ...").
+NOTE_TITLE = {
+    StatementLine.PREPAID_EXPENSES: "Förutbetalda kostnader och upplupna intäkter",
+    StatementLine.ACCRUED_EXPENSES: "Upplupna kostnader och förutbetalda intäkter",
+}
+
+RESULT_LINES = [
+    StatementLine.OPERATING_REVENUE,
+    StatementLine.OPERATING_COSTS,
+    StatementLine.FINANCIAL_REVENUE,
+    StatementLine.FINANCIAL_COSTS,
+]
+ASSET_LINES = [
+    StatementLine.SHORT_TERM_RECEIVABLES,
+    StatementLine.PREPAID_EXPENSES,
+    StatementLine.CASH_AND_BANK,
+]
+LIABILITY_LINES = [
+    StatementLine.SUPPLIERS,
+    StatementLine.OTHER_LIABILITIES,
+    StatementLine.ACCRUED_EXPENSES,
+]
+# The order in which notes are numbered: the order the lines are printed in.
+PRINT_ORDER = [*RESULT_LINES, *ASSET_LINES, StatementLine.EQUITY, *LIABILITY_LINES]
+
+
+def is_result_line(line: str) -> bool:
+    return SIDE_OF[StatementLine(line)] in (Side.REVENUE, Side.COST)
+
+
+def printed(line: str, booked: Decimal) -> Decimal:
+    """The figure as statements print it: only assets keep the books' sign.
+
+    Revenue (booked as credit) prints positive, costs (debit) print negative ("-2 339"), and
+    equity and liabilities (credit) print positive.
+    """
+    return booked if SIDE_OF[StatementLine(line)] == Side.ASSET else -booked

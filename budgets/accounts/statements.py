@@ -1,0 +1,229 @@
+"""Income statement, balance sheet and notes, computed from account balances (no database).
+
+Input is what the books say, debit positive: for each account its balance at the start of the
+year (`opening`) and, at the period's end, the year-to-date sum for result accounts or the
+closing balance for balance accounts (`closing`). Output is a plain object with every printed
+figure in kronor (round for printing with |kr or |tkr, each figure on its own) and the four
+checks that must always hold:
+
+- assets equal equity plus liabilities;
+- the income statement's result equals the balance sheet's (assets - liabilities - opening
+  equity), which holds exactly when the books balance;
+- closing equity of the previous year equals this year's opening equity;
+- each note adds up to its line.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budgets.accounts.lines import (
+    ASSET_LINES,
+    LIABILITY_LINES,
+    NOTE_TITLE,
+    PRINT_ORDER,
+    StatementLine,
+    is_result_line,
+    printed,
+)
+from finsam.lib.numbers import format_amount
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    number: str
+    name: str
+    line: str
+    note_label: str = ""
+
+
+@dataclass(frozen=True)
+class Balances:
+    """One column's books: opening balances and period-end figures per account number."""
+
+    opening: dict[str, Decimal]
+    closing: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A statement row's figures: this period and the comparison column."""
+
+    current: Decimal
+    previous: Decimal
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    label: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    line: str
+    title: str
+    rows: list[NoteRow]
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass
+class Statements:
+    lines: dict[str, Figures]
+    notes: list[Note]
+    operating_result: Figures
+    financial_net: Figures
+    result: Figures
+    assets: Figures
+    opening_equity: Figures
+    equity: Figures
+    liabilities: Figures
+    equity_and_liabilities: Figures
+    balance_sheet_result: Figures
+    checks: list[Check] = field(default_factory=list)
+
+    def note_number(self, line: str) -> int | None:
+        return next((note.number for note in self.notes if note.line == line), None)
+
+    @property
+    def all_checks_pass(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+
+def build_statements(
+    accounts: list[AccountInfo],
+    current: Balances,
+    previous: Balances,
+    *,
+    next_opening: Decimal | None = None,
+) -> Statements:
+    """Every figure of the income statement, balance sheet and notes for two columns.
+
+    `next_opening` is the opening equity of the year after `previous` as booked (that is, the
+    current year's); it defaults to the current column's own opening equity.
+    """
+    lines = {
+        line: Figures(_line_total(accounts, current, line), _line_total(accounts, previous, line))
+        for line in PRINT_ORDER
+    }
+    statements = _assemble(lines, accounts, current, previous)
+    statements.notes = _notes(accounts, current)
+    statements.checks = _checks(statements)
+    return statements
+
+
+def _line_total(accounts: list[AccountInfo], balances: Balances, line: str) -> Decimal:
+    source = balances.opening if line == StatementLine.EQUITY else balances.closing
+    booked = sum((source.get(a.number, ZERO) for a in accounts if a.line == line), ZERO)
+    return printed(line, booked)
+
+
+def _sum(lines: dict[str, Figures], keys: list) -> Figures:
+    return Figures(
+        sum((lines[k].current for k in keys), ZERO), sum((lines[k].previous for k in keys), ZERO)
+    )
+
+
+def _plus(a: Figures, b: Figures) -> Figures:
+    return Figures(a.current + b.current, a.previous + b.previous)
+
+
+def _minus(a: Figures, b: Figures) -> Figures:
+    return Figures(a.current - b.current, a.previous - b.previous)
+
+
+def _assemble(lines, accounts, current: Balances, previous: Balances) -> Statements:
+    operating = _sum(lines, [StatementLine.OPERATING_REVENUE, StatementLine.OPERATING_COSTS])
+    financial = _sum(lines, [StatementLine.FINANCIAL_REVENUE, StatementLine.FINANCIAL_COSTS])
+    result = _plus(operating, financial)
+    assets = _sum(lines, ASSET_LINES)
+    liabilities = _sum(lines, LIABILITY_LINES)
+    opening_equity = lines[StatementLine.EQUITY]
+    equity = _plus(opening_equity, result)
+    return Statements(
+        lines=lines,
+        notes=[],
+        operating_result=operating,
+        financial_net=financial,
+        result=result,
+        assets=assets,
+        opening_equity=opening_equity,
+        equity=equity,
+        liabilities=liabilities,
+        equity_and_liabilities=_plus(equity, liabilities),
+        balance_sheet_result=_minus(_minus(assets, liabilities), opening_equity),
+    )
+
+
+def _notes(accounts: list[AccountInfo], current: Balances) -> list[Note]:
+    notes = []
+    for line in PRINT_ORDER:
+        labelled = [a for a in accounts if a.line == line and a.note_label]
+        if not labelled:
+            continue
+        source = current.opening if line == StatementLine.EQUITY else current.closing
+        rows: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for account in labelled:
+            rows[account.note_label] += printed(line, source.get(account.number, ZERO))
+        total = _line_total(accounts, current, line)
+        title = NOTE_TITLE.get(StatementLine(line), StatementLine(line).label)
+        notes.append(
+            Note(len(notes) + 1, line, title, [NoteRow(k, v) for k, v in rows.items()], total)
+        )
+    return notes
+
+
+def _checks(s: Statements) -> list[Check]:
+    def kr(value: Decimal) -> str:
+        return f"{format_amount(value, decimals=2)} kr"
+
+    checks = []
+    for column, name in (("current", "perioden"), ("previous", "jämförelseåret")):
+        assets, other = getattr(s.assets, column), getattr(s.equity_and_liabilities, column)
+        checks.append(
+            Check(
+                f"Tillgångar = eget kapital och skulder ({name})",
+                assets == other,
+                f"{kr(assets)} mot {kr(other)}",
+            )
+        )
+        is_result, bs_result = getattr(s.result, column), getattr(s.balance_sheet_result, column)
+        checks.append(
+            Check(
+                f"Resultaträkningens resultat = balansräkningens ({name})",
+                is_result == bs_result,
+                f"{kr(is_result)} mot {kr(bs_result)}",
+            )
+        )
+    closing_previous, opening_now = s.equity.previous, s.opening_equity.current
+    checks.append(
+        Check(
+            "Utgående eget kapital föregående år = ingående eget kapital i år",
+            closing_previous == opening_now,
+            f"{kr(closing_previous)} mot {kr(opening_now)}",
+        )
+    )
+    for note in s.notes:
+        added = sum((row.amount for row in note.rows), ZERO)
+        checks.append(
+            Check(
+                f"Not {note.number} summerar till sin rad",
+                added == note.total,
+                f"{kr(added)} mot {kr(note.total)}",
+            )
+        )
+    return checks
+
+
+def is_result_account(info: AccountInfo) -> bool:
+    return is_result_line(info.line)
