@@ -3,6 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from finsam.lib.numbers import AmountError, parse_amount
 
@@ -34,7 +35,9 @@ class PercentField(forms.CharField):
         try:
             number = Decimal(text.replace("%", "").replace(",", ".").strip())
         except InvalidOperation as error:
-            raise forms.ValidationError(f"”{text}” är inte en procentsats.") from error
+            raise forms.ValidationError(
+                _("”%(text)s” är inte en procentsats.") % {"text": text}
+            ) from error
         if not 0 <= number <= 100:
-            raise forms.ValidationError("En andel måste ligga mellan 0 och 100 procent.")
+            raise forms.ValidationError(_("En andel måste ligga mellan 0 och 100 procent."))
         return number

@@ -8,13 +8,14 @@ admins everywhere.
 from enum import StrEnum
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    STAFF = "staff", "Kansli"
-    BOARD = "board", "Styrelseledamot"
-    AUDITOR = "auditor", "Revisor"
-    ADMIN = "admin", "Administratör"
+    STAFF = "staff", _("Kansli")
+    BOARD = "board", _("Styrelseledamot")
+    AUDITOR = "auditor", _("Revisor")
+    ADMIN = "admin", _("Administratör")
 
 
 class Perm(StrEnum):

@@ -10,8 +10,15 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def gettext_noop(message: str) -> str:
+    """Mark a message for makemessages. Django's own gettext_noop reads settings.USE_I18N,
+    which cannot work while the settings themselves are loading."""
+    return message
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -31,7 +38,9 @@ DEBUG = env_bool("DEBUG", not PRODUCTION)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
-        raise ImproperlyConfigured("SECRET_KEY måste anges i miljön när DJANGO_ENV=production.")
+        raise ImproperlyConfigured(
+            gettext_noop("SECRET_KEY måste anges i miljön när DJANGO_ENV=production.")
+        )
     SECRET_KEY = "development-only-key-never-used-in-production-finsam-0123456789"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
@@ -105,7 +114,7 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day; sign in again the next morning
 
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = [("sv", gettext_lazy("Svenska"))]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

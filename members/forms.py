@@ -1,6 +1,8 @@
 """Forms of the members app: they parse and normalise input; rules live in services."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import AmountField, PercentField
 from finsam.permissions import Role
@@ -12,32 +14,36 @@ class FundingYearForm(forms.Form):
     """The year's funding decision, plus one field per member for agreed amounts and keys."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    state_requested = AmountField(label="Äskat från staten (kr)", required=False)
+    state_requested = AmountField(label=_("Äskat från staten (kr)"), required=False)
     state_granted = AmountField(
-        label="Beviljat av staten (kr)",
+        label=_("Beviljat av staten (kr)"),
         required=False,
-        help_text="Lämna tomt tills staten gett besked; bidragen räknas då på det äskade.",
+        help_text=_("Lämna tomt tills staten gett besked; bidragen räknas då på det äskade."),
     )
-    distribution_key = forms.ChoiceField(label="Fördelningsnyckel", choices=DistributionKey.choices)
+    distribution_key = forms.ChoiceField(
+        label=_("Fördelningsnyckel"), choices=DistributionKey.choices
+    )
     rounding_step = forms.TypedChoiceField(
-        label="Avrunda bidragen till", choices=RoundingStep.choices, coerce=int
+        label=_("Avrunda bidragen till"), choices=RoundingStep.choices, coerce=int
     )
     state_presentation = forms.ChoiceField(
-        label="Statens andel visas som", choices=StatePresentation.choices
+        label=_("Statens andel visas som"), choices=StatePresentation.choices
     )
     note = forms.CharField(
-        label="Kommentar", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, breakdown: FundingBreakdown, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
             self.fields[f"agreed_{line.member.pk}"] = AmountField(
-                label=f"Överenskommet belopp, {line.member.name}", required=False
+                label=gettext("Överenskommet belopp, %(member)s") % {"member": line.member.name},
+                required=False,
             )
             if line.member.kind == MemberKind.MUNICIPALITY:
                 self.fields[f"percent_{line.member.pk}"] = PercentField(
-                    label=f"Fast andel (%), {line.member.name}", required=False
+                    label=gettext("Fast andel (%%), %(member)s") % {"member": line.member.name},
+                    required=False,
                 )
         self.member_lines = [*breakdown.region_lines, *breakdown.municipal_lines]
 
@@ -70,19 +76,19 @@ class FundingYearForm(forms.Form):
 
 
 class NewFundingYearForm(forms.Form):
-    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
 
 
 class UserRoleGrantForm(forms.Form):
-    username = forms.CharField(label="Användarnamn", max_length=150)
-    full_name = forms.CharField(label="Namn (för ny användare)", max_length=150, required=False)
-    role = forms.ChoiceField(label="Roll", choices=Role.choices)
+    username = forms.CharField(label=_("Användarnamn"), max_length=150)
+    full_name = forms.CharField(label=_("Namn (för ny användare)"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
     password = forms.CharField(
-        label="Startlösenord (för ny användare)",
+        label=_("Startlösenord (för ny användare)"),
         required=False,
         widget=forms.PasswordInput(render_value=False),
     )
 
 
 class UserRoleChangeForm(forms.Form):
-    role = forms.ChoiceField(label="Roll", choices=Role.choices)
+    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)

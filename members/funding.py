@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from finsam.lib.allocation import allocate, exact_shares
 from finsam.lib.rounding import KRONA
 from members.models import (
@@ -23,7 +26,7 @@ from members.models import (
 )
 from members.selectors import members_during_year
 
-STATE_ONE_LINE_LABEL = "Staten genom Försäkringskassan"
+STATE_ONE_LINE_LABEL = gettext_lazy("Staten genom Försäkringskassan")
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def funding_breakdown(funding_year: FundingYear) -> FundingBreakdown:
     region_half, municipal_half = allocate(state, [1, 1], KRONA)
     problems: list[str] = []
     if funding_year.state_basis is None:
-        problems.append("Varken äskat eller beviljat statligt bidrag är angivet för året.")
+        problems.append(_("Varken äskat eller beviljat statligt bidrag är angivet för året."))
     regions = [m for m in members if m.kind == MemberKind.REGION]
     municipalities = [m for m in members if m.kind == MemberKind.MUNICIPALITY]
     key_date = date(funding_year.year - 1, 11, 1)
@@ -133,14 +136,14 @@ def _state_lines(
             ContributionLine(fk.name, fk, fk.kind, fk_part),
             ContributionLine(af.name, af, af.kind, af_part),
         ]
-    return [ContributionLine(STATE_ONE_LINE_LABEL, fk, MemberKind.FORSAKRINGSKASSAN, state)]
+    return [ContributionLine(str(STATE_ONE_LINE_LABEL), fk, MemberKind.FORSAKRINGSKASSAN, state)]
 
 
 def _region_lines(
     regions: list[Member], half: Decimal, agreed: dict[int, Decimal], problems: list[str]
 ) -> list[ContributionLine]:
     if len(regions) != 1:
-        problems.append("Förbundet ska ha exakt en region (landsting) som medlem under året.")
+        problems.append(_("Förbundet ska ha exakt en region (landsting) som medlem under året."))
         return [ContributionLine(r.name, r, r.kind, None, agreed.get(r.pk)) for r in regions]
     region = regions[0]
     return [ContributionLine(region.name, region, region.kind, half, agreed.get(region.pk))]
@@ -154,7 +157,7 @@ def _municipal_lines(
     problems: list[str],
 ) -> list[ContributionLine]:
     if not municipalities:
-        problems.append("Förbundet har ingen kommun som medlem under året.")
+        problems.append(_("Förbundet har ingen kommun som medlem under året."))
         return []
     weights = _key_weights(funding_year, municipalities, problems)
     if weights is None:
@@ -195,11 +198,14 @@ def _fixed_weights(
     percents = {s.member_id: s.percent for s in funding_year.fixed_shares.all()}
     missing = [m.name for m in municipalities if m.pk not in percents]
     if missing:
-        problems.append("Fast andel saknas för: " + ", ".join(missing) + ".")
+        problems.append(_("Fast andel saknas för: %(members)s.") % {"members": ", ".join(missing)})
         return None
     weights = [percents[m.pk] for m in municipalities]
     if sum(weights) != 100:
-        problems.append(f"De fasta andelarna summerar till {sum(weights)} %, inte 100 %.")
+        problems.append(
+            _("De fasta andelarna summerar till %(total)s %%, inte 100 %%.")
+            % {"total": sum(weights)}
+        )
         return None
     return weights
 
@@ -216,7 +222,8 @@ def _population_weights(
     missing = [m.name for m in municipalities if m.pk not in figures]
     if missing:
         problems.append(
-            f"Invånarantal per {key_date.isoformat()} saknas för: " + ", ".join(missing) + "."
+            _("Invånarantal per %(date)s saknas för: %(members)s.")
+            % {"date": key_date.isoformat(), "members": ", ".join(missing)}
         )
         return None
     return [Decimal(figures[m.pk]) for m in municipalities]

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from djmoney.money import Money
 
 from finsam.permissions import Role
@@ -26,7 +27,7 @@ class StaleEditError(Exception):
     """Someone else saved the same object after this form was opened."""
 
     def __init__(self, current: FundingYear) -> None:
-        super().__init__("Finansieringsåret har ändrats av någon annan sedan du öppnade det.")
+        super().__init__(_("Finansieringsåret har ändrats av någon annan sedan du öppnade det."))
         self.current = current
 
 
@@ -53,7 +54,9 @@ def funding_year_create(*, association: Association, year: int) -> FundingYear:
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
         if FundingYear.objects.filter(association=association, year=year).exists():
-            raise ValidationError(f"Det finns redan ett finansieringsår {year}.")
+            raise ValidationError(
+                _("Det finns redan ett finansieringsår %(year)s.") % {"year": year}
+            )
         previous = (
             FundingYear.objects.filter(association=association, year__lt=year)
             .order_by("-year")
@@ -91,12 +94,13 @@ def funding_year_update(
 def _check_decision(decision: FundingDecision, members: dict[int, Member]) -> None:
     unknown = set(decision.agreed) | set(decision.fixed_percents)
     if unknown - set(members):
-        raise ValidationError("Beslutet gäller en organisation som inte är medlem det året.")
+        raise ValidationError(_("Beslutet gäller en organisation som inte är medlem det året."))
     if decision.distribution_key == DistributionKey.FIXED:
         total = sum(decision.fixed_percents.values(), Decimal(0))
         if total != 100:
             raise ValidationError(
-                f"De fasta andelarna summerar till {total} %; de måste bli exakt 100 %."
+                _("De fasta andelarna summerar till %(total)s %%; de måste bli exakt 100 %%.")
+                % {"total": total}
             )
 
 
@@ -142,15 +146,22 @@ def user_role_grant(
         user = users.filter(username=username).first()
         if user is None:
             if not password:
-                raise ValidationError({"password": "Ange ett startlösenord för en ny användare."})
+                raise ValidationError(
+                    {"password": _("Ange ett startlösenord för en ny användare.")}
+                )
             user = users.model(username=username)
-            user.first_name, _, user.last_name = full_name.partition(" ")
+            user.first_name, _space, user.last_name = full_name.partition(" ")
             validate_password(password, user)
             user.set_password(password)
             user.full_clean()
             user.save()
         if UserRole.objects.filter(user=user, association=association).exists():
-            raise ValidationError({"username": f"{username} har redan en roll i förbundet."})
+            raise ValidationError(
+                {
+                    "username": _("%(username)s har redan en roll i förbundet.")
+                    % {"username": username}
+                }
+            )
         grant = UserRole(user=user, association=association, role=role)
         grant.full_clean()
         grant.save()
@@ -180,4 +191,4 @@ def _keep_an_admin(user_role: UserRole, *, removing: bool) -> None:
         return
     others = UserRole.objects.filter(association_id=user_role.association_id, role=Role.ADMIN)
     if not others.exclude(pk=user_role.pk).exists():
-        raise ValidationError("Förbundet måste ha minst en administratör kvar.")
+        raise ValidationError(_("Förbundet måste ha minst en administratör kvar."))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Perm, Role
@@ -24,7 +25,9 @@ def user_roles(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             _add_errors(form, error)
         else:
             messages.success(
-                request, f"{grant.user.username} är nu {grant.get_role_display().lower()}."
+                request,
+                _("%(username)s är nu %(role)s.")
+                % {"username": grant.user.username, "role": grant.get_role_display().lower()},
             )
             return redirect("members:user_roles", tenant.association.slug)
     context = {
@@ -42,13 +45,20 @@ def user_role_update(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespo
     form = UserRoleChangeForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError("Välj en av rollerna i listan.")
+            raise ValidationError(_("Välj en av rollerna i listan."))
         if "remove" in request.POST:
             user_role_revoke(user_role=user_role)
-            messages.success(request, f"{user_role.user.username} har inte längre någon roll här.")
+            messages.success(
+                request,
+                _("%(username)s har inte längre någon roll här.")
+                % {"username": user_role.user.username},
+            )
         else:
             user_role_change(user_role=user_role, role=form.cleaned_data["role"])
-            messages.success(request, f"{user_role.user.username}s roll är ändrad.")
+            messages.success(
+                request,
+                _("%(username)ss roll är ändrad.") % {"username": user_role.user.username},
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("members:user_roles", tenant.association.slug)

@@ -1,6 +1,7 @@
 """Validators for Swedish identifiers."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr
 
@@ -11,8 +12,10 @@ def validate_orgnr(value: str) -> None:
         orgnr.validate(value)
     except StdnumError as error:
         raise ValidationError(
-            "%(value)s är inte ett giltigt organisationsnummer (kontrollsiffran stämmer inte "
-            "eller formatet är fel; skriv t.ex. 222000-2873).",
+            _(
+                "%(value)s är inte ett giltigt organisationsnummer (kontrollsiffran stämmer "
+                "inte eller formatet är fel; skriv t.ex. 222000-2873)."
+            ),
             code="invalid_orgnr",
             params={"value": value},
         ) from error

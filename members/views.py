@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Perm
@@ -35,7 +36,10 @@ def _day_from(request: HttpRequest) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        messages.error(request, f"”{text}” är inget datum; skriv ÅÅÅÅ-MM-DD. Dagens datum visas.")
+        messages.error(
+            request,
+            _("”%(text)s” är inget datum; skriv ÅÅÅÅ-MM-DD. Dagens datum visas.") % {"text": text},
+        )
         return timezone.localdate()
 
 
@@ -78,7 +82,7 @@ def funding_year_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         else:
             return redirect("members:funding_year_edit", tenant.association.slug, created.year)
     else:
-        messages.error(request, "Ange ett år mellan 2004 och 2100.")
+        messages.error(request, _("Ange ett år mellan 2004 och 2100."))
     return redirect("members:funding_years", tenant.association.slug)
 
 
@@ -103,14 +107,16 @@ def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpRe
         except StaleEditError:
             messages.error(
                 request,
-                "Någon annan har sparat året under tiden. Här är de aktuella "
-                "värdena; gör om din ändring.",
+                _(
+                    "Någon annan har sparat året under tiden. Här är de aktuella "
+                    "värdena; gör om din ändring."
+                ),
             )
             return redirect("members:funding_year_edit", tenant.association.slug, year)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Finansieringen {year} är sparad.")
+            messages.success(request, _("Finansieringen %(year)s är sparad.") % {"year": year})
             return redirect("members:funding_year", tenant.association.slug, year)
     return render(request, "members/funding_year_edit.html", {"form": form, "breakdown": breakdown})
 

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from finsam.permissions import Role
 from members.validators import normalise_orgnr, validate_orgnr
@@ -15,7 +17,7 @@ RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media"})
 def validate_not_reserved(slug: str) -> None:
     if slug in RESERVED_SLUGS:
         raise ValidationError(
-            "Kortnamnet %(slug)s används redan av applikationen; välj ett annat.",
+            _("Kortnamnet %(slug)s används redan av applikationen; välj ett annat."),
             code="reserved_slug",
             params={"slug": slug},
         )
@@ -24,23 +26,25 @@ def validate_not_reserved(slug: str) -> None:
 class Association(models.Model):
     """A samordningsförbund: the tenant every other row belongs to."""
 
-    name = models.CharField("namn", max_length=200)
-    slug = models.SlugField("kortnamn i adressen", unique=True, validators=[validate_not_reserved])
-    org_number = models.CharField(
-        "organisationsnummer", max_length=11, blank=True, validators=[validate_orgnr]
+    name = models.CharField(_("namn"), max_length=200)
+    slug = models.SlugField(
+        _("kortnamn i adressen"), unique=True, validators=[validate_not_reserved]
     )
-    formed_on = models.DateField("bildat", null=True, blank=True)
-    legal_basis = models.TextField("rättslig grund", blank=True)
-    vision = models.TextField("vision", blank=True)
-    purpose = models.TextField("ändamål", blank=True)
-    website = models.URLField("webbplats", blank=True)
-    diary_prefix = models.CharField("diarienummerprefix", max_length=30, blank=True)
+    org_number = models.CharField(
+        _("organisationsnummer"), max_length=11, blank=True, validators=[validate_orgnr]
+    )
+    formed_on = models.DateField(_("bildat"), null=True, blank=True)
+    legal_basis = models.TextField(_("rättslig grund"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    purpose = models.TextField(_("ändamål"), blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+    diary_prefix = models.CharField(_("diarienummerprefix"), max_length=30, blank=True)
 
     tenant_path = "pk"
 
     class Meta:
-        verbose_name = "samordningsförbund"
-        verbose_name_plural = "samordningsförbund"
+        verbose_name = _("samordningsförbund")
+        verbose_name_plural = _("samordningsförbund")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -55,24 +59,24 @@ class Association(models.Model):
 
 
 class MemberKind(models.TextChoices):
-    FORSAKRINGSKASSAN = "forsakringskassan", "Försäkringskassan"
-    ARBETSFORMEDLINGEN = "arbetsformedlingen", "Arbetsförmedlingen"
-    REGION = "region", "Region (landsting)"
-    MUNICIPALITY = "municipality", "Kommun"
+    FORSAKRINGSKASSAN = "forsakringskassan", _("Försäkringskassan")
+    ARBETSFORMEDLINGEN = "arbetsformedlingen", _("Arbetsförmedlingen")
+    REGION = "region", _("Region (landsting)")
+    MUNICIPALITY = "municipality", _("Kommun")
 
 
 class Member(models.Model):
     """A member organisation; one organisation can belong to several associations."""
 
-    name = models.CharField("namn", max_length=200, unique=True)
-    kind = models.CharField("slag", max_length=20, choices=MemberKind.choices)
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    kind = models.CharField(_("slag"), max_length=20, choices=MemberKind.choices)
     org_number = models.CharField(
-        "organisationsnummer", max_length=11, blank=True, validators=[validate_orgnr]
+        _("organisationsnummer"), max_length=11, blank=True, validators=[validate_orgnr]
     )
 
     class Meta:
-        verbose_name = "medlemsorganisation"
-        verbose_name_plural = "medlemsorganisationer"
+        verbose_name = _("medlemsorganisation")
+        verbose_name_plural = _("medlemsorganisationer")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -87,20 +91,22 @@ class Membership(models.Model):
     """A member's membership of an association, from one date to another (open-ended)."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="memberships", verbose_name="förbund"
+        Association, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("förbund")
     )
     member = models.ForeignKey(
-        Member, on_delete=models.PROTECT, related_name="memberships", verbose_name="medlem"
+        Member, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("medlem")
     )
-    valid_from = models.DateField("från", null=True, blank=True, help_text="Tomt: sedan bildandet.")
-    valid_to = models.DateField("till och med", null=True, blank=True)
-    order = models.PositiveSmallIntegerField("ordning", default=0)
+    valid_from = models.DateField(
+        _("från"), null=True, blank=True, help_text=_("Tomt: sedan bildandet.")
+    )
+    valid_to = models.DateField(_("till och med"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "medlemskap"
-        verbose_name_plural = "medlemskap"
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
         ordering = ["order", "member__name"]
         constraints = [
             models.CheckConstraint(
@@ -108,18 +114,23 @@ class Membership(models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_to__gte=models.F("valid_from")),
                 name="%(app_label)s_%(class)s_ends_after_start",
-                violation_error_message="Medlemskapet kan inte upphöra före det börjar.",
+                violation_error_message=_("Medlemskapet kan inte upphöra före det börjar."),
             ),
             models.UniqueConstraint(
                 fields=["association", "member"],
                 condition=Q(valid_to__isnull=True),
                 name="%(app_label)s_%(class)s_one_open_per_member",
-                violation_error_message="Medlemmen har redan ett pågående medlemskap i förbundet.",
+                violation_error_message=_(
+                    "Medlemmen har redan ett pågående medlemskap i förbundet."
+                ),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.member} i {self.association}"
+        return gettext("%(member)s i %(association)s") % {
+            "member": self.member,
+            "association": self.association,
+        }
 
 
 class UserRole(models.Model):
@@ -129,25 +140,29 @@ class UserRole(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="association_roles",
-        verbose_name="användare",
+        verbose_name=_("användare"),
     )
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="user_roles", verbose_name="förbund"
+        Association, on_delete=models.CASCADE, related_name="user_roles", verbose_name=_("förbund")
     )
-    role = models.CharField("roll", max_length=10, choices=Role.choices)
+    role = models.CharField(_("roll"), max_length=10, choices=Role.choices)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "användarroll"
-        verbose_name_plural = "användarroller"
+        verbose_name = _("användarroll")
+        verbose_name_plural = _("användarroller")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "association"],
                 name="%(app_label)s_%(class)s_one_role_per_association",
-                violation_error_message="Användaren har redan en roll i förbundet.",
+                violation_error_message=_("Användaren har redan en roll i förbundet."),
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()} i {self.association}"
+        return gettext("%(user)s – %(role)s i %(association)s") % {
+            "user": self.user,
+            "role": self.get_role_display(),
+            "association": self.association,
+        }

@@ -12,47 +12,51 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import sek_field
 from members.models.association import Association, Member
 
 
 class DistributionKey(models.TextChoices):
-    POPULATION = "population", "Invånarantal 1 november året före"
-    FIXED = "fixed", "Fasta överenskomna andelar"
-    EQUAL = "equal", "Lika delar"
+    POPULATION = "population", _("Invånarantal 1 november året före")
+    FIXED = "fixed", _("Fasta överenskomna andelar")
+    EQUAL = "equal", _("Lika delar")
 
 
 class StatePresentation(models.TextChoices):
-    ONE_LINE = "one_line", "En rad: Staten genom Försäkringskassan"
-    TWO_LINES = "two_lines", "Två rader: Försäkringskassan och Arbetsförmedlingen, 25 % vardera"
+    ONE_LINE = "one_line", _("En rad: Staten genom Försäkringskassan")
+    TWO_LINES = "two_lines", _("Två rader: Försäkringskassan och Arbetsförmedlingen, 25 % vardera")
 
 
 class RoundingStep(models.IntegerChoices):
-    KRONA = 1, "hela kronor"
-    TEN = 10, "tiotal kronor"
-    HUNDRED = 100, "hundratal kronor"
-    THOUSAND = 1000, "tusental kronor"
+    KRONA = 1, _("hela kronor")
+    TEN = 10, _("tiotal kronor")
+    HUNDRED = 100, _("hundratal kronor")
+    THOUSAND = 1000, _("tusental kronor")
 
 
 class FundingYear(models.Model):
     """One budget year's funding decision for an association."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="funding_years", verbose_name="förbund"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="funding_years",
+        verbose_name=_("förbund"),
     )
     year = models.PositiveSmallIntegerField(
         "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
     )
-    state_requested = sek_field("äskat från staten", null=True, blank=True)
+    state_requested = sek_field(_("äskat från staten"), null=True, blank=True)
     state_granted = sek_field(
-        "beviljat av staten",
+        _("beviljat av staten"),
         null=True,
         blank=True,
-        help_text="Tomt: inget besked ännu; bidragen beräknas då preliminärt på det äskade.",
+        help_text=_("Tomt: inget besked ännu; bidragen beräknas då preliminärt på det äskade."),
     )
     distribution_key = models.CharField(
-        "fördelningsnyckel mellan kommunerna",
+        _("fördelningsnyckel mellan kommunerna"),
         max_length=12,
         choices=DistributionKey.choices,
         default=DistributionKey.POPULATION,
@@ -61,37 +65,39 @@ class FundingYear(models.Model):
         "avrundning", choices=RoundingStep.choices, default=RoundingStep.HUNDRED
     )
     state_presentation = models.CharField(
-        "statens andel visas som",
+        _("statens andel visas som"),
         max_length=10,
         choices=StatePresentation.choices,
         default=StatePresentation.ONE_LINE,
     )
-    note = models.TextField("kommentar", blank=True)
+    note = models.TextField(_("kommentar"), blank=True)
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Ökas vid varje sparning; en inaktuell sparning nekas."
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
     )
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "finansieringsår"
-        verbose_name_plural = "finansieringsår"
+        verbose_name = _("finansieringsår")
+        verbose_name_plural = _("finansieringsår")
         ordering = ["association", "year"]
         constraints = [
             models.UniqueConstraint(
                 fields=["association", "year"],
                 name="%(app_label)s_%(class)s_one_per_year",
-                violation_error_message="Förbundet har redan ett finansieringsår för det året.",
+                violation_error_message=_("Förbundet har redan ett finansieringsår för det året."),
             ),
             models.CheckConstraint(
                 condition=Q(state_granted__isnull=True) | Q(state_granted__gte=0),
                 name="%(app_label)s_%(class)s_granted_not_negative",
-                violation_error_message="Statens bidrag kan inte vara negativt.",
+                violation_error_message=_("Statens bidrag kan inte vara negativt."),
             ),
             models.CheckConstraint(
                 condition=Q(state_requested__isnull=True) | Q(state_requested__gte=0),
                 name="%(app_label)s_%(class)s_requested_not_negative",
-                violation_error_message="Det äskade beloppet kan inte vara negativt.",
+                violation_error_message=_("Det äskade beloppet kan inte vara negativt."),
             ),
         ]
 
@@ -115,24 +121,24 @@ class FixedKeyShare(models.Model):
     funding_year = models.ForeignKey(
         FundingYear, on_delete=models.CASCADE, related_name="fixed_shares"
     )
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="kommun")
-    percent = models.DecimalField("andel i procent", max_digits=7, decimal_places=4)
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("kommun"))
+    percent = models.DecimalField(_("andel i procent"), max_digits=7, decimal_places=4)
 
     tenant_path = "funding_year__association"
 
     class Meta:
-        verbose_name = "fast andel"
-        verbose_name_plural = "fasta andelar"
+        verbose_name = _("fast andel")
+        verbose_name_plural = _("fasta andelar")
         constraints = [
             models.UniqueConstraint(
                 fields=["funding_year", "member"],
                 name="%(app_label)s_%(class)s_one_per_member",
-                violation_error_message="Kommunen har redan en andel det året.",
+                violation_error_message=_("Kommunen har redan en andel det året."),
             ),
             models.CheckConstraint(
                 condition=Q(percent__gte=0) & Q(percent__lte=100),
                 name="%(app_label)s_%(class)s_percent_0_100",
-                violation_error_message="En andel måste ligga mellan 0 och 100 procent.",
+                violation_error_message=_("En andel måste ligga mellan 0 och 100 procent."),
             ),
         ]
 
@@ -146,25 +152,25 @@ class AgreedContribution(models.Model):
     funding_year = models.ForeignKey(
         FundingYear, on_delete=models.CASCADE, related_name="agreed_contributions"
     )
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="medlem")
-    amount = sek_field("överenskommet belopp")
-    comment = models.CharField("kommentar", max_length=200, blank=True)
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("medlem"))
+    amount = sek_field(_("överenskommet belopp"))
+    comment = models.CharField(_("kommentar"), max_length=200, blank=True)
 
     tenant_path = "funding_year__association"
 
     class Meta:
-        verbose_name = "överenskommet bidrag"
-        verbose_name_plural = "överenskomna bidrag"
+        verbose_name = _("överenskommet bidrag")
+        verbose_name_plural = _("överenskomna bidrag")
         constraints = [
             models.UniqueConstraint(
                 fields=["funding_year", "member"],
                 name="%(app_label)s_%(class)s_one_per_member",
-                violation_error_message="Medlemmen har redan ett överenskommet belopp det året.",
+                violation_error_message=_("Medlemmen har redan ett överenskommet belopp det året."),
             ),
             models.CheckConstraint(
                 condition=Q(amount__gte=0),
                 name="%(app_label)s_%(class)s_not_negative",
-                violation_error_message="Ett bidrag kan inte vara negativt.",
+                violation_error_message=_("Ett bidrag kan inte vara negativt."),
             ),
         ]
 
@@ -178,21 +184,21 @@ class PopulationFigure(models.Model):
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="population_figures"
     )
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="kommun")
-    date = models.DateField("datum")
-    population = models.PositiveIntegerField("invånare")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("kommun"))
+    date = models.DateField(_("datum"))
+    population = models.PositiveIntegerField(_("invånare"))
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "invånarantal"
-        verbose_name_plural = "invånarantal"
+        verbose_name = _("invånarantal")
+        verbose_name_plural = _("invånarantal")
         ordering = ["date", "member__name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["association", "member", "date"],
                 name="%(app_label)s_%(class)s_one_per_date",
-                violation_error_message="Kommunen har redan ett invånarantal det datumet.",
+                violation_error_message=_("Kommunen har redan ett invånarantal det datumet."),
             )
         ]
 

@@ -6,11 +6,13 @@ stood on a date ("t.o.m. juli 2014", "fr.o.m. augusti 2014").
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from members.models.association import Association, Member
 
 
-def ends_after_start(start: str, end: str, message: str) -> models.CheckConstraint:
+def ends_after_start(start: str, end: str, message: str | Promise) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
         name="%(app_label)s_%(class)s_ends_after_start",
@@ -22,13 +24,13 @@ class Person(models.Model):
     """A named person in the organisation (board, auditors, office): never a participant."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="persons")
-    name = models.CharField("namn", max_length=200)
+    name = models.CharField(_("namn"), max_length=200)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "person"
-        verbose_name_plural = "personer"
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -36,14 +38,14 @@ class Person(models.Model):
 
 
 class SeatKind(models.TextChoices):
-    ORDINARY = "ordinary", "Ordinarie ledamot"
-    DEPUTY = "deputy", "Ersättare"
+    ORDINARY = "ordinary", _("Ordinarie ledamot")
+    DEPUTY = "deputy", _("Ersättare")
 
 
 class BoardPosition(models.TextChoices):
     NONE = "", "–"
-    CHAIR = "chair", "Ordförande"
-    VICE_CHAIR = "vice_chair", "Vice ordförande"
+    CHAIR = "chair", _("Ordförande")
+    VICE_CHAIR = "vice_chair", _("Vice ordförande")
 
 
 class BoardSeat(models.Model):
@@ -52,28 +54,28 @@ class BoardSeat(models.Model):
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="board_seats"
     )
-    person = models.ForeignKey(Person, on_delete=models.RESTRICT, verbose_name="person")
-    appointed_by = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="utsedd av")
-    kind = models.CharField("slag", max_length=10, choices=SeatKind.choices)
+    person = models.ForeignKey(Person, on_delete=models.RESTRICT, verbose_name=_("person"))
+    appointed_by = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("utsedd av"))
+    kind = models.CharField(_("slag"), max_length=10, choices=SeatKind.choices)
     position = models.CharField(
         "uppdrag", max_length=12, choices=BoardPosition.choices, blank=True, default=""
     )
-    start = models.DateField("från")
-    end = models.DateField("till och med", null=True, blank=True)
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till och med"), null=True, blank=True)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "styrelseplats"
-        verbose_name_plural = "styrelseplatser"
+        verbose_name = _("styrelseplats")
+        verbose_name_plural = _("styrelseplatser")
         ordering = ["start"]
         constraints = [
-            ends_after_start("start", "end", "En styrelseplats kan inte sluta före den börjar."),
+            ends_after_start("start", "end", _("En styrelseplats kan inte sluta före den börjar.")),
             models.UniqueConstraint(
                 fields=["association", "person", "kind"],
                 condition=Q(end__isnull=True),
                 name="%(app_label)s_%(class)s_one_open_seat_per_person",
-                violation_error_message="Personen har redan en pågående plats av det slaget.",
+                violation_error_message=_("Personen har redan en pågående plats av det slaget."),
             ),
         ]
 
@@ -85,29 +87,29 @@ class BoardSeat(models.Model):
 
 
 class AuditorKind(models.TextChoices):
-    ORDINARY = "ordinary", "Ordinarie"
-    DEPUTY = "deputy", "Ersättare"
+    ORDINARY = "ordinary", _("Ordinarie")
+    DEPUTY = "deputy", _("Ersättare")
 
 
 class Auditor(models.Model):
     """An auditor (a person, possibly of a firm) appointed by one or more members."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="auditors")
-    person = models.ForeignKey(Person, on_delete=models.RESTRICT, verbose_name="person")
-    firm = models.CharField("revisionsbyrå", max_length=200, blank=True)
-    appointed_by = models.ManyToManyField(Member, verbose_name="utsedd av")
-    kind = models.CharField("slag", max_length=10, choices=AuditorKind.choices)
-    start = models.DateField("från")
-    end = models.DateField("till och med", null=True, blank=True)
+    person = models.ForeignKey(Person, on_delete=models.RESTRICT, verbose_name=_("person"))
+    firm = models.CharField(_("revisionsbyrå"), max_length=200, blank=True)
+    appointed_by = models.ManyToManyField(Member, verbose_name=_("utsedd av"))
+    kind = models.CharField(_("slag"), max_length=10, choices=AuditorKind.choices)
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till och med"), null=True, blank=True)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "revisor"
-        verbose_name_plural = "revisorer"
+        verbose_name = _("revisor")
+        verbose_name_plural = _("revisorer")
         ordering = ["start", "pk"]
         constraints = [
-            ends_after_start("start", "end", "Uppdraget kan inte sluta före det börjar.")
+            ends_after_start("start", "end", _("Uppdraget kan inte sluta före det börjar."))
         ]
 
     def __str__(self) -> str:
@@ -125,30 +127,30 @@ class OfficePost(models.Model):
         on_delete=models.RESTRICT,
         null=True,
         blank=True,
-        verbose_name="person",
-        help_text="Tomt när dokumenten inte namnger tjänstemannen.",
+        verbose_name=_("person"),
+        help_text=_("Tomt när dokumenten inte namnger tjänstemannen."),
     )
-    title = models.CharField("titel", max_length=100)
+    title = models.CharField(_("titel"), max_length=100)
     fte_percent = models.DecimalField(
-        "andel av heltid (%)", max_digits=5, decimal_places=2, null=True, blank=True
+        _("andel av heltid (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    employer = models.CharField("anställd hos", max_length=200, blank=True)
-    start = models.DateField("från")
-    end = models.DateField("till och med", null=True, blank=True)
+    employer = models.CharField(_("anställd hos"), max_length=200, blank=True)
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till och med"), null=True, blank=True)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "tjänst i kansliet"
-        verbose_name_plural = "kansliet"
+        verbose_name = _("tjänst i kansliet")
+        verbose_name_plural = _("kansliet")
         ordering = ["start", "title"]
         constraints = [
-            ends_after_start("start", "end", "Tjänsten kan inte sluta före den börjar."),
+            ends_after_start("start", "end", _("Tjänsten kan inte sluta före den börjar.")),
             models.CheckConstraint(
                 condition=Q(fte_percent__isnull=True)
                 | (Q(fte_percent__gt=0) & Q(fte_percent__lte=100)),
                 name="%(app_label)s_%(class)s_fte_0_100",
-                violation_error_message="Andelen av heltid måste vara över 0 och högst 100 %%.",
+                violation_error_message=_("Andelen av heltid måste vara över 0 och högst 100 %%."),
             ),
         ]
 
@@ -157,26 +159,26 @@ class OfficePost(models.Model):
 
 
 class GroupKind(models.TextChoices):
-    PREPARATORY = "beredningsgrupp", "Beredningsgrupp"
-    LOCAL_MANAGEMENT = "lokal_ledningsgrupp", "Lokal ledningsgrupp"
-    WORKING_COMMITTEE = "arbetsutskott", "Arbetsutskott"
-    RECRUITMENT = "rekryteringsgrupp", "Rekryteringsgrupp"
-    OTHER = "other", "Annan grupp"
+    PREPARATORY = "beredningsgrupp", _("Beredningsgrupp")
+    LOCAL_MANAGEMENT = "lokal_ledningsgrupp", _("Lokal ledningsgrupp")
+    WORKING_COMMITTEE = "arbetsutskott", _("Arbetsutskott")
+    RECRUITMENT = "rekryteringsgrupp", _("Rekryteringsgrupp")
+    OTHER = "other", _("Annan grupp")
 
 
 class Group(models.Model):
     """An advisory or working group of the association."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="groups")
-    name = models.CharField("namn", max_length=200)
-    kind = models.CharField("slag", max_length=20, choices=GroupKind.choices)
-    description = models.TextField("uppdrag", blank=True)
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("slag"), max_length=20, choices=GroupKind.choices)
+    description = models.TextField(_("uppdrag"), blank=True)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "grupp"
-        verbose_name_plural = "grupper"
+        verbose_name = _("grupp")
+        verbose_name_plural = _("grupper")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -189,20 +191,20 @@ class GroupMembership(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(Person, on_delete=models.RESTRICT, null=True, blank=True)
     member = models.ForeignKey(
-        Member, on_delete=models.PROTECT, null=True, blank=True, verbose_name="representerar"
+        Member, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("representerar")
     )
-    role = models.CharField("roll", max_length=100, blank=True)
+    role = models.CharField(_("roll"), max_length=100, blank=True)
 
     tenant_path = "group__association"
 
     class Meta:
-        verbose_name = "gruppmedlem"
-        verbose_name_plural = "gruppmedlemmar"
+        verbose_name = _("gruppmedlem")
+        verbose_name_plural = _("gruppmedlemmar")
         constraints = [
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | Q(member__isnull=False),
                 name="%(app_label)s_%(class)s_person_or_member",
-                violation_error_message="Ange en person eller vilken medlem som representeras.",
+                violation_error_message=_("Ange en person eller vilken medlem som representeras."),
             )
         ]
 
@@ -211,30 +213,30 @@ class GroupMembership(models.Model):
 
 
 class MeetingKind(models.TextChoices):
-    BOARD = "board", "Styrelsemöte"
-    EXTRA_BOARD = "extra_board", "Extra styrelsemöte"
-    PLANNING_DAY = "planning_day", "Planeringsdag"
-    CONFERENCE = "conference", "Konferens"
-    GROUP = "group", "Gruppmöte"
+    BOARD = "board", _("Styrelsemöte")
+    EXTRA_BOARD = "extra_board", _("Extra styrelsemöte")
+    PLANNING_DAY = "planning_day", _("Planeringsdag")
+    CONFERENCE = "conference", _("Konferens")
+    GROUP = "group", _("Gruppmöte")
 
 
 class Meeting(models.Model):
     """A meeting in the association's calendar."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="meetings")
-    kind = models.CharField("slag", max_length=15, choices=MeetingKind.choices)
+    kind = models.CharField(_("slag"), max_length=15, choices=MeetingKind.choices)
     group = models.ForeignKey(Group, on_delete=models.SET_NULL, null=True, blank=True)
-    date = models.DateField("datum")
-    start_time = models.TimeField("börjar", null=True, blank=True)
-    end_time = models.TimeField("slutar", null=True, blank=True)
-    place = models.CharField("plats", max_length=200, blank=True)
-    agenda = models.TextField("dagordning/anteckning", blank=True)
+    date = models.DateField(_("datum"))
+    start_time = models.TimeField(_("börjar"), null=True, blank=True)
+    end_time = models.TimeField(_("slutar"), null=True, blank=True)
+    place = models.CharField(_("plats"), max_length=200, blank=True)
+    agenda = models.TextField(_("dagordning/anteckning"), blank=True)
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "möte"
-        verbose_name_plural = "möten"
+        verbose_name = _("möte")
+        verbose_name_plural = _("möten")
         ordering = ["date", "start_time"]
         constraints = [
             models.CheckConstraint(
@@ -242,7 +244,7 @@ class Meeting(models.Model):
                 | Q(start_time__isnull=True)
                 | Q(end_time__gt=F("start_time")),
                 name="%(app_label)s_%(class)s_ends_after_start",
-                violation_error_message="Mötet måste sluta efter att det börjar.",
+                violation_error_message=_("Mötet måste sluta efter att det börjar."),
             )
         ]
 
