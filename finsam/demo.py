@@ -21,8 +21,13 @@ from members.models import Association, UserRole
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_SLUGS = ["finnveden", "vastra-malardalen", "ale-kungalv-stenungsund-tjorn", "vaxjo"]
-# Apps in import order; an app without a file for an association is skipped.
-APPS_AFTER_MEMBERS = ["initiatives", "budgets"]
+# What each demo file holds, in import order: fixtures/<slug>/<name>.toml is entered by the
+# module's load(association, data); a file that is missing for an association is skipped.
+LOADERS_AFTER_MEMBERS = {
+    "initiatives": "initiatives.demo",
+    "budgets": "budgets.demo",
+    "accounts": "budgets.accounts.demo",
+}
 DEMO_PASSWORD = "finsam-demo"
 
 
@@ -58,10 +63,10 @@ def load_association(slug: str) -> Association:
     folder = FIXTURES / slug
     Association.objects.filter(slug=slug).delete()
     association = members_demo.load(slug, _read(folder / "members.toml"))
-    for app in APPS_AFTER_MEMBERS:
-        path = folder / f"{app}.toml"
+    for name, module in LOADERS_AFTER_MEMBERS.items():
+        path = folder / f"{name}.toml"
         if path.exists():
-            import_module(f"{app}.demo").load(association, _read(path))
+            import_module(module).load(association, _read(path))
     return association
 
 

@@ -25,7 +25,10 @@ def books_to_sie(data: dict, orgnr: str) -> bytes:
         None,
         company_name=data["company"],
         orgnr=orgnr,
-        years=[Rar(0, date(year, 1, 1), date(year, 12, 31)), Rar(-1, date(year - 1, 1, 1), date(year - 1, 12, 31))],
+        years=[
+            Rar(0, date(year, 1, 1), date(year, 12, 31)),
+            Rar(-1, date(year - 1, 1, 1), date(year - 1, 12, 31)),
+        ],
         accounts=[Konto(a["number"], a["name"]) for a in accounts],
         balances=_balances(accounts),
         vouchers=_vouchers(accounts, end),
@@ -53,9 +56,7 @@ def _movement(account: dict) -> Decimal:
 
 def _vouchers(accounts: list[dict], end: date) -> list[Ver]:
     months = end.month
-    spread = {
-        a["number"]: _spread(_movement(a), months) for a in accounts if a["number"] != BANK
-    }
+    spread = {a["number"]: _spread(_movement(a), months) for a in accounts if a["number"] != BANK}
     vouchers = []
     for month in range(1, months + 1):
         day = date(end.year, month, 28)
@@ -66,7 +67,15 @@ def _vouchers(accounts: list[dict], end: date) -> list[Ver]:
         ]
         bank = -sum((row.amount for row in rows), Decimal(0))
         rows.append(Trans(BANK, (), bank, day))
-        vouchers.append(Ver("A", str(month), day, f"Periodens bokföring {end.year}-{month:02d}", transactions=tuple(rows)))
+        vouchers.append(
+            Ver(
+                "A",
+                str(month),
+                day,
+                f"Periodens bokföring {end.year}-{month:02d}",
+                transactions=tuple(rows),
+            )
+        )
     return vouchers
 
 

@@ -84,3 +84,39 @@ def printed(line: str, booked: Decimal) -> Decimal:
     equity and liabilities (credit) print positive.
     """
     return booked if SIDE_OF[StatementLine(line)] == Side.ASSET else -booked
+
+
+# The default mapping of a new account, by its number in the (municipal) BAS chart.
+_DEFAULTS = [
+    ("16", StatementLine.SHORT_TERM_RECEIVABLES),
+    ("15", StatementLine.SHORT_TERM_RECEIVABLES),
+    ("17", StatementLine.PREPAID_EXPENSES),
+    ("19", StatementLine.CASH_AND_BANK),
+    ("1", StatementLine.SHORT_TERM_RECEIVABLES),
+    ("20", StatementLine.EQUITY),
+    ("24", StatementLine.SUPPLIERS),
+    ("29", StatementLine.ACCRUED_EXPENSES),
+    ("2", StatementLine.OTHER_LIABILITIES),
+    ("3", StatementLine.OPERATING_REVENUE),
+    ("83", StatementLine.FINANCIAL_REVENUE),
+    ("84", StatementLine.FINANCIAL_COSTS),
+    ("8", StatementLine.FINANCIAL_COSTS),
+]
+
+
+def default_line(number: str) -> StatementLine:
+    """Where a new account goes until staff map it: its BAS class decides."""
+    for prefix, line in _DEFAULTS:
+        if number.startswith(prefix):
+            return line
+    return StatementLine.OPERATING_COSTS  # classes 4-7
+
+
+def in_note(line: str, booked: Decimal) -> Decimal:
+    """The figure as notes print it: every row as a positive amount of its kind.
+
+    A note breaks a line down ("Verksamhetens kostnader ... Summa 2 339"), so costs are
+    printed positive there, while the income statement prints the same line as -2 339.
+    """
+    side = SIDE_OF[StatementLine(line)]
+    return booked if side in (Side.COST, Side.ASSET) else -booked

@@ -23,7 +23,7 @@ from budgets.accounts.lines import (
     NOTE_TITLE,
     PRINT_ORDER,
     StatementLine,
-    is_result_line,
+    in_note,
     printed,
 )
 from finsam.lib.numbers import format_amount
@@ -101,31 +101,26 @@ class Statements:
 
 
 def build_statements(
-    accounts: list[AccountInfo],
-    current: Balances,
-    previous: Balances,
-    *,
-    next_opening: Decimal | None = None,
+    accounts: list[AccountInfo], current: Balances, previous: Balances
 ) -> Statements:
-    """Every figure of the income statement, balance sheet and notes for two columns.
-
-    `next_opening` is the opening equity of the year after `previous` as booked (that is, the
-    current year's); it defaults to the current column's own opening equity.
-    """
+    """Every figure of the income statement, balance sheet and notes for two columns."""
     lines = {
         line: Figures(_line_total(accounts, current, line), _line_total(accounts, previous, line))
         for line in PRINT_ORDER
     }
-    statements = _assemble(lines, accounts, current, previous)
+    statements = _assemble(lines)
     statements.notes = _notes(accounts, current)
     statements.checks = _checks(statements)
     return statements
 
 
-def _line_total(accounts: list[AccountInfo], balances: Balances, line: str) -> Decimal:
+def _booked_total(accounts: list[AccountInfo], balances: Balances, line: str) -> Decimal:
     source = balances.opening if line == StatementLine.EQUITY else balances.closing
-    booked = sum((source.get(a.number, ZERO) for a in accounts if a.line == line), ZERO)
-    return printed(line, booked)
+    return sum((source.get(a.number, ZERO) for a in accounts if a.line == line), ZERO)
+
+
+def _line_total(accounts: list[AccountInfo], balances: Balances, line: str) -> Decimal:
+    return printed(line, _booked_total(accounts, balances, line))
 
 
 def _sum(lines: dict[str, Figures], keys: list) -> Figures:
@@ -142,7 +137,7 @@ def _minus(a: Figures, b: Figures) -> Figures:
     return Figures(a.current - b.current, a.previous - b.previous)
 
 
-def _assemble(lines, accounts, current: Balances, previous: Balances) -> Statements:
+def _assemble(lines: dict[str, Figures]) -> Statements:
     operating = _sum(lines, [StatementLine.OPERATING_REVENUE, StatementLine.OPERATING_COSTS])
     financial = _sum(lines, [StatementLine.FINANCIAL_REVENUE, StatementLine.FINANCIAL_COSTS])
     result = _plus(operating, financial)
@@ -174,8 +169,8 @@ def _notes(accounts: list[AccountInfo], current: Balances) -> list[Note]:
         source = current.opening if line == StatementLine.EQUITY else current.closing
         rows: dict[str, Decimal] = defaultdict(lambda: ZERO)
         for account in labelled:
-            rows[account.note_label] += printed(line, source.get(account.number, ZERO))
-        total = _line_total(accounts, current, line)
+            rows[account.note_label] += in_note(line, source.get(account.number, ZERO))
+        total = in_note(line, _booked_total(accounts, current, line))
         title = NOTE_TITLE.get(StatementLine(line), StatementLine(line).label)
         notes.append(
             Note(len(notes) + 1, line, title, [NoteRow(k, v) for k, v in rows.items()], total)
@@ -223,7 +218,3 @@ def _checks(s: Statements) -> list[Check]:
             )
         )
     return checks
-
-
-def is_result_account(info: AccountInfo) -> bool:
-    return is_result_line(info.line)

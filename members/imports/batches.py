@@ -1,13 +1,21 @@
-"""Uploaded files: checked and previewed first, applied all at once when confirmed."""
+"""Uploaded files: checked and previewed first, applied all at once when confirmed.
+
+Every kind of file goes through the same steps and the same record (`ImportBatch`). Each kind
+registers an `Importer`: `read` plans what the file would change without writing anything,
+`apply` writes that plan inside the confirming transaction. This app registers contributions
+and population; apps further up (budgets: SIE files and trial balances) register theirs in
+their `AppConfig.ready`, so this module never imports them.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from finsam.lib.tabular import TableError, read_table
+from finsam.lib.tabular import Row, TableError, read_table
 from members.imports.contributions import apply_contributions, read_contributions
 from members.imports.population import apply_population, read_population
 from members.imports.rows import Plan, Problem
@@ -17,38 +25,100 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
+class Upload:
+    """A file and what it was uploaded for."""
+
+    association: Association
+    filename: str
+    content: bytes
+    period_end: date | None = None
+
+
+@dataclass(frozen=True)
 class Importer:
-    read: Callable[[Association, list], Plan]
-    apply: Callable[[Association, list], str]
+    read: Callable[[Upload], Plan]
+    apply: Callable[[Upload, Plan, ImportBatch], str]
+    max_bytes: int = MAX_UPLOAD_BYTES
 
 
-IMPORTERS = {
-    ImportKind.CONTRIBUTIONS: Importer(read_contributions, apply_contributions),
-    ImportKind.POPULATION: Importer(read_population, apply_population),
-}
+IMPORTERS: dict[str, Importer] = {}
 
 
-def plan_file(*, association: Association, kind: str, filename: str, content: bytes) -> Plan:
+def register_importer(kind: str, importer: Importer) -> None:
+    IMPORTERS[kind] = importer
+
+
+def from_table(read_rows: Callable[[Association, list[Row]], Plan]) -> Callable[[Upload], Plan]:
+    """A `read` for spreadsheet layouts: the file's rows, or the reason it has none."""
+
+    def read(upload: Upload) -> Plan:
+        try:
+            rows = read_table(upload.content, upload.filename)
+        except TableError as error:
+            return Plan(problems=[Problem("", str(error))])
+        return read_rows(upload.association, rows)
+
+    return read
+
+
+register_importer(
+    ImportKind.CONTRIBUTIONS,
+    Importer(
+        from_table(read_contributions),
+        lambda up, plan, _b: apply_contributions(up.association, plan.entries),
+    ),
+)
+register_importer(
+    ImportKind.POPULATION,
+    Importer(
+        from_table(read_population),
+        lambda up, plan, _b: apply_population(up.association, plan.entries),
+    ),
+)
+
+
+def plan_upload(upload: Upload, kind: str) -> Plan:
     """Read a file and plan what it would change; nothing is written."""
-    if len(content) > MAX_UPLOAD_BYTES:
-        return Plan(problems=[Problem("", f"Filen är större än {MAX_UPLOAD_BYTES // 2**20} MB.")])
-    if not content:
+    importer = IMPORTERS[kind]
+    if len(upload.content) > importer.max_bytes:
+        limit = importer.max_bytes // 2**20
+        return Plan(problems=[Problem("", f"Filen är större än {limit} MB.")])
+    if not upload.content:
         return Plan(problems=[Problem("", "Filen är tom.")])
-    try:
-        rows = read_table(content, filename)
-    except TableError as error:
-        return Plan(problems=[Problem("", str(error))])
-    plan = IMPORTERS[ImportKind(kind)].read(association, rows)
+    plan = importer.read(upload)
     if not plan.problems and not plan.changes:
         plan.problems.append(Problem("", "Filen innehåller inget att läsa in."))
     return plan
 
 
+def plan_file(
+    *,
+    association: Association,
+    kind: str,
+    filename: str,
+    content: bytes,
+    period_end: date | None = None,
+) -> Plan:
+    return plan_upload(Upload(association, filename, content, period_end), kind)
+
+
 def import_upload(
-    *, association: Association, kind: str, filename: str, content: bytes, user
+    *,
+    association: Association,
+    kind: str,
+    filename: str,
+    content: bytes,
+    user,
+    period_end: date | None = None,
 ) -> tuple[ImportBatch | None, Plan]:
     """Keep a file that reads without problems, for preview; a file with problems is not kept."""
-    plan = plan_file(association=association, kind=kind, filename=filename, content=content)
+    plan = plan_file(
+        association=association,
+        kind=kind,
+        filename=filename,
+        content=content,
+        period_end=period_end,
+    )
     if plan.problems:
         return None, plan
     batch = ImportBatch(
@@ -58,19 +128,19 @@ def import_upload(
         content=content,
         sha256=ImportBatch.checksum(content),
         uploaded_by=user,
+        period_end=period_end,
     )
     batch.full_clean()
     batch.save()
     return batch, plan
 
 
+def _upload_of(batch: ImportBatch) -> Upload:
+    return Upload(batch.association, batch.filename, bytes(batch.content), batch.period_end)
+
+
 def batch_plan(batch: ImportBatch) -> Plan:
-    return plan_file(
-        association=batch.association,
-        kind=batch.kind,
-        filename=batch.filename,
-        content=bytes(batch.content),
-    )
+    return plan_upload(_upload_of(batch), batch.kind)
 
 
 def import_confirm(*, batch: ImportBatch) -> ImportBatch:
@@ -80,10 +150,11 @@ def import_confirm(*, batch: ImportBatch) -> ImportBatch:
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEW:
             raise ValidationError("Filen är redan inläst eller avbruten.")
-        plan = batch_plan(locked)
+        upload = _upload_of(locked)
+        plan = plan_upload(upload, locked.kind)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
-        locked.summary = IMPORTERS[ImportKind(locked.kind)].apply(locked.association, plan.entries)
+        locked.summary = IMPORTERS[locked.kind].apply(upload, plan, locked)
         locked.status = ImportStatus.APPLIED
         locked.applied_at = timezone.now()
         locked.save()

@@ -11,6 +11,8 @@ from members.models.association import Association
 class ImportKind(models.TextChoices):
     CONTRIBUTIONS = "contributions", "Medlemsbidrag"
     POPULATION = "population", "Invånarantal"
+    SIE = "sie", "Bokföring (SIE)"
+    TRIAL_BALANCE = "trial_balance", "Råbalans (kalkylblad)"
 
 
 class ImportStatus(models.TextChoices):
@@ -46,6 +48,12 @@ class ImportBatch(models.Model):
     uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
     applied_at = models.DateTimeField("inläst", null=True, blank=True)
     summary = models.TextField("resultat", blank=True)
+    period_end = models.DateField(
+        "periodens slut",
+        null=True,
+        blank=True,
+        help_text="För råbalanser: vilken dag saldona avser.",
+    )
 
     tenant_path = "association"
 

@@ -1,0 +1,247 @@
+"""Bringing the books in: SIE files (types 1-4) and trial balances from spreadsheets.
+
+Both are turned into a `Ledger` (accounts, yearly balances and monthly movements) and applied
+the same way: the years (SIE: every #RAR year; trial balance: its year up to its month) are
+replaced as a whole, so importing the same period again replaces it. Large SIE files are read
+as a stream and only their per-account, per-month sums are kept, so memory stays flat.
+"""
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from budgets.accounts.lines import default_line, is_result_line
+from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from finsam.lib.numbers import format_amount
+from finsam.lib.sie import SieErrors, read_sie
+from finsam.lib.tabular import Row, TableError, read_table
+from members.imports.batches import Upload
+from members.imports.rows import (
+    CellError,
+    Plan,
+    PlannedChange,
+    Problem,
+    amount_of,
+    cell,
+    find_columns,
+)
+from members.models import Association, ImportBatch
+
+BATCH_SIZE = 2000
+
+
+@dataclass
+class Ledger:
+    """What a file says, in calendar years: debit positive, kronor and öre."""
+
+    accounts: dict[str, str] = field(default_factory=dict)
+    balances: dict[tuple[str, int, str], Decimal] = field(default_factory=dict)
+    movements: dict[tuple[str, int, int], Decimal] = field(default_factory=dict)
+    replaces: dict[int, int] = field(default_factory=dict)  # year -> last month replaced
+
+
+@dataclass
+class LedgerPlan(Plan):
+    ledger: Ledger = field(default_factory=Ledger)
+
+
+def read_sie_upload(upload: Upload) -> LedgerPlan:
+    plan = LedgerPlan()
+    try:
+        summary = read_sie(
+            io.BytesIO(upload.content), expected_orgnr=upload.association.org_number or None
+        )
+    except SieErrors as errors:
+        plan.problems = [Problem("", str(error)) for error in errors.errors]
+        return plan
+    if not summary.years:
+        plan.problems.append(
+            Problem("", "Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte.")
+        )
+        return plan
+    plan.ledger = _ledger_of(summary)
+    plan.changes = _changes(upload.association, plan.ledger, summary.voucher_count)
+    return plan
+
+
+def _ledger_of(summary) -> Ledger:
+    calendar = {index: rar.start.year for index, rar in summary.years.items()}
+    ledger = Ledger(
+        accounts=dict(summary.accounts), replaces={year: 12 for year in calendar.values()}
+    )
+    for kind, table in (
+        (BalanceKind.OPENING, summary.ib),
+        (BalanceKind.CLOSING, summary.ub),
+        (BalanceKind.RESULT, summary.res),
+    ):
+        for (index, account), amount in table.items():
+            if index in calendar:
+                ledger.balances[(account, calendar[index], kind)] = amount
+    for (account, period), amount in summary.voucher_totals.items():
+        ledger.movements[(account, period.year, period.month)] = amount
+    if not summary.voucher_totals:  # a file without vouchers: its period balances instead
+        for (index, period, account), amount in summary.psaldo.items():
+            if index in calendar:
+                ledger.movements[(account, period.year, period.month)] = amount
+    for number in {key[0] for key in (*ledger.balances, *ledger.movements)}:
+        ledger.accounts.setdefault(number, "")
+    return ledger
+
+
+TRIAL_COLUMNS = {
+    "account": ("konto", "kontonummer"),
+    "name": ("benämning", "namn", "kontonamn"),
+    "opening": ("ingående balans", "ib", "ingående saldo"),
+    "movement": ("periodens förändring", "period", "förändring", "rörelse"),
+    "closing": ("utgående balans", "ub", "utgående saldo"),
+}
+
+
+def read_trial_balance(upload: Upload) -> LedgerPlan:
+    plan = LedgerPlan()
+    if upload.period_end is None:
+        plan.problems.append(Problem("", "Ange vilken dag råbalansen avser (periodens slut)."))
+        return plan
+    try:
+        rows = read_table(upload.content, upload.filename)
+    except TableError as error:
+        plan.problems.append(Problem("", str(error)))
+        return plan
+    if len(rows) < 2:
+        plan.problems.append(Problem("", "Filen har inga konton under rubrikraden."))
+        return plan
+    columns, plan.problems = find_columns(rows[0], TRIAL_COLUMNS)
+    if not plan.problems:
+        plan.ledger = _trial_ledger(rows[1:], columns, upload.period_end, plan.problems)
+    if not plan.problems:
+        plan.changes = _changes(upload.association, plan.ledger, 0)
+    return plan
+
+
+def _trial_ledger(rows: list[Row], columns, end: date, problems: list[Problem]) -> Ledger:
+    ledger = Ledger(replaces={end.year: end.month})
+    for row in rows:
+        number_cell = cell(row, columns["account"])
+        number = number_cell.text.split(",")[0].strip()
+        if not number.isdigit():
+            problems.append(
+                Problem(number_cell.place, f"”{number_cell.text}” är inget kontonummer.")
+            )
+            continue
+        try:
+            opening, movement, closing = (
+                amount_of(cell(row, columns[k])) if cell(row, columns[k]).text else Decimal(0)
+                for k in ("opening", "movement", "closing")
+            )
+        except CellError as error:
+            problems.append(Problem(f"rad {number_cell.row}", str(error)))
+            continue
+        if opening + movement != closing:
+            problems.append(
+                Problem(
+                    f"rad {number_cell.row}",
+                    f"konto {number}: ingående balans {_kr(opening)} + förändring {_kr(movement)} "
+                    f"är inte utgående balans {_kr(closing)}.",
+                )
+            )
+            continue
+        ledger.accounts[number] = cell(row, columns["name"]).text
+        if not is_result_line(default_line(number)):
+            ledger.balances[(number, end.year, BalanceKind.OPENING)] = opening
+        ledger.movements[(number, end.year, end.month)] = movement
+    total = sum(ledger.movements.values(), Decimal(0))
+    if not problems and total:
+        problems.append(
+            Problem(
+                "",
+                "Råbalansen går inte jämnt ut: periodens förändringar summerar till "
+                f"{_kr(total)} kr.",
+            )
+        )
+    return ledger
+
+
+def _changes(association: Association, ledger: Ledger, vouchers: int) -> list[PlannedChange]:
+    known = set(Account.objects.filter(association=association).values_list("number", flat=True))
+    new = sorted(set(ledger.accounts) - known)
+    changes = [
+        PlannedChange(
+            0,
+            f"År {year}",
+            "Ersätts",
+            "tidigare inläst bokföring" if _has_books(association, year) else "–",
+            f"t.o.m. månad {month}",
+        )
+        for year, month in sorted(ledger.replaces.items())
+    ]
+    changes += [
+        PlannedChange(
+            0, f"Konto {n} {ledger.accounts[n]}", "Nytt konto", "–", default_line(n).label
+        )
+        for n in new
+    ]
+    changes.append(
+        PlannedChange(
+            0,
+            "Saldon",
+            "Antal",
+            "–",
+            f"{len(ledger.balances)} årssaldon, {len(ledger.movements)} månadsrörelser, "
+            f"{vouchers} verifikationer",
+        )
+    )
+    return changes
+
+
+def _has_books(association: Association, year: int) -> bool:
+    return (
+        YearBalance.objects.filter(association=association, year=year).exists()
+        or MonthMovement.objects.filter(association=association, year=year).exists()
+    )
+
+
+def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
+    """Replace the years the file covers with what it says (inside the confirming transaction)."""
+    association, ledger = upload.association, plan.ledger
+    accounts = _ensure_accounts(association, ledger.accounts)
+    for year, month in ledger.replaces.items():
+        YearBalance.objects.filter(association=association, year=year).delete()
+        MonthMovement.objects.filter(association=association, year=year, month__lte=month).delete()
+    YearBalance.objects.bulk_create(
+        (
+            YearBalance(
+                association=association, account=accounts[n], year=y, kind=k, amount=a, batch=batch
+            )
+            for (n, y, k), a in ledger.balances.items()
+        ),
+        batch_size=BATCH_SIZE,
+    )
+    MonthMovement.objects.bulk_create(
+        (
+            MonthMovement(
+                association=association, account=accounts[n], year=y, month=m, amount=a, batch=batch
+            )
+            for (n, y, m), a in ledger.movements.items()
+            if a
+        ),
+        batch_size=BATCH_SIZE,
+    )
+    years = ", ".join(str(y) for y in sorted(ledger.replaces))
+    counts = f"{len(ledger.balances)} årssaldon och {len(ledger.movements)} månadsrörelser"
+    return f"Bokföringen för {years} inläst: {counts}."
+
+
+def _ensure_accounts(association: Association, names: dict[str, str]) -> dict[str, Account]:
+    existing = {a.number: a for a in Account.objects.filter(association=association)}
+    new = [
+        Account(association=association, number=n, name=name or f"Konto {n}", line=default_line(n))
+        for n, name in names.items()
+        if n not in existing
+    ]
+    Account.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    return {a.number: a for a in Account.objects.filter(association=association)}
+
+
+def _kr(amount: Decimal) -> str:
+    return format_amount(amount, decimals=2)

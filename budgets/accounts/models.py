@@ -1,0 +1,112 @@
+"""The chart of accounts and the balances imported from the books."""
+
+from django.db import models
+from django.db.models import Q
+
+from budgets.accounts.lines import StatementLine
+from members.models import Association, ImportBatch
+
+AMOUNT = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
+
+
+class Account(models.Model):
+    """An account of the association's chart, mapped to a statement line (and a note row)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="accounts")
+    number = models.CharField("konto", max_length=10)
+    name = models.CharField("benämning", max_length=200)
+    line = models.CharField(
+        "rad i resultat- eller balansräkningen", max_length=20, choices=StatementLine.choices
+    )
+    note_label = models.CharField(
+        "rad i noten", max_length=200, blank=True, help_text="Tomt: kontot redovisas inte i en not."
+    )
+
+    tenant_path = "association"
+
+    class Meta:
+        app_label = "budgets"
+        verbose_name = "konto"
+        verbose_name_plural = "kontoplan"
+        ordering = ["association", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "number"],
+                name="%(app_label)s_%(class)s_one_per_number",
+                violation_error_message="Kontot finns redan i förbundets kontoplan.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class BalanceKind(models.TextChoices):
+    OPENING = "opening", "Ingående balans"
+    CLOSING = "closing", "Utgående balans"
+    RESULT = "result", "Årets resultat"
+
+
+class YearBalance(models.Model):
+    """An account's opening or closing balance, or its full-year result, as booked."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="year_balances")
+    year = models.PositiveSmallIntegerField("år")
+    kind = models.CharField("slag", max_length=10, choices=BalanceKind.choices)
+    amount = models.DecimalField("belopp", **AMOUNT)
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.PROTECT, related_name="+", verbose_name="import"
+    )
+
+    tenant_path = "association"
+
+    class Meta:
+        app_label = "budgets"
+        verbose_name = "årssaldo"
+        verbose_name_plural = "årssaldon"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "year", "kind"],
+                name="%(app_label)s_%(class)s_one_per_kind",
+                violation_error_message="Kontot har redan ett sådant saldo det året.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.year} {self.get_kind_display()}: {self.amount}"
+
+
+class MonthMovement(models.Model):
+    """What was booked on an account during one month (the sum of its voucher rows)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="movements")
+    year = models.PositiveSmallIntegerField("år")
+    month = models.PositiveSmallIntegerField("månad")
+    amount = models.DecimalField("belopp", **AMOUNT)
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.PROTECT, related_name="+", verbose_name="import"
+    )
+
+    tenant_path = "association"
+
+    class Meta:
+        app_label = "budgets"
+        verbose_name = "månadsrörelse"
+        verbose_name_plural = "månadsrörelser"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "year", "month"],
+                name="%(app_label)s_%(class)s_one_per_month",
+                violation_error_message="Kontot har redan en rörelse den månaden.",
+            ),
+            models.CheckConstraint(
+                condition=Q(month__gte=1) & Q(month__lte=12),
+                name="%(app_label)s_%(class)s_month_1_12",
+                violation_error_message="Månaden måste vara 1–12.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.year}-{self.month:02d}: {self.amount}"

@@ -1,0 +1,90 @@
+"""Reads of the books: balances for a period and the statements built from them."""
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from budgets.accounts.lines import StatementLine
+from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.accounts.statements import AccountInfo, Balances, Statements, build_statements
+from members.models import Association
+
+ZERO = Decimal(0)
+
+
+def chart_of(association: Association) -> list[AccountInfo]:
+    return [
+        AccountInfo(a.number, a.name, a.line, a.note_label)
+        for a in Account.objects.filter(association=association).order_by("number")
+    ]
+
+
+def balances_at(association: Association, year: int, month: int) -> Balances:
+    """Opening balances of `year` and, at the end of `month`, year-to-date figures per account.
+
+    The opening balance is the year's #IB, or else the year before's closing balance. At
+    December, a year's own closing balances and results (#UB, #RES) win where the books have
+    them without vouchers.
+    """
+    stored = _year_balances(association, {year, year - 1})
+    opening = stored[(year, BalanceKind.OPENING)] or stored[(year - 1, BalanceKind.CLOSING)]
+    moved = _movements(association, year, month)
+    result_lines = _result_accounts(association)
+    closing = {}
+    for number in set(opening) | set(moved):
+        base = ZERO if number in result_lines else opening.get(number, ZERO)
+        closing[number] = base + moved.get(number, ZERO)
+    if month == 12 and not moved:
+        closing = stored[(year, BalanceKind.CLOSING)] | stored[(year, BalanceKind.RESULT)]
+    return Balances(
+        opening={n: v for n, v in opening.items() if n not in result_lines}, closing=closing
+    )
+
+
+def _year_balances(association: Association, years: set[int]) -> dict:
+    table: dict = defaultdict(dict)
+    rows = YearBalance.objects.filter(association=association, year__in=years).values_list(
+        "year", "kind", "account__number", "amount"
+    )
+    for year, kind, number, amount in rows:
+        table[(year, kind)][number] = amount
+    return table
+
+
+def _movements(association: Association, year: int, month: int) -> dict[str, Decimal]:
+    rows = (
+        MonthMovement.objects.filter(association=association, year=year, month__lte=month)
+        .values("account__number")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["account__number"]: row["total"] for row in rows}
+
+
+def _result_accounts(association: Association) -> set[str]:
+    result = [
+        StatementLine.OPERATING_REVENUE,
+        StatementLine.OPERATING_COSTS,
+        StatementLine.FINANCIAL_REVENUE,
+        StatementLine.FINANCIAL_COSTS,
+    ]
+    return set(
+        Account.objects.filter(association=association, line__in=result).values_list(
+            "number", flat=True
+        )
+    )
+
+
+def statements_for(association: Association, period_end: date) -> Statements:
+    """The period from 1 January to `period_end` against the whole year before."""
+    current = balances_at(association, period_end.year, period_end.month)
+    previous = balances_at(association, period_end.year - 1, 12)
+    return build_statements(chart_of(association), current, previous)
+
+
+def has_books(association: Association) -> bool:
+    return (
+        YearBalance.objects.filter(association=association).exists()
+        or MonthMovement.objects.filter(association=association).exists()
+    )
