@@ -136,7 +136,7 @@ def test_notes_as_printed(statements):
 
 def test_each_contribution_is_533_333_kr(statements):
     note = statements.notes[0]
-    assert {row.amount for row in note.rows} == {-(-533333)}
+    assert {row.amount for row in note.rows} == {533333}
     assert statements.lines[L.OPERATING_REVENUE].current == 2133332
 
 
