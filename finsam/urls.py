@@ -9,6 +9,7 @@ association_urls = [
     path("", include("members.urls")),
     path("insatser/", include("initiatives.urls")),
     path("budget/", include("budgets.urls")),
+    path("bokforing/", include("budgets.accounts.urls")),
     path("rapporter/", include("reports.urls")),
 ]
 

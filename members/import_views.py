@@ -19,7 +19,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(label="Vad innehåller filen?", choices=ImportKind.choices)
-    file = forms.FileField(label="Fil (.xlsx eller .csv)")
+    file = forms.FileField(label="Fil (.xlsx, .csv eller SIE .se/.si/.sie)")
+    period_end = forms.DateField(
+        label="Råbalansens datum",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        help_text="Bara för råbalanser: den dag saldona avser, t.ex. 2014-08-31.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 @tenant_view(Perm.IMPORT)
@@ -34,6 +41,7 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             filename=upload.name,
             content=upload.read(),
             user=request.user,
+            period_end=form.cleaned_data["period_end"],
         )
         if batch is not None:
             return redirect("members:import_preview", tenant.association.slug, batch.pk)

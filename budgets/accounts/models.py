@@ -56,7 +56,7 @@ class YearBalance(models.Model):
     kind = models.CharField("slag", max_length=10, choices=BalanceKind.choices)
     amount = models.DecimalField("belopp", **AMOUNT)
     batch = models.ForeignKey(
-        ImportBatch, on_delete=models.PROTECT, related_name="+", verbose_name="import"
+        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name="import"
     )
 
     tenant_path = "association"
@@ -86,7 +86,7 @@ class MonthMovement(models.Model):
     month = models.PositiveSmallIntegerField("månad")
     amount = models.DecimalField("belopp", **AMOUNT)
     batch = models.ForeignKey(
-        ImportBatch, on_delete=models.PROTECT, related_name="+", verbose_name="import"
+        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name="import"
     )
 
     tenant_path = "association"

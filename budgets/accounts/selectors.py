@@ -88,3 +88,22 @@ def has_books(association: Association) -> bool:
         YearBalance.objects.filter(association=association).exists()
         or MonthMovement.objects.filter(association=association).exists()
     )
+
+
+def latest_period_end(association: Association) -> date | None:
+    """The last day of the latest month the books have movements for."""
+    latest = (
+        MonthMovement.objects.filter(association=association)
+        .order_by("-year", "-month")
+        .values_list("year", "month")
+        .first()
+    )
+    if latest is None:
+        return None
+    year, month = latest
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(next_month.toordinal() - 1)
+
+
+def accounts_of(association: Association):
+    return Account.objects.filter(association=association).order_by("number")

@@ -92,8 +92,10 @@ class Statements:
     balance_sheet_result: Figures
     checks: list[Check] = field(default_factory=list)
 
-    def note_number(self, line: str) -> int | None:
-        return next((note.number for note in self.notes if note.line == line), None)
+    @property
+    def notes_by_line(self) -> dict[str, int]:
+        """Each line's note number, for the statements' "Not" column."""
+        return {note.line: note.number for note in self.notes}
 
     @property
     def all_checks_pass(self) -> bool:
@@ -110,7 +112,7 @@ def build_statements(
     }
     statements = _assemble(lines)
     statements.notes = _notes(accounts, current)
-    statements.checks = _checks(statements)
+    statements.checks = _checks(statements, has_previous=bool(previous.opening or previous.closing))
     return statements
 
 
@@ -178,7 +180,7 @@ def _notes(accounts: list[AccountInfo], current: Balances) -> list[Note]:
     return notes
 
 
-def _checks(s: Statements) -> list[Check]:
+def _checks(s: Statements, *, has_previous: bool) -> list[Check]:
     def kr(value: Decimal) -> str:
         return f"{format_amount(value, decimals=2)} kr"
 
@@ -200,14 +202,15 @@ def _checks(s: Statements) -> list[Check]:
                 f"{kr(is_result)} mot {kr(bs_result)}",
             )
         )
-    closing_previous, opening_now = s.equity.previous, s.opening_equity.current
-    checks.append(
-        Check(
-            "Utgående eget kapital föregående år = ingående eget kapital i år",
-            closing_previous == opening_now,
-            f"{kr(closing_previous)} mot {kr(opening_now)}",
+    if has_previous:  # without books for the year before there is nothing to chain to
+        closing_previous, opening_now = s.equity.previous, s.opening_equity.current
+        checks.append(
+            Check(
+                "Utgående eget kapital föregående år = ingående eget kapital i år",
+                closing_previous == opening_now,
+                f"{kr(closing_previous)} mot {kr(opening_now)}",
+            )
         )
-    )
     for note in s.notes:
         added = sum((row.amount for row in note.rows), ZERO)
         checks.append(

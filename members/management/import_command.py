@@ -1,6 +1,7 @@
 """The shared shape of the import commands: read, show problems or the plan, apply."""
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -13,6 +14,7 @@ from members.models import Association
 
 class ImportCommand(BaseCommand):
     kind: str = ""
+    needs_period_end = False
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="xlsx- eller csv-fil")
@@ -21,6 +23,10 @@ class ImportCommand(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="visa bara vad som skulle ändras"
         )
+        if self.needs_period_end:
+            parser.add_argument(
+                "--period-end", required=True, type=date.fromisoformat, help="ÅÅÅÅ-MM-DD"
+            )
 
     def handle(self, *args, **options) -> None:
         association = self._association(options["association"])
@@ -34,6 +40,7 @@ class ImportCommand(BaseCommand):
             filename=path.name,
             content=path.read_bytes(),
             user=self._user(options.get("user")),
+            period_end=options.get("period_end"),
         )
         if plan.problems:
             lines = "\n".join(f"  {problem}" for problem in plan.problems)

@@ -1,0 +1,60 @@
+"""Pages of the books: the statements for a period, and the chart of accounts."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from budgets.accounts import selectors
+from budgets.accounts.forms import AccountMappingForm, StatementsForm
+from budgets.accounts.services import account_mapping_update
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, tenant_view
+
+
+@tenant_view()
+def statements(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    latest = selectors.latest_period_end(tenant.association)
+    form = StatementsForm(request.GET or {"period_end": latest, "unit": "tkr"})
+    context = {"form": form, "has_books": latest is not None}
+    if latest is not None and form.is_valid():
+        period_end = form.cleaned_data["period_end"]
+        context |= {
+            "statements": selectors.statements_for(tenant.association, period_end),
+            "period_end": period_end,
+            "in_thousands": form.cleaned_data["unit"] != "kr",
+        }
+    return render(request, "budgets/accounts/statements.html", context)
+
+
+@tenant_view()
+def chart(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    rows = [
+        (
+            account,
+            AccountMappingForm(
+                prefix=account.number,
+                initial={"line": account.line, "note_label": account.note_label},
+            ),
+        )
+        for account in selectors.accounts_of(tenant.association)
+    ]
+    return render(request, "budgets/accounts/chart.html", {"rows": rows})
+
+
+@tenant_view(Perm.EDIT)
+@require_POST
+def chart_update(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    mapping, errors = {}, []
+    for account in selectors.accounts_of(tenant.association):
+        form = AccountMappingForm(request.POST, prefix=account.number)
+        if form.is_valid():
+            mapping[account.number] = (form.cleaned_data["line"], form.cleaned_data["note_label"])
+        elif f"{account.number}-line" in request.POST:
+            errors.append(f"Konto {account.number}: välj en rad ur listan.")
+    if errors:
+        messages.error(request, "Inget sparades. " + " ".join(errors))
+    else:
+        changed = account_mapping_update(association=tenant.association, mapping=mapping)
+        messages.success(request, f"Kontoplanen är sparad ({changed} konton ändrade).")
+    return redirect("accounts:chart", tenant.association.slug)
