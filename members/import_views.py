@@ -3,14 +3,21 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
-from members.imports.batches import batch_plan, import_confirm, import_discard, import_upload
+from members.imports.batches import (
+    MISSING_FILE,
+    batch_file_exists,
+    batch_plan,
+    import_confirm,
+    import_discard,
+    import_upload,
+)
 from members.imports.blank_files import blank_file
 from members.models import ImportBatch, ImportKind, ImportStatus
 
@@ -39,13 +46,13 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             association=tenant.association,
             kind=form.cleaned_data["kind"],
             filename=upload.name,
-            content=upload.read(),
+            content=upload,
             user=request.user,
             period_end=form.cleaned_data["period_end"],
         )
         if batch is not None:
             return redirect("members:import_preview", tenant.association.slug, batch.pk)
-    history = scoped(ImportBatch, tenant).select_related("uploaded_by").defer("content")[:50]
+    history = scoped(ImportBatch, tenant).select_related("uploaded_by")[:50]
     context = {"form": form, "plan": plan, "history": history, "year": timezone.localdate().year}
     return render(request, "members/imports.html", context)
 
@@ -77,9 +84,10 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
 @tenant_view(Perm.VIEW_HISTORY)
 def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
-    response = HttpResponse(bytes(batch.content), content_type="application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{batch.filename}"'
-    return response
+    if not batch_file_exists(batch):
+        messages.error(request, MISSING_FILE.format(name=batch.filename))
+        return redirect("members:overview", tenant.association.slug)
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.filename)
 
 
 @tenant_view(Perm.VIEW)

@@ -27,11 +27,15 @@ SAMPLES["members:user_role_update"] = _first_user_role
 
 
 def _import_batch(association: Association) -> dict:
-    from members.models import ImportBatch
+    """A previewed population file of the association's first municipality."""
+    from members.imports.batches import import_upload
 
-    batch = ImportBatch.objects.create(
-        association=association, kind="population", filename="x.csv", content=b"", sha256="0"
+    municipality = association.memberships.filter(member__kind="municipality").first().member
+    content = f"Kommun;Datum;Invånare\n{municipality.name};2015-11-01;1000\n".encode()
+    batch, plan = import_upload(
+        association=association, kind="population", filename="inv.csv", content=content, user=None
     )
+    assert batch is not None, plan.problems
     return {"pk": batch.pk}
 
 

@@ -7,6 +7,7 @@ last and they load the demo themselves (`live_demo`).
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from finsam.demo import load_demo
@@ -14,8 +15,15 @@ from finsam.permissions import Role
 from members.models import Association, UserRole
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded files of the test session go to a temporary folder, not the working tree."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
     with django_db_blocker.unblock():
         load_demo(report=lambda _line: None)
 

@@ -23,7 +23,7 @@ def load(association: Association, data: dict) -> None:
         association=association,
         kind=ImportKind.SIE,
         filename=path.name,
-        content=path.read_bytes(),
+        content=path.open("rb"),
         user=None,
     )
     if batch is None:

@@ -6,7 +6,6 @@ replaced as a whole, so importing the same period again replaces it. Large SIE f
 as a stream and only their per-account, per-month sums are kept, so memory stays flat.
 """
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -49,9 +48,8 @@ class LedgerPlan(Plan):
 def read_sie_upload(upload: Upload) -> LedgerPlan:
     plan = LedgerPlan()
     try:
-        summary = read_sie(
-            io.BytesIO(upload.content), expected_orgnr=upload.association.org_number or None
-        )
+        with upload.open() as stream:
+            summary = read_sie(stream, expected_orgnr=upload.association.org_number or None)
     except SieErrors as errors:
         plan.problems = [Problem("", str(error)) for error in errors.errors]
         return plan
@@ -104,7 +102,7 @@ def read_trial_balance(upload: Upload) -> LedgerPlan:
         plan.problems.append(Problem("", "Ange vilken dag råbalansen avser (periodens slut)."))
         return plan
     try:
-        rows = read_table(upload.content, upload.filename)
+        rows = read_table(upload.read_bytes(), upload.filename)
     except TableError as error:
         plan.problems.append(Problem("", str(error)))
         return plan

@@ -10,13 +10,17 @@ their `AppConfig.ready`, so this module never imports them.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from finsam.lib.tabular import Row, TableError, read_table
 from members.imports.contributions import apply_contributions, read_contributions
+from members.imports.files import discard, keep, spool
 from members.imports.population import apply_population, read_population
 from members.imports.rows import Plan, Problem
 from members.models import Association, ImportBatch, ImportKind, ImportStatus
@@ -26,12 +30,19 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Upload:
-    """A file and what it was uploaded for."""
+    """A file on disk and what it was uploaded for; readers stream it or read it whole."""
 
     association: Association
     filename: str
-    content: bytes
+    path: Path
+    size: int
     period_end: date | None = None
+
+    def open(self) -> BinaryIO:
+        return self.path.open("rb")
+
+    def read_bytes(self) -> bytes:
+        return self.path.read_bytes()
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ def from_table(read_rows: Callable[[Association, list[Row]], Plan]) -> Callable[
 
     def read(upload: Upload) -> Plan:
         try:
-            rows = read_table(upload.content, upload.filename)
+            rows = read_table(upload.read_bytes(), upload.filename)
         except TableError as error:
             return Plan(problems=[Problem("", str(error))])
         return read_rows(upload.association, rows)
@@ -80,10 +91,10 @@ register_importer(
 def plan_upload(upload: Upload, kind: str) -> Plan:
     """Read a file and plan what it would change; nothing is written."""
     importer = IMPORTERS[kind]
-    if len(upload.content) > importer.max_bytes:
+    if upload.size > importer.max_bytes:
         limit = importer.max_bytes // 2**20
         return Plan(problems=[Problem("", f"Filen är större än {limit} MB.")])
-    if not upload.content:
+    if not upload.size:
         return Plan(problems=[Problem("", "Filen är tom.")])
     plan = importer.read(upload)
     if not plan.problems and not plan.changes:
@@ -96,10 +107,17 @@ def plan_file(
     association: Association,
     kind: str,
     filename: str,
-    content: bytes,
+    content: bytes | BinaryIO,
     period_end: date | None = None,
 ) -> Plan:
-    return plan_upload(Upload(association, filename, content, period_end), kind)
+    """Plan a file without keeping it."""
+    spooled = spool(content, _spool_folder())
+    try:
+        return plan_upload(
+            Upload(association, filename, spooled.path, spooled.size, period_end), kind
+        )
+    finally:
+        discard(spooled)
 
 
 def import_upload(
@@ -107,39 +125,55 @@ def import_upload(
     association: Association,
     kind: str,
     filename: str,
-    content: bytes,
+    content: bytes | BinaryIO,
     user,
     period_end: date | None = None,
 ) -> tuple[ImportBatch | None, Plan]:
     """Keep a file that reads without problems, for preview; a file with problems is not kept."""
-    plan = plan_file(
-        association=association,
-        kind=kind,
-        filename=filename,
-        content=content,
-        period_end=period_end,
-    )
+    spooled = spool(content, _spool_folder())
+    plan = plan_upload(Upload(association, filename, spooled.path, spooled.size, period_end), kind)
     if plan.problems:
+        discard(spooled)
         return None, plan
     batch = ImportBatch(
         association=association,
         kind=kind,
-        filename=filename,
-        content=content,
-        sha256=ImportBatch.checksum(content),
+        filename=Path(filename).name,
+        size=spooled.size,
+        sha256=spooled.sha256,
         uploaded_by=user,
         period_end=period_end,
     )
+    batch.file.name = batch.stored_name()
+    keep(spooled, Path(settings.MEDIA_ROOT) / batch.file.name)
     batch.full_clean()
     batch.save()
     return batch, plan
 
 
+def _spool_folder() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports" / "incoming"
+
+
 def _upload_of(batch: ImportBatch) -> Upload:
-    return Upload(batch.association, batch.filename, bytes(batch.content), batch.period_end)
+    return Upload(
+        batch.association, batch.filename, Path(batch.file.path), batch.size, batch.period_end
+    )
+
+
+MISSING_FILE = (
+    "Filen {name} finns inte längre i lagringen (MEDIA_ROOT); den kan inte granskas eller läsas "
+    "in. Ladda upp den igen."
+)
+
+
+def batch_file_exists(batch: ImportBatch) -> bool:
+    return bool(batch.file.name) and batch.file.storage.exists(batch.file.name)
 
 
 def batch_plan(batch: ImportBatch) -> Plan:
+    if not batch_file_exists(batch):
+        return Plan(problems=[Problem("", MISSING_FILE.format(name=batch.filename))])
     return plan_upload(_upload_of(batch), batch.kind)
 
 
@@ -150,11 +184,10 @@ def import_confirm(*, batch: ImportBatch) -> ImportBatch:
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEW:
             raise ValidationError("Filen är redan inläst eller avbruten.")
-        upload = _upload_of(locked)
-        plan = plan_upload(upload, locked.kind)
+        plan = batch_plan(locked)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
-        locked.summary = IMPORTERS[locked.kind].apply(upload, plan, locked)
+        locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked), plan, locked)
         locked.status = ImportStatus.APPLIED
         locked.applied_at = timezone.now()
         locked.save()

@@ -34,14 +34,15 @@ class ImportCommand(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Filen {path} finns inte.")
         self._progress(f"Läser {path.name} …")
-        batch, plan = import_upload(
-            association=association,
-            kind=self.kind,
-            filename=path.name,
-            content=path.read_bytes(),
-            user=self._user(options.get("user")),
-            period_end=options.get("period_end"),
-        )
+        with path.open("rb") as stream:
+            batch, plan = import_upload(
+                association=association,
+                kind=self.kind,
+                filename=path.name,
+                content=stream,
+                user=self._user(options.get("user")),
+                period_end=options.get("period_end"),
+            )
         if plan.problems:
             lines = "\n".join(f"  {problem}" for problem in plan.problems)
             raise CommandError(f"{path.name} lästes inte in; inget ändrades:\n{lines}")

@@ -24,6 +24,9 @@ class ImportStatus(models.TextChoices):
 class ImportBatch(models.Model):
     """An uploaded file: kept as uploaded (with its checksum) so it can be downloaded again.
 
+    The file itself lies in the media storage (MEDIA_ROOT/imports/<association>/), named by
+    its checksum, so that large SIE files are streamed from disk and never held in memory.
+
     A batch is created when the file is uploaded and previewed; nothing else changes until
     someone confirms it, and then everything the file says is written in one transaction.
     """
@@ -34,7 +37,8 @@ class ImportBatch(models.Model):
         "status", max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
     )
     filename = models.CharField("filnamn", max_length=255)
-    content = models.BinaryField("filens innehåll")
+    file = models.FileField("fil", max_length=300)
+    size = models.PositiveBigIntegerField("storlek (byte)", default=0)
     sha256 = models.CharField("kontrollsumma (SHA-256)", max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -68,3 +72,6 @@ class ImportBatch(models.Model):
     @staticmethod
     def checksum(content: bytes) -> str:
         return hashlib.sha256(content).hexdigest()
+
+    def stored_name(self) -> str:
+        return f"imports/{self.association.slug}/{self.sha256[:16]}-{self.filename}"

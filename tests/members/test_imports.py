@@ -52,7 +52,7 @@ def test_contributions_file_is_previewed_then_applied(association, make_user):
     batch.refresh_from_db()
     assert batch.status == ImportStatus.APPLIED and batch.uploaded_by == admin
     assert batch.summary == "5 bidrag inlästa för 1 år."
-    assert bytes(batch.content) == CONTRIBUTIONS_2015
+    assert batch.file.read() == CONTRIBUTIONS_2015 and batch.size == len(CONTRIBUTIONS_2015)
     assert batch.sha256 == ImportBatch.checksum(CONTRIBUTIONS_2015)
 
 
@@ -195,3 +195,17 @@ def test_import_command_names_an_unknown_association(db, tmp_path):
 
     with pytest.raises(CommandError, match="inget förbund med kortnamnet ”okänt”"):
         call_command("import_population", str(tmp_path), association="okänt")
+
+
+def test_a_stored_file_that_has_gone_missing_is_named_not_a_500(client, make_user, association):
+    from finsam.permissions import Role
+
+    batch, _plan = upload(association, CONTRIBUTIONS_2015)
+    batch.file.storage.delete(batch.file.name)
+    client.force_login(make_user("boss", association, Role.ADMIN))
+    preview = client.get(f"/finnveden/importer/{batch.pk}/").content.decode()
+    assert "Filen bidrag.csv finns inte längre i lagringen" in preview
+    download = client.get(f"/finnveden/importer/{batch.pk}/fil/", follow=True)
+    assert "finns inte längre i lagringen" in download.content.decode()
+    with pytest.raises(Exception, match="finns inte längre"):
+        import_confirm(batch=batch)

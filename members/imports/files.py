@@ -1,0 +1,60 @@
+"""Uploaded files on their way in: spooled to disk, measured and hashed while copied.
+
+Files are never read whole into memory here: a year of vouchers in SIE can be tens of
+megabytes, and the readers stream from the file.
+"""
+
+import hashlib
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Spooled:
+    path: Path
+    size: int
+    sha256: str
+
+
+def spool(source: bytes | BinaryIO, folder: Path) -> Spooled:
+    """Copy `source` to a new file in `folder`, returning its size and SHA-256."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".upload") as target:
+        for chunk in _chunks(source):
+            digest.update(chunk)
+            size += len(chunk)
+            target.write(chunk)
+    return Spooled(Path(target.name), size, digest.hexdigest())
+
+
+def _chunks(source: bytes | BinaryIO):
+    if isinstance(source, bytes | bytearray):
+        for start in range(0, len(source), CHUNK):
+            yield bytes(source[start : start + CHUNK])
+        return
+    if hasattr(source, "seek"):
+        source.seek(0)
+    while chunk := source.read(CHUNK):
+        yield chunk
+
+
+def keep(spooled: Spooled, destination: Path) -> None:
+    """Move a spooled file to its place; a file with the same checksum is already there."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if destination.exists():
+        spooled.path.unlink()
+    else:
+        shutil.move(spooled.path, destination)
+
+
+def discard(spooled: Spooled) -> None:
+    spooled.path.unlink(missing_ok=True)
+
+
+__all__ = ["Spooled", "discard", "keep", "spool"]
