@@ -141,7 +141,7 @@ def _load_auditors(association, members, person, rows: list[dict]) -> None:
         auditor = _saved(
             Auditor(
                 association=association,
-                person=person(row["person"]),
+                person=person(row["person"]) if row.get("person") else None,
                 firm=row.get("firm", ""),
                 kind=row["kind"],
                 start=row["start"],

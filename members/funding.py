@@ -100,8 +100,14 @@ class FundingBreakdown:
         ]
 
 
-def funding_breakdown(funding_year: FundingYear) -> FundingBreakdown:
-    """Compute the year's contributions; problems (missing key data) are listed, not raised."""
+def funding_breakdown(
+    funding_year: FundingYear, *, state_presentation: str | None = None
+) -> FundingBreakdown:
+    """Compute the year's contributions; problems (missing key data) are listed, not raised.
+
+    `state_presentation` shows the state's half another way than the year's own setting
+    (one line, or Försäkringskassan and Arbetsförmedlingen as two): the same money either way.
+    """
     members = members_during_year(funding_year.association, funding_year.year)
     agreed = {a.member_id: a.amount.amount for a in funding_year.agreed_contributions.all()}
     state = funding_year.state_basis or Decimal(0)
@@ -114,7 +120,9 @@ def funding_breakdown(funding_year: FundingYear) -> FundingBreakdown:
     key_date = date(funding_year.year - 1, 11, 1)
     return FundingBreakdown(
         funding_year=funding_year,
-        state_lines=_state_lines(funding_year, members, state),
+        state_lines=_state_lines(
+            funding_year, members, state, state_presentation or funding_year.state_presentation
+        ),
         region_lines=_region_lines(regions, region_half, agreed, problems),
         municipal_lines=_municipal_lines(
             funding_year, municipalities, municipal_half, agreed, problems
@@ -125,12 +133,12 @@ def funding_breakdown(funding_year: FundingYear) -> FundingBreakdown:
 
 
 def _state_lines(
-    funding_year: FundingYear, members: list[Member], state: Decimal
+    funding_year: FundingYear, members: list[Member], state: Decimal, presentation: str
 ) -> list[ContributionLine]:
     by_kind = {m.kind: m for m in members}
     fk = by_kind.get(MemberKind.FORSAKRINGSKASSAN)
     af = by_kind.get(MemberKind.ARBETSFORMEDLINGEN)
-    if funding_year.state_presentation == StatePresentation.TWO_LINES and fk and af:
+    if presentation == StatePresentation.TWO_LINES and fk and af:
         fk_part, af_part = allocate(state, [1, 1], Decimal(funding_year.rounding_step))
         return [
             ContributionLine(fk.name, fk, fk.kind, fk_part),

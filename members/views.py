@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam.lib.numbers import format_amount
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
 from members.forms import FundingYearForm, NewFundingYearForm
 from members.funding import funding_breakdown
-from members.models import FundingYear
+from members.models import FundingYear, StatePresentation
 from members.services import (
     FundingDecision,
     StaleEditError,
@@ -89,7 +90,14 @@ def funding_year_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @tenant_view()
 def funding_year(request: HttpRequest, tenant: Tenant, year: int) -> HttpResponse:
     found = get_scoped_or_404(FundingYear, tenant, year=year)
-    return render(request, "members/funding_year.html", {"breakdown": funding_breakdown(found)})
+    shown = request.GET.get("staten")
+    presentation = shown if shown in StatePresentation.values else found.state_presentation
+    context = {
+        "breakdown": funding_breakdown(found, state_presentation=presentation),
+        "presentation": presentation,
+        "presentations": StatePresentation.choices,
+    }
+    return render(request, "members/funding_year.html", context)
 
 
 @tenant_view(Perm.EDIT)
@@ -140,10 +148,11 @@ def _initial(breakdown) -> dict:
 
 
 def _plain(value) -> str:
+    """An amount as the form shows it for editing: "1 496 000", or "533 333,33" with öre."""
     amount = getattr(value, "amount", value)
-    return (
-        "" if amount is None else f"{amount:.0f}" if amount == amount.to_integral() else str(amount)
-    )
+    if amount is None:
+        return ""
+    return format_amount(amount, decimals=0 if amount == amount.to_integral() else 2)
 
 
 def _decision(form: FundingYearForm) -> FundingDecision:

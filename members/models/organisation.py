@@ -92,10 +92,12 @@ class AuditorKind(models.TextChoices):
 
 
 class Auditor(models.Model):
-    """An auditor (a person, possibly of a firm) appointed by one or more members."""
+    """An auditor, a person or a firm (or a person of a firm), appointed by one or more members."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="auditors")
-    person = models.ForeignKey(Person, on_delete=models.RESTRICT, verbose_name=_("person"))
+    person = models.ForeignKey(
+        Person, on_delete=models.RESTRICT, null=True, blank=True, verbose_name=_("person")
+    )
     firm = models.CharField(_("revisionsbyrå"), max_length=200, blank=True)
     appointed_by = models.ManyToManyField(Member, verbose_name=_("utsedd av"))
     kind = models.CharField(_("slag"), max_length=10, choices=AuditorKind.choices)
@@ -109,11 +111,16 @@ class Auditor(models.Model):
         verbose_name_plural = _("revisorer")
         ordering = ["start", "pk"]
         constraints = [
-            ends_after_start("start", "end", _("Uppdraget kan inte sluta före det börjar."))
+            ends_after_start("start", "end", _("Uppdraget kan inte sluta före det börjar.")),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(firm=""),
+                name="%(app_label)s_%(class)s_person_or_firm",
+                violation_error_message=_("Ange revisorn: en person, en revisionsbyrå eller båda."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}, {self.firm}" if self.firm else str(self.person)
+        return ", ".join(str(part) for part in (self.person, self.firm) if part)
 
 
 class OfficePost(models.Model):

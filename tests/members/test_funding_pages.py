@@ -92,7 +92,7 @@ def test_a_stale_save_is_refused_and_the_current_value_shown(staff_client, finnv
     )
     page = text_of(response)
     assert "Någon annan har sparat året under tiden" in page
-    assert 'value="1500000"' in response.content.decode()
+    assert f'value="1{NBSP}500{NBSP}000"' in response.content.decode()
     finnveden_2014.refresh_from_db()
     assert finnveden_2014.state_granted.amount == Decimal(1500000)
 
@@ -136,3 +136,16 @@ def test_staff_adds_a_year_that_keeps_the_key(staff_client, association):
 
 def test_unknown_year_is_a_404(staff_client):
     assert staff_client.get(url("members:funding_year", year=1999)).status_code == 404
+
+
+def test_the_state_half_can_be_shown_as_two_lines_of_25_percent(staff_client, finnveden_2014):
+    page = text_of(staff_client.get(url("members:funding_year") + "?staten=two_lines"))
+    assert f"Försäkringskassan 748{NBSP}000 748{NBSP}000" in page
+    assert f"Arbetsförmedlingen 748{NBSP}000 748{NBSP}000" in page
+    assert "Staten genom Försäkringskassan" not in page.split("avrundade till")[1]
+    assert f"Summa nya medel 2014 2{NBSP}992{NBSP}000" in page
+
+
+def test_the_edit_form_shows_amounts_as_people_write_them(staff_client, finnveden_2014):
+    form = staff_client.get(url("members:funding_year_edit")).content.decode()
+    assert f'value="1{NBSP}496{NBSP}000"' in form

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from members.models import (
     Association,
+    Auditor,
     BoardSeat,
     FixedKeyShare,
     FundingYear,
@@ -145,3 +146,18 @@ def test_office_share_of_full_time_is_at_most_100():
         post.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         post.save()
+
+
+@pytest.mark.django_db
+def test_an_auditor_is_a_person_or_a_firm():
+    vaxjo = Association.objects.get(slug="vaxjo")
+    firm_only = Auditor(
+        association=vaxjo, firm="Revisionsbyrån AB", kind="ordinary", start=date(2015, 1, 1)
+    )
+    firm_only.full_clean()
+    assert str(firm_only) == "Revisionsbyrån AB"
+    nobody = Auditor(association=vaxjo, kind="ordinary", start=date(2015, 1, 1))
+    with pytest.raises(ValidationError, match="en person, en revisionsbyrå eller båda"):
+        nobody.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        nobody.save()
