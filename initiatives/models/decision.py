@@ -48,7 +48,7 @@ class Decision(models.Model):
     period_end = models.DateField("medlen avser till och med", null=True, blank=True)
     revokes = models.OneToOneField(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,  # a revoked decision stays while its revocation does
         null=True,
         blank=True,
         related_name="revoked_by",

@@ -144,7 +144,7 @@ class ExitCount(models.Model):
     """How many left the initiative for one reason during a follow-up period."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="exit_counts")
-    reason = models.ForeignKey(ExitReason, on_delete=models.PROTECT, verbose_name="anledning")
+    reason = models.ForeignKey(ExitReason, on_delete=models.RESTRICT, verbose_name="anledning")
     count = models.PositiveIntegerField("antal")
 
     tenant_path = "follow_up__initiative__association"
