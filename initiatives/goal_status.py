@@ -52,7 +52,8 @@ class Target:
 
 
 def _plain(value: Decimal) -> str:
-    return str(value.normalize() if value == value.to_integral() else value).replace(".", ",")
+    text = str(int(value)) if value == value.to_integral() else format(value.normalize(), "f")
+    return text.replace(".", ",")
 
 
 def status_of(

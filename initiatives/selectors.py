@@ -153,6 +153,9 @@ class Figure:
     share: str
 
 
+KIND_ORDER = list(HeadCountKind)  # referred, taken in, enrolled: the order reports print them
+
+
 @dataclass
 class FollowUpView:
     follow_up: FollowUp
@@ -189,7 +192,8 @@ def _follow_up_view(follow_up: FollowUp) -> FollowUpView:
     return FollowUpView(
         follow_up=follow_up,
         head_counts=[
-            (h.get_kind_display(), h.total, _head_count_figures(h)) for h in follow_up.head_counts.all()
+            (h.get_kind_display(), h.total, _head_count_figures(h))
+            for h in sorted(follow_up.head_counts.all(), key=lambda h: KIND_ORDER.index(h.kind))
         ],
         exits=exits,
         exits_total=exits_total,

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from djmoney.money import Money
 
+from finsam.lib.numbers import format_amount
 from initiatives import grants
 from initiatives.models import (
     NEXT_STATUSES,
@@ -163,14 +164,22 @@ def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> D
         )
         decision.full_clean()
         decision.save()
-        negative = {y: a for y, a in grants.by_year(locked.decisions.all()).items() if a < 0}
-        if negative:
-            year, amount = next(iter(negative.items()))
-            raise ValidationError(
-                f"Beslutet skulle ge insatsen ett negativt beviljat belopp år {year} "
-                f"({amount:.0f} kr); en minskning kan inte vara större än det beviljade."
-            )
+        _check_not_negative(list(locked.decisions.all()))
         return decision
+
+
+def _check_not_negative(decisions: list[Decision]) -> None:
+    """No reduction may take away more than is granted for its own period."""
+    for reduction in grants.standing(decisions):
+        if reduction.kind != DecisionKind.REDUCTION:
+            continue
+        left = grants.within(decisions, reduction.period_start, reduction.period_end) or Decimal(0)
+        if left < 0:
+            raise ValidationError(
+                f"Beslutet skulle ge insatsen ett negativt beviljat belopp för perioden "
+                f"{reduction.period_start:%Y-%m-%d}–{reduction.period_end:%Y-%m-%d} "
+                f"({format_amount(left)} kr); en minskning kan inte vara större än det beviljade."
+            )
 
 
 def _check_decision(initiative: Initiative, data: DecisionData) -> None:

@@ -1,0 +1,111 @@
+"""The pages: list, initiative, association goals; editing by staff, reading by the board."""
+
+import pytest
+from django.urls import reverse
+
+from finsam.permissions import Role
+from initiatives.models import Decision, Goal, Initiative, ReferralYear
+
+NBSP = "\u00a0"
+VAXJO = pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+
+
+def _client(client, make_user, association, role):
+    client.force_login(make_user(f"u-{role}", association, role))
+    return client
+
+
+@VAXJO
+def test_list_shows_status_period_owner_and_granted_amount(client, make_user, association):
+    page = _client(client, make_user, association, Role.BOARD).get(
+        reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014}
+    ).content.decode()
+    assert "Klargörande av arbetsförmåga" in page and "Samordningsteamet" in page
+    assert f"1{NBSP}364{NBSP}296" in page
+    assert "2013-09-30 – 2014-12-31" in page and "Växjö kommun" in page
+    assert "Ej uppfyllt" in page
+
+
+@VAXJO
+def test_bad_year_gives_a_message_not_an_error(client, make_user, association):
+    response = _client(client, make_user, association, Role.BOARD).get(
+        reverse("initiatives:list", args=["vaxjo"]), {"ar": "tjugofjorton"})
+    assert response.status_code == 200
+    assert "”tjugofjorton” är inget år" in response.content.decode()
+
+
+@VAXJO
+def test_initiative_page_shows_decisions_goals_and_figures(client, make_user, association):
+    klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
+    page = _client(client, make_user, association, Role.AUDITOR).get(
+        reverse("initiatives:detail", args=["vaxjo", klar.pk])).content.decode()
+    assert f"1{NBSP}500{NBSP}000" in page and "upphävt 2014-06-09" in page
+    assert f"400{NBSP}000" in page and f"1{NBSP}294{NBSP}000" in page
+    assert f"14 av 35 = 40{NBSP}%" in page
+    assert "<form" not in page.split("<main", 1)[1]  # read-only for auditors
+
+
+@VAXJO
+def test_board_member_cannot_post_edits(client, make_user, association):
+    klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
+    response = _client(client, make_user, association, Role.BOARD).post(
+        reverse("initiatives:goal_add", args=["vaxjo", klar.pk]),
+        {"text": "Nytt mål", "kind": "direction", "level": "individual"})
+    assert response.status_code == 403
+    assert not Goal.objects.filter(text="Nytt mål").exists()
+
+
+@VAXJO
+def test_staff_enters_a_decision_in_place(client, make_user, association):
+    klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
+    response = _client(client, make_user, association, Role.STAFF).post(
+        reverse("initiatives:decision_add", args=["vaxjo", klar.pk]),
+        {"kind": "grant", "decided_on": "2014-11-20", "amount": "250 000",
+         "period_start": "2015-01-01", "period_end": "2015-03-31", "text": "Avveckling"})
+    assert response.status_code == 302
+    decision = Decision.objects.get(initiative=klar, decided_on="2014-11-20")
+    assert decision.amount.amount == 250000 and decision.recorded_by.username == "u-staff"
+
+
+@VAXJO
+def test_staff_entering_67_for_2011_sees_the_message_and_nothing_changes(client, make_user, association):
+    samordning = association.initiatives.get(name="Samordningsteamet")
+    members = {m.name: m.pk for m in samordning.members.all()}
+    data = {"year": 2011, "printed_total": 67, f"member_{members['Växjö kommun']}": 28,
+            f"member_{members['Försäkringskassan']}": 24, f"member_{members['Arbetsförmedlingen']}": 11,
+            f"member_{members['Landstinget Kronoberg']}": 5}
+    response = _client(client, make_user, association, Role.STAFF).post(
+        reverse("initiatives:referrals", args=["vaxjo", samordning.pk]), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "kolumnen ”2011”: raderna summerar till 68, men den angivna summan är 67" in page
+    column = ReferralYear.objects.get(initiative=samordning, year=2011)
+    assert sorted(c.count for c in column.counts.all()) == [11, 14, 24, 28]
+
+
+def test_new_initiative_with_one_member_shows_the_rule(staff_client, association):
+    member = association.memberships.first().member
+    response = staff_client.post(reverse("initiatives:new", args=[association.slug]),
+                                 {"name": "Ensam", "kind": "individual", "members": [member.pk]})
+    assert response.status_code == 200
+    assert "minst två deltagande medlemmar" in response.content.decode()
+    assert not Initiative.objects.filter(name="Ensam").exists()
+
+
+def test_an_initiatives_figures_cannot_be_seen_from_another_association(staff_client, association):
+    samordning = Initiative.objects.get(association__slug="vaxjo", name="Samordningsteamet")
+    follow_up = samordning.follow_ups.get()
+    for url in (
+        reverse("initiatives:detail", args=[association.slug, samordning.pk]),
+        reverse("initiatives:exits", args=[association.slug, follow_up.pk]),
+        reverse("initiatives:referrals", args=[association.slug, samordning.pk]),
+    ):
+        assert staff_client.get(url).status_code == 404
+    assert staff_client.get(reverse("initiatives:detail", args=["vaxjo", samordning.pk])).status_code == 403
+
+
+def test_association_goals_page(staff_client, association):
+    page = staff_client.get(reverse("initiatives:goals", args=[association.slug])).content.decode()
+    assert "Delaktighet som ger livskvalitet och egenförsörjning" in page
+    assert "Unga personer ges högsta prioritet." in page
+    assert "minskad sjukfrånvaro" in page and "Förbundet får inte skuldsätta sig." in page
