@@ -256,6 +256,8 @@ def _costs(by_year: dict[int, Decimal], follow_ups: list[FollowUp]) -> list[Cost
 @dataclass
 class InitiativePage:
     initiative: Initiative
+    members: list
+    status_changes: list
     decisions: list[Decision]
     granted_by_year: dict[int, Decimal]
     goals: list[GoalView]
@@ -276,6 +278,8 @@ def initiative_page(initiative: Initiative) -> InitiativePage:
     years = list(initiative.referral_years.prefetch_related("counts__member").order_by("year"))
     return InitiativePage(
         initiative=initiative,
+        members=list(initiative.members.all()),
+        status_changes=list(initiative.status_changes.select_related("by")),
         decisions=decisions,
         granted_by_year=by_year,
         goals=_goal_views(list(_goals_queryset().filter(initiative=initiative))),

@@ -109,3 +109,25 @@ def test_association_goals_page(staff_client, association):
     assert "Delaktighet som ger livskvalitet och egenförsörjning" in page
     assert "Unga personer ges högsta prioritet." in page
     assert "minskad sjukfrånvaro" in page and "Förbundet får inte skuldsätta sig." in page
+
+
+@VAXJO
+def test_initiative_page_query_count_is_pinned(client, make_user, association, django_assert_num_queries):
+    samordning = association.initiatives.get(name="Samordningsteamet")
+    client = _client(client, make_user, association, Role.AUDITOR)
+    url = reverse("initiatives:detail", args=["vaxjo", samordning.pk])
+    # session, user, association, role (4); the initiative (1); decisions (1); follow-ups,
+    # head counts, exits, their reasons, standings (5); referral years, counts, their members
+    # (3); participating members, status changes (2); goals, outcomes (2): 18, whatever the
+    # number of rows.
+    with django_assert_num_queries(18):
+        assert client.get(url).status_code == 200
+
+
+@VAXJO
+def test_list_query_count_is_pinned(client, make_user, association, django_assert_num_queries):
+    client = _client(client, make_user, association, Role.AUDITOR)
+    # session, user, association, role (4); initiatives with owner (1); decisions, goals,
+    # outcomes (3): 8, whatever the number of initiatives.
+    with django_assert_num_queries(8):
+        assert client.get(reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014}).status_code == 200
