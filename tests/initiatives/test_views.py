@@ -131,3 +131,43 @@ def test_list_query_count_is_pinned(client, make_user, association, django_asser
     # outcomes (3): 8, whatever the number of initiatives.
     with django_assert_num_queries(8):
         assert client.get(reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014}).status_code == 200
+
+
+def test_association_goals_page_shows_each_goals_latest_outcome(staff_client, association):
+    from datetime import date
+    from decimal import Decimal
+
+    from initiatives.services import GoalData, OutcomeData, goal_create, outcome_record
+
+    goal = goal_create(association=association, data=GoalData(
+        text="Minst 2 samverkansdagar per år", kind="result", level="collaboration", metric="count",
+        comparison="at_least", target_value=Decimal(2), target_per="per år"))
+    outcome_record(goal=goal, data=OutcomeData(date(2013, 1, 1), date(2013, 12, 31), value=Decimal(1)))
+    outcome_record(goal=goal, data=OutcomeData(date(2014, 1, 1), date(2014, 12, 31), value=Decimal(2)))
+    page = staff_client.get(reverse("initiatives:goals", args=[association.slug])).content.decode()
+    assert "Senaste utfall (2014-01-01 – 2014-12-31)" in page and "Uppfyllt" in page
+    assert "2013-01-01" not in page
+
+
+def test_staff_creates_an_initiative_with_two_members(staff_client, association):
+    members = [m.member.pk for m in association.memberships.all()[:2]]
+    response = staff_client.post(reverse("initiatives:new", args=[association.slug]), {
+        "name": "Unga till arbete", "kind": "individual", "members": members,
+        "start": "2015-01-01", "end": "2018-06-30"})
+    created = Initiative.objects.get(association=association, name="Unga till arbete")
+    assert response.url == reverse("initiatives:detail", args=[association.slug, created.pk])
+    page = staff_client.get(response.url).content.decode()
+    assert "längre än tre år" in page
+
+
+def test_a_revocation_with_an_amount_is_refused_with_a_message(staff_client, association):
+    navigator = association.initiatives.get(name="Navigatorcentrum")
+    grant = navigator.decisions.first()
+    response = staff_client.post(reverse("initiatives:decision_add", args=[association.slug, navigator.pk]), {
+        "kind": "revocation", "decided_on": "2014-02-01", "revokes": grant.pk, "amount": "tusen"})
+    assert response.status_code == 200
+    assert "”tusen” är inte ett belopp" in response.content.decode()
+    response = staff_client.post(reverse("initiatives:decision_add", args=[association.slug, navigator.pk]), {
+        "kind": "revocation", "decided_on": "2014-02-01", "revokes": grant.pk, "amount": "1000"})
+    assert "Ett upphävande anger vilket beslut det upphäver och inget belopp" in response.content.decode()
+    assert navigator.decisions.count() == 2
