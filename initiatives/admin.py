@@ -37,7 +37,9 @@ class InitiativeAdmin(admin.ModelAdmin):
     list_display = ["name", "association", "status", "kind", "owner", "start", "end"]
     list_filter = ["association", "status", "kind"]
     search_fields = ["name"]
-    readonly_fields = ["status"]  # changes only through initiative_set_status (writes a StatusChange)
+    readonly_fields = [
+        "status"
+    ]  # changes only through initiative_set_status (writes a StatusChange)
     filter_horizontal = ["members"]
     inlines = [DecisionInline, StatusChangeInline]
 
@@ -49,7 +51,15 @@ class OutcomeInline(admin.TabularInline):
 
 @admin.register(Goal)
 class GoalAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "association", "initiative", "kind", "level", "metric", "target_value"]
+    list_display = [
+        "__str__",
+        "association",
+        "initiative",
+        "kind",
+        "level",
+        "metric",
+        "target_value",
+    ]
     list_filter = ["association", "kind", "level"]
     inlines = [OutcomeInline]
 

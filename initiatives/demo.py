@@ -34,9 +34,7 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _load_reasons(association: Association, rows: list[dict]) -> dict[int, ExitReason]:
-    return {
-        row["number"]: _saved(ExitReason(association=association, **row)) for row in rows
-    }
+    return {row["number"]: _saved(ExitReason(association=association, **row)) for row in rows}
 
 
 def _load_goals(association, initiative, rows: list[dict], parent: Goal | None = None) -> None:

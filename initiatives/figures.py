@@ -40,7 +40,9 @@ def _total(rows, *, printed: int | None, table: str, column: str) -> int:
         raise ValidationError(str(mismatch), code="printed_total") from mismatch
 
 
-def follow_up_create(*, initiative: Initiative, start: date, end: date, label: str = "") -> FollowUp:
+def follow_up_create(
+    *, initiative: Initiative, start: date, end: date, label: str = ""
+) -> FollowUp:
     with transaction.atomic():
         _lock(initiative)
         follow_up = FollowUp(initiative=initiative, start=start, end=end, label=label)
@@ -81,7 +83,9 @@ def exits_record(
         initiative = _lock(follow_up.initiative)
         if any(r.association_id != initiative.association_id for r in counts):
             raise ValidationError("En avslutsanledning hör inte till förbundets lista.")
-        total = _total(counts.values(), printed=printed_total, table=EXIT_TABLE, column=str(follow_up))
+        total = _total(
+            counts.values(), printed=printed_total, table=EXIT_TABLE, column=str(follow_up)
+        )
         follow_up.exit_counts.all().delete()
         for reason, count in sorted(counts.items(), key=lambda item: item[0].number):
             row = ExitCount(follow_up=follow_up, reason=reason, count=count)

@@ -52,7 +52,9 @@ class InitiativeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(label="Namn", max_length=200)
     kind = forms.ChoiceField(label="Slag", choices=InitiativeKind.choices)
-    owner = forms.ModelChoiceField(label="Projektägare", queryset=Member.objects.none(), required=False)
+    owner = forms.ModelChoiceField(
+        label="Projektägare", queryset=Member.objects.none(), required=False
+    )
     members = forms.ModelMultipleChoiceField(
         label="Deltagande medlemmar (minst två)",
         queryset=Member.objects.none(),
@@ -81,8 +83,20 @@ class InitiativeForm(forms.Form):
 
     @staticmethod
     def initial_for(initiative: Initiative) -> dict:
-        fields = ["name", "kind", "owner", "start", "end", "description", "target_group",
-                  "age_from", "age_to", "staffing", "evaluation_plan", "version"]
+        fields = [
+            "name",
+            "kind",
+            "owner",
+            "start",
+            "end",
+            "description",
+            "target_group",
+            "age_from",
+            "age_to",
+            "staffing",
+            "evaluation_plan",
+            "version",
+        ]
         initial = {f: getattr(initiative, f) for f in fields}
         initial["members"] = list(initiative.members.all())
         return initial
@@ -101,7 +115,9 @@ class StatusForm(forms.Form):
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label="Slag", choices=DecisionKind.choices)
     decided_on = _date("Beslutsdatum")
-    meeting = forms.ModelChoiceField(label="Styrelsemöte", queryset=Meeting.objects.none(), required=False)
+    meeting = forms.ModelChoiceField(
+        label="Styrelsemöte", queryset=Meeting.objects.none(), required=False
+    )
     amount = AmountField(label="Belopp (kr)", required=False)
     period_start = _date("Medlen avser från", required=False)
     period_end = _date("Medlen avser till och med", required=False)
@@ -134,7 +150,9 @@ class GoalForm(forms.Form):
     )
     target_value = AmountField(label="Målvärde", required=False)
     target_per = forms.CharField(label="Gäller", max_length=100, required=False)
-    parent = forms.ModelChoiceField(label="Delmål till", queryset=Goal.objects.none(), required=False)
+    parent = forms.ModelChoiceField(
+        label="Delmål till", queryset=Goal.objects.none(), required=False
+    )
 
     def __init__(self, *args, association: Association, initiative: Initiative | None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,7 +172,9 @@ class OutcomeForm(forms.Form):
     numerator = _count("Antal som nått målet (andel)")
     denominator = _count("Av totalt (andel)")
     override = forms.ChoiceField(
-        label="Bedömd status", choices=[("", "Beräknad status gäller"), *GoalStatus.choices], required=False
+        label="Bedömd status",
+        choices=[("", "Beräknad status gäller"), *GoalStatus.choices],
+        required=False,
     )
     comment = _text("Kommentar", rows=2)
 
@@ -214,7 +234,11 @@ class StandingsForm(forms.Form):
         self.fields["printed_total"].help_text = PRINTED_HELP
 
     def counts(self) -> dict[str, int]:
-        return {s.value: self.cleaned_data[s.value] for s in Standing if self.cleaned_data[s.value] is not None}
+        return {
+            s.value: self.cleaned_data[s.value]
+            for s in Standing
+            if self.cleaned_data[s.value] is not None
+        }
 
 
 class ReferralYearForm(forms.Form):

@@ -45,9 +45,7 @@ def by_year(decisions: Iterable[Decision]) -> dict[int, Decimal]:
 
 def within(decisions: Iterable[Decision], start: date, end: date) -> Decimal | None:
     """Granted amount falling in [start, end]; None when no standing decision touches it."""
-    touching = [
-        d for d in standing(decisions) if d.period_start <= end and d.period_end >= start
-    ]
+    touching = [d for d in standing(decisions) if d.period_start <= end and d.period_end >= start]
     if not touching:
         return None
     return sum(

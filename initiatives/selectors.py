@@ -89,7 +89,9 @@ def _goal_views(goals: list[Goal]) -> list[GoalView]:
     views = {
         g.pk: GoalView(
             goal=g,
-            target=g.target.describe() + (f" {g.target_per}" if g.target_per else "") if g.target else "",
+            target=g.target.describe() + (f" {g.target_per}" if g.target_per else "")
+            if g.target
+            else "",
             outcomes=[_outcome_view(o) for o in g.outcomes.all()],
         )
         for g in goals
@@ -130,9 +132,7 @@ def initiative_rows(association: Association, year: int) -> list[InitiativeRow]:
         .select_related("owner")
         .prefetch_related("decisions", Prefetch("goals", queryset=_goals_queryset()))
     )
-    return [
-        InitiativeRow(i, granted_amount(i, year), _glance(i.goals.all())) for i in initiatives
-    ]
+    return [InitiativeRow(i, granted_amount(i, year), _glance(i.goals.all())) for i in initiatives]
 
 
 def default_year(association: Association, today: date) -> int:
@@ -169,16 +169,25 @@ class FollowUpView:
 
 def _head_count_figures(row) -> list[Figure]:
     figures = []
-    for name, label in (("women", "kvinnor"), ("men", "män"), ("under_30", "under 30 år"),
-                        ("born_abroad", "utrikesfödda")):
+    for name, label in (
+        ("women", "kvinnor"),
+        ("men", "män"),
+        ("under_30", "under 30 år"),
+        ("born_abroad", "utrikesfödda"),
+    ):
         value = getattr(row, name)
         if value is not None:
             figures.append(Figure(label, value, format_share(value, row.total)))
     if row.needs_interpreter is not None:
         # Documents count interpreter needs among those born abroad ("20 av dessa 29").
-        whole, label = (row.born_abroad, "behov av tolk (av utrikesfödda)") if row.born_abroad else (
-            row.total, "behov av tolk")
-        figures.append(Figure(label, row.needs_interpreter, format_share(row.needs_interpreter, whole)))
+        whole, label = (
+            (row.born_abroad, "behov av tolk (av utrikesfödda)")
+            if row.born_abroad
+            else (row.total, "behov av tolk")
+        )
+        figures.append(
+            Figure(label, row.needs_interpreter, format_share(row.needs_interpreter, whole))
+        )
     return figures
 
 
@@ -200,7 +209,9 @@ def _follow_up_view(follow_up: FollowUp) -> FollowUpView:
         exit_categories=[
             Figure(c.label, by_category[c], format_share(by_category[c], exits_total))
             for c in ExitCategory
-        ] if exits else [],
+        ]
+        if exits
+        else [],
         standings=standings,
         standings_total=sum(count for _, count in standings),
     )
@@ -242,8 +253,10 @@ def _costs(by_year: dict[int, Decimal], follow_ups: list[FollowUp]) -> list[Cost
     for year, granted in by_year.items():
         taken = [
             (f.end, h.total)
-            for f in follow_ups if f.start.year == year
-            for h in f.head_counts.all() if h.kind == HeadCountKind.TAKEN_IN
+            for f in follow_ups
+            if f.start.year == year
+            for h in f.head_counts.all()
+            if h.kind == HeadCountKind.TAKEN_IN
         ]
         if not taken:
             continue
@@ -272,7 +285,9 @@ def initiative_page(initiative: Initiative) -> InitiativePage:
         initiative.decisions.select_related("meeting", "revokes", "revoked_by", "recorded_by")
     )
     follow_ups = list(
-        initiative.follow_ups.prefetch_related("head_counts", "exit_counts__reason", "standing_counts")
+        initiative.follow_ups.prefetch_related(
+            "head_counts", "exit_counts__reason", "standing_counts"
+        )
     )
     by_year = grants.by_year(decisions)
     years = list(initiative.referral_years.prefetch_related("counts__member").order_by("year"))
@@ -308,4 +323,3 @@ def association_goals(association: Association) -> AssociationGoals:
         directions=_goal_views(others),
         financial=_goal_views(financial),
     )
-

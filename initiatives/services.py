@@ -67,12 +67,25 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
     if chosen - belonging:
         raise ValidationError("En deltagande organisation är inte medlem i förbundet.")
     if facts.owner is not None and facts.owner.pk not in chosen:
-        raise ValidationError(f"Projektägaren {facts.owner} ska vara en av de deltagande medlemmarna.")
+        raise ValidationError(
+            f"Projektägaren {facts.owner} ska vara en av de deltagande medlemmarna."
+        )
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
-    for field in ("name", "owner", "description", "target_group", "age_from", "age_to",
-                  "start", "end", "staffing", "evaluation_plan", "kind"):
+    for field in (
+        "name",
+        "owner",
+        "description",
+        "target_group",
+        "age_from",
+        "age_to",
+        "start",
+        "end",
+        "staffing",
+        "evaluation_plan",
+        "kind",
+    ):
         setattr(initiative, field, getattr(facts, field))
     initiative.full_clean()
     initiative.save()
@@ -121,7 +134,12 @@ def initiative_set_status(
                 f"Datumet {on:%Y-%m-%d} ligger före förra statusändringen ({previous.on:%Y-%m-%d})."
             )
         change = StatusChange(
-            initiative=locked, from_status=locked.status, to_status=status, on=on, by=by, comment=comment
+            initiative=locked,
+            from_status=locked.status,
+            to_status=status,
+            on=on,
+            by=by,
+            comment=comment,
         )
         change.full_clean()
         change.save()
@@ -187,14 +205,17 @@ def _check_decision(initiative: Initiative, data: DecisionData) -> None:
         raise ValidationError("Mötet hör inte till förbundet.")
     if data.meeting is not None and data.decided_on and data.meeting.date != data.decided_on:
         raise ValidationError(
-            f"Beslutsdatumet {data.decided_on:%Y-%m-%d} är inte mötets datum ({data.meeting.date:%Y-%m-%d})."
+            f"Beslutsdatumet {data.decided_on:%Y-%m-%d} är inte mötets datum "
+            f"({data.meeting.date:%Y-%m-%d})."
         )
     target = data.revokes
     if data.kind == DecisionKind.REVOCATION:
         if target is None or target.initiative_id != initiative.pk:
             raise ValidationError("Ange vilket av insatsens beslut som upphävs.")
         if target.kind == DecisionKind.REVOCATION:
-            raise ValidationError("Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut.")
+            raise ValidationError(
+                "Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut."
+            )
         if target.is_revoked:
             raise ValidationError("Beslutet är redan upphävt.")
         if data.decided_on and target.decided_on and data.decided_on < target.decided_on:
@@ -227,9 +248,12 @@ def goal_create(
             raise ValidationError("Insatsen hör inte till förbundet.")
         parent = data.parent
         if parent is not None and (
-            parent.association_id != association.pk or parent.initiative_id != getattr(initiative, "pk", None)
+            parent.association_id != association.pk
+            or parent.initiative_id != getattr(initiative, "pk", None)
         ):
-            raise ValidationError("Ett delmål hör till samma förbund och samma insats som sitt mål.")
+            raise ValidationError(
+                "Ett delmål hör till samma förbund och samma insats som sitt mål."
+            )
         goal = Goal(association=association, initiative=initiative, **data.__dict__)
         goal.full_clean()
         goal.save()
@@ -268,8 +292,14 @@ def outcome_record(*, goal: Goal, data: OutcomeData) -> Outcome:
 def _check_outcome(goal: Goal, data: OutcomeData) -> None:
     share_given = data.numerator is not None or data.denominator is not None
     if goal.metric == "share" and data.value is not None:
-        raise ValidationError("Målet är en andel: ange antal som nått målet och av totalt, inget värde.")
-    if goal.metric == "share" and share_given and (data.numerator is None or data.denominator is None):
+        raise ValidationError(
+            "Målet är en andel: ange antal som nått målet och av totalt, inget värde."
+        )
+    if (
+        goal.metric == "share"
+        and share_given
+        and (data.numerator is None or data.denominator is None)
+    ):
         raise ValidationError("En andel kräver både antal som nått målet och totalen.")
     if goal.metric != "share" and share_given:
         raise ValidationError("Målet är inte en andel: ange ett värde, inte täljare och nämnare.")

@@ -6,6 +6,7 @@ without JavaScript); an invalid entry is shown there again with the message, not
 """
 
 from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -53,7 +54,9 @@ def initiative_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @tenant_view()
 def association_goals(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     page = selectors.association_goals(tenant.association)
-    form = forms.GoalForm(association=tenant.association, initiative=None) if tenant.can_edit else None
+    form = (
+        forms.GoalForm(association=tenant.association, initiative=None) if tenant.can_edit else None
+    )
     return render(request, "initiatives/goals.html", {"page": page, "goal_form": form})
 
 
@@ -71,14 +74,17 @@ def _edit_forms(initiative: Initiative) -> dict:
     association = initiative.association
     return {
         "facts_form": forms.InitiativeForm(
-            association=association, initial=forms.InitiativeForm.initial_for(initiative),
+            association=association,
+            initial=forms.InitiativeForm.initial_for(initiative),
             auto_id="facts_%s",
         ),
         "status_form": forms.StatusForm(
             initiative=initiative, initial={"on": timezone.localdate()}, auto_id="status_%s"
         ),
         "decision_form": forms.DecisionForm(initiative=initiative, auto_id="decision_%s"),
-        "goal_form": forms.GoalForm(association=association, initiative=initiative, auto_id="goal_%s"),
+        "goal_form": forms.GoalForm(
+            association=association, initiative=initiative, auto_id="goal_%s"
+        ),
         "follow_up_form": forms.FollowUpForm(auto_id="follow_up_%s"),
         "referral_form": forms.ReferralYearForm(association=association, auto_id="referral_%s"),
     }
@@ -98,9 +104,13 @@ def initiative_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     created: list[Initiative] = []
 
     def save() -> None:
-        created.append(services.initiative_create(association=tenant.association, facts=form.facts()))
+        created.append(
+            services.initiative_create(association=tenant.association, facts=form.facts())
+        )
 
-    response = _edit(request, form, save, title="Ny insats", back=request.path, done="Insatsen är sparad.")
+    response = _edit(
+        request, form, save, title="Ny insats", back=request.path, done="Insatsen är sparad."
+    )
     return redirect(_back(created[0])) if created else response
 
 
@@ -108,17 +118,26 @@ def initiative_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def initiative_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     initiative = get_scoped_or_404(Initiative, tenant, pk=pk)
     form = forms.InitiativeForm(
-        request.POST or None, association=tenant.association,
+        request.POST or None,
+        association=tenant.association,
         initial=forms.InitiativeForm.initial_for(initiative),
     )
 
     def save() -> None:
         services.initiative_update(
-            initiative=initiative, expected_version=form.cleaned_data["version"] or 0, facts=form.facts()
+            initiative=initiative,
+            expected_version=form.cleaned_data["version"] or 0,
+            facts=form.facts(),
         )
 
-    return _edit(request, form, save, title=f"Ändra {initiative}", back=_back(initiative),
-                 done="Uppgifterna om insatsen är sparade.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Ändra {initiative}",
+        back=_back(initiative),
+        done="Uppgifterna om insatsen är sparade.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -129,8 +148,14 @@ def initiative_status(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResp
     def save() -> None:
         services.initiative_set_status(initiative=initiative, by=request.user, **form.cleaned_data)
 
-    return _edit(request, form, save, title=f"Ändra status: {initiative}", back=_back(initiative),
-                 done="Statusen är ändrad.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Ändra status: {initiative}",
+        back=_back(initiative),
+        done="Statusen är ändrad.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -141,20 +166,36 @@ def decision_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     def save() -> None:
         services.decision_record(initiative=initiative, data=form.data_object(), by=request.user)
 
-    return _edit(request, form, save, title=f"Nytt beslut: {initiative}", back=_back(initiative),
-                 done="Beslutet är registrerat.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Nytt beslut: {initiative}",
+        back=_back(initiative),
+        done="Beslutet är registrerat.",
+    )
 
 
 @tenant_view(Perm.EDIT)
 def goal_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     initiative = get_scoped_or_404(Initiative, tenant, pk=pk)
-    form = forms.GoalForm(request.POST or None, association=tenant.association, initiative=initiative)
+    form = forms.GoalForm(
+        request.POST or None, association=tenant.association, initiative=initiative
+    )
 
     def save() -> None:
-        services.goal_create(association=tenant.association, initiative=initiative, data=form.data_object())
+        services.goal_create(
+            association=tenant.association, initiative=initiative, data=form.data_object()
+        )
 
-    return _edit(request, form, save, title=f"Nytt mål: {initiative}", back=_back(initiative),
-                 done="Målet är sparat.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Nytt mål: {initiative}",
+        back=_back(initiative),
+        done="Målet är sparat.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -164,8 +205,14 @@ def association_goal_add(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     def save() -> None:
         services.goal_create(association=tenant.association, data=form.data_object())
 
-    return _edit(request, form, save, title="Nytt mål för förbundet", back=_goals_page(tenant),
-                 done="Målet är sparat.")
+    return _edit(
+        request,
+        form,
+        save,
+        title="Nytt mål för förbundet",
+        back=_goals_page(tenant),
+        done="Målet är sparat.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -177,7 +224,9 @@ def outcome_add(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse
     def save() -> None:
         services.outcome_record(goal=found, data=form.data_object())
 
-    return _edit(request, form, save, title=f"Utfall: {found}", back=back, done="Utfallet är sparat.")
+    return _edit(
+        request, form, save, title=f"Utfall: {found}", back=back, done="Utfallet är sparat."
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -188,12 +237,20 @@ def follow_up_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     def save() -> None:
         figures.follow_up_create(initiative=initiative, **form.cleaned_data)
 
-    return _edit(request, form, save, title=f"Ny uppföljningsperiod: {initiative}",
-                 back=_back(initiative), done="Uppföljningsperioden är skapad.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Ny uppföljningsperiod: {initiative}",
+        back=_back(initiative),
+        done="Uppföljningsperioden är skapad.",
+    )
 
 
 def _follow_up(tenant: Tenant, pk: int) -> FollowUp:
-    return get_scoped_or_404(FollowUp.objects.select_related("initiative__association"), tenant, pk=pk)
+    return get_scoped_or_404(
+        FollowUp.objects.select_related("initiative__association"), tenant, pk=pk
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -204,8 +261,14 @@ def head_count_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     def save() -> None:
         figures.head_count_record(follow_up=follow_up, data=form.data_object())
 
-    return _edit(request, form, save, title=f"Antal deltagare, {follow_up}",
-                 back=_back(follow_up.initiative), done="Antalet är sparat.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Antal deltagare, {follow_up}",
+        back=_back(follow_up.initiative),
+        done="Antalet är sparat.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -215,11 +278,19 @@ def exits_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 
     def save() -> None:
         figures.exits_record(
-            follow_up=follow_up, counts=form.counts(), printed_total=form.cleaned_data["printed_total"]
+            follow_up=follow_up,
+            counts=form.counts(),
+            printed_total=form.cleaned_data["printed_total"],
         )
 
-    return _edit(request, form, save, title=f"Anledning till avslut, {follow_up}",
-                 back=_back(follow_up.initiative), done="Avsluten är sparade.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Anledning till avslut, {follow_up}",
+        back=_back(follow_up.initiative),
+        done="Avsluten är sparade.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -229,11 +300,19 @@ def standings_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 
     def save() -> None:
         figures.standings_record(
-            follow_up=follow_up, counts=form.counts(), printed_total=form.cleaned_data["printed_total"]
+            follow_up=follow_up,
+            counts=form.counts(),
+            printed_total=form.cleaned_data["printed_total"],
         )
 
-    return _edit(request, form, save, title=f"Inskrivna deltagares läge, {follow_up}",
-                 back=_back(follow_up.initiative), done="De inskrivnas läge är sparat.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Inskrivna deltagares läge, {follow_up}",
+        back=_back(follow_up.initiative),
+        done="De inskrivnas läge är sparat.",
+    )
 
 
 @tenant_view(Perm.EDIT)
@@ -244,9 +323,18 @@ def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     def save() -> None:
         data = form.cleaned_data
         figures.referral_year_record(
-            initiative=initiative, year=data["year"], through=data["through"],
-            counts=form.counts(), printed_total=data["printed_total"],
+            initiative=initiative,
+            year=data["year"],
+            through=data["through"],
+            counts=form.counts(),
+            printed_total=data["printed_total"],
         )
 
-    return _edit(request, form, save, title=f"Intresseanmälningar: {initiative}",
-                 back=_back(initiative), done="Årets intresseanmälningar är sparade.")
+    return _edit(
+        request,
+        form,
+        save,
+        title=f"Intresseanmälningar: {initiative}",
+        back=_back(initiative),
+        done="Årets intresseanmälningar är sparade.",
+    )

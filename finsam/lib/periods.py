@@ -32,7 +32,9 @@ def split_by_years(amount: Decimal, start: date, end: date) -> dict[int, Decimal
     return dict(zip(years, _allocate_signed(amount, weights), strict=True))
 
 
-def part_within(amount: Decimal, start: date, end: date, window_start: date, window_end: date) -> Decimal:
+def part_within(
+    amount: Decimal, start: date, end: date, window_start: date, window_end: date
+) -> Decimal:
     """The amount's part that falls in the window, in whole kronor.
 
     Split as before / within / after the window, so that the three parts add up exactly.

@@ -35,7 +35,10 @@ class PriorityTargetGroup(models.Model):
     """A target group the association gives priority ("Unga personer ges högsta prioritet")."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="priority_groups", verbose_name="förbund"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="priority_groups",
+        verbose_name="förbund",
     )
     description = models.CharField("målgrupp", max_length=300)
     order = models.PositiveSmallIntegerField("ordning", default=0)
@@ -74,12 +77,16 @@ class Goal(models.Model):
         related_name="children",
         verbose_name="delmål till",
     )
-    code = models.CharField("beteckning", max_length=10, blank=True, help_text="T.ex. A, B eller A1.")
+    code = models.CharField(
+        "beteckning", max_length=10, blank=True, help_text="T.ex. A, B eller A1."
+    )
     text = models.TextField("mål")
     kind = models.CharField("slag", max_length=10, choices=GoalKind.choices)
     level = models.CharField("nivå", max_length=13, choices=GoalLevel.choices)
     metric = models.CharField("mått", max_length=5, choices=Metric.choices, blank=True)
-    comparison = models.CharField("jämförelse", max_length=8, choices=Comparison.choices, blank=True)
+    comparison = models.CharField(
+        "jämförelse", max_length=8, choices=Comparison.choices, blank=True
+    )
     # A plain decimal: a target is a count or a percentage, never an amount of money.
     target_value = models.DecimalField(
         "målvärde", max_digits=9, decimal_places=2, null=True, blank=True
@@ -97,9 +104,7 @@ class Goal(models.Model):
         ordering = ["order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(metric="") & Q(comparison="") & Q(target_value__isnull=True)
-                )
+                condition=(Q(metric="") & Q(comparison="") & Q(target_value__isnull=True))
                 | (
                     Q(kind="result")
                     & ~Q(metric="")
@@ -133,7 +138,9 @@ class Goal(models.Model):
 class Outcome(models.Model):
     """What was measured for a goal over a period, and how it stands against the target."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="outcomes", verbose_name="mål")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="outcomes", verbose_name="mål"
+    )
     period_start = models.DateField("period från")
     period_end = models.DateField("period till och med")
     interim = models.BooleanField(
@@ -141,11 +148,16 @@ class Outcome(models.Model):
         default=False,
         help_text="Målets period pågår fortfarande; ett antal som ännu inte nåtts kan nås.",
     )
-    value = models.DecimalField("värde (antal)", max_digits=9, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(
+        "värde (antal)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
     numerator = models.PositiveIntegerField("antal som nått målet", null=True, blank=True)
     denominator = models.PositiveIntegerField("av totalt", null=True, blank=True)
     override = models.CharField(
-        "bedömd status", max_length=12, choices=GoalStatus.choices, blank=True,
+        "bedömd status",
+        max_length=12,
+        choices=GoalStatus.choices,
+        blank=True,
         help_text="Tomt: den beräknade statusen gäller.",
     )
     comment = models.TextField("kommentar", blank=True)

@@ -95,9 +95,13 @@ class Initiative(models.Model):
                 violation_error_message="Insatsen kan inte sluta före den startar.",
             ),
             models.CheckConstraint(
-                condition=Q(age_from__isnull=True) | Q(age_to__isnull=True) | Q(age_to__gte=F("age_from")),
+                condition=Q(age_from__isnull=True)
+                | Q(age_to__isnull=True)
+                | Q(age_to__gte=F("age_from")),
                 name="%(app_label)s_%(class)s_age_range",
-                violation_error_message="Målgruppens övre åldersgräns kan inte vara lägre än den undre.",
+                violation_error_message=(
+                    "Målgruppens övre åldersgräns kan inte vara lägre än den undre."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["association", "name"],
@@ -159,4 +163,6 @@ class StatusChange(models.Model):
         ordering = ["on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.initiative}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+        return (
+            f"{self.initiative}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+        )

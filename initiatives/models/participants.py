@@ -23,7 +23,9 @@ class FollowUp(models.Model):
     )
     start = models.DateField("från")
     end = models.DateField("till och med")
-    label = models.CharField("benämning", max_length=100, blank=True, help_text="T.ex. januari–augusti 2014.")
+    label = models.CharField(
+        "benämning", max_length=100, blank=True, help_text="T.ex. januari–augusti 2014."
+    )
 
     tenant_path = "initiative__association"
 
@@ -97,7 +99,9 @@ class HeadCount(models.Model):
                 | Q(men__isnull=True)
                 | Q(total__gte=F("women") + F("men")),
                 name="%(app_label)s_%(class)s_women_and_men_within_total",
-                violation_error_message="Kvinnor och män tillsammans kan inte vara fler än antalet.",
+                violation_error_message=(
+                    "Kvinnor och män tillsammans kan inte vara fler än antalet."
+                ),
             ),
         ]
 
@@ -177,7 +181,9 @@ class Standing(models.TextChoices):
 class StandingCount(models.Model):
     """How many of the enrolled stand at one step on the follow-up's last day."""
 
-    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="standing_counts")
+    follow_up = models.ForeignKey(
+        FollowUp, on_delete=models.CASCADE, related_name="standing_counts"
+    )
     standing = models.CharField("befinner sig i", max_length=16, choices=Standing.choices)
     count = models.PositiveIntegerField("antal")
 

@@ -18,7 +18,9 @@ def test_vaxjo_referral_table_is_computed_with_77_for_2011(vaxjo_initiative):
     assert table.totals == [73, 77, 77, 67, 62, 32]
     assert table.years[-1].through == date(2014, 8, 31)
     assert [(m.name, cells[2]) for m, cells in table.rows] == [
-        ("Växjö kommun", 28), ("Försäkringskassan", 24), ("Arbetsförmedlingen", 11),
+        ("Växjö kommun", 28),
+        ("Försäkringskassan", 24),
+        ("Arbetsförmedlingen", 11),
         ("Landstinget Kronoberg", 14),
     ]
 
@@ -26,10 +28,17 @@ def test_vaxjo_referral_table_is_computed_with_77_for_2011(vaxjo_initiative):
 def test_entering_the_printed_67_as_the_2011_total_is_refused(vaxjo_initiative):
     samordning = vaxjo_initiative("Samordningsteamet")
     members = {m.name: m for m in samordning.members.all()}
-    rows = {"Växjö kommun": 28, "Försäkringskassan": 24, "Arbetsförmedlingen": 11, "Landstinget Kronoberg": 14}
+    rows = {
+        "Växjö kommun": 28,
+        "Försäkringskassan": 24,
+        "Arbetsförmedlingen": 11,
+        "Landstinget Kronoberg": 14,
+    }
     with pytest.raises(ValidationError) as caught:
         referral_year_record(
-            initiative=samordning, year=2011, counts={members[n]: c for n, c in rows.items()},
+            initiative=samordning,
+            year=2011,
+            counts={members[n]: c for n, c in rows.items()},
             printed_total=67,
         )
     assert caught.value.messages == [
@@ -56,11 +65,17 @@ def test_samordningsteamet_enrolled_and_where_they_stand(vaxjo_initiative):
     label, total, parts = follow_up.head_counts[-1]
     assert (label, total) == ("Inskrivna vid periodens slut", 67)
     assert [p.share for p in parts] == [
-        f"42 av 67 = 63{NBSP}%", f"25 av 67 = 37{NBSP}%", f"39 av 67 = 58{NBSP}%"
+        f"42 av 67 = 63{NBSP}%",
+        f"25 av 67 = 37{NBSP}%",
+        f"39 av 67 = 58{NBSP}%",
     ]
     assert follow_up.standings == [
-        ("Pågående grupputbildning", 6), ("Utbildning/kurs", 6), ("Arbete", 2),
-        ("Arbetsträning", 16), ("Karriärcoaching", 29), ("Livscoaching", 8),
+        ("Pågående grupputbildning", 6),
+        ("Utbildning/kurs", 6),
+        ("Arbete", 2),
+        ("Arbetsträning", 16),
+        ("Karriärcoaching", 29),
+        ("Livscoaching", 8),
     ]
     assert follow_up.standings_total == 67
 
@@ -72,7 +87,9 @@ def test_klargorande_figures(vaxjo_initiative):
     assert referred == 62 and taken_in == 35
     assert [p.share for p in referred_parts] == [f"29 av 62 = 47{NBSP}%", f"20 av 29 = 69{NBSP}%"]
     assert [p.share for p in taken_parts] == [
-        f"14 av 35 = 40{NBSP}%", f"21 av 35 = 60{NBSP}%", f"18 av 35 = 51{NBSP}%"
+        f"14 av 35 = 40{NBSP}%",
+        f"21 av 35 = 60{NBSP}%",
+        f"18 av 35 = 51{NBSP}%",
     ]
     assert follow_up.exits_total == 20
     assert [c for _, c in follow_up.exits] == [2, 5, 5, 3, 1, 3, 1]
@@ -86,7 +103,8 @@ def test_vaxjo_has_the_twelve_reasons_of_its_exit_table_plus_two(db):
     reasons = ExitReason.objects.filter(association__slug="vaxjo")
     assert [r.number for r in reasons] == list(range(1, 15))
     assert [r.name for r in reasons if r.category == ExitCategory.WORK_OR_STUDIES] == [
-        "Arbete", "Studier/Utbildning"
+        "Arbete",
+        "Studier/Utbildning",
     ]
     assert reasons.get(number=3).category == ExitCategory.JOB_SEEKING
 
@@ -94,15 +112,18 @@ def test_vaxjo_has_the_twelve_reasons_of_its_exit_table_plus_two(db):
 def test_exits_with_a_wrong_printed_total_are_refused_and_nothing_changes(vaxjo_initiative):
     follow_up = vaxjo_initiative("Samordningsteamet").follow_ups.get()
     reasons = {r.number: r for r in ExitReason.objects.filter(association__slug="vaxjo")}
-    with pytest.raises(ValidationError, match="raderna summerar till 10, men den angivna summan är 31"):
+    with pytest.raises(
+        ValidationError, match="raderna summerar till 10, men den angivna summan är 31"
+    ):
         exits_record(follow_up=follow_up, counts={reasons[1]: 10}, printed_total=31)
     assert follow_up.exit_counts.count() == 12
 
 
 def test_exit_reasons_of_another_association_are_refused(vaxjo_initiative, association):
     follow_up = vaxjo_initiative("Samordningsteamet").follow_ups.get()
-    foreign = ExitReason.objects.create(association=association, number=1, name="Arbete",
-                                        category=ExitCategory.WORK_OR_STUDIES)
+    foreign = ExitReason.objects.create(
+        association=association, number=1, name="Arbete", category=ExitCategory.WORK_OR_STUDIES
+    )
     with pytest.raises(ValidationError, match="hör inte till förbundets lista"):
         exits_record(follow_up=follow_up, counts={foreign: 1})
 

@@ -36,7 +36,9 @@ def test_two_collaboration_days_a_year_is_met(vaxjo_initiative):
     assert goal.outcomes.get().status == GoalStatus.NOT_YET
     outcome = outcome_record(
         goal=goal,
-        data=OutcomeData(period_start=date(2014, 1, 1), period_end=date(2014, 12, 31), value=Decimal(2)),
+        data=OutcomeData(
+            period_start=date(2014, 1, 1), period_end=date(2014, 12, 31), value=Decimal(2)
+        ),
     )
     assert outcome.status == GoalStatus.MET
     assert goal.outcomes.count() == 1  # the same period is replaced, not added
@@ -57,35 +59,70 @@ def test_an_override_is_shown_beside_the_computed_status(vaxjo_initiative):
 def test_an_override_needs_a_comment(vaxjo_initiative):
     goal = _goal(vaxjo_initiative("Samordningsteamet"), "Att minst 30 %")
     with pytest.raises(ValidationError, match="kräver en kommentar"):
-        outcome_record(goal=goal, data=OutcomeData(
-            period_start=date(2014, 1, 1), period_end=date(2014, 8, 31), numerator=9, denominator=31,
-            override=GoalStatus.PARTLY_MET))
+        outcome_record(
+            goal=goal,
+            data=OutcomeData(
+                period_start=date(2014, 1, 1),
+                period_end=date(2014, 8, 31),
+                numerator=9,
+                denominator=31,
+                override=GoalStatus.PARTLY_MET,
+            ),
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Outcome.objects.create(goal=goal, period_start=date(2015, 1, 1), period_end=date(2015, 2, 1),
-                               override=GoalStatus.MET)
+        Outcome.objects.create(
+            goal=goal,
+            period_start=date(2015, 1, 1),
+            period_end=date(2015, 2, 1),
+            override=GoalStatus.MET,
+        )
 
 
 def test_a_share_outcome_takes_numerator_and_denominator(vaxjo_initiative):
     goal = _goal(vaxjo_initiative("Samordningsteamet"), "Att minst 30 %")
     with pytest.raises(ValidationError, match="ange antal som nått målet"):
-        outcome_record(goal=goal, data=OutcomeData(
-            period_start=date(2015, 1, 1), period_end=date(2015, 8, 31), value=Decimal(29)))
+        outcome_record(
+            goal=goal,
+            data=OutcomeData(
+                period_start=date(2015, 1, 1), period_end=date(2015, 8, 31), value=Decimal(29)
+            ),
+        )
     with pytest.raises(ValidationError, match="kan inte vara större än totalen"):
-        outcome_record(goal=goal, data=OutcomeData(
-            period_start=date(2015, 1, 1), period_end=date(2015, 8, 31), numerator=32, denominator=31))
+        outcome_record(
+            goal=goal,
+            data=OutcomeData(
+                period_start=date(2015, 1, 1),
+                period_end=date(2015, 8, 31),
+                numerator=32,
+                denominator=31,
+            ),
+        )
 
 
 def test_a_result_goal_target_must_be_complete(association):
     with pytest.raises(ValidationError, match="anger mått, jämförelse och målvärde"):
-        goal_create(association=association, data=GoalData(
-            text="Minst 30 % till arbete", kind="result", level="individual", metric="share"))
+        goal_create(
+            association=association,
+            data=GoalData(
+                text="Minst 30 % till arbete", kind="result", level="individual", metric="share"
+            ),
+        )
     with pytest.raises(ValidationError, match="inte vara mer än 100 procent"):
-        goal_create(association=association, data=GoalData(
-            text="Andel", kind="result", level="individual", metric="share", comparison="at_least",
-            target_value=Decimal(130)))
+        goal_create(
+            association=association,
+            data=GoalData(
+                text="Andel",
+                kind="result",
+                level="individual",
+                metric="share",
+                comparison="at_least",
+                target_value=Decimal(130),
+            ),
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Goal.objects.create(association=association, text="x", kind="direction", level="individual",
-                            metric="count")
+        Goal.objects.create(
+            association=association, text="x", kind="direction", level="individual", metric="count"
+        )
 
 
 def test_finnveden_goals_at_both_levels(association):
@@ -93,7 +130,9 @@ def test_finnveden_goals_at_both_levels(association):
     direction = page.directions[0]
     assert direction.goal.code == "A"
     assert [c.goal.text for c in direction.children] == [
-        "ökad egenförsörjning", "minskad sjukfrånvaro", "förbättrad egenupplevd hälsa",
+        "ökad egenförsörjning",
+        "minskad sjukfrånvaro",
+        "förbättrad egenupplevd hälsa",
         "förbättrad arbetsförmåga",
     ]
     assert len(page.financial) == 3

@@ -42,7 +42,9 @@ def test_finnveden_budget_year_grants(association):
     navigator = association.initiatives.get(name="Navigatorcentrum")
     assert granted_amount(navigator, 2014) == Decimal(596000)
     assert granted_amount(navigator, 2015) == Decimal(610000)
-    assert granted_amount(association.initiatives.get(name="Jobbcenter Unga"), 2014) == Decimal(594000)
+    assert granted_amount(association.initiatives.get(name="Jobbcenter Unga"), 2014) == Decimal(
+        594000
+    )
 
 
 def test_a_revoked_decision_cannot_be_revoked_again(vaxjo_initiative):
@@ -51,19 +53,26 @@ def test_a_revoked_decision_cannot_be_revoked_again(vaxjo_initiative):
     with pytest.raises(ValidationError, match="redan upphävt"):
         decision_record(
             initiative=klar,
-            data=DecisionData(kind=DecisionKind.REVOCATION, decided_on=date(2014, 7, 1), revokes=extension),
+            data=DecisionData(
+                kind=DecisionKind.REVOCATION, decided_on=date(2014, 7, 1), revokes=extension
+            ),
         )
 
 
 def test_a_reduction_larger_than_the_grant_is_refused_and_nothing_is_saved(vaxjo_initiative):
     klar = vaxjo_initiative(KLAR)
     before = klar.decisions.count()
-    with pytest.raises(ValidationError, match="negativt beviljat belopp för perioden 2014-10-01–2014-12-31"):
+    with pytest.raises(
+        ValidationError, match="negativt beviljat belopp för perioden 2014-10-01–2014-12-31"
+    ):
         decision_record(
             initiative=klar,
             data=DecisionData(
-                kind=DecisionKind.REDUCTION, decided_on=date(2014, 9, 1), amount=Decimal(500000),
-                period_start=date(2014, 10, 1), period_end=date(2014, 12, 31),
+                kind=DecisionKind.REDUCTION,
+                decided_on=date(2014, 9, 1),
+                amount=Decimal(500000),
+                period_start=date(2014, 10, 1),
+                period_end=date(2014, 12, 31),
             ),
         )
     assert klar.decisions.count() == before
@@ -74,8 +83,11 @@ def test_a_reduction_lowers_the_year(vaxjo_initiative):
     decision_record(
         initiative=klar,
         data=DecisionData(
-            kind=DecisionKind.REDUCTION, decided_on=date(2014, 9, 1), amount=Decimal(100000),
-            period_start=date(2014, 10, 1), period_end=date(2014, 12, 31),
+            kind=DecisionKind.REDUCTION,
+            decided_on=date(2014, 9, 1),
+            amount=Decimal(100000),
+            period_start=date(2014, 10, 1),
+            period_end=date(2014, 12, 31),
         ),
     )
     assert granted_for_period(klar, date(2014, 10, 1), date(2014, 12, 31)) == Decimal(300000)
@@ -86,4 +98,6 @@ def test_a_grant_needs_amount_and_period_in_the_database_too(vaxjo_initiative):
     with pytest.raises(ValidationError, match="anger ett belopp över noll"):
         Decision(initiative=klar, kind=DecisionKind.GRANT, decided_on=date(2014, 1, 1)).full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Decision.objects.create(initiative=klar, kind=DecisionKind.GRANT, decided_on=date(2014, 1, 1))
+        Decision.objects.create(
+            initiative=klar, kind=DecisionKind.GRANT, decided_on=date(2014, 1, 1)
+        )

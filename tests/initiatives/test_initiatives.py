@@ -31,35 +31,62 @@ def test_an_initiative_with_one_participating_member_is_refused(association):
 def test_members_must_belong_to_the_association_and_the_owner_must_take_part(association):
     outsider = _member("Växjö kommun")
     with pytest.raises(ValidationError, match="inte medlem i förbundet"):
-        initiative_create(association=association, facts=InitiativeFacts(
-            name="X", members=[_member("Värnamo kommun"), outsider]))
+        initiative_create(
+            association=association,
+            facts=InitiativeFacts(name="X", members=[_member("Värnamo kommun"), outsider]),
+        )
     with pytest.raises(ValidationError, match="Projektägaren Gnosjö kommun ska vara en av"):
-        initiative_create(association=association, facts=InitiativeFacts(
-            name="X", members=[_member("Värnamo kommun"), _member("Arbetsförmedlingen")],
-            owner=_member("Gnosjö kommun")))
+        initiative_create(
+            association=association,
+            facts=InitiativeFacts(
+                name="X",
+                members=[_member("Värnamo kommun"), _member("Arbetsförmedlingen")],
+                owner=_member("Gnosjö kommun"),
+            ),
+        )
 
 
 def test_status_moves_forward_and_records_who_and_when(association, make_user):
     user = make_user("kansliet")
-    initiative = initiative_create(association=association, facts=InitiativeFacts(
-        name="Ny insats", members=[_member("Värnamo kommun"), _member("Arbetsförmedlingen")]))
+    initiative = initiative_create(
+        association=association,
+        facts=InitiativeFacts(
+            name="Ny insats", members=[_member("Värnamo kommun"), _member("Arbetsförmedlingen")]
+        ),
+    )
     assert initiative.status == InitiativeStatus.APPLICATION
-    change = initiative_set_status(initiative=initiative, status=InitiativeStatus.GRANTED,
-                                   on=date(2014, 5, 22), by=user, comment="Beviljad av styrelsen")
+    change = initiative_set_status(
+        initiative=initiative,
+        status=InitiativeStatus.GRANTED,
+        on=date(2014, 5, 22),
+        by=user,
+        comment="Beviljad av styrelsen",
+    )
     assert (change.from_status, change.to_status, change.on, change.by) == (
-        "application", "granted", date(2014, 5, 22), user)
+        "application",
+        "granted",
+        date(2014, 5, 22),
+        user,
+    )
     with pytest.raises(ValidationError, match="kan inte få status ”Avslutad”"):
-        initiative_set_status(initiative=initiative, status=InitiativeStatus.ENDED, on=date(2014, 6, 1))
+        initiative_set_status(
+            initiative=initiative, status=InitiativeStatus.ENDED, on=date(2014, 6, 1)
+        )
     with pytest.raises(ValidationError, match="ligger före förra statusändringen"):
-        initiative_set_status(initiative=initiative, status=InitiativeStatus.RUNNING, on=date(2014, 1, 1))
+        initiative_set_status(
+            initiative=initiative, status=InitiativeStatus.RUNNING, on=date(2014, 1, 1)
+        )
     initiative.refresh_from_db()
     assert initiative.status == InitiativeStatus.GRANTED
 
 
 def test_a_stale_edit_is_refused(association):
     jobbcenter = association.initiatives.get(name="Jobbcenter Unga")
-    facts = InitiativeFacts(name="Jobbcenter Unga", members=list(jobbcenter.members.all()),
-                            staffing="Två tjänster på 50 %")
+    facts = InitiativeFacts(
+        name="Jobbcenter Unga",
+        members=list(jobbcenter.members.all()),
+        staffing="Två tjänster på 50 %",
+    )
     initiative_update(initiative=jobbcenter, expected_version=jobbcenter.version, facts=facts)
     with pytest.raises(StaleEditError):
         initiative_update(initiative=jobbcenter, expected_version=jobbcenter.version, facts=facts)
@@ -67,7 +94,9 @@ def test_a_stale_edit_is_refused(association):
 
 def test_period_and_age_range_are_checked_by_the_database_too(association):
     with pytest.raises(ValidationError, match="kan inte sluta före den startar"):
-        Initiative(association=association, name="X", start=date(2014, 1, 1), end=date(2013, 1, 1)).full_clean()
+        Initiative(
+            association=association, name="X", start=date(2014, 1, 1), end=date(2013, 1, 1)
+        ).full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         Initiative.objects.create(association=association, name="Y", age_from=30, age_to=18)
 

@@ -77,18 +77,27 @@ def test_a_grant_over_a_year_end_is_split_by_days_and_adds_up():
 
 
 def test_part_within_a_window():
-    assert part_within(Decimal(400000), date(2014, 10, 1), date(2014, 12, 31),
-                       date(2014, 10, 1), date(2014, 12, 31)) == Decimal(400000)
-    assert part_within(Decimal(400000), date(2014, 10, 1), date(2014, 12, 31),
-                       date(2015, 1, 1), date(2015, 12, 31)) == Decimal(0)
-    assert part_within(Decimal(-300), date(2014, 1, 1), date(2014, 1, 3),
-                       date(2014, 1, 2), date(2014, 1, 2)) == Decimal(-100)
+    assert part_within(
+        Decimal(400000),
+        date(2014, 10, 1),
+        date(2014, 12, 31),
+        date(2014, 10, 1),
+        date(2014, 12, 31),
+    ) == Decimal(400000)
+    assert part_within(
+        Decimal(400000), date(2014, 10, 1), date(2014, 12, 31), date(2015, 1, 1), date(2015, 12, 31)
+    ) == Decimal(0)
+    assert part_within(
+        Decimal(-300), date(2014, 1, 1), date(2014, 1, 3), date(2014, 1, 2), date(2014, 1, 2)
+    ) == Decimal(-100)
 
 
 def test_printed_total_must_match_the_rows():
     assert checked_total([28, 24, 11, 14], printed=None, table="T", column="2011") == 77
     with pytest.raises(PrintedTotalMismatch) as caught:
-        checked_total([28, 24, 11, 14], printed=67, table="Inkomna intresseanmälningar", column="2011")
+        checked_total(
+            [28, 24, 11, 14], printed=67, table="Inkomna intresseanmälningar", column="2011"
+        )
     message = str(caught.value)
     assert "Inkomna intresseanmälningar" in message and "2011" in message
     assert "77" in message and "67" in message

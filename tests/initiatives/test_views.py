@@ -17,9 +17,11 @@ def _client(client, make_user, association, role):
 
 @VAXJO
 def test_list_shows_status_period_owner_and_granted_amount(client, make_user, association):
-    page = _client(client, make_user, association, Role.BOARD).get(
-        reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014}
-    ).content.decode()
+    page = (
+        _client(client, make_user, association, Role.BOARD)
+        .get(reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014})
+        .content.decode()
+    )
     assert "Klargörande av arbetsförmåga" in page and "Samordningsteamet" in page
     assert f"1{NBSP}364{NBSP}296" in page
     assert "2013-09-30 – 2014-12-31" in page and "Växjö kommun" in page
@@ -29,7 +31,8 @@ def test_list_shows_status_period_owner_and_granted_amount(client, make_user, as
 @VAXJO
 def test_bad_year_gives_a_message_not_an_error(client, make_user, association):
     response = _client(client, make_user, association, Role.BOARD).get(
-        reverse("initiatives:list", args=["vaxjo"]), {"ar": "tjugofjorton"})
+        reverse("initiatives:list", args=["vaxjo"]), {"ar": "tjugofjorton"}
+    )
     assert response.status_code == 200
     assert "”tjugofjorton” är inget år" in response.content.decode()
 
@@ -37,8 +40,11 @@ def test_bad_year_gives_a_message_not_an_error(client, make_user, association):
 @VAXJO
 def test_initiative_page_shows_decisions_goals_and_figures(client, make_user, association):
     klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
-    page = _client(client, make_user, association, Role.AUDITOR).get(
-        reverse("initiatives:detail", args=["vaxjo", klar.pk])).content.decode()
+    page = (
+        _client(client, make_user, association, Role.AUDITOR)
+        .get(reverse("initiatives:detail", args=["vaxjo", klar.pk]))
+        .content.decode()
+    )
     assert f"1{NBSP}500{NBSP}000" in page and "upphävt 2014-06-09" in page
     assert f"400{NBSP}000" in page and f"1{NBSP}294{NBSP}000" in page
     assert f"14 av 35 = 40{NBSP}%" in page
@@ -50,7 +56,8 @@ def test_board_member_cannot_post_edits(client, make_user, association):
     klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
     response = _client(client, make_user, association, Role.BOARD).post(
         reverse("initiatives:goal_add", args=["vaxjo", klar.pk]),
-        {"text": "Nytt mål", "kind": "direction", "level": "individual"})
+        {"text": "Nytt mål", "kind": "direction", "level": "individual"},
+    )
     assert response.status_code == 403
     assert not Goal.objects.filter(text="Nytt mål").exists()
 
@@ -60,22 +67,37 @@ def test_staff_enters_a_decision_in_place(client, make_user, association):
     klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
     response = _client(client, make_user, association, Role.STAFF).post(
         reverse("initiatives:decision_add", args=["vaxjo", klar.pk]),
-        {"kind": "grant", "decided_on": "2014-11-20", "amount": "250 000",
-         "period_start": "2015-01-01", "period_end": "2015-03-31", "text": "Avveckling"})
+        {
+            "kind": "grant",
+            "decided_on": "2014-11-20",
+            "amount": "250 000",
+            "period_start": "2015-01-01",
+            "period_end": "2015-03-31",
+            "text": "Avveckling",
+        },
+    )
     assert response.status_code == 302
     decision = Decision.objects.get(initiative=klar, decided_on="2014-11-20")
     assert decision.amount.amount == 250000 and decision.recorded_by.username == "u-staff"
 
 
 @VAXJO
-def test_staff_entering_67_for_2011_sees_the_message_and_nothing_changes(client, make_user, association):
+def test_staff_entering_67_for_2011_sees_the_message_and_nothing_changes(
+    client, make_user, association
+):
     samordning = association.initiatives.get(name="Samordningsteamet")
     members = {m.name: m.pk for m in samordning.members.all()}
-    data = {"year": 2011, "printed_total": 67, f"member_{members['Växjö kommun']}": 28,
-            f"member_{members['Försäkringskassan']}": 24, f"member_{members['Arbetsförmedlingen']}": 11,
-            f"member_{members['Landstinget Kronoberg']}": 5}
+    data = {
+        "year": 2011,
+        "printed_total": 67,
+        f"member_{members['Växjö kommun']}": 28,
+        f"member_{members['Försäkringskassan']}": 24,
+        f"member_{members['Arbetsförmedlingen']}": 11,
+        f"member_{members['Landstinget Kronoberg']}": 5,
+    }
     response = _client(client, make_user, association, Role.STAFF).post(
-        reverse("initiatives:referrals", args=["vaxjo", samordning.pk]), data)
+        reverse("initiatives:referrals", args=["vaxjo", samordning.pk]), data
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "kolumnen ”2011”: raderna summerar till 68, men den angivna summan är 67" in page
@@ -85,8 +107,10 @@ def test_staff_entering_67_for_2011_sees_the_message_and_nothing_changes(client,
 
 def test_new_initiative_with_one_member_shows_the_rule(staff_client, association):
     member = association.memberships.first().member
-    response = staff_client.post(reverse("initiatives:new", args=[association.slug]),
-                                 {"name": "Ensam", "kind": "individual", "members": [member.pk]})
+    response = staff_client.post(
+        reverse("initiatives:new", args=[association.slug]),
+        {"name": "Ensam", "kind": "individual", "members": [member.pk]},
+    )
     assert response.status_code == 200
     assert "minst två deltagande medlemmar" in response.content.decode()
     assert not Initiative.objects.filter(name="Ensam").exists()
@@ -101,7 +125,10 @@ def test_an_initiatives_figures_cannot_be_seen_from_another_association(staff_cl
         reverse("initiatives:referrals", args=[association.slug, samordning.pk]),
     ):
         assert staff_client.get(url).status_code == 404
-    assert staff_client.get(reverse("initiatives:detail", args=["vaxjo", samordning.pk])).status_code == 403
+    assert (
+        staff_client.get(reverse("initiatives:detail", args=["vaxjo", samordning.pk])).status_code
+        == 403
+    )
 
 
 def test_association_goals_page(staff_client, association):
@@ -112,7 +139,9 @@ def test_association_goals_page(staff_client, association):
 
 
 @VAXJO
-def test_initiative_page_query_count_is_pinned(client, make_user, association, django_assert_num_queries):
+def test_initiative_page_query_count_is_pinned(
+    client, make_user, association, django_assert_num_queries
+):
     samordning = association.initiatives.get(name="Samordningsteamet")
     client = _client(client, make_user, association, Role.AUDITOR)
     url = reverse("initiatives:detail", args=["vaxjo", samordning.pk])
@@ -130,7 +159,9 @@ def test_list_query_count_is_pinned(client, make_user, association, django_asser
     # session, user, association, role (4); initiatives with owner (1); decisions, goals,
     # outcomes (3): 8, whatever the number of initiatives.
     with django_assert_num_queries(8):
-        assert client.get(reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014}).status_code == 200
+        assert (
+            client.get(reverse("initiatives:list", args=["vaxjo"]), {"ar": 2014}).status_code == 200
+        )
 
 
 def test_association_goals_page_shows_each_goals_latest_outcome(staff_client, association):
@@ -139,11 +170,24 @@ def test_association_goals_page_shows_each_goals_latest_outcome(staff_client, as
 
     from initiatives.services import GoalData, OutcomeData, goal_create, outcome_record
 
-    goal = goal_create(association=association, data=GoalData(
-        text="Minst 2 samverkansdagar per år", kind="result", level="collaboration", metric="count",
-        comparison="at_least", target_value=Decimal(2), target_per="per år"))
-    outcome_record(goal=goal, data=OutcomeData(date(2013, 1, 1), date(2013, 12, 31), value=Decimal(1)))
-    outcome_record(goal=goal, data=OutcomeData(date(2014, 1, 1), date(2014, 12, 31), value=Decimal(2)))
+    goal = goal_create(
+        association=association,
+        data=GoalData(
+            text="Minst 2 samverkansdagar per år",
+            kind="result",
+            level="collaboration",
+            metric="count",
+            comparison="at_least",
+            target_value=Decimal(2),
+            target_per="per år",
+        ),
+    )
+    outcome_record(
+        goal=goal, data=OutcomeData(date(2013, 1, 1), date(2013, 12, 31), value=Decimal(1))
+    )
+    outcome_record(
+        goal=goal, data=OutcomeData(date(2014, 1, 1), date(2014, 12, 31), value=Decimal(2))
+    )
     page = staff_client.get(reverse("initiatives:goals", args=[association.slug])).content.decode()
     assert "Senaste utfall (2014-01-01 – 2014-12-31)" in page and "Uppfyllt" in page
     assert "2013-01-01" not in page
@@ -151,9 +195,16 @@ def test_association_goals_page_shows_each_goals_latest_outcome(staff_client, as
 
 def test_staff_creates_an_initiative_with_two_members(staff_client, association):
     members = [m.member.pk for m in association.memberships.all()[:2]]
-    response = staff_client.post(reverse("initiatives:new", args=[association.slug]), {
-        "name": "Unga till arbete", "kind": "individual", "members": members,
-        "start": "2015-01-01", "end": "2018-06-30"})
+    response = staff_client.post(
+        reverse("initiatives:new", args=[association.slug]),
+        {
+            "name": "Unga till arbete",
+            "kind": "individual",
+            "members": members,
+            "start": "2015-01-01",
+            "end": "2018-06-30",
+        },
+    )
     created = Initiative.objects.get(association=association, name="Unga till arbete")
     assert response.url == reverse("initiatives:detail", args=[association.slug, created.pk])
     page = staff_client.get(response.url).content.decode()
@@ -163,11 +214,18 @@ def test_staff_creates_an_initiative_with_two_members(staff_client, association)
 def test_a_revocation_with_an_amount_is_refused_with_a_message(staff_client, association):
     navigator = association.initiatives.get(name="Navigatorcentrum")
     grant = navigator.decisions.first()
-    response = staff_client.post(reverse("initiatives:decision_add", args=[association.slug, navigator.pk]), {
-        "kind": "revocation", "decided_on": "2014-02-01", "revokes": grant.pk, "amount": "tusen"})
+    response = staff_client.post(
+        reverse("initiatives:decision_add", args=[association.slug, navigator.pk]),
+        {"kind": "revocation", "decided_on": "2014-02-01", "revokes": grant.pk, "amount": "tusen"},
+    )
     assert response.status_code == 200
     assert "”tusen” är inte ett belopp" in response.content.decode()
-    response = staff_client.post(reverse("initiatives:decision_add", args=[association.slug, navigator.pk]), {
-        "kind": "revocation", "decided_on": "2014-02-01", "revokes": grant.pk, "amount": "1000"})
-    assert "Ett upphävande anger vilket beslut det upphäver och inget belopp" in response.content.decode()
+    response = staff_client.post(
+        reverse("initiatives:decision_add", args=[association.slug, navigator.pk]),
+        {"kind": "revocation", "decided_on": "2014-02-01", "revokes": grant.pk, "amount": "1000"},
+    )
+    assert (
+        "Ett upphävande anger vilket beslut det upphäver och inget belopp"
+        in response.content.decode()
+    )
     assert navigator.decisions.count() == 2
