@@ -160,8 +160,16 @@ class GoalForm(forms.Form):
             association=association, initiative=initiative
         )
 
-    def data_object(self) -> services.GoalData:
-        return services.GoalData(**self.cleaned_data)
+    def data_object(self, order: int = 0) -> services.GoalData:
+        return services.GoalData(**self.cleaned_data, order=order)
+
+    @staticmethod
+    def initial_for(goal: Goal) -> dict:
+        fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per", "parent"]
+        initial = {f: getattr(goal, f) for f in fields}
+        value = goal.target_value
+        initial["target_value"] = "" if value is None else format(value.normalize(), "f")
+        return initial
 
 
 class OutcomeForm(forms.Form):

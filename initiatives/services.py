@@ -246,18 +246,38 @@ def goal_create(
         Association.objects.select_for_update().get(pk=association.pk)
         if initiative is not None and initiative.association_id != association.pk:
             raise ValidationError("Insatsen hör inte till förbundet.")
-        parent = data.parent
-        if parent is not None and (
-            parent.association_id != association.pk
-            or parent.initiative_id != getattr(initiative, "pk", None)
-        ):
-            raise ValidationError(
-                "Ett delmål hör till samma förbund och samma insats som sitt mål."
-            )
-        goal = Goal(association=association, initiative=initiative, **data.__dict__)
-        goal.full_clean()
-        goal.save()
-        return goal
+        goal = Goal(association=association, initiative=initiative)
+        return _save_goal(goal, data)
+
+
+def goal_update(*, goal: Goal, data: GoalData) -> Goal:
+    """Change a goal's text, level or target; its outcomes are then judged against the new one."""
+    with transaction.atomic():
+        locked = Goal.objects.select_for_update().get(pk=goal.pk)
+        return _save_goal(locked, data)
+
+
+def _save_goal(goal: Goal, data: GoalData) -> Goal:
+    parent = data.parent
+    if parent is not None and (
+        parent.association_id != goal.association_id or parent.initiative_id != goal.initiative_id
+    ):
+        raise ValidationError("Ett delmål hör till samma förbund och samma insats som sitt mål.")
+    if parent is not None and goal.pk is not None and _is_below(parent, goal):
+        raise ValidationError("Ett mål kan inte vara delmål till sig självt eller sina delmål.")
+    for field, value in data.__dict__.items():
+        setattr(goal, field, value)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+def _is_below(candidate: Goal, goal: Goal) -> bool:
+    while candidate is not None:
+        if candidate.pk == goal.pk:
+            return True
+        candidate = candidate.parent
+    return False
 
 
 @dataclass(frozen=True)

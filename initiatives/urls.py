@@ -8,6 +8,7 @@ urlpatterns = [
     path("ny/", views.initiative_new, name="new"),
     path("mal/", views.association_goals, name="goals"),
     path("mal/nytt/", views.association_goal_add, name="association_goal_add"),
+    path("mal/<int:goal>/andra/", views.goal_edit, name="goal_edit"),
     path("mal/<int:goal>/utfall/", views.outcome_add, name="outcome_add"),
     path("<int:pk>/", views.initiative_detail, name="detail"),
     path("<int:pk>/andra/", views.initiative_edit, name="edit"),

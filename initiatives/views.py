@@ -199,6 +199,25 @@ def goal_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 
 
 @tenant_view(Perm.EDIT)
+def goal_edit(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
+    found = get_scoped_or_404(Goal.objects.select_related("initiative"), tenant, pk=goal)
+    form = forms.GoalForm(
+        request.POST or None,
+        association=tenant.association,
+        initiative=found.initiative,
+        initial=forms.GoalForm.initial_for(found),
+    )
+    back = _back(found.initiative) if found.initiative else _goals_page(tenant)
+
+    def save() -> None:
+        services.goal_update(goal=found, data=form.data_object(order=found.order))
+
+    return _edit(
+        request, form, save, title=f"Ändra mål: {found}", back=back, done="Målet är sparat."
+    )
+
+
+@tenant_view(Perm.EDIT)
 def association_goal_add(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = forms.GoalForm(request.POST or None, association=tenant.association, initiative=None)
 

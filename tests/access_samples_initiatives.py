@@ -35,6 +35,7 @@ SAMPLES = {
     "initiatives:follow_up_add": _initiative,
     "initiatives:referrals": _initiative,
     "initiatives:outcome_add": _goal,
+    "initiatives:goal_edit": _goal,
     "initiatives:head_count": _follow_up,
     "initiatives:exits": _follow_up,
     "initiatives:standings": _follow_up,

@@ -229,3 +229,35 @@ def test_a_revocation_with_an_amount_is_refused_with_a_message(staff_client, ass
         in response.content.decode()
     )
     assert navigator.decisions.count() == 2
+
+
+@VAXJO
+def test_staff_changes_a_goals_target_and_the_status_follows(client, make_user, association):
+    samordning = association.initiatives.get(name="Samordningsteamet")
+    goal = samordning.goals.get(text__startswith="Att minst 30 %")
+    response = _client(client, make_user, association, Role.STAFF).post(
+        reverse("initiatives:goal_edit", args=["vaxjo", goal.pk]),
+        {
+            "text": goal.text,
+            "kind": "result",
+            "level": "individual",
+            "metric": "share",
+            "comparison": "at_least",
+            "target_value": "25",
+        },
+    )
+    assert response.status_code == 302
+    goal.refresh_from_db()
+    assert goal.target_value == 25 and goal.outcomes.get().status == "met"
+
+
+def test_a_goal_cannot_become_its_own_sub_goal(db):
+    from django.core.exceptions import ValidationError
+
+    from initiatives.services import GoalData, goal_update
+
+    direction = Goal.objects.get(association__slug="finnveden", code="A")
+    child = direction.children.first()
+    data = GoalData(text=direction.text, kind="direction", level="individual", parent=child)
+    with pytest.raises(ValidationError, match="sig självt eller sina delmål"):
+        goal_update(goal=direction, data=data)
