@@ -48,6 +48,7 @@ def _load_goals(association, initiative, rows: list[dict], parent: Goal | None =
             comparison=row.get("comparison", ""),
             target_value=_decimal(row.get("target")),
             target_per=row.get("per", ""),
+            counted_exits=row.get("counted_exits", ""),
             parent=parent,
             order=order,
         )

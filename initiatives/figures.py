@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
+from initiatives import services
 from initiatives.models import (
+    ExitCategory,
     ExitCount,
     ExitReason,
     FollowUp,
@@ -91,7 +93,38 @@ def exits_record(
             row = ExitCount(follow_up=follow_up, reason=reason, count=count)
             row.full_clean()
             row.save()
+        _outcomes_from_exits(follow_up, counts, total)
         return total
+
+
+def _outcomes_from_exits(follow_up: FollowUp, counts: dict[ExitReason, int], total: int) -> None:
+    """Record the outcome of every goal measured on exits, so the figures are entered once.
+
+    A judgement already made on that period (an override and its comment) is kept.
+    """
+    full_year = (follow_up.start, follow_up.end) == (
+        date(follow_up.start.year, 1, 1),
+        date(follow_up.start.year, 12, 31),
+    )
+    for goal in follow_up.initiative.goals.exclude(counted_exits=""):
+        category = ExitCategory(goal.counted_exits)
+        reached = sum(c for r, c in counts.items() if r.category == category)
+        earlier = goal.outcomes.filter(
+            period_start=follow_up.start, period_end=follow_up.end
+        ).first()
+        note = f"Beräknat ur tabellen ”{EXIT_TABLE}”, {follow_up}: {category.label.lower()}."
+        services.outcome_record(
+            goal=goal,
+            data=services.OutcomeData(
+                period_start=follow_up.start,
+                period_end=follow_up.end,
+                numerator=reached,
+                denominator=total,
+                interim=not full_year,
+                override=earlier.override if earlier else "",
+                comment=earlier.comment if earlier and earlier.override else note,
+            ),
+        )
 
 
 def standings_record(

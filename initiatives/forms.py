@@ -13,6 +13,7 @@ from initiatives.models import (
     Comparison,
     Decision,
     DecisionKind,
+    ExitCategory,
     ExitReason,
     Goal,
     GoalKind,
@@ -150,6 +151,12 @@ class GoalForm(forms.Form):
     )
     target_value = AmountField(label="Målvärde", required=False)
     target_per = forms.CharField(label="Gäller", max_length=100, required=False)
+    counted_exits = forms.ChoiceField(
+        label="Mäts på avslut som räknas som",
+        choices=[("", "–"), *ExitCategory.choices],
+        required=False,
+        help_text="Bara för andelar: utfallet beräknas ur tabellen över avslut.",
+    )
     parent = forms.ModelChoiceField(
         label="Delmål till", queryset=Goal.objects.none(), required=False
     )
@@ -165,7 +172,8 @@ class GoalForm(forms.Form):
 
     @staticmethod
     def initial_for(goal: Goal) -> dict:
-        fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per", "parent"]
+        fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per"]
+        fields += ["counted_exits", "parent"]
         initial = {f: getattr(goal, f) for f in fields}
         value = goal.target_value
         initial["target_value"] = "" if value is None else format(value.normalize(), "f")

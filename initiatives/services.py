@@ -234,6 +234,7 @@ class GoalData:
     comparison: str = ""
     target_value: Decimal | None = None
     target_per: str = ""
+    counted_exits: str = ""
     parent: Goal | None = None
     order: int = 0
 

@@ -16,6 +16,7 @@ from django.db.models import F, Q
 
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
+from initiatives.models.participants import ExitCategory
 from members.models import Association
 
 
@@ -91,6 +92,16 @@ class Goal(models.Model):
     target_value = models.DecimalField(
         "målvärde", max_digits=9, decimal_places=2, null=True, blank=True
     )
+    counted_exits = models.CharField(
+        "mäts på avslut som räknas som",
+        max_length=16,
+        choices=ExitCategory.choices,
+        blank=True,
+        help_text=(
+            "För en andel: utfallet beräknas ur insatsens tabell över avslut (t.ex. andelen som "
+            "gått till arbete eller studier) när den tabellen sparas."
+        ),
+    )
     target_per = models.CharField(
         "gäller", max_length=100, blank=True, help_text="T.ex. ”per år” eller ”per kommun och år”."
     )
@@ -117,6 +128,11 @@ class Goal(models.Model):
                     "Ett mätbart mål anger mått, jämförelse och målvärde (noll eller mer); "
                     "ett inriktningsmål har inget målvärde."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(counted_exits="") | Q(metric="share"),
+                name="%(app_label)s_%(class)s_exits_measure_a_share",
+                violation_error_message="Ett mål som mäts på avslut ska vara en andel i procent.",
             ),
             models.CheckConstraint(
                 condition=~Q(metric="share") | Q(target_value__lte=100),

@@ -132,3 +132,20 @@ def test_standings_must_add_up_to_the_enrolled(vaxjo_initiative):
     follow_up = vaxjo_initiative("Samordningsteamet").follow_ups.get()
     with pytest.raises(ValidationError, match="raderna summerar till 60, men 67 är inskrivna"):
         standings_record(follow_up=follow_up, counts={"work": 60})
+
+
+def test_goals_measured_on_exits_get_their_outcome_from_the_exit_table(vaxjo_initiative):
+    samordning = vaxjo_initiative("Samordningsteamet")
+    thirty = samordning.goals.get(text__startswith="Att minst 30 %")
+    outcome = thirty.outcomes.get()
+    assert (outcome.numerator, outcome.denominator, outcome.interim) == (9, 31, True)
+    assert outcome.comment == (
+        "Beräknat ur tabellen ”Anledning till avslut”, januari–augusti 2014: arbete eller studier."
+    )
+    follow_up = samordning.follow_ups.get()
+    reasons = {r.number: r for r in ExitReason.objects.filter(association__slug="vaxjo")}
+    exits_record(follow_up=follow_up, counts={reasons[1]: 10, reasons[3]: 5, reasons[4]: 15})
+    outcome.refresh_from_db()
+    assert (outcome.numerator, outcome.denominator, outcome.status) == (10, 30, "met")
+    forty = samordning.goals.get(text__startswith="Att 40 %").outcomes.get()
+    assert (forty.numerator, forty.denominator, forty.status) == (5, 30, "not_met")
