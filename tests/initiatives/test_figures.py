@@ -149,3 +149,29 @@ def test_goals_measured_on_exits_get_their_outcome_from_the_exit_table(vaxjo_ini
     assert (outcome.numerator, outcome.denominator, outcome.status) == (10, 30, "met")
     forty = samordning.goals.get(text__startswith="Att 40 %").outcomes.get()
     assert (forty.numerator, forty.denominator, forty.status) == (5, 30, "not_met")
+
+
+def test_head_count_parts_stay_within_the_total(vaxjo_initiative):
+    from django.db import IntegrityError, transaction
+
+    from initiatives.figures import HeadCountData, head_count_record
+    from initiatives.models import HeadCount
+
+    follow_up = vaxjo_initiative("Samordningsteamet").follow_ups.get()
+    with pytest.raises(ValidationError, match="Kvinnor och män tillsammans kan inte vara fler"):
+        head_count_record(
+            follow_up=follow_up, data=HeadCountData(kind="enrolled", total=67, women=42, men=26)
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        HeadCount.objects.create(follow_up=follow_up, kind="referred", total=10, under_30=11)
+    assert follow_up.head_counts.get(kind="enrolled").men == 25
+
+
+def test_a_follow_up_lies_within_one_year_and_a_referral_column_within_its_year(vaxjo_initiative):
+    from initiatives.figures import follow_up_create
+
+    samordning = vaxjo_initiative("Samordningsteamet")
+    with pytest.raises(ValidationError, match="inom ett kalenderår"):
+        follow_up_create(initiative=samordning, start=date(2014, 9, 1), end=date(2015, 2, 28))
+    with pytest.raises(ValidationError, match="ska ligga inom året"):
+        referral_year_record(initiative=samordning, year=2015, through=date(2016, 1, 1), counts={})
