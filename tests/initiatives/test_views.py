@@ -261,3 +261,16 @@ def test_a_goal_cannot_become_its_own_sub_goal(db):
     data = GoalData(text=direction.text, kind="direction", level="individual", parent=child)
     with pytest.raises(ValidationError, match="sig självt eller sina delmål"):
         goal_update(goal=direction, data=data)
+
+
+def test_staff_ends_an_initiative_and_the_page_names_who_and_when(staff_client, association):
+    jobbcenter = association.initiatives.get(name="Jobbcenter Unga")
+    url = reverse("initiatives:status", args=[association.slug, jobbcenter.pk])
+    response = staff_client.post(
+        url, {"status": "ended", "on": "2014-12-31", "comment": "Slutrapport"}
+    )
+    assert response.status_code == 302
+    page = staff_client.get(response.url).content.decode()
+    assert "Pågående → Avslutad" in page and "2014-12-31" in page and "staff-user" in page
+    response = staff_client.post(url, {"status": "running", "on": "2015-01-01"})
+    assert "Välj ett giltigt alternativ" in response.content.decode()
