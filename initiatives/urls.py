@@ -1,4 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from initiatives import views
 
 app_name = "initiatives"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.initiative_list, name="list"),
+    path("ny/", views.initiative_new, name="new"),
+    path("mal/", views.association_goals, name="goals"),
+    path("mal/nytt/", views.association_goal_add, name="association_goal_add"),
+    path("mal/<int:goal>/andra/", views.goal_edit, name="goal_edit"),
+    path("mal/<int:goal>/utfall/", views.outcome_add, name="outcome_add"),
+    path("<int:pk>/", views.initiative_detail, name="detail"),
+    path("<int:pk>/andra/", views.initiative_edit, name="edit"),
+    path("<int:pk>/status/", views.initiative_status, name="status"),
+    path("<int:pk>/beslut/", views.decision_add, name="decision_add"),
+    path("<int:pk>/mal/", views.goal_add, name="goal_add"),
+    path("<int:pk>/uppfoljning/", views.follow_up_add, name="follow_up_add"),
+    path("<int:pk>/intresseanmalningar/", views.referrals_edit, name="referrals"),
+    path("uppfoljning/<int:pk>/antal/", views.head_count_add, name="head_count"),
+    path("uppfoljning/<int:pk>/avslut/", views.exits_edit, name="exits"),
+    path("uppfoljning/<int:pk>/lage/", views.standings_edit, name="standings"),
+]

@@ -1,0 +1,178 @@
+"""Writes of participant figures (aggregate only). Each table is entered whole and replaces
+what was there; a printed total, when given, must match the rows (`finsam.lib.totals`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from finsam.lib.totals import PrintedTotalMismatch, checked_total
+from initiatives import services
+from initiatives.models import (
+    ExitCategory,
+    ExitCount,
+    ExitReason,
+    FollowUp,
+    HeadCount,
+    HeadCountKind,
+    Initiative,
+    ReferralCount,
+    ReferralYear,
+    Standing,
+    StandingCount,
+)
+from members.models import Member
+from members.selectors import members_during_year
+
+EXIT_TABLE = "Anledning till avslut"
+STANDING_TABLE = "Inskrivna deltagare"
+REFERRAL_TABLE = "Inkomna intresseanmälningar"
+
+
+def _lock(initiative: Initiative) -> Initiative:
+    return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def _total(rows, *, printed: int | None, table: str, column: str) -> int:
+    try:
+        return checked_total(rows, printed=printed, table=table, column=column)
+    except PrintedTotalMismatch as mismatch:
+        raise ValidationError(str(mismatch), code="printed_total") from mismatch
+
+
+def follow_up_create(
+    *, initiative: Initiative, start: date, end: date, label: str = ""
+) -> FollowUp:
+    with transaction.atomic():
+        _lock(initiative)
+        follow_up = FollowUp(initiative=initiative, start=start, end=end, label=label)
+        follow_up.full_clean()
+        follow_up.save()
+        return follow_up
+
+
+@dataclass(frozen=True)
+class HeadCountData:
+    kind: str
+    total: int
+    women: int | None = None
+    men: int | None = None
+    under_30: int | None = None
+    born_abroad: int | None = None
+    needs_interpreter: int | None = None
+
+
+def head_count_record(*, follow_up: FollowUp, data: HeadCountData) -> HeadCount:
+    """Enter (or replace) one head count of the follow-up."""
+    with transaction.atomic():
+        _lock(follow_up.initiative)
+        row = HeadCount.objects.filter(follow_up=follow_up, kind=data.kind).first()
+        row = row or HeadCount(follow_up=follow_up)
+        for field, value in data.__dict__.items():
+            setattr(row, field, value)
+        row.full_clean()
+        row.save()
+        return row
+
+
+def exits_record(
+    *, follow_up: FollowUp, counts: dict[ExitReason, int], printed_total: int | None = None
+) -> int:
+    """Replace the follow-up's exits by reason; returns the computed total."""
+    with transaction.atomic():
+        initiative = _lock(follow_up.initiative)
+        if any(r.association_id != initiative.association_id for r in counts):
+            raise ValidationError("En avslutsanledning hör inte till förbundets lista.")
+        total = _total(
+            counts.values(), printed=printed_total, table=EXIT_TABLE, column=str(follow_up)
+        )
+        follow_up.exit_counts.all().delete()
+        for reason, count in sorted(counts.items(), key=lambda item: item[0].number):
+            row = ExitCount(follow_up=follow_up, reason=reason, count=count)
+            row.full_clean()
+            row.save()
+        _outcomes_from_exits(follow_up, counts, total)
+        return total
+
+
+def _outcomes_from_exits(follow_up: FollowUp, counts: dict[ExitReason, int], total: int) -> None:
+    """Record the outcome of every goal measured on exits, so the figures are entered once.
+
+    A judgement already made on that period (an override and its comment) is kept.
+    """
+    full_year = (follow_up.start, follow_up.end) == (
+        date(follow_up.start.year, 1, 1),
+        date(follow_up.start.year, 12, 31),
+    )
+    for goal in follow_up.initiative.goals.exclude(counted_exits=""):
+        category = ExitCategory(goal.counted_exits)
+        reached = sum(c for r, c in counts.items() if r.category == category)
+        earlier = goal.outcomes.filter(
+            period_start=follow_up.start, period_end=follow_up.end
+        ).first()
+        note = f"Beräknat ur tabellen ”{EXIT_TABLE}”, {follow_up}: {category.label.lower()}."
+        services.outcome_record(
+            goal=goal,
+            data=services.OutcomeData(
+                period_start=follow_up.start,
+                period_end=follow_up.end,
+                numerator=reached,
+                denominator=total,
+                interim=not full_year,
+                override=earlier.override if earlier else "",
+                comment=earlier.comment if earlier and earlier.override else note,
+            ),
+        )
+
+
+def standings_record(
+    *, follow_up: FollowUp, counts: dict[str, int], printed_total: int | None = None
+) -> int:
+    """Replace where the enrolled stand on the last day; must add up to the enrolled count."""
+    with transaction.atomic():
+        _lock(follow_up.initiative)
+        column = f"Antal {follow_up.end:%Y-%m-%d}"
+        total = _total(counts.values(), printed=printed_total, table=STANDING_TABLE, column=column)
+        enrolled = follow_up.head_counts.filter(kind=HeadCountKind.ENROLLED).first()
+        if enrolled is not None and enrolled.total != total:
+            raise ValidationError(
+                f"Tabellen ”{STANDING_TABLE}”, kolumnen ”{column}”: raderna summerar till {total}, "
+                f"men {enrolled.total} är inskrivna vid periodens slut. Inget har sparats."
+            )
+        follow_up.standing_counts.all().delete()
+        for standing in Standing:  # the table's fixed order
+            if standing in counts:
+                row = StandingCount(follow_up=follow_up, standing=standing, count=counts[standing])
+                row.full_clean()
+                row.save()
+        return total
+
+
+def referral_year_record(
+    *,
+    initiative: Initiative,
+    year: int,
+    counts: dict[Member, int],
+    through: date | None = None,
+    printed_total: int | None = None,
+) -> ReferralYear:
+    """Enter (or replace) one year's column of the referral table, member by member."""
+    with transaction.atomic():
+        locked = _lock(initiative)
+        allowed = {m.pk for m in members_during_year(locked.association, year)}
+        strangers = [m.name for m in counts if m.pk not in allowed]
+        if strangers:
+            raise ValidationError(f"{', '.join(strangers)} var inte medlem i förbundet {year}.")
+        _total(counts.values(), printed=printed_total, table=REFERRAL_TABLE, column=str(year))
+        column, _ = ReferralYear.objects.get_or_create(initiative=locked, year=year)
+        column.through = through
+        column.full_clean()
+        column.save()
+        column.counts.all().delete()
+        for member, count in counts.items():
+            row = ReferralCount(referral_year=column, member=member, count=count)
+            row.full_clean()
+            row.save()
+        return column

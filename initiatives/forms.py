@@ -1,0 +1,279 @@
+"""Forms of the initiatives app: they parse and normalise input; rules live in services.
+
+Each form knows the association (or initiative) it serves, so its choices only offer that
+association's members, meetings, decisions, goals and exit reasons.
+"""
+
+from django import forms
+
+from finsam.forms import AmountField
+from initiatives import services
+from initiatives.figures import HeadCountData
+from initiatives.models import (
+    Comparison,
+    Decision,
+    DecisionKind,
+    ExitCategory,
+    ExitReason,
+    Goal,
+    GoalKind,
+    GoalLevel,
+    GoalStatus,
+    HeadCountKind,
+    Initiative,
+    InitiativeKind,
+    InitiativeStatus,
+    Metric,
+    Standing,
+)
+from members.models import Association, Meeting, Member
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _date(label: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DATE)
+
+
+def _count(label: str, required: bool = False) -> forms.IntegerField:
+    return forms.IntegerField(label=label, required=required, min_value=0, max_value=1_000_000)
+
+
+def _text(label: str, rows: int = 3) -> forms.CharField:
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+def association_members(association: Association):
+    return Member.objects.filter(memberships__association=association).distinct().order_by("name")
+
+
+class InitiativeForm(forms.Form):
+    """The facts of an initiative (its status changes through StatusForm)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label="Namn", max_length=200)
+    kind = forms.ChoiceField(label="Slag", choices=InitiativeKind.choices)
+    owner = forms.ModelChoiceField(
+        label="Projektägare", queryset=Member.objects.none(), required=False
+    )
+    members = forms.ModelMultipleChoiceField(
+        label="Deltagande medlemmar (minst två)",
+        queryset=Member.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    start = _date("Startar", required=False)
+    end = _date("Slutar", required=False)
+    description = _text("Beskrivning")
+    target_group = _text("Målgrupp", rows=2)
+    age_from = forms.IntegerField(label="Ålder från", required=False, min_value=0, max_value=120)
+    age_to = forms.IntegerField(label="Ålder till", required=False, min_value=0, max_value=120)
+    staffing = forms.CharField(label="Bemanning", max_length=300, required=False)
+    evaluation_plan = _text("Utvärderingsplan", rows=2)
+
+    def __init__(self, *args, association: Association, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        members = association_members(association)
+        self.fields["owner"].queryset = members
+        self.fields["members"].queryset = members
+
+    def facts(self) -> services.InitiativeFacts:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        data["members"] = list(data["members"])
+        return services.InitiativeFacts(**data)
+
+    @staticmethod
+    def initial_for(initiative: Initiative) -> dict:
+        fields = [
+            "name",
+            "kind",
+            "owner",
+            "start",
+            "end",
+            "description",
+            "target_group",
+            "age_from",
+            "age_to",
+            "staffing",
+            "evaluation_plan",
+            "version",
+        ]
+        initial = {f: getattr(initiative, f) for f in fields}
+        initial["members"] = list(initiative.members.all())
+        return initial
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Ny status", choices=InitiativeStatus.choices)
+    on = _date("Datum")
+    comment = forms.CharField(label="Kommentar", max_length=300, required=False)
+
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = initiative.next_statuses
+
+
+class DecisionForm(forms.Form):
+    kind = forms.ChoiceField(label="Slag", choices=DecisionKind.choices)
+    decided_on = _date("Beslutsdatum")
+    meeting = forms.ModelChoiceField(
+        label="Styrelsemöte", queryset=Meeting.objects.none(), required=False
+    )
+    amount = AmountField(label="Belopp (kr)", required=False)
+    period_start = _date("Medlen avser från", required=False)
+    period_end = _date("Medlen avser till och med", required=False)
+    revokes = forms.ModelChoiceField(
+        label="Upphäver beslutet", queryset=Decision.objects.none(), required=False
+    )
+    text = _text("Beslutstext")
+
+    def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            association=initiative.association, kind__in=["board", "extra_board"]
+        )
+        self.fields["revokes"].queryset = initiative.decisions.exclude(
+            kind=DecisionKind.REVOCATION
+        ).filter(revoked_by__isnull=True)
+
+    def data_object(self) -> services.DecisionData:
+        return services.DecisionData(**self.cleaned_data)
+
+
+class GoalForm(forms.Form):
+    code = forms.CharField(label="Beteckning", max_length=10, required=False)
+    text = forms.CharField(label="Mål", widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label="Slag", choices=GoalKind.choices)
+    level = forms.ChoiceField(label="Nivå", choices=GoalLevel.choices)
+    metric = forms.ChoiceField(label="Mått", choices=[("", "–"), *Metric.choices], required=False)
+    comparison = forms.ChoiceField(
+        label="Jämförelse", choices=[("", "–"), *Comparison.choices], required=False
+    )
+    target_value = AmountField(label="Målvärde", required=False)
+    target_per = forms.CharField(label="Gäller", max_length=100, required=False)
+    counted_exits = forms.ChoiceField(
+        label="Mäts på avslut som räknas som",
+        choices=[("", "–"), *ExitCategory.choices],
+        required=False,
+        help_text="Bara för andelar: utfallet beräknas ur tabellen över avslut.",
+    )
+    parent = forms.ModelChoiceField(
+        label="Delmål till", queryset=Goal.objects.none(), required=False
+    )
+
+    def __init__(self, *args, association: Association, initiative: Initiative | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Goal.objects.filter(
+            association=association, initiative=initiative
+        )
+
+    def data_object(self, order: int = 0) -> services.GoalData:
+        return services.GoalData(**self.cleaned_data, order=order)
+
+    @staticmethod
+    def initial_for(goal: Goal) -> dict:
+        fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per"]
+        fields += ["counted_exits", "parent"]
+        initial = {f: getattr(goal, f) for f in fields}
+        value = goal.target_value
+        initial["target_value"] = "" if value is None else format(value.normalize(), "f")
+        return initial
+
+
+class OutcomeForm(forms.Form):
+    period_start = _date("Period från")
+    period_end = _date("Period till och med")
+    interim = forms.BooleanField(label="Delårsvärde (målets period pågår)", required=False)
+    value = AmountField(label="Värde (antal)", required=False)
+    numerator = _count("Antal som nått målet (andel)")
+    denominator = _count("Av totalt (andel)")
+    override = forms.ChoiceField(
+        label="Bedömd status",
+        choices=[("", "Beräknad status gäller"), *GoalStatus.choices],
+        required=False,
+    )
+    comment = _text("Kommentar", rows=2)
+
+    def data_object(self) -> services.OutcomeData:
+        return services.OutcomeData(**self.cleaned_data)
+
+
+class FollowUpForm(forms.Form):
+    start = _date("Från")
+    end = _date("Till och med")
+    label = forms.CharField(label="Benämning", max_length=100, required=False)
+
+
+class HeadCountForm(forms.Form):
+    kind = forms.ChoiceField(label="Avser", choices=HeadCountKind.choices)
+    total = _count("Antal", required=True)
+    women = _count("Kvinnor")
+    men = _count("Män")
+    under_30 = _count("Under 30 år")
+    born_abroad = _count("Utrikesfödda")
+    needs_interpreter = _count("Behov av tolk")
+
+    def data_object(self) -> HeadCountData:
+        return HeadCountData(**self.cleaned_data)
+
+
+PRINTED_HELP = "Valfritt: summan som står i dokumentet; den måste stämma med raderna."
+
+
+class ExitsForm(forms.Form):
+    """One count per reason in the association's list, and an optional printed total."""
+
+    def __init__(self, *args, association: Association, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.reasons = list(ExitReason.objects.filter(association=association))
+        for reason in self.reasons:
+            self.fields[f"reason_{reason.pk}"] = _count(str(reason))
+        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"].help_text = PRINTED_HELP
+
+    def counts(self) -> dict[ExitReason, int]:
+        return {
+            r: self.cleaned_data[f"reason_{r.pk}"]
+            for r in self.reasons
+            if self.cleaned_data[f"reason_{r.pk}"] is not None
+        }
+
+
+class StandingsForm(forms.Form):
+    """How many of the enrolled stand at each step, and an optional printed total."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for standing in Standing:
+            self.fields[standing.value] = _count(standing.label)
+        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"].help_text = PRINTED_HELP
+
+    def counts(self) -> dict[str, int]:
+        return {
+            s.value: self.cleaned_data[s.value]
+            for s in Standing
+            if self.cleaned_data[s.value] is not None
+        }
+
+
+class ReferralYearForm(forms.Form):
+    """One year's column of the referral table: a count per member, an optional printed total."""
+
+    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    through = _date("Till och med (tomt: hela året)", required=False)
+
+    def __init__(self, *args, association: Association, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = list(association_members(association))
+        for member in self.members:
+            self.fields[f"member_{member.pk}"] = _count(member.name)
+        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"].help_text = PRINTED_HELP
+
+    def counts(self) -> dict[Member, int]:
+        return {
+            m: self.cleaned_data[f"member_{m.pk}"]
+            for m in self.members
+            if self.cleaned_data[f"member_{m.pk}"] is not None
+        }

@@ -1,0 +1,237 @@
+"""Goals at two levels and their outcomes.
+
+The association's own goals (directions A, B, C with sub-goals, financial goals) have no
+initiative; an initiative's goals point to it. An *inriktningsmål* (direction) is
+qualitative; a *resultatmål* (result) may carry a measurable target: a metric (a share in
+per cent or a count), a comparison (at least / at most), a value and what it applies to
+("per kommun och år"). Outcomes are measured per period; their status is computed by
+`initiatives.goal_status` and may be overridden with a comment, the computed one staying
+visible beside it.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import F, Q
+
+from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
+from initiatives.models.initiative import Initiative
+from initiatives.models.participants import ExitCategory
+from members.models import Association
+
+
+class GoalKind(models.TextChoices):
+    DIRECTION = "direction", "Inriktningsmål"
+    RESULT = "result", "Resultatmål"
+
+
+class GoalLevel(models.TextChoices):
+    INDIVIDUAL = "individual", "Individnivå"
+    COLLABORATION = "collaboration", "Samverkansnivå"
+    STRUCTURE = "structure", "Strukturnivå"
+    FINANCIAL = "financial", "Finansiellt mål"
+
+
+class PriorityTargetGroup(models.Model):
+    """A target group the association gives priority ("Unga personer ges högsta prioritet")."""
+
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="priority_groups",
+        verbose_name="förbund",
+    )
+    description = models.CharField("målgrupp", max_length=300)
+    order = models.PositiveSmallIntegerField("ordning", default=0)
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "prioriterad målgrupp"
+        verbose_name_plural = "prioriterade målgrupper"
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Goal(models.Model):
+    """A goal of the association (no initiative) or of one initiative."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="goals", verbose_name="förbund"
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="goals",
+        verbose_name="insats",
+        help_text="Tomt: förbundets eget mål.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="delmål till",
+    )
+    code = models.CharField(
+        "beteckning", max_length=10, blank=True, help_text="T.ex. A, B eller A1."
+    )
+    text = models.TextField("mål")
+    kind = models.CharField("slag", max_length=10, choices=GoalKind.choices)
+    level = models.CharField("nivå", max_length=13, choices=GoalLevel.choices)
+    metric = models.CharField("mått", max_length=5, choices=Metric.choices, blank=True)
+    comparison = models.CharField(
+        "jämförelse", max_length=8, choices=Comparison.choices, blank=True
+    )
+    # A plain decimal: a target is a count or a percentage, never an amount of money.
+    target_value = models.DecimalField(
+        "målvärde", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    counted_exits = models.CharField(
+        "mäts på avslut som räknas som",
+        max_length=16,
+        choices=ExitCategory.choices,
+        blank=True,
+        help_text=(
+            "För en andel: utfallet beräknas ur insatsens tabell över avslut (t.ex. andelen som "
+            "gått till arbete eller studier) när den tabellen sparas."
+        ),
+    )
+    target_per = models.CharField(
+        "gäller", max_length=100, blank=True, help_text="T.ex. ”per år” eller ”per kommun och år”."
+    )
+    order = models.PositiveSmallIntegerField("ordning", default=0)
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(metric="") & Q(comparison="") & Q(target_value__isnull=True))
+                | (
+                    Q(kind="result")
+                    & ~Q(metric="")
+                    & ~Q(comparison="")
+                    & Q(target_value__isnull=False)
+                    & Q(target_value__gte=0)
+                ),
+                name="%(app_label)s_%(class)s_target_complete",
+                violation_error_message=(
+                    "Ett mätbart mål anger mått, jämförelse och målvärde (noll eller mer); "
+                    "ett inriktningsmål har inget målvärde."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(counted_exits="") | Q(metric="share"),
+                name="%(app_label)s_%(class)s_exits_measure_a_share",
+                violation_error_message="Ett mål som mäts på avslut ska vara en andel i procent.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(metric="share") | Q(target_value__lte=100),
+                name="%(app_label)s_%(class)s_share_at_most_100",
+                violation_error_message="En andel kan inte vara mer än 100 procent.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text}".strip()
+
+    @property
+    def target(self) -> Target | None:
+        if not self.metric:
+            return None
+        return Target(Metric(self.metric), Comparison(self.comparison), self.target_value)
+
+
+class Outcome(models.Model):
+    """What was measured for a goal over a period, and how it stands against the target."""
+
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="outcomes", verbose_name="mål"
+    )
+    period_start = models.DateField("period från")
+    period_end = models.DateField("period till och med")
+    interim = models.BooleanField(
+        "delårsvärde",
+        default=False,
+        help_text="Målets period pågår fortfarande; ett antal som ännu inte nåtts kan nås.",
+    )
+    value = models.DecimalField(
+        "värde (antal)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    numerator = models.PositiveIntegerField("antal som nått målet", null=True, blank=True)
+    denominator = models.PositiveIntegerField("av totalt", null=True, blank=True)
+    override = models.CharField(
+        "bedömd status",
+        max_length=12,
+        choices=GoalStatus.choices,
+        blank=True,
+        help_text="Tomt: den beräknade statusen gäller.",
+    )
+    comment = models.TextField("kommentar", blank=True)
+
+    tenant_path = "goal__association"
+
+    class Meta:
+        verbose_name = "utfall"
+        verbose_name_plural = "utfall"
+        ordering = ["period_end", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="%(app_label)s_%(class)s_period_ends_after_start",
+                violation_error_message="Perioden kan inte sluta före den börjar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True)
+                | Q(denominator__isnull=True)
+                | Q(numerator__lte=F("denominator")),
+                name="%(app_label)s_%(class)s_part_of_whole",
+                violation_error_message="Antalet som nått målet kan inte vara större än totalen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(override="") | ~Q(comment=""),
+                name="%(app_label)s_%(class)s_override_explained",
+                violation_error_message="En bedömd status kräver en kommentar som förklarar den.",
+            ),
+            models.UniqueConstraint(
+                fields=["goal", "period_start", "period_end"],
+                name="%(app_label)s_%(class)s_one_per_period",
+                violation_error_message="Målet har redan ett utfall för den perioden.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.period_start}–{self.period_end}"
+
+    @property
+    def computed_status(self) -> GoalStatus:
+        return status_of(
+            self.goal.target,
+            value=self.value,
+            numerator=self.numerator,
+            denominator=self.denominator,
+            interim=self.interim,
+        )
+
+    @property
+    def status(self) -> GoalStatus:
+        return GoalStatus(self.override) if self.override else self.computed_status
+
+    @property
+    def is_overridden(self) -> bool:
+        return bool(self.override) and self.override != self.computed_status
+
+    @property
+    def share(self) -> Decimal | None:
+        if self.numerator is None or not self.denominator:
+            return None
+        return Decimal(self.numerator) * 100 / Decimal(self.denominator)

@@ -1,0 +1,168 @@
+"""Initiatives (insatser, projekt) funded by an association, and their life.
+
+An initiative goes application -> granted -> running -> ended, and is then either carried on
+by the members in their ordinary operations or closed (an application can also be turned
+down: closed). The status only changes through `initiatives.services.initiative_set_status`,
+which writes a `StatusChange` naming the date and who did it.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from members.models import Association, Member
+
+MAX_USUAL_YEARS = 3  # the associations' own rule: initiatives normally run three years at most
+
+
+class InitiativeKind(models.TextChoices):
+    """How the national follow-up system (SUS) classes an initiative."""
+
+    INDIVIDUAL = "individual", "Individinriktad"
+    STRUCTURAL = "structural", "Strukturinriktad"
+
+
+class InitiativeStatus(models.TextChoices):
+    APPLICATION = "application", "Ansökan"
+    GRANTED = "granted", "Beviljad"
+    RUNNING = "running", "Pågående"
+    ENDED = "ended", "Avslutad"
+    CARRIED_ON = "carried_on", "Implementerad i ordinarie verksamhet"
+    CLOSED = "closed", "Stängd"
+
+
+# Which status may follow which: a life only moves forward.
+NEXT_STATUSES: dict[str, tuple[str, ...]] = {
+    InitiativeStatus.APPLICATION: (InitiativeStatus.GRANTED, InitiativeStatus.CLOSED),
+    InitiativeStatus.GRANTED: (InitiativeStatus.RUNNING, InitiativeStatus.CLOSED),
+    InitiativeStatus.RUNNING: (InitiativeStatus.ENDED,),
+    InitiativeStatus.ENDED: (InitiativeStatus.CARRIED_ON, InitiativeStatus.CLOSED),
+    InitiativeStatus.CARRIED_ON: (),
+    InitiativeStatus.CLOSED: (),
+}
+
+
+class Initiative(models.Model):
+    """An initiative (insats or projekt) the association funds, with at least two members."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="initiatives", verbose_name="förbund"
+    )
+    name = models.CharField("namn", max_length=200)
+    description = models.TextField("beskrivning", blank=True)
+    target_group = models.TextField("målgrupp", blank=True)
+    age_from = models.PositiveSmallIntegerField("ålder från", null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField("ålder till", null=True, blank=True)
+    owner = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_initiatives",
+        verbose_name="projektägare",
+    )
+    members = models.ManyToManyField(
+        Member, related_name="initiatives", verbose_name="deltagande medlemmar", blank=True
+    )
+    start = models.DateField("startar", null=True, blank=True)
+    end = models.DateField("slutar", null=True, blank=True)
+    staffing = models.CharField("bemanning", max_length=300, blank=True)
+    evaluation_plan = models.TextField("utvärderingsplan", blank=True)
+    kind = models.CharField(
+        "slag", max_length=12, choices=InitiativeKind.choices, default=InitiativeKind.INDIVIDUAL
+    )
+    status = models.CharField(
+        "status",
+        max_length=12,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.APPLICATION,
+        editable=False,  # only initiative_set_status changes it, with a StatusChange row
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    tenant_path = "association"
+
+    class Meta:
+        verbose_name = "insats"
+        verbose_name_plural = "insatser"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="%(app_label)s_%(class)s_ends_after_start",
+                violation_error_message="Insatsen kan inte sluta före den startar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_from__isnull=True)
+                | Q(age_to__isnull=True)
+                | Q(age_to__gte=F("age_from")),
+                name="%(app_label)s_%(class)s_age_range",
+                violation_error_message=(
+                    "Målgruppens övre åldersgräns kan inte vara lägre än den undre."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["association", "name"],
+                name="%(app_label)s_%(class)s_unique_name",
+                violation_error_message="Förbundet har redan en insats med det namnet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def age_range(self) -> str:
+        if self.age_from is None and self.age_to is None:
+            return ""
+        return f"{self.age_from or ''}–{self.age_to or ''} år"
+
+    @property
+    def longer_than_usual(self) -> bool:
+        """True when the period runs beyond three years (allowed, but shown as a warning)."""
+        if self.start is None or self.end is None:
+            return False
+        try:
+            limit = self.start.replace(year=self.start.year + MAX_USUAL_YEARS)
+        except ValueError:  # 29 February
+            limit = date(self.start.year + MAX_USUAL_YEARS, 3, 1)
+        return self.end >= limit
+
+    @property
+    def next_statuses(self) -> list[tuple[str, str]]:
+        return [(s, InitiativeStatus(s).label) for s in NEXT_STATUSES[self.status]]
+
+
+class StatusChange(models.Model):
+    """One step in an initiative's life: from which status to which, when and by whom."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="status_changes", verbose_name="insats"
+    )
+    from_status = models.CharField("från", max_length=12, choices=InitiativeStatus.choices)
+    to_status = models.CharField("till", max_length=12, choices=InitiativeStatus.choices)
+    on = models.DateField("datum")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name="ändrad av",
+        help_text="Tomt för inlästa historiska uppgifter.",
+    )
+    comment = models.CharField("kommentar", max_length=300, blank=True)
+    recorded_at = models.DateTimeField("registrerad", auto_now_add=True)
+
+    tenant_path = "initiative__association"
+
+    class Meta:
+        verbose_name = "statusändring"
+        verbose_name_plural = "statusändringar"
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.initiative}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+        )

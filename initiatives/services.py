@@ -1,0 +1,326 @@
+"""Writes of the initiatives app. Each service is atomic, keyword-only, and locks the
+initiative (or association) row it checks rules across; messages are Swedish and say what
+is wrong. Participant figures have their own module, `initiatives.figures`.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from djmoney.money import Money
+
+from finsam.lib.numbers import format_amount
+from initiatives import grants
+from initiatives.models import (
+    NEXT_STATUSES,
+    Decision,
+    DecisionKind,
+    Goal,
+    Initiative,
+    InitiativeStatus,
+    Outcome,
+    StatusChange,
+)
+from members.models import Association, Meeting, Member, Membership
+
+
+class StaleEditError(Exception):
+    """Someone else saved the initiative after this form was opened."""
+
+
+@dataclass(frozen=True)
+class InitiativeFacts:
+    """What staff enter about an initiative (everything but its status)."""
+
+    name: str
+    members: list[Member]
+    owner: Member | None = None
+    description: str = ""
+    target_group: str = ""
+    age_from: int | None = None
+    age_to: int | None = None
+    start: date | None = None
+    end: date | None = None
+    staffing: str = ""
+    evaluation_plan: str = ""
+    kind: str = "individual"
+
+
+def _lock(initiative: Initiative) -> Initiative:
+    return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def _check_members(association: Association, facts: InitiativeFacts) -> None:
+    chosen = {m.pk for m in facts.members}
+    if len(chosen) < 2:
+        raise ValidationError(
+            "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
+            f"minst två parter); {len(chosen)} är vald."
+        )
+    belonging = set(
+        Membership.objects.filter(association=association, member_id__in=chosen).values_list(
+            "member_id", flat=True
+        )
+    )
+    if chosen - belonging:
+        raise ValidationError("En deltagande organisation är inte medlem i förbundet.")
+    if facts.owner is not None and facts.owner.pk not in chosen:
+        raise ValidationError(
+            f"Projektägaren {facts.owner} ska vara en av de deltagande medlemmarna."
+        )
+
+
+def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
+    for field in (
+        "name",
+        "owner",
+        "description",
+        "target_group",
+        "age_from",
+        "age_to",
+        "start",
+        "end",
+        "staffing",
+        "evaluation_plan",
+        "kind",
+    ):
+        setattr(initiative, field, getattr(facts, field))
+    initiative.full_clean()
+    initiative.save()
+    initiative.members.set(facts.members)
+    return initiative
+
+
+def initiative_create(
+    *, association: Association, facts: InitiativeFacts, status: str = InitiativeStatus.APPLICATION
+) -> Initiative:
+    """A new initiative; `status` other than application only for historic entries."""
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=association.pk)
+        _check_members(association, facts)
+        initiative = Initiative(association=association, status=status)
+        return _apply(initiative, facts)
+
+
+def initiative_update(
+    *, initiative: Initiative, expected_version: int, facts: InitiativeFacts
+) -> Initiative:
+    """Save the facts; refuse if someone else saved since the form was opened."""
+    with transaction.atomic():
+        locked = _lock(initiative)
+        if locked.version != expected_version:
+            raise StaleEditError("Insatsen har ändrats av någon annan sedan du öppnade den.")
+        _check_members(locked.association, facts)
+        locked.version += 1
+        return _apply(locked, facts)
+
+
+def initiative_set_status(
+    *, initiative: Initiative, status: str, on: date, by=None, comment: str = ""
+) -> StatusChange:
+    """Move the initiative one step in its life, recording the date and who did it."""
+    with transaction.atomic():
+        locked = _lock(initiative)
+        if status not in NEXT_STATUSES[locked.status]:
+            raise ValidationError(
+                f"En insats med status ”{locked.get_status_display()}” kan inte få status "
+                f"”{InitiativeStatus(status).label}”."
+            )
+        previous = locked.status_changes.order_by("-on", "-pk").first()
+        if previous is not None and on < previous.on:
+            raise ValidationError(
+                f"Datumet {on:%Y-%m-%d} ligger före förra statusändringen ({previous.on:%Y-%m-%d})."
+            )
+        change = StatusChange(
+            initiative=locked,
+            from_status=locked.status,
+            to_status=status,
+            on=on,
+            by=by,
+            comment=comment,
+        )
+        change.full_clean()
+        change.save()
+        locked.status = status
+        locked.version += 1
+        locked.save(update_fields=["status", "version"])
+        return change
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    """A board decision as entered."""
+
+    kind: str
+    decided_on: date | None
+    amount: Decimal | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    meeting: Meeting | None = None
+    revokes: Decision | None = None
+    text: str = ""
+
+
+def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> Decision:
+    """Record a decision; refuse one that leaves any year with a negative granted amount."""
+    with transaction.atomic():
+        locked = _lock(initiative)
+        _check_decision(locked, data)
+        decision = Decision(
+            initiative=locked,
+            kind=data.kind,
+            decided_on=data.decided_on,
+            meeting=data.meeting,
+            amount=None if data.amount is None else Money(data.amount, "SEK"),
+            period_start=data.period_start,
+            period_end=data.period_end,
+            revokes=data.revokes,
+            text=data.text,
+            recorded_by=by,
+        )
+        decision.full_clean()
+        decision.save()
+        _check_not_negative(list(locked.decisions.all()))
+        return decision
+
+
+def _check_not_negative(decisions: list[Decision]) -> None:
+    """No reduction may take away more than is granted for its own period."""
+    for reduction in grants.standing(decisions):
+        if reduction.kind != DecisionKind.REDUCTION:
+            continue
+        left = grants.within(decisions, reduction.period_start, reduction.period_end) or Decimal(0)
+        if left < 0:
+            raise ValidationError(
+                f"Beslutet skulle ge insatsen ett negativt beviljat belopp för perioden "
+                f"{reduction.period_start:%Y-%m-%d}–{reduction.period_end:%Y-%m-%d} "
+                f"({format_amount(left)} kr); en minskning kan inte vara större än det beviljade."
+            )
+
+
+def _check_decision(initiative: Initiative, data: DecisionData) -> None:
+    if data.meeting is not None and data.meeting.association_id != initiative.association_id:
+        raise ValidationError("Mötet hör inte till förbundet.")
+    if data.meeting is not None and data.decided_on and data.meeting.date != data.decided_on:
+        raise ValidationError(
+            f"Beslutsdatumet {data.decided_on:%Y-%m-%d} är inte mötets datum "
+            f"({data.meeting.date:%Y-%m-%d})."
+        )
+    target = data.revokes
+    if data.kind == DecisionKind.REVOCATION:
+        if target is None or target.initiative_id != initiative.pk:
+            raise ValidationError("Ange vilket av insatsens beslut som upphävs.")
+        if target.kind == DecisionKind.REVOCATION:
+            raise ValidationError(
+                "Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut."
+            )
+        if target.is_revoked:
+            raise ValidationError("Beslutet är redan upphävt.")
+        if data.decided_on and target.decided_on and data.decided_on < target.decided_on:
+            raise ValidationError("Ett beslut kan inte upphävas före det fattades.")
+
+
+@dataclass(frozen=True)
+class GoalData:
+    """A goal as entered; target fields only for measurable result goals."""
+
+    text: str
+    kind: str
+    level: str
+    code: str = ""
+    metric: str = ""
+    comparison: str = ""
+    target_value: Decimal | None = None
+    target_per: str = ""
+    counted_exits: str = ""
+    parent: Goal | None = None
+    order: int = 0
+
+
+def goal_create(
+    *, association: Association, data: GoalData, initiative: Initiative | None = None
+) -> Goal:
+    """A goal of the association (no initiative) or of one of its initiatives."""
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=association.pk)
+        if initiative is not None and initiative.association_id != association.pk:
+            raise ValidationError("Insatsen hör inte till förbundet.")
+        goal = Goal(association=association, initiative=initiative)
+        return _save_goal(goal, data)
+
+
+def goal_update(*, goal: Goal, data: GoalData) -> Goal:
+    """Change a goal's text, level or target; its outcomes are then judged against the new one."""
+    with transaction.atomic():
+        locked = Goal.objects.select_for_update().get(pk=goal.pk)
+        return _save_goal(locked, data)
+
+
+def _save_goal(goal: Goal, data: GoalData) -> Goal:
+    parent = data.parent
+    if parent is not None and (
+        parent.association_id != goal.association_id or parent.initiative_id != goal.initiative_id
+    ):
+        raise ValidationError("Ett delmål hör till samma förbund och samma insats som sitt mål.")
+    if parent is not None and goal.pk is not None and _is_below(parent, goal):
+        raise ValidationError("Ett mål kan inte vara delmål till sig självt eller sina delmål.")
+    for field, value in data.__dict__.items():
+        setattr(goal, field, value)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+def _is_below(candidate: Goal, goal: Goal) -> bool:
+    while candidate is not None:
+        if candidate.pk == goal.pk:
+            return True
+        candidate = candidate.parent
+    return False
+
+
+@dataclass(frozen=True)
+class OutcomeData:
+    """A measured outcome as entered; `override` empty to let the computed status stand."""
+
+    period_start: date
+    period_end: date
+    value: Decimal | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    interim: bool = False
+    override: str = ""
+    comment: str = ""
+
+
+def outcome_record(*, goal: Goal, data: OutcomeData) -> Outcome:
+    """Enter (or replace) the goal's outcome for a period."""
+    with transaction.atomic():
+        Goal.objects.select_for_update().get(pk=goal.pk)
+        _check_outcome(goal, data)
+        outcome = Outcome.objects.filter(
+            goal=goal, period_start=data.period_start, period_end=data.period_end
+        ).first() or Outcome(goal=goal)
+        for field, value in data.__dict__.items():
+            setattr(outcome, field, value)
+        outcome.full_clean()
+        outcome.save()
+        return outcome
+
+
+def _check_outcome(goal: Goal, data: OutcomeData) -> None:
+    share_given = data.numerator is not None or data.denominator is not None
+    if goal.metric == "share" and data.value is not None:
+        raise ValidationError(
+            "Målet är en andel: ange antal som nått målet och av totalt, inget värde."
+        )
+    if (
+        goal.metric == "share"
+        and share_given
+        and (data.numerator is None or data.denominator is None)
+    ):
+        raise ValidationError("En andel kräver både antal som nått målet och totalen.")
+    if goal.metric != "share" and share_given:
+        raise ValidationError("Målet är inte en andel: ange ett värde, inte täljare och nämnare.")

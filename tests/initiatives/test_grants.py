@@ -1,0 +1,103 @@
+"""Granted amounts derived from the board's decisions: Växjö 2014 as the worked example."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from djmoney.money import Money
+
+from initiatives.models import Decision, DecisionKind
+from initiatives.selectors import granted_amount, granted_for_period
+from initiatives.services import DecisionData, decision_record
+
+KLAR = "Klargörande av arbetsförmåga"
+
+
+def test_vaxjo_first_year_is_1_294_000(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    assert granted_for_period(klar, date(2013, 9, 30), date(2014, 9, 29)) == Decimal(1294000)
+
+
+def test_vaxjo_october_to_december_2014_is_400_000_after_the_revoked_extension(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    extension = Decision.objects.get(initiative=klar, decided_on=date(2014, 5, 22))
+    assert extension.amount == Money(1500000, "SEK") and extension.is_revoked
+    assert extension.revoked_by.decided_on == date(2014, 6, 9)
+    assert granted_for_period(klar, date(2014, 10, 1), date(2014, 12, 31)) == Decimal(400000)
+    # Nothing stands for 2015: the extension into 2015 was revoked.
+    assert granted_amount(klar, 2015) is None
+
+
+def test_vaxjo_granted_per_calendar_year(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    # 1 294 000 over 30 Sep 2013 - 29 Sep 2014: 93 days in 2013, 272 in 2014; plus 400 000.
+    assert granted_amount(klar, 2013) == Decimal(329704)
+    assert granted_amount(klar, 2014) == Decimal(964296) + Decimal(400000)
+    assert granted_amount(vaxjo_initiative("Samordningsteamet"), 2014) is None
+
+
+def test_finnveden_budget_year_grants(association):
+    navigator = association.initiatives.get(name="Navigatorcentrum")
+    assert granted_amount(navigator, 2014) == Decimal(596000)
+    assert granted_amount(navigator, 2015) == Decimal(610000)
+    assert granted_amount(association.initiatives.get(name="Jobbcenter Unga"), 2014) == Decimal(
+        594000
+    )
+
+
+def test_a_revoked_decision_cannot_be_revoked_again(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    extension = Decision.objects.get(initiative=klar, decided_on=date(2014, 5, 22))
+    with pytest.raises(ValidationError, match="redan upphävt"):
+        decision_record(
+            initiative=klar,
+            data=DecisionData(
+                kind=DecisionKind.REVOCATION, decided_on=date(2014, 7, 1), revokes=extension
+            ),
+        )
+
+
+def test_a_reduction_larger_than_the_grant_is_refused_and_nothing_is_saved(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    before = klar.decisions.count()
+    with pytest.raises(
+        ValidationError, match="negativt beviljat belopp för perioden 2014-10-01–2014-12-31"
+    ):
+        decision_record(
+            initiative=klar,
+            data=DecisionData(
+                kind=DecisionKind.REDUCTION,
+                decided_on=date(2014, 9, 1),
+                amount=Decimal(500000),
+                period_start=date(2014, 10, 1),
+                period_end=date(2014, 12, 31),
+            ),
+        )
+    assert klar.decisions.count() == before
+
+
+def test_a_reduction_lowers_the_year(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    decision_record(
+        initiative=klar,
+        data=DecisionData(
+            kind=DecisionKind.REDUCTION,
+            decided_on=date(2014, 9, 1),
+            amount=Decimal(100000),
+            period_start=date(2014, 10, 1),
+            period_end=date(2014, 12, 31),
+        ),
+    )
+    assert granted_for_period(klar, date(2014, 10, 1), date(2014, 12, 31)) == Decimal(300000)
+
+
+def test_a_grant_needs_amount_and_period_in_the_database_too(vaxjo_initiative):
+    klar = vaxjo_initiative(KLAR)
+    with pytest.raises(ValidationError, match="anger ett belopp över noll"):
+        Decision(initiative=klar, kind=DecisionKind.GRANT, decided_on=date(2014, 1, 1)).full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.create(
+            initiative=klar, kind=DecisionKind.GRANT, decided_on=date(2014, 1, 1)
+        )
