@@ -43,7 +43,8 @@ class DisplayOptions:
             options = replace(options, unit=query["enhet"])
         if query.get("kostnader") in ("negativa", "positiva"):
             options = replace(options, costs_negative=query["kostnader"] == "negativa")
-        keys = [part for part in query.get("kolumner", "").split(",") if part.isdigit()]
+        chosen = query.getlist("kolumner") if hasattr(query, "getlist") else [query.get("kolumner", "")]
+        keys = [part for text in chosen for part in str(text or "").split(",") if part.isdigit()]
         if keys:
             options = replace(options, columns=tuple(int(k) for k in keys))
         return options

@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from budgets.views import grid, structure
 
 app_name = "budgets"
-urlpatterns: list = []
+urlpatterns = [
+    path("", grid.document_list, name="list"),
+    path("<int:pk>/", grid.document_grid, name="document"),
+    path("<int:pk>/belopp/", grid.cell_save, name="cell"),
+    path("<int:pk>/struktur/", structure.structure, name="structure"),
+    path("<int:pk>/rader/", structure.line_add, name="line_add"),
+    path("<int:pk>/rader/<int:line>/", structure.line_action, name="line"),
+    path("<int:pk>/fotnoter/", structure.footnotes, name="footnotes"),
+    path("<int:pk>/kolumner/", structure.columns, name="columns"),
+    path("<int:pk>/faststall/", structure.adopt, name="adopt"),
+    path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
+]

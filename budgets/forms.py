@@ -1,0 +1,98 @@
+"""Forms of the budgets app: they parse what people type; rules across rows live in services."""
+
+from decimal import Decimal
+
+from django import forms
+
+from budgets.models import BudgetDocument, ColumnKind, LineKind
+from budgets.presentation import DisplayOptions
+from finsam.lib.numbers import AmountError, parse_amount
+
+
+def _amount_or_none(text: str, where: str) -> Decimal | None:
+    if not text.strip():
+        return None
+    try:
+        return parse_amount(text)
+    except AmountError as error:
+        raise forms.ValidationError(f"{where}: {error}") from error
+
+
+class CellForm(forms.Form):
+    """One figure typed in the grid, in the unit and sign the grid showed it in."""
+
+    line = forms.IntegerField()
+    column = forms.IntegerField()
+    value = forms.CharField(required=False, max_length=40, strip=False)
+    was = forms.CharField(required=False, max_length=40)
+    enhet = forms.CharField(required=False)
+    kostnader = forms.CharField(required=False)
+
+    def __init__(self, *args, document: BudgetDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            raise forms.ValidationError("Ofullständig sparning: rad eller kolumn saknas.")
+        line = (
+            self.document.lines.select_related("section").filter(pk=data["line"]).first()
+        )
+        column = self.document.columns.filter(pk=data["column"]).first()
+        if line is None or column is None:
+            raise forms.ValidationError("Raden eller kolumnen finns inte längre i budgeten.")
+        options = DisplayOptions.from_query(self.document, data)
+        typed = _amount_or_none(data["value"], f"{line.label}, {column.label}")
+        amount = None
+        if typed is not None:
+            amount = typed * options.factor * (-1 if line.section.is_cost and options.costs_negative else 1)
+            if amount != amount.to_integral_value():
+                raise forms.ValidationError(
+                    f"{line.label}, {column.label}: ange hela kronor ({data['value']} {options.unit})."
+                )
+        data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
+        return data
+
+
+def _expected(text: str) -> Decimal | None:
+    try:
+        return Decimal(text) if text.strip() else None
+    except ArithmeticError as error:
+        raise forms.ValidationError("Sidan skickade ett felaktigt utgångsvärde; ladda om.") from error
+
+
+class LineForm(forms.Form):
+    label = forms.CharField(label="Text", max_length=300)
+    footnotes = forms.CharField(label="Fotnoter", required=False, max_length=60,
+                                help_text="Nummer, t.ex. 1, 3")
+
+    def clean_footnotes(self) -> list[int]:
+        parts = [p for p in self.cleaned_data["footnotes"].replace(" ", ",").split(",") if p]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError("Skriv fotnoternas nummer med komma emellan, t.ex. 1, 3.")
+        return [int(p) for p in parts]
+
+
+class NewLineForm(forms.Form):
+    section = forms.IntegerField(widget=forms.HiddenInput)
+    label = forms.CharField(label="Ny rad", max_length=300)
+    kind = forms.ChoiceField(label="Slag", choices=LineKind.choices, initial=LineKind.AMOUNT)
+
+
+class FootnoteForm(forms.Form):
+    text = forms.CharField(label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class ColumnForm(forms.Form):
+    kind = forms.ChoiceField(label="Slag", choices=ColumnKind.choices)
+    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    label = forms.CharField(label="Rubrik", max_length=60)
+
+
+class AdoptForm(forms.Form):
+    adopted_on = forms.DateField(label="Beslutsdatum", help_text="ÅÅÅÅ-MM-DD")
+    diary_number = forms.CharField(label="Diarienummer", max_length=40, required=False)
+    meeting = forms.IntegerField(required=False)
+
+
