@@ -1,11 +1,13 @@
 from django.urls import path
 
-from budgets.views import grid, structure
+from budgets.views import files, grid, structure
 
 app_name = "budgets"
 urlpatterns = [
     path("", grid.document_list, name="list"),
+    path("las-in/", files.upload, name="upload"),
     path("<int:pk>/", grid.document_grid, name="document"),
+    path("<int:pk>/xlsx/", files.export, name="export"),
     path("<int:pk>/belopp/", grid.cell_save, name="cell"),
     path("<int:pk>/struktur/", structure.structure, name="structure"),
     path("<int:pk>/rader/", structure.line_add, name="line_add"),

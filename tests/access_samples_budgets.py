@@ -16,6 +16,7 @@ def _line(association: Association) -> dict:
 SAMPLES = {
     "budgets:document": _document,
     "budgets:cell": _document,
+    "budgets:export": _document,
     "budgets:structure": _document,
     "budgets:line_add": _document,
     "budgets:line": _line,

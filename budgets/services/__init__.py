@@ -2,6 +2,7 @@
 
 from budgets.services.cells import budget_amount_set
 from budgets.services.common import StaleEditError
+from budgets.services.importing import document_import
 from budgets.services.status import document_adopt, document_new_revision
 from budgets.services.structure import (
     column_add,
@@ -21,6 +22,7 @@ __all__ = [
     "column_add",
     "column_delete",
     "document_adopt",
+    "document_import",
     "document_new_revision",
     "footnote_add",
     "footnote_delete",
