@@ -6,7 +6,8 @@ from django import forms
 
 from budgets.models import BudgetDocument, ColumnKind, LineKind
 from budgets.presentation import DisplayOptions
-from finsam.lib.numbers import AmountError, parse_amount
+from finsam.forms import AmountField
+from finsam.lib.numbers import AmountError, format_amount, parse_amount
 
 
 def _amount_or_none(text: str, where: str) -> Decimal | None:
@@ -96,3 +97,32 @@ class AdoptForm(forms.Form):
     meeting = forms.IntegerField(required=False)
 
 
+
+
+class FollowUpForm(forms.Form):
+    """Outcome to date and full-year forecast per line, with the values the form started from."""
+
+    def __init__(self, *args, line_ids: list[int], entered: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_ids = line_ids
+        for pk in line_ids:
+            start = entered.get(pk)
+            for name in ("outcome_to_date", "forecast"):
+                value = getattr(start, name, None) if start else None
+                shown = "" if value is None else format_amount(value, decimals=0 if value == int(value) else 2)
+                self.fields[f"{name}_{pk}"] = AmountField(required=False, initial=shown)
+                self.fields[f"was_{name}_{pk}"] = forms.CharField(
+                    required=False, widget=forms.HiddenInput, initial=_plain(value))
+
+    def figures(self) -> tuple[dict, dict]:
+        from budgets.followup import Entered
+
+        data = self.cleaned_data
+        new = {pk: Entered(data[f"outcome_to_date_{pk}"], data[f"forecast_{pk}"]) for pk in self.line_ids}
+        was = {pk: Entered(_expected(data[f"was_outcome_to_date_{pk}"]),
+                           _expected(data[f"was_forecast_{pk}"])) for pk in self.line_ids}
+        return new, was
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")

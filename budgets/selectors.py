@@ -174,3 +174,34 @@ def _contribution(
             return None, None
         split[PARTY_OF_KIND[funding_line.member.kind]] += funding_line.amount
     return sum(split.values(), Decimal(0)), split
+
+
+def running_column(sheet: BudgetSheet, year: int, chosen: int | None = None) -> BudgetColumn | None:
+    """The column to follow up: the one asked for, else this year's budget, else the budget
+    of the document's own year, else the first column."""
+    by_pk = {c.pk: c for c in sheet.columns}
+    if chosen in by_pk:
+        return by_pk[chosen]
+    for wanted in (year, sheet.document.year):
+        found = [c for c in sheet.columns if c.year == wanted and c.kind == "budget"]
+        if found:
+            return found[0]
+    return sheet.columns[0] if sheet.columns else None
+
+
+def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
+    """The follow-up of one column: every line but the opening, with what was entered."""
+    from budgets.followup import Entered, follow_up
+    from budgets.models import FollowUpFigure
+
+    entered = {
+        f.line_id: Entered(f.outcome_to_date, f.forecast)
+        for f in FollowUpFigure.objects.filter(column=column)
+    }
+    budget = {
+        line.pk: (line.section_id, sheet.result.cell(line.pk, column.pk).value)
+        for line in sheet.lines
+        if line.kind != LineKind.CARRIED_FORWARD
+    }
+    is_cost = {part.section.pk: part.section.is_cost for part in sheet.sections}
+    return follow_up(budget, is_cost, entered), entered

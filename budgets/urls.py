@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budgets.views import files, grid, structure
+from budgets.views import files, followup, grid, structure
 
 app_name = "budgets"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("las-in/", files.upload, name="upload"),
     path("<int:pk>/", grid.document_grid, name="document"),
     path("<int:pk>/xlsx/", files.export, name="export"),
+    path("<int:pk>/uppfoljning/", followup.follow_up_page, name="followup"),
     path("<int:pk>/belopp/", grid.cell_save, name="cell"),
     path("<int:pk>/struktur/", structure.structure, name="structure"),
     path("<int:pk>/rader/", structure.line_add, name="line_add"),

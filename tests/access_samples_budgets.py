@@ -17,6 +17,7 @@ SAMPLES = {
     "budgets:document": _document,
     "budgets:cell": _document,
     "budgets:export": _document,
+    "budgets:followup": _document,
     "budgets:structure": _document,
     "budgets:line_add": _document,
     "budgets:line": _line,

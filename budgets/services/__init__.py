@@ -2,6 +2,7 @@
 
 from budgets.services.cells import budget_amount_set
 from budgets.services.common import StaleEditError
+from budgets.services.followup import follow_up_save
 from budgets.services.importing import document_import
 from budgets.services.status import document_adopt, document_new_revision
 from budgets.services.structure import (
@@ -24,6 +25,7 @@ __all__ = [
     "document_adopt",
     "document_import",
     "document_new_revision",
+    "follow_up_save",
     "footnote_add",
     "footnote_delete",
     "footnote_update",
