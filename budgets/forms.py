@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from django import forms
 
-from budgets.models import BudgetDocument, ColumnKind, LineKind
+from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, Unit
 from budgets.presentation import DisplayOptions
-from finsam.forms import AmountField
+from finsam.forms import AmountField, PercentField
 from finsam.lib.numbers import AmountError, format_amount, parse_amount
 
 
@@ -126,3 +126,28 @@ class FollowUpForm(forms.Form):
 
 def _plain(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class NewDocumentForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=200)
+    year = forms.IntegerField(label="Budgetår", min_value=2004, max_value=2100)
+
+
+class DocumentSettingsForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=200)
+    unit = forms.ChoiceField(label="Belopp visas i", choices=Unit.choices)
+    costs_negative = forms.BooleanField(label="Kostnader med minustecken", required=False)
+    counted_share = PercentField(label="Räknad andel av insatsernas beviljade belopp (%)")
+    revenue_total_label = forms.CharField(label="Rubrik för summa intäkter", max_length=100)
+    cost_total_label = forms.CharField(label="Rubrik för summa kostnader", max_length=100)
+    result_label = forms.CharField(label="Rubrik för resultat", max_length=100)
+    result_with_sign = forms.BooleanField(label="Plustecken före överskott", required=False)
+    balance_explanation = forms.CharField(label="Förklaring till obalanserad budget", required=False,
+                                          widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SectionForm(forms.Form):
+    name = forms.CharField(label="Rubrik", max_length=200, required=False)
+    kind = forms.ChoiceField(label="Slag", choices=SectionKind.choices, required=False)
+    subtotal_label = forms.CharField(label="Rubrik för delsumma", max_length=200, required=False)
+    show_subtotal = forms.BooleanField(label="Visa delsumma", required=False)

@@ -5,6 +5,7 @@ from budgets.views import files, followup, grid, structure
 app_name = "budgets"
 urlpatterns = [
     path("", grid.document_list, name="list"),
+    path("ny/", grid.document_new, name="new"),
     path("las-in/", files.upload, name="upload"),
     path("<int:pk>/", grid.document_grid, name="document"),
     path("<int:pk>/xlsx/", files.export, name="export"),
@@ -15,6 +16,8 @@ urlpatterns = [
     path("<int:pk>/rader/<int:line>/", structure.line_action, name="line"),
     path("<int:pk>/fotnoter/", structure.footnotes, name="footnotes"),
     path("<int:pk>/kolumner/", structure.columns, name="columns"),
+    path("<int:pk>/installningar/", structure.settings, name="settings"),
+    path("<int:pk>/avsnitt/", structure.sections, name="sections"),
     path("<int:pk>/faststall/", structure.adopt, name="adopt"),
     path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
 ]

@@ -23,6 +23,8 @@ SAMPLES = {
     "budgets:line": _line,
     "budgets:footnotes": _document,
     "budgets:columns": _document,
+    "budgets:settings": _document,
+    "budgets:sections": _document,
     "budgets:adopt": _document,
     "budgets:new_revision": _document,
 }

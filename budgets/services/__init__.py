@@ -2,6 +2,7 @@
 
 from budgets.services.cells import budget_amount_set
 from budgets.services.common import StaleEditError
+from budgets.services.documents import document_create, document_update, section_add, section_update
 from budgets.services.followup import follow_up_save
 from budgets.services.importing import document_import
 from budgets.services.status import document_adopt, document_new_revision
@@ -23,8 +24,10 @@ __all__ = [
     "column_add",
     "column_delete",
     "document_adopt",
+    "document_create",
     "document_import",
     "document_new_revision",
+    "document_update",
     "follow_up_save",
     "footnote_add",
     "footnote_delete",
@@ -33,4 +36,6 @@ __all__ = [
     "line_delete",
     "line_move",
     "line_update",
+    "section_add",
+    "section_update",
 ]

@@ -1,23 +1,38 @@
 """The budget list, the grid page and the endpoint that saves one figure and returns totals."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.views.decorators.http import require_POST
 
-from budgets.forms import CellForm
+from budgets.forms import CellForm, NewDocumentForm
 from budgets.models import BudgetDocument
 from budgets.presentation import DisplayOptions, grid_rows, visible_columns
 from budgets.selectors import BudgetSheet, budget_sheet, documents_of
-from budgets.services import StaleEditError, budget_amount_set
-from finsam.permissions import Perm
+from budgets.services import StaleEditError, budget_amount_set, document_create
 from budgets.views.common import posted_to_document
+from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 
 
 @tenant_view()
 def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
-    return render(request, "budgets/list.html", {"documents": documents_of(tenant)})
+    context = {"documents": documents_of(tenant), "form": NewDocumentForm()}
+    return render(request, "budgets/list.html", context)
+
+
+@tenant_view(Perm.EDIT)
+@require_POST
+def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    form = NewDocumentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ange rubrik och ett budgetår mellan 2004 och 2100.")
+        return redirect("budgets:list", tenant.association.slug)
+    created = document_create(association=tenant.association, user=request.user, **form.cleaned_data)
+    messages.success(request, f"Budgeten ”{created}” är skapad som utkast.")
+    return redirect("budgets:structure", tenant.association.slug, created.pk)
 
 
 def grid_context(sheet: BudgetSheet, options: DisplayOptions, tenant: Tenant) -> dict:

@@ -8,7 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from budgets import services
-from budgets.forms import AdoptForm, ColumnForm, FootnoteForm, LineForm, NewLineForm
+from budgets.forms import (
+    AdoptForm,
+    ColumnForm,
+    DocumentSettingsForm,
+    FootnoteForm,
+    LineForm,
+    NewLineForm,
+    SectionForm,
+)
 from budgets.models import BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
 from finsam.permissions import Perm
@@ -47,9 +55,17 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         "column_form": ColumnForm(),
         "footnote_form": FootnoteForm(),
         "adopt_form": AdoptForm(),
+        "settings_form": DocumentSettingsForm(initial=_settings_initial(document)),
+        "section_form": SectionForm(),
         "meetings": Meeting.objects.filter(association=tenant.association).order_by("-date")[:20],
     }
     return render(request, "budgets/structure.html", context)
+
+
+def _settings_initial(document: BudgetDocument) -> dict:
+    initial = {name: getattr(document, name) for name in services.documents.SETTING_FIELDS}
+    initial["counted_share"] = f"{document.counted_share.normalize():f}".replace(".", ",")
+    return initial
 
 
 @tenant_view(Perm.EDIT)
@@ -151,3 +167,36 @@ def new_revision(request: HttpRequest, tenant: Tenant, document: BudgetDocument)
     return _back(copy, "budgets:document")
 
 
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    form = DocumentSettingsForm(request.POST)
+    if form.is_valid():
+        _attempt(request, lambda: services.document_update(
+            document=document, settings=form.cleaned_data, user=request.user), "Inställningarna är sparade.")
+    else:
+        _form_errors(request, form)
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    form = SectionForm(request.POST)
+    found = document.sections.filter(pk=request.POST.get("section") or 0).first()
+    if not form.is_valid():
+        _form_errors(request, form)
+    elif found is not None:
+        data = form.cleaned_data
+        _attempt(request, lambda: services.section_update(
+            section=found, name=data["name"], subtotal_label=data["subtotal_label"],
+            show_subtotal=data["show_subtotal"], user=request.user), "Avsnittet är sparat.")
+    elif form.cleaned_data["kind"] and form.cleaned_data["name"]:
+        data = form.cleaned_data
+        _attempt(request, lambda: services.section_add(
+            document=document, name=data["name"], kind=data["kind"], user=request.user), "Avsnittet är tillagt.")
+    else:
+        messages.error(request, "Ange rubrik och slag för det nya avsnittet.")
+    return _back(document)
