@@ -18,7 +18,7 @@ Design overview
   column with nothing before it needs an entered opening.
 - Totals: revenue = revenue sections (including the carried-forward line); costs = cost
   sections; closing = revenue - costs. The administration share is administration / costs.
-- Checks: a negative balance is an error (an association may not borrow); costs above the
+- Checks: an opening typed over the chain is shown with its difference (info); a negative balance is an error (an association may not borrow); costs above the
   year's own revenue is a warning that needs an explanation; contributions off the
   statutory shares (region and municipalities each half of the state's part) are a warning.
 The same result feeds the grid page, the xlsx export and the reports.
@@ -133,7 +133,7 @@ class ColumnResult:
 
 @dataclass(frozen=True)
 class Check:
-    level: str  # "error" or "warning"
+    level: str  # "error", "warning" or "info" (a fact worth seeing, such as an overridden opening)
     message: str
     column: int | None = None
 
@@ -266,6 +266,12 @@ def _balance_checks(budget: BudgetInput, result: ColumnResult) -> list[Check]:
         checks.append(
             Check("error", f"{label}: balanserat resultat blir negativt ({_kr(lowest)}). "
                   "Förbundet får inte låna.", key)
+        )
+    if result.opening_difference:
+        checks.append(
+            Check("info", f"{label}: ingående balans är ändrad till {_kr(result.opening)}; enligt "
+                  f"föregående kolumn {_kr(result.opening_computed)} (skillnad "
+                  f"{_kr(result.opening_difference)}).", key)
         )
     has_carried = any(line.kind == "carried_forward" for line in budget.lines)
     if has_carried and columns_opening_missing(budget, result):

@@ -77,6 +77,7 @@ class GridCell:
     typed: str = ""  # what an input shows: the stored figure in the display unit and sign
     stored: str = ""  # the stored kronor (for stale-edit checks), "" when nothing is stored
     note: str = ""
+    detail: str = ""  # shown under the figure: an initiative's maximum and counted figure
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,23 @@ def _line_cell(sheet, line, column, options, editable, cost) -> GridCell:
         typed=typed,
         stored="" if result.stored is None else str(int(result.stored)),
         note=_note(line, result, sheet.result.columns[column.pk], options, cost),
+        detail=_detail(sheet, line, column, result, options, cost),
     )
+
+
+def _detail(sheet, line, column, cell: CellResult, options: DisplayOptions, cost: bool) -> str:
+    """Both figures of an initiative stay visible: granted, the maximum and the counted share."""
+    if line.kind != LineKind.INITIATIVE:
+        return ""
+    parts = []
+    granted = sheet.granted.get((line.pk, column.pk))
+    if granted is not None:
+        parts.append(f"beviljat {options.text(granted, cost=cost)}")
+    if cell.maximum is not None:
+        share = f"{sheet.document.counted_share.normalize():f}".replace(".", ",")
+        parts.append(f"max {options.text(cell.maximum, cost=cost)}, räknas {share} %: "
+                     f"{options.text(cell.value, cost=cost)}")
+    return "; ".join(parts)
 
 
 def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cost) -> str:

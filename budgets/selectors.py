@@ -205,3 +205,8 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
     }
     is_cost = {part.section.pk: part.section.is_cost for part in sheet.sections}
     return follow_up(budget, is_cost, entered), entered
+
+
+def changes_of(document: BudgetDocument):
+    """The document's change log, newest first, with who made each change."""
+    return document.changes.select_related("changed_by")

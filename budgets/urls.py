@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budgets.views import files, followup, grid, structure
+from budgets.views import files, followup, grid, history, structure
 
 app_name = "budgets"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", grid.document_grid, name="document"),
     path("<int:pk>/xlsx/", files.export, name="export"),
     path("<int:pk>/uppfoljning/", followup.follow_up_page, name="followup"),
+    path("<int:pk>/andringar/", history.history, name="history"),
     path("<int:pk>/belopp/", grid.cell_save, name="cell"),
     path("<int:pk>/struktur/", structure.structure, name="structure"),
     path("<int:pk>/rader/", structure.line_add, name="line_add"),

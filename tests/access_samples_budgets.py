@@ -18,6 +18,7 @@ SAMPLES = {
     "budgets:cell": _document,
     "budgets:export": _document,
     "budgets:followup": _document,
+    "budgets:history": _document,
     "budgets:structure": _document,
     "budgets:line_add": _document,
     "budgets:line": _line,

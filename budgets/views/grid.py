@@ -76,7 +76,8 @@ def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) 
     """Every figure of the grid as now computed, keyed by cell id, and the checks as HTML."""
     context = grid_context(budget_sheet(document), options, tenant)
     cells = {
-        cell.key: {"text": cell.text, "typed": cell.typed, "stored": cell.stored, "note": cell.note}
+        cell.key: {"text": cell.text, "typed": cell.typed, "stored": cell.stored, "note": cell.note,
+                   "detail": cell.detail}
         for row in context["rows"]
         for cell in row.cells
     }

@@ -36,6 +36,8 @@
     Object.keys(cells).forEach(function (key) {
       var element = document.getElementById(key), data = cells[key];
       if (!element) { return; }
+      var detail = document.getElementById(key + "-detail");
+      if (detail && detail.textContent !== data.detail) { detail.textContent = data.detail; }
       if (element.tagName === "INPUT") {
         element.placeholder = data.text;
         element.title = data.note;

@@ -58,6 +58,10 @@ def test_overridden_opening_keeps_the_difference():
     assert result.columns[2].opening_computed == 300_000
     assert result.columns[2].opening_difference == 50_000
     assert result.cell(10, 2).difference == 50_000
+    assert [c.message for c in result.checks if c.level == "info"] == [
+        "Budget 2015: ingående balans är ändrad till 350\u00a0000 kr; enligt föregående kolumn "
+        "300\u00a0000 kr (skillnad 50\u00a0000 kr)."
+    ]
 
 
 def test_counted_share_90_percent_with_an_exempt_line():

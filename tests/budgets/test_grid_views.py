@@ -148,3 +148,14 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     with django_assert_num_queries(34):
         staff_client.post(_cell_url(document), {"line": line.pk, "column": column.pk,
                                                 "value": "1", "was": "425000"})
+
+
+def test_the_change_log_shows_who_changed_a_figure(client, make_user, association, document):
+    staff = make_user("karin", association, Role.STAFF)
+    staff.first_name, staff.last_name = "Karin", "Kansli"
+    staff.save()
+    client.force_login(staff)
+    _save(client, document, "Kansli", 2014, "430000", "425000")
+    client.force_login(make_user("rut", association, Role.AUDITOR))
+    html = client.get(reverse("budgets:history", args=[association.slug, document.pk])).content.decode()
+    assert "Karin Kansli" in html and "Kansli / Budget 2014" in html and "430000" in html

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from budgets.models import BudgetAmount, BudgetChange, BudgetDocument, LineKind
+from budgets.presentation import DisplayOptions, grid_rows
 from budgets.selectors import budget_sheet
 from budgets.services import (
     StaleEditError,
@@ -98,6 +99,9 @@ def test_counted_share_with_an_initiative_line(finnveden_budget, association):
     cell = sheet.result.cell(line.pk, column.pk)
     assert (cell.maximum, cell.value) == (200_000, 180_000)  # both kept, the counted one counts
     assert sheet.result.columns[column.pk].costs == 4_592_000
+    row = next(r for r in grid_rows(sheet, DisplayOptions()) if r.label == "Ny insats")
+    assert row.cells[0].text == "180\u00a0000"
+    assert row.cells[0].detail == "max 200\u00a0000, räknas 90 %: 180\u00a0000"
     # Plain lines are not initiative lines: the share does not touch them.
     assert sheet.result.cell(_line(finnveden_budget, "Nya projekt").pk, column.pk).value == 1_605_000
 
