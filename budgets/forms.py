@@ -111,6 +111,7 @@ class FollowUpForm(forms.Form):
                 value = getattr(start, name, None) if start else None
                 shown = "" if value is None else format_amount(value, decimals=0 if value == int(value) else 2)
                 self.fields[f"{name}_{pk}"] = AmountField(required=False, initial=shown)
+                self.fields[f"{name}_{pk}"].widget.attrs["class"] = "amount"
                 self.fields[f"was_{name}_{pk}"] = forms.CharField(
                     required=False, widget=forms.HiddenInput, initial=_plain(value))
 

@@ -1,6 +1,6 @@
 """Following up the running year: the table with hand-entered figures and two SVG charts."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from budgets.charts import BarGroup, balance_svg, bars_svg
 from budgets.forms import FollowUpForm
+from budgets.models import Unit
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet, documents_of, follow_up_of, running_column
 from budgets.services import StaleEditError, follow_up_save
@@ -43,9 +44,14 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         if form.is_valid() and _saved(request, column, form):
             return redirect(f"{request.path}?kolumn={column.pk}")
     context = {"document": document, "sheet": sheet, "column": column, "follow_up": result,
-               "rows": _rows(sheet, result, form, DisplayOptions.of(document)),
+               "rows": _rows(sheet, result, form, _in_kronor(document)),
                "bars": _bars(sheet, result), "balance": _balance(sheet), "form": form}
     return render(request, "budgets/followup.html", context)
+
+
+def _in_kronor(document) -> DisplayOptions:
+    # Outcomes are typed to the krona (öre where they occur), so the page shows kronor.
+    return replace(DisplayOptions.of(document), unit=Unit.KRONOR)
 
 
 def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
@@ -64,12 +70,16 @@ def _rows(sheet: BudgetSheet, result, form: FollowUpForm, options: DisplayOption
     rows: list[FollowUpRow] = []
     for part in sheet.sections:
         cost = part.section.is_cost
+        if not any(line.pk in lines for line in part.lines):
+            continue  # only the opening balance: nothing to follow up
         rows.append(FollowUpRow("heading", str(part.section)))
         for line in part.lines:
             if line.pk not in lines:
                 continue
+            forecast = form[f"forecast_{line.pk}"]
+            forecast.field.widget.attrs["placeholder"] = options.text(lines[line.pk].budget)
             rows.append(_row("line", line.label, lines[line.pk], options, cost,
-                             form[f"outcome_to_date_{line.pk}"], form[f"forecast_{line.pk}"]))
+                             form[f"outcome_to_date_{line.pk}"], forecast))
         rows.append(_row("subtotal", part.section.subtotal_label or f"Summa {part.section}",
                          result.sections[part.section.pk], options, cost))
     rows.append(_row("total", "Summa intäkter (utan ingående balans)", result.revenue, options, False))
@@ -86,8 +96,10 @@ def _row(kind, label, figures, options, cost, outcome_field=None, forecast_field
 
 
 def _bars(sheet: BudgetSheet, result) -> str:
+    followed = {line.section for line in result.lines}
     groups = [BarGroup(str(part.section), (t.budget, t.outcome_to_date, t.forecast))
-              for part in sheet.sections for t in [result.sections[part.section.pk]] if part.lines]
+              for part in sheet.sections for t in [result.sections[part.section.pk]]
+              if part.section.pk in followed]
     return bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
 
 
