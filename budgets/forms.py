@@ -67,6 +67,14 @@ class LineForm(forms.Form):
     label = forms.CharField(label="Text", max_length=300)
     footnotes = forms.CharField(label="Fotnoter", required=False, max_length=60,
                                 help_text="Nummer, t.ex. 1, 3")
+    members = forms.TypedMultipleChoiceField(required=False, coerce=int, empty_value=None)
+    initiative = forms.IntegerField(required=False)
+    exempt_from_share = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Which members exist is the service's rule; here only whole numbers are accepted.
+        self.fields["members"].valid_value = lambda value: str(value).isdigit()
 
     def clean_footnotes(self) -> list[int]:
         parts = [p for p in self.cleaned_data["footnotes"].replace(" ", ",").split(",") if p]

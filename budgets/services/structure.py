@@ -15,6 +15,8 @@ from budgets.models import (
     LineKind,
 )
 from budgets.services.common import locked_draft, log_change, saved
+from initiatives.models import Initiative
+from members.models import Member
 
 
 def line_add(*, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT, user: Any) -> BudgetLine:
@@ -34,7 +36,21 @@ def line_add(*, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT,
         return line
 
 
-def line_update(*, line: BudgetLine, label: str, footnote_numbers: list[int], user: Any) -> BudgetLine:
+def line_update(
+    *,
+    line: BudgetLine,
+    label: str,
+    footnote_numbers: list[int],
+    user: Any,
+    member_ids: list[int] | None = None,
+    initiative_id: int | None = None,
+    exempt_from_share: bool | None = None,
+) -> BudgetLine:
+    """Change a line's text and footnotes and, where given, what it is linked to.
+
+    Members are only linked to contribution lines and must be members of the association;
+    an initiative only to an initiative line and must be the association's.
+    """
     with transaction.atomic():
         document = locked_draft(line.document)
         notes = {f.number: f for f in document.footnotes.all()}
@@ -43,10 +59,32 @@ def line_update(*, line: BudgetLine, label: str, footnote_numbers: list[int], us
             raise ValidationError(f"Fotnot {unknown[0]} finns inte i budgeten.")
         old = line.label
         line.label = label
+        if exempt_from_share is not None:
+            line.exempt_from_share = exempt_from_share
+        if line.kind == LineKind.INITIATIVE:
+            line.initiative = _initiative(document, initiative_id)
         saved(line)
         line.footnotes.set([notes[n] for n in footnote_numbers])
-        log_change(document, user, "Radtext", old, label)
+        if member_ids is not None and line.kind == LineKind.CONTRIBUTION:
+            line.members.set(_members(document, member_ids))
+        log_change(document, user, "Rad", old, label)
         return line
+
+
+def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:
+    found = list(Member.objects.filter(pk__in=member_ids, memberships__association=document.association).distinct())
+    if len(found) != len(set(member_ids)):
+        raise ValidationError("En vald organisation är inte medlem i förbundet.")
+    return found
+
+
+def _initiative(document: BudgetDocument, initiative_id: int | None) -> Initiative | None:
+    if initiative_id is None:
+        return None
+    found = Initiative.objects.filter(pk=initiative_id, association=document.association).first()
+    if found is None:
+        raise ValidationError("Insatsen finns inte i förbundet.")
+    return found
 
 
 def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:

@@ -22,7 +22,9 @@ from budgets.selectors import budget_sheet
 from finsam.permissions import Perm
 from budgets.views.common import posted_to_document
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from initiatives.models import Initiative
 from members.models import Meeting
+from members.selectors import members_during_year
 
 
 def _attempt(request: HttpRequest, action: Callable[[], object], done: str) -> None:
@@ -58,6 +60,8 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         "settings_form": DocumentSettingsForm(initial=_settings_initial(document)),
         "section_form": SectionForm(),
         "meetings": Meeting.objects.filter(association=tenant.association).order_by("-date")[:20],
+        "members": members_during_year(tenant.association, document.year),
+        "initiatives": Initiative.objects.filter(association=tenant.association),
     }
     return render(request, "budgets/structure.html", context)
 
@@ -102,7 +106,9 @@ def line_action(request: HttpRequest, tenant: Tenant, document: BudgetDocument, 
             return _back(found.document)
         data = form.cleaned_data
         _attempt(request, lambda: services.line_update(
-            line=found, label=data["label"], footnote_numbers=data["footnotes"], user=user), "Raden är sparad.")
+            line=found, label=data["label"], footnote_numbers=data["footnotes"], user=user,
+            member_ids=data["members"], initiative_id=data["initiative"],
+            exempt_from_share=data["exempt_from_share"]), "Raden är sparad.")
     return _back(found.document)
 
 

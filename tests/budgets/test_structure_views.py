@@ -4,6 +4,7 @@ import pytest
 
 from budgets.models import BudgetChange, BudgetDocument
 from budgets.selectors import budget_sheet
+from members.models import Member
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,20 @@ def test_a_new_budget_starts_with_sections_and_a_carried_forward_line(staff_clie
     assert created.lines.get().kind == "carried_forward"
     sheet = budget_sheet(created)
     assert "ingående balans saknas" in sheet.result.warnings[0].message
+
+
+def test_linking_a_contribution_line_to_members(staff_client, document, association):
+    section = document.sections.get(name="Intäkter")
+    staff_client.post(_url(document, "rader"), {"section": section.pk, "label": "Kommunerna", "kind": "contribution"})
+    line = document.lines.get(label="Kommunerna")
+    municipalities = list(association.memberships.filter(member__kind="municipality").values_list("member_id", flat=True))
+    staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {"action": "spara", "label": "Kommunerna",
+                                                                  "members": municipalities})
+    sheet = budget_sheet(document)
+    column = document.columns.get(year=2014)
+    assert sheet.result.cell(line.pk, column.pk).value == 748_000  # 302 600 + 98 800 + 346 600
+    koping = Member.objects.get(name="Köpings kommun")  # a member of Västra Mälardalen only
+    response = staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {
+        "action": "spara", "label": "Kommunerna", "members": [koping.pk]}, follow=True)
+    assert "En vald organisation är inte medlem i förbundet." in _messages(response)
+    assert line.members.count() == 3
