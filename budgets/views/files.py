@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
+from budgets.presentation import DisplayOptions
 from budgets.selectors import budget_sheet, documents_of
 from budgets.services import document_import
 from budgets.xlsx.export import export_budget
@@ -25,7 +26,8 @@ class UploadForm(forms.Form):
 @tenant_view(Perm.DOWNLOAD_REPORTS)
 def export(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
-    response = HttpResponse(export_budget(budget_sheet(document)), content_type=XLSX)
+    options = DisplayOptions.from_query(document, request.GET)
+    response = HttpResponse(export_budget(budget_sheet(document), options), content_type=XLSX)
     name = slugify(f"{document.title}-rev{document.revision}") or "budget"
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from budgets.calculation import opening_source
 from budgets.models import LineKind, Unit
+from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet
 from budgets.xlsx import (
     COLUMN_KINDS,
@@ -28,15 +29,18 @@ from budgets.xlsx import (
 BOLD = Font(bold=True)
 
 
-def export_budget(sheet: BudgetSheet) -> bytes:
+def export_budget(sheet: BudgetSheet, options: DisplayOptions | None = None) -> bytes:
+    """The workbook of a budget: every column (so it can be read back), shown in the unit and
+    with the sign of costs the reader chose (the document's defaults unless given)."""
+    options = options or DisplayOptions.of(sheet.document)
     book = Workbook()
     ws = book.active
     ws.title = SHEET
     _settings(book, sheet)
-    number_format = _number_format(sheet)
+    number_format = _number_format(options)
     letters = [get_column_letter(FIRST_VALUE_COLUMN + i) for i in range(len(sheet.columns))]
-    _header(ws, sheet)
-    rows = _body(ws, sheet, letters, number_format)
+    _header(ws, sheet, options)
+    rows = _body(ws, sheet, letters, number_format, options)
     _chain(ws, sheet, letters, rows)
     _footnotes(ws, sheet, rows["end"] + 2)
     ws.column_dimensions["A"].width = 48
@@ -47,9 +51,14 @@ def export_budget(sheet: BudgetSheet) -> bytes:
     return out.getvalue()
 
 
-def _number_format(sheet: BudgetSheet) -> str:
-    base = "#,##0," if sheet.document.unit == Unit.THOUSANDS else "#,##0"
-    return base
+def _number_format(options: DisplayOptions) -> str:
+    return "#,##0," if options.unit == Unit.THOUSANDS else "#,##0"
+
+
+def cost_format(number_format: str, options: DisplayOptions) -> str:
+    """Costs are stored positive; printed negative, the format swaps the signs (no change to
+    the value, so formulas stay simple)."""
+    return f"-{number_format};{number_format};0" if options.costs_negative else number_format
 
 
 def _settings(book: Workbook, sheet: BudgetSheet) -> None:
@@ -64,9 +73,9 @@ def _settings(book: Workbook, sheet: BudgetSheet) -> None:
     ws.column_dimensions["A"].width = 40
 
 
-def _header(ws, sheet: BudgetSheet) -> None:
+def _header(ws, sheet: BudgetSheet, options: DisplayOptions) -> None:
     ws.cell(1, 1, sheet.document.title).font = BOLD
-    ws.cell(2, 1, f"Belopp i {'tkr' if sheet.document.unit == Unit.THOUSANDS else 'kr'}")
+    ws.cell(2, 1, f"Belopp i {'tkr' if options.unit == Unit.THOUSANDS else 'kr'}")
     for label, row in (("Kolumn", 5), ("Slag", 6), ("År", 7)):
         ws.cell(row, 4, label)
     for index, column in enumerate(sheet.columns):
@@ -77,11 +86,12 @@ def _header(ws, sheet: BudgetSheet) -> None:
         ws.cell(8, col, text).font = BOLD
 
 
-def _body(ws, sheet: BudgetSheet, letters: list[str], number_format: str) -> dict:
+def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: DisplayOptions) -> dict:
     row = 9
     rows: dict = {"revenue": [], "cost": [], "administration": [], "carried": None}
     for part in sheet.sections:
         section = part.section
+        number_format = cost_format(plain, options) if section.is_cost else plain
         ws.cell(row, 1, section.name).font = BOLD
         ws.cell(row, 2, f"avsnitt {SECTION_KINDS[section.kind]}")
         ws.cell(row, 3, section.subtotal_label)
@@ -105,7 +115,7 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], number_format: str) -> dic
             for letter in letters:
                 _formula(ws, f"{letter}{row}", _sum(letter, [cells] if cells else []), number_format)
             row += 1
-    return _totals(ws, sheet, letters, rows, row, number_format)
+    return _totals(ws, sheet, letters, rows, row, plain, cost_format(plain, options))
 
 
 def _line_row(ws, sheet: BudgetSheet, line, row: int, letters: list[str], number_format: str) -> None:
@@ -136,7 +146,8 @@ def _formula(ws, ref: str, formula: str, number_format: str, bold: bool = False)
         ws[ref].font = BOLD
 
 
-def _totals(ws, sheet: BudgetSheet, letters, rows: dict, row: int, number_format: str) -> dict:
+def _totals(ws, sheet: BudgetSheet, letters, rows: dict, row: int, number_format: str,
+            costs_format: str) -> dict:
     document = sheet.document
     labels = [("summa intäkter", document.revenue_total_label), ("summa kostnader", document.cost_total_label),
               ("resultat", document.result_label), ("administrationsandel", "Administrationens andel av kostnaderna")]
@@ -147,7 +158,7 @@ def _totals(ws, sheet: BudgetSheet, letters, rows: dict, row: int, number_format
     for letter in letters:
         rev, cost = f"{letter}{at['summa intäkter']}", f"{letter}{at['summa kostnader']}"
         _formula(ws, rev, _sum(letter, rows["revenue"]), number_format, bold=True)
-        _formula(ws, cost, _sum(letter, rows["cost"]), number_format, bold=True)
+        _formula(ws, cost, _sum(letter, rows["cost"]), costs_format, bold=True)
         _formula(ws, f"{letter}{at['resultat']}", f"={rev}-{cost}", number_format, bold=True)
         admin = _sum(letter, rows["administration"])[1:]
         _formula(ws, f"{letter}{at['administrationsandel']}", f'=IF({cost}=0,"",{admin}/{cost})', "0.0%")

@@ -93,3 +93,15 @@ def test_download_and_upload_in_the_browser(client, make_user, association):
     assert answer.status_code == 302
     bad = client.post("/finnveden/budget/las-in/", {"file": SimpleUploadedFile("b.xlsx", b"x")})
     assert "Filen kunde inte läsas som xlsx" in bad.content.decode()
+
+
+def test_export_in_tkr_with_costs_negative_keeps_kronor_values():
+    from budgets.presentation import DisplayOptions
+
+    document = BudgetDocument.objects.get(association__slug="vastra-malardalen")
+    content = export_budget(budget_sheet(document), DisplayOptions(unit="tkr", costs_negative=True))
+    ws = load_workbook(BytesIO(content))["Budget"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Lön samordnare")
+    assert ws.cell(row, 5).value == 700_000
+    assert ws.cell(row, 5).number_format == "-#,##0,;#,##0,;0"
+    assert ws.cell(2, 1).value == "Belopp i tkr"
