@@ -51,3 +51,21 @@ def test_a_stale_edit_is_refused_in_the_browser(live_demo, live_server, page):
     assert f"Nuvarande värde: 22{NBSP}000" in status
     assert cell.input_value() == f"22{NBSP}000"
     assert BudgetAmount.objects.get(line=line, column=column).amount == 22_000
+
+
+def test_arrow_keys_and_tab_move_like_a_spreadsheet(live_demo, live_server, page):
+    document = _open_grid(page, live_server)
+    b14, b15 = document.columns.get(year=2014), document.columns.get(year=2015)
+    kansli, styrelse = document.lines.get(label="Kansli"), document.lines.get(label="Styrelse")
+    page.locator(f"#c{b14.pk}-l{kansli.pk}").click()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.id") == f"c{b14.pk}-l{styrelse.pk}"
+    page.keyboard.press("ArrowRight")  # the whole figure is selected: move right
+    assert page.evaluate("document.activeElement.id") == f"c{b15.pk}-l{styrelse.pk}"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == f"c{b15.pk}-l{kansli.pk}"
+    page.keyboard.type("12639324")
+    page.keyboard.press("Tab")
+    page.wait_for_function(
+        f"document.getElementById('c{b15.pk}-cost').textContent === '15{NBSP}901{NBSP}324'"
+    )
