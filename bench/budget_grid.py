@@ -32,13 +32,26 @@ def build_budget():
 
     association = Association.objects.get(slug="finnveden")
     document = BudgetDocument.objects.create(association=association, year=2025, title="Bench 2025")
-    kinds = [("budget", 2024, "Budget 2024"), ("forecast", 2024, "Prognos 2024"),
-             ("budget", 2025, "Budget 2025"), ("plan", 2026, "Plan 2026"), ("plan", 2027, "Plan 2027")]
+    kinds = [
+        ("budget", 2024, "Budget 2024"),
+        ("forecast", 2024, "Prognos 2024"),
+        ("budget", 2025, "Budget 2025"),
+        ("plan", 2026, "Plan 2026"),
+        ("plan", 2027, "Plan 2027"),
+    ]
     columns = [BudgetColumn.objects.create(document=document, order=i, kind=k, year=y, label=label)
                for i, (k, y, label) in enumerate(kinds)]
-    revenue = BudgetSection.objects.create(document=document, order=0, name="Intäkter", kind="revenue")
-    ops = BudgetSection.objects.create(document=document, order=1, name="Verksamhet", kind="operations")
-    adm = BudgetSection.objects.create(document=document, order=2, name="Administration", kind="administration")
+    sections = [
+        BudgetSection.objects.create(document=document, order=order, name=name, kind=kind)
+        for order, (name, kind) in enumerate(
+            [
+                ("Intäkter", "revenue"),
+                ("Verksamhet", "operations"),
+                ("Administration", "administration"),
+            ]
+        )
+    ]
+    revenue, ops, adm = sections
     lines = [BudgetLine.objects.create(document=document, section=revenue, order=0,
                                        label="Balanserat resultat", kind="carried_forward")]
     for number in range(1, 60):

@@ -18,7 +18,8 @@ Design overview
   column with nothing before it needs an entered opening.
 - Totals: revenue = revenue sections (including the carried-forward line); costs = cost
   sections; closing = revenue - costs. The administration share is administration / costs.
-- Checks: an opening typed over the chain is shown with its difference (info); a negative balance is an error (an association may not borrow); costs above the
+- Checks: an opening typed over the chain is shown with its difference (info); a negative
+  balance is an error (an association may not borrow); costs above the
   year's own revenue is a warning that needs an explanation; contributions off the
   statutory shares (region and municipalities each half of the state's part) are a warning.
 The same result feeds the grid page, the xlsx export and the reports.
@@ -183,7 +184,9 @@ def _cell(line: LineInput, cell: CellInput, budget: BudgetInput) -> CellResult:
     return CellResult(cell.stored if cell.stored is not None else ZERO, cell.stored, None)
 
 
-def opening_source(column: ColumnInput, columns: Sequence[ColumnInput]) -> tuple[str, ColumnInput] | None:
+def opening_source(
+    column: ColumnInput, columns: Sequence[ColumnInput]
+) -> tuple[str, ColumnInput] | None:
     """Where a column's opening comes from: ("closing" | "opening", that column), or None."""
     before = {c.kind: c for c in columns if c.year == column.year - 1}
     for kind in OPENING_PREFERENCE:
@@ -290,7 +293,8 @@ def _balance_checks(budget: BudgetInput, result: ColumnResult) -> list[Check]:
 def columns_opening_missing(budget: BudgetInput, result: ColumnResult) -> bool:
     """No opening typed and nothing before it in the chain."""
     carried = [line for line in budget.lines if line.kind == "carried_forward"]
-    typed = any(line.cells.get(result.column.key, CellInput()).stored is not None for line in carried)
+    key = result.column.key
+    typed = any(line.cells.get(key, CellInput()).stored is not None for line in carried)
     return not typed and result.opening_computed is None
 
 

@@ -42,8 +42,10 @@ def _y(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
 def _frame(title: str, body: list[str], low: Decimal, high: Decimal) -> str:
     zero = _y(Decimal(0), low, high)
     axis = [
-        f'<line x1="{_n(LEFT)}" y1="{_n(zero)}" x2="{_n(WIDTH - RIGHT)}" y2="{_n(zero)}" stroke="#333"/>',
-        f'<text x="{_n(LEFT - 4)}" y="{_n(_y(high, low, high) + 4)}" text-anchor="end" font-size="11">'
+        f'<line x1="{_n(LEFT)}" y1="{_n(zero)}" x2="{_n(WIDTH - RIGHT)}" y2="{_n(zero)}" '
+        'stroke="#333"/>',
+        f'<text x="{_n(LEFT - 4)}" y="{_n(_y(high, low, high) + 4)}" text-anchor="end" '
+        'font-size="11">'
         f"{escape(format_amount(high, thousands=True))} tkr</text>",
         f'<text x="{_n(LEFT - 4)}" y="{_n(zero + 4)}" text-anchor="end" font-size="11">0</text>',
     ]
@@ -64,11 +66,14 @@ def bars_svg(title: str, groups: Sequence[BarGroup]) -> str:
         bar = slot * Decimal("0.8") / len(SERIES)
         for index, group in enumerate(groups):
             x0 = LEFT + slot * index + slot * Decimal("0.1")
-            for series, (value, (name, colour)) in enumerate(zip(group.values, SERIES, strict=True)):
-                top, zero = _y(max(value, Decimal(0)), low, high), _y(min(value, Decimal(0)), low, high)
+            pairs = zip(group.values, SERIES, strict=True)
+            for series, (value, (name, colour)) in enumerate(pairs):
+                top = _y(max(value, Decimal(0)), low, high)
+                zero = _y(min(value, Decimal(0)), low, high)
                 body.append(
                     f'<rect x="{_n(x0 + bar * series)}" y="{_n(top)}" width="{_n(bar - 1)}" '
-                    f'height="{_n(zero - top)}" fill="{colour}"><title>{escape(group.label)}, {name}: '
+                    f'height="{_n(zero - top)}" fill="{colour}">'
+                    f"<title>{escape(group.label)}, {name}: "
                     f"{escape(format_amount(value))} kr</title></rect>"
                 )
             body.append(
@@ -95,7 +100,10 @@ def balance_svg(title: str, points: Sequence[tuple[str, Decimal]]) -> str:
     body: list[str] = []
     if points:
         step = (WIDTH - LEFT - RIGHT) / len(points)
-        coords = [(LEFT + step * i + step / 2, _y(v, low, high)) for i, (_l, v) in enumerate(points)]
+        coords = [
+            (LEFT + step * i + step / 2, _y(value, low, high))
+            for i, (_label, value) in enumerate(points)
+        ]
         path = " ".join(f"{_n(x)},{_n(y)}" for x, y in coords)
         body.append(f'<polyline points="{path}" fill="none" stroke="#2f5d8a" stroke-width="2"/>')
         for (x, y), (label, value) in zip(coords, points, strict=True):

@@ -70,7 +70,9 @@ def follow_up(
         forecast = figures.forecast if figures.forecast is not None else value
         lines.append(FollowUpLine(key, section, value, figures.outcome_to_date or ZERO, forecast,
                                   figures.forecast is not None))
-    sections = {key: _total([line for line in lines if line.section == key]) for key in section_is_cost}
+    sections = {
+        key: _total([line for line in lines if line.section == key]) for key in section_is_cost
+    }
     return FollowUp(
         lines=lines,
         sections=sections,

@@ -47,10 +47,12 @@ class CellForm(forms.Form):
         typed = _amount_or_none(data["value"], f"{line.label}, {column.label}")
         amount = None
         if typed is not None:
-            amount = typed * options.factor * (-1 if line.section.is_cost and options.costs_negative else 1)
+            sign = -1 if line.section.is_cost and options.costs_negative else 1
+            amount = typed * options.factor * sign
             if amount != amount.to_integral_value():
                 raise forms.ValidationError(
-                    f"{line.label}, {column.label}: ange hela kronor ({data['value']} {options.unit})."
+                    f"{line.label}, {column.label}: ange hela kronor "
+                    f"({data['value']} {options.unit})."
                 )
         data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
         return data
@@ -60,7 +62,8 @@ def _expected(text: str) -> Decimal | None:
     try:
         return Decimal(text) if text.strip() else None
     except ArithmeticError as error:
-        raise forms.ValidationError("Sidan skickade ett felaktigt utgångsvärde; ladda om.") from error
+        message = "Sidan skickade ett felaktigt utgångsvärde; ladda om."
+        raise forms.ValidationError(message) from error
 
 
 class LineForm(forms.Form):
@@ -90,7 +93,9 @@ class NewLineForm(forms.Form):
 
 
 class FootnoteForm(forms.Form):
-    text = forms.CharField(label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    text = forms.CharField(
+        label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
 
 
 class ColumnForm(forms.Form):
@@ -117,7 +122,8 @@ class FollowUpForm(forms.Form):
             start = entered.get(pk)
             for name in ("outcome_to_date", "forecast"):
                 value = getattr(start, name, None) if start else None
-                shown = "" if value is None else format_amount(value, decimals=0 if value == int(value) else 2)
+                decimals = 0 if value is None or value == int(value) else 2
+                shown = "" if value is None else format_amount(value, decimals=decimals)
                 self.fields[f"{name}_{pk}"] = AmountField(required=False, initial=shown)
                 self.fields[f"{name}_{pk}"].widget.attrs["class"] = "amount"
                 self.fields[f"was_{name}_{pk}"] = forms.CharField(
@@ -127,7 +133,10 @@ class FollowUpForm(forms.Form):
         from budgets.followup import Entered
 
         data = self.cleaned_data
-        new = {pk: Entered(data[f"outcome_to_date_{pk}"], data[f"forecast_{pk}"]) for pk in self.line_ids}
+        new = {
+            pk: Entered(data[f"outcome_to_date_{pk}"], data[f"forecast_{pk}"])
+            for pk in self.line_ids
+        }
         was = {pk: Entered(_expected(data[f"was_outcome_to_date_{pk}"]),
                            _expected(data[f"was_forecast_{pk}"])) for pk in self.line_ids}
         return new, was
@@ -151,8 +160,11 @@ class DocumentSettingsForm(forms.Form):
     cost_total_label = forms.CharField(label="Rubrik för summa kostnader", max_length=100)
     result_label = forms.CharField(label="Rubrik för resultat", max_length=100)
     result_with_sign = forms.BooleanField(label="Plustecken före överskott", required=False)
-    balance_explanation = forms.CharField(label="Förklaring till obalanserad budget", required=False,
-                                          widget=forms.Textarea(attrs={"rows": 3}))
+    balance_explanation = forms.CharField(
+        label="Förklaring till obalanserad budget",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class SectionForm(forms.Form):

@@ -37,13 +37,17 @@ class DisplayOptions:
 
     @classmethod
     def from_query(cls, document: BudgetDocument, query: Mapping[str, str]) -> "DisplayOptions":
-        """The document's defaults, changed by ?enhet=tkr|kr&kostnader=negativa|positiva&kolumner=1,2."""
+        """The document's defaults, changed by the query: enhet=tkr|kr,
+        kostnader=negativa|positiva, kolumner=1,2 (or kolumner repeated)."""
         options = cls.of(document)
         if query.get("enhet") in (Unit.KRONOR, Unit.THOUSANDS):
             options = replace(options, unit=query["enhet"])
         if query.get("kostnader") in ("negativa", "positiva"):
             options = replace(options, costs_negative=query["kostnader"] == "negativa")
-        chosen = query.getlist("kolumner") if hasattr(query, "getlist") else [query.get("kolumner", "")]
+        if hasattr(query, "getlist"):
+            chosen = query.getlist("kolumner")
+        else:
+            chosen = [query.get("kolumner", "")]
         keys = [part for text in chosen for part in str(text or "").split(",") if part.isdigit()]
         if keys:
             options = replace(options, columns=tuple(int(k) for k in keys))
@@ -62,7 +66,8 @@ class DisplayOptions:
         return f"+{text}" if signed and shown > 0 else text
 
     def query(self) -> str:
-        parts = [f"enhet={self.unit}", f"kostnader={'negativa' if self.costs_negative else 'positiva'}"]
+        costs = "negativa" if self.costs_negative else "positiva"
+        parts = [f"enhet={self.unit}", f"kostnader={costs}"]
         if self.columns:
             parts.append("kolumner=" + ",".join(str(k) for k in self.columns))
         return "&".join(parts)
@@ -109,8 +114,11 @@ def grid_rows(sheet: BudgetSheet, options: DisplayOptions, editable: bool = Fals
     for index, part in enumerate(sheet.sections):
         rows += _section_rows(sheet, part, columns, options, editable)
         if index == last_revenue:
-            rows.append(_total_row("revenue_total", sheet.document.revenue_total_label, sheet, columns,
-                                   options, lambda r: r.revenue, "rev"))
+            label = sheet.document.revenue_total_label
+            revenue = _total_row(
+                "revenue_total", label, sheet, columns, options, lambda r: r.revenue, "rev"
+            )
+            rows.append(revenue)
     document = sheet.document
     rows.append(_total_row("cost_total", document.cost_total_label, sheet, columns, options,
                            lambda r: r.costs, "cost", cost=True))
@@ -129,7 +137,9 @@ def _share(result: ColumnResult) -> str:
     return "" if share is None else format_percent(share, 1)
 
 
-def _total_row(kind, label, sheet, columns, options, value, key, cost=False, signed=False) -> GridRow:
+def _total_row(
+    kind, label, sheet, columns, options, value, key, cost=False, signed=False
+) -> GridRow:
     results = sheet.result.columns
     return GridRow(kind, label, [
         GridCell(f"c{c.pk}-{key}", options.text(value(results[c.pk]), cost=cost, signed=signed), c)
@@ -198,8 +208,10 @@ def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cos
         if cell.computed is None:
             return "Ingående balans: inget före i kedjan, ange beloppet."
         if cell.stored is not None:
-            return (f"Ändrat (preliminärt). Enligt föregående kolumn: {options.text(cell.computed)}; "
-                    f"skillnad {options.text(cell.difference)}.")
+            return (
+                "Ändrat (preliminärt). Enligt föregående kolumn: "
+                f"{options.text(cell.computed)}; skillnad {options.text(cell.difference)}."
+            )
         return "Utgående resultat i föregående kolumn."
     if line.kind == LineKind.INITIATIVE:
         parts = []

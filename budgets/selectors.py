@@ -122,7 +122,9 @@ def _funding_by_year(document: BudgetDocument, years: Iterable[int]) -> dict[int
     }
 
 
-def _granted(lines: list[BudgetLine], columns: list[BudgetColumn]) -> dict[tuple[int, int], Decimal | None]:
+def _granted(
+    lines: list[BudgetLine], columns: list[BudgetColumn]
+) -> dict[tuple[int, int], Decimal | None]:
     # One call per initiative line and column: granted_amount decides how it reads decisions.
     return {
         (line.pk, column.pk): granted_amount(line.initiative, column.year)

@@ -28,7 +28,10 @@ class BudgetDocument(models.Model):
     """An association's budget for a year, with plan years, as adopted or drafted."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="budget_documents", verbose_name="förbund"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="budget_documents",
+        verbose_name="förbund",
     )
     year = models.PositiveSmallIntegerField(
         "budgetår", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
@@ -56,7 +59,9 @@ class BudgetDocument(models.Model):
         verbose_name="styrelsemöte",
     )
     diary_number = models.CharField("diarienummer", max_length=40, blank=True)
-    unit = models.CharField("belopp visas i", max_length=3, choices=Unit.choices, default=Unit.KRONOR)
+    unit = models.CharField(
+        "belopp visas i", max_length=3, choices=Unit.choices, default=Unit.KRONOR
+    )
     costs_negative = models.BooleanField("kostnader visas med minustecken", default=False)
     result_with_sign = models.BooleanField(
         "visa plustecken före överskott", default=False, help_text="Som ”+ 295”."
@@ -92,7 +97,9 @@ class BudgetDocument(models.Model):
             models.UniqueConstraint(
                 fields=["association", "year", "revision"],
                 name="%(app_label)s_%(class)s_one_revision_number",
-                violation_error_message="Förbundet har redan en budget med det året och revisionen.",
+                violation_error_message=(
+                    "Förbundet har redan en budget med det året och revisionen."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(counted_share__gte=0) & Q(counted_share__lte=100),

@@ -100,7 +100,9 @@ class BudgetLine(models.Model):
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
     label = models.CharField("text", max_length=300)
-    kind = models.CharField("slag", max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT)
+    kind = models.CharField(
+        "slag", max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT
+    )
     members = models.ManyToManyField(
         Member, blank=True, related_name="budget_lines", verbose_name="medlemmar"
     )

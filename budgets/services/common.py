@@ -36,7 +36,9 @@ def saved(instance: models.Model) -> Any:
     return instance
 
 
-def log_change(document: BudgetDocument, user: Any, what: str, old: Any = "", new: Any = "") -> None:
+def log_change(
+    document: BudgetDocument, user: Any, what: str, old: Any = "", new: Any = ""
+) -> None:
     BudgetChange.objects.create(
         document=document,
         what=what[:300],

@@ -30,7 +30,9 @@ SETTING_FIELDS = (
 )
 
 
-def document_create(*, association: Association, year: int, title: str, user: Any) -> BudgetDocument:
+def document_create(
+    *, association: Association, year: int, title: str, user: Any
+) -> BudgetDocument:
     """A new draft for `year`: one budget column, the usual sections, a carried-forward line."""
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
@@ -50,7 +52,9 @@ def document_create(*, association: Association, year: int, title: str, user: An
         return document
 
 
-def document_update(*, document: BudgetDocument, settings: dict[str, Any], user: Any) -> BudgetDocument:
+def document_update(
+    *, document: BudgetDocument, settings: dict[str, Any], user: Any
+) -> BudgetDocument:
     """Change the document's title, display defaults, counted share, labels and explanation."""
     with transaction.atomic():
         locked = locked_draft(document)
@@ -81,7 +85,8 @@ def section_update(*, section: BudgetSection, name: str, subtotal_label: str, sh
     with transaction.atomic():
         document = locked_draft(section.document)
         old = section.name
-        section.name, section.subtotal_label, section.show_subtotal = name, subtotal_label, show_subtotal
+        section.name, section.subtotal_label = name, subtotal_label
+        section.show_subtotal = show_subtotal
         saved(section)
         log_change(document, user, "Avsnitt", old, name)
         return section

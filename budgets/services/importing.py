@@ -25,7 +25,11 @@ def document_import(*, association: Association, plan: BudgetPlan, user: Any) ->
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
         year = int(plan.settings["year"])
-        latest = BudgetDocument.objects.filter(association=association, year=year).order_by("-revision").first()
+        latest = (
+            BudgetDocument.objects.filter(association=association, year=year)
+            .order_by("-revision")
+            .first()
+        )
         revision, origin = 1, None
         if latest is not None and latest.is_draft:
             revision, origin = latest.revision, latest.origin
@@ -40,7 +44,9 @@ def document_import(*, association: Association, plan: BudgetPlan, user: Any) ->
 
 def _document(association, plan: BudgetPlan, revision: int, origin) -> BudgetDocument:
     settings = {**plan.settings, "year": int(plan.settings["year"])}
-    return saved(BudgetDocument(association=association, revision=revision, origin=origin, **settings))
+    return saved(
+        BudgetDocument(association=association, revision=revision, origin=origin, **settings)
+    )
 
 
 def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association) -> None:
@@ -54,8 +60,16 @@ def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association)
     contributions: list[tuple[BudgetLine, list]] = []
     order = 0
     for s_order, part in enumerate(plan.sections):
-        section = saved(BudgetSection(document=document, order=s_order, name=part.name, kind=part.kind,
-                                      subtotal_label=part.subtotal_label, show_subtotal=part.show_subtotal))
+        section = saved(
+            BudgetSection(
+                document=document,
+                order=s_order,
+                name=part.name,
+                kind=part.kind,
+                subtotal_label=part.subtotal_label,
+                show_subtotal=part.show_subtotal,
+            )
+        )
         for planned in part.lines:
             line = _line(document, section, order, planned, members, notes)
             order += 1
@@ -66,7 +80,10 @@ def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association)
     sheet = budget_sheet(document)
     for line, values in contributions:
         # A contribution equal to the funding stays linked; a different figure is an override.
-        differing = [v if v != sheet.result.cell(line.pk, c.pk).computed else None for c, v in zip(columns, values, strict=True)]
+        differing = [
+            value if value != sheet.result.cell(line.pk, column.pk).computed else None
+            for column, value in zip(columns, values, strict=True)
+        ]
         _amounts(line, columns, differing)
 
 

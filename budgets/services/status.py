@@ -35,7 +35,8 @@ def document_adopt(
         locked.adopted_at = meeting
         locked.diary_number = diary_number
         saved(locked)
-        log_change(locked, user, "Fastställd av styrelsen", "", f"{adopted_on} {diary_number}".strip())
+        decision = f"{adopted_on} {diary_number}".strip()
+        log_change(locked, user, "Fastställd av styrelsen", "", decision)
         return locked
 
 
@@ -57,7 +58,8 @@ def _copy_document(source: BudgetDocument, revision: int) -> BudgetDocument:
     copy = BudgetDocument.objects.get(pk=source.pk)
     copy.pk = None
     copy.revision, copy.origin = revision, source
-    copy.status, copy.adopted_on, copy.adopted_at, copy.diary_number = DocumentStatus.DRAFT, None, None, ""
+    copy.status, copy.diary_number = DocumentStatus.DRAFT, ""
+    copy.adopted_on, copy.adopted_at = None, None
     saved(copy)
     columns = {c.pk: _clone(c, document=copy) for c in source.columns.all()}
     sections = {s.pk: _clone(s, document=copy) for s in source.sections.all()}

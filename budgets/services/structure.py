@@ -19,7 +19,9 @@ from initiatives.models import Initiative
 from members.models import Member
 
 
-def line_add(*, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT, user: Any) -> BudgetLine:
+def line_add(
+    *, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT, user: Any
+) -> BudgetLine:
     """A new line at the end of its section (orders of later lines move down by one)."""
     with transaction.atomic():
         document = locked_draft(section.document)
@@ -31,7 +33,9 @@ def line_add(*, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT,
         for later in document.lines.filter(order__gte=order).order_by("-order"):
             later.order += 1
             later.save(update_fields=["order"])
-        line = saved(BudgetLine(document=document, section=section, order=order, label=label, kind=kind))
+        line = saved(
+            BudgetLine(document=document, section=section, order=order, label=label, kind=kind)
+        )
         log_change(document, user, f"Ny rad i {section}", "", label)
         return line
 
@@ -72,7 +76,10 @@ def line_update(
 
 
 def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:
-    found = list(Member.objects.filter(pk__in=member_ids, memberships__association=document.association).distinct())
+    members = Member.objects.filter(
+        pk__in=member_ids, memberships__association=document.association
+    ).distinct()
+    found = list(members)
     if len(found) != len(set(member_ids)):
         raise ValidationError("En vald organisation är inte medlem i förbundet.")
     return found
@@ -142,7 +149,9 @@ def footnote_delete(*, footnote: Footnote, user: Any) -> None:
             later.save(update_fields=["number"])
 
 
-def column_add(*, document: BudgetDocument, kind: str, year: int, label: str, user: Any) -> BudgetColumn:
+def column_add(
+    *, document: BudgetDocument, kind: str, year: int, label: str, user: Any
+) -> BudgetColumn:
     with transaction.atomic():
         locked = locked_draft(document)
         last = locked.columns.aggregate(Max("order"))["order__max"]

@@ -34,7 +34,8 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
     sheet = budget_sheet(document)
     chosen = request.GET.get("kolumn", "")
-    column = running_column(sheet, timezone.localdate().year, int(chosen) if chosen.isdigit() else None)
+    asked = int(chosen) if chosen.isdigit() else None
+    column = running_column(sheet, timezone.localdate().year, asked)
     result, entered = follow_up_of(sheet, column)
     line_ids = [line.pk for line in sheet.lines if line.kind != "carried_forward"]
     form = FollowUpForm(request.POST or None, line_ids=line_ids, entered=entered)
@@ -65,7 +66,9 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
     return True
 
 
-def _rows(sheet: BudgetSheet, result, form: FollowUpForm, options: DisplayOptions) -> list[FollowUpRow]:
+def _rows(
+    sheet: BudgetSheet, result, form: FollowUpForm, options: DisplayOptions
+) -> list[FollowUpRow]:
     lines = {line.key: line for line in result.lines}
     rows: list[FollowUpRow] = []
     for part in sheet.sections:
@@ -82,13 +85,16 @@ def _rows(sheet: BudgetSheet, result, form: FollowUpForm, options: DisplayOption
                              form[f"outcome_to_date_{line.pk}"], forecast))
         rows.append(_row("subtotal", part.section.subtotal_label or f"Summa {part.section}",
                          result.sections[part.section.pk], options, cost))
-    rows.append(_row("total", "Summa intäkter (utan ingående balans)", result.revenue, options, False))
+    revenue_label = "Summa intäkter (utan ingående balans)"
+    rows.append(_row("total", revenue_label, result.revenue, options, False))
     rows.append(_row("total", "Summa kostnader", result.costs, options, True))
     rows.append(_row("total", "Årets resultat", result.result, options, False))
     return rows
 
 
-def _row(kind, label, figures, options, cost, outcome_field=None, forecast_field=None) -> FollowUpRow:
+def _row(
+    kind, label, figures, options, cost, outcome_field=None, forecast_field=None
+) -> FollowUpRow:
     return FollowUpRow(kind, label, options.text(figures.budget, cost=cost),
                        options.text(figures.outcome_to_date, cost=cost),
                        options.text(figures.forecast, cost=cost),

@@ -30,7 +30,9 @@ def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Ange rubrik och ett budgetår mellan 2004 och 2100.")
         return redirect("budgets:list", tenant.association.slug)
-    created = document_create(association=tenant.association, user=request.user, **form.cleaned_data)
+    created = document_create(
+        association=tenant.association, user=request.user, **form.cleaned_data
+    )
     messages.success(request, f"Budgeten ”{created}” är skapad som utkast.")
     return redirect("budgets:structure", tenant.association.slug, created.pk)
 

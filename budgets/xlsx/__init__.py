@@ -1,4 +1,7 @@
-"""Budgets as xlsx workbooks: export with live formulas, import all-or-nothing (docs/budget-xlsx.md)."""
+"""Budgets as xlsx workbooks: export with live formulas, import all-or-nothing.
+
+The format is documented in docs/budget-xlsx.md.
+"""
 
 SHEET = "Budget"
 SETTINGS_SHEET = "Inställningar"
@@ -13,7 +16,8 @@ SETTINGS = [
     ("title", "Rubrik"), ("year", "Budgetår"), ("unit", "Enhet (kr/tkr)"),
     ("costs_negative", "Kostnader med minustecken (ja/nej)"),
     ("counted_share", "Räknad andel av insatser (%)"),
-    ("revenue_total_label", "Rubrik summa intäkter"), ("cost_total_label", "Rubrik summa kostnader"),
+    ("revenue_total_label", "Rubrik summa intäkter"),
+    ("cost_total_label", "Rubrik summa kostnader"),
     ("result_label", "Rubrik resultat"), ("result_with_sign", "Plustecken före överskott (ja/nej)"),
     ("balance_explanation", "Förklaring till obalanserad budget"),
 ]

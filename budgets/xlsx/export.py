@@ -113,12 +113,15 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
             ws.cell(row, 1, section.subtotal_label or f"Summa {section.name.lower()}").font = BOLD
             ws.cell(row, 2, "delsumma")
             for letter in letters:
-                _formula(ws, f"{letter}{row}", _sum(letter, [cells] if cells else []), number_format)
+                ranges = [cells] if cells else []
+                _formula(ws, f"{letter}{row}", _sum(letter, ranges), number_format)
             row += 1
     return _totals(ws, sheet, letters, rows, row, plain, cost_format(plain, options))
 
 
-def _line_row(ws, sheet: BudgetSheet, line, row: int, letters: list[str], number_format: str) -> None:
+def _line_row(
+    ws, sheet: BudgetSheet, line, row: int, letters: list[str], number_format: str
+) -> None:
     ws.cell(row, 1, line.label)
     ws.cell(row, 2, LINE_KINDS[line.kind])
     ws.cell(row, 3, "; ".join(m.name for m in line.members.all()))
@@ -149,8 +152,12 @@ def _formula(ws, ref: str, formula: str, number_format: str, bold: bool = False)
 def _totals(ws, sheet: BudgetSheet, letters, rows: dict, row: int, number_format: str,
             costs_format: str) -> dict:
     document = sheet.document
-    labels = [("summa intäkter", document.revenue_total_label), ("summa kostnader", document.cost_total_label),
-              ("resultat", document.result_label), ("administrationsandel", "Administrationens andel av kostnaderna")]
+    labels = [
+        ("summa intäkter", document.revenue_total_label),
+        ("summa kostnader", document.cost_total_label),
+        ("resultat", document.result_label),
+        ("administrationsandel", "Administrationens andel av kostnaderna"),
+    ]
     at = {name: row + i for i, (name, _label) in enumerate(labels)}
     for name, label in labels:
         ws.cell(at[name], 1, label).font = BOLD
@@ -161,7 +168,8 @@ def _totals(ws, sheet: BudgetSheet, letters, rows: dict, row: int, number_format
         _formula(ws, cost, _sum(letter, rows["cost"]), costs_format, bold=True)
         _formula(ws, f"{letter}{at['resultat']}", f"={rev}-{cost}", number_format, bold=True)
         admin = _sum(letter, rows["administration"])[1:]
-        _formula(ws, f"{letter}{at['administrationsandel']}", f'=IF({cost}=0,"",{admin}/{cost})', "0.0%")
+        share = f'=IF({cost}=0,"",{admin}/{cost})'
+        _formula(ws, f"{letter}{at['administrationsandel']}", share, "0.0%")
     return {**rows, "result_row": at["resultat"], "end": at["administrationsandel"]}
 
 
@@ -172,8 +180,9 @@ def _chain(ws, sheet: BudgetSheet, letters: list[str], rows: dict) -> None:
         return
     letter_of = {c.pk: letter for c, letter in zip(sheet.columns, letters, strict=True)}
     inputs = {c.key: c for c in sheet.input.columns}
+    line = next(line for line in sheet.lines if line.kind == LineKind.CARRIED_FORWARD)
     for column in sheet.columns:
-        cell = sheet.result.cell(next(l.pk for l in sheet.lines if l.kind == LineKind.CARRIED_FORWARD), column.pk)
+        cell = sheet.result.cell(line.pk, column.pk)
         source = opening_source(inputs[column.pk], sheet.input.columns)
         if cell.stored is not None or source is None:
             continue

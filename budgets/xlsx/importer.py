@@ -65,7 +65,8 @@ def read_budget(content: bytes) -> BudgetPlan:
     try:
         book = load_workbook(BytesIO(content), data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise BudgetFileError([f"Filen kunde inte läsas som xlsx ({error.__class__.__name__})."]) from error
+        problem = f"Filen kunde inte läsas som xlsx ({error.__class__.__name__})."
+        raise BudgetFileError([problem]) from error
     problems: list[str] = []
     for name in (SHEET, SETTINGS_SHEET):
         if name not in book.sheetnames:
@@ -118,9 +119,12 @@ def _columns(ws, problems: list[str]) -> list[tuple[str, int, str]]:
     kinds = {v: k for k, v in COLUMN_KINDS.items()}
     columns, col = [], FIRST_VALUE_COLUMN
     while ws.cell(5, col).value not in (None, ""):
-        kind, year = kinds.get(str(ws.cell(6, col).value or "").strip().lower()), _number(ws.cell(7, col).value)
+        kind = kinds.get(str(ws.cell(6, col).value or "").strip().lower())
+        year = _number(ws.cell(7, col).value)
         if kind is None:
-            problems.append(f"{_where(SHEET, 6, col)}: slaget ska vara budget, prognos, plan eller utfall.")
+            problems.append(
+                f"{_where(SHEET, 6, col)}: slaget ska vara budget, prognos, plan eller utfall."
+            )
         if year is None:
             problems.append(f"{_where(SHEET, 7, col)}: ange ett årtal.")
         columns.append((kind or "", int(year or 0), str(ws.cell(5, col).value)))
@@ -152,7 +156,8 @@ def _body(ws, width: int, problems: list[str]) -> tuple[list[SectionPlan], list[
             if not sections:
                 problems.append(f"{_where(SHEET, row, 2)}: raden står före första avsnittet.")
                 continue
-            sections[-1].lines.append(_line(ws, row, str(label or ""), line_kinds[marker], width, problems))
+            line = _line(ws, row, str(label or ""), line_kinds[marker], width, problems)
+            sections[-1].lines.append(line)
         elif marker and marker not in TOTAL_KINDS:
             problems.append(f"{_where(SHEET, row, 2)}: okänd radtyp ”{marker}”.")
     return sections, footnotes
@@ -178,7 +183,9 @@ def _value(ws, row: int, col: int, kind: str, problems: list[str]) -> Decimal | 
             return Decimal(counted.group(1))
         if kind == "carried_forward":
             return None
-        problems.append(f"{_where(SHEET, row, col)}: formler stöds bara för summor; skriv ett belopp.")
+        problems.append(
+            f"{_where(SHEET, row, col)}: formler stöds bara för summor; skriv ett belopp."
+        )
         return Decimal(0)
     number = Decimal(0) if value in (None, "") else _number(value)
     if number is None or number != number.to_integral_value():

@@ -15,11 +15,17 @@ from budgets.calculation import (
     opening_source,
 )
 
-REV, OPS, ADM = SectionInput(1, "revenue"), SectionInput(2, "operations"), SectionInput(3, "administration")
+REV, OPS, ADM = (
+    SectionInput(1, "revenue"),
+    SectionInput(2, "operations"),
+    SectionInput(3, "administration"),
+)
 
 
 def _budget(columns, lines, share=D(100), explanation=""):
-    return BudgetInput(columns, [REV, OPS, ADM], lines, counted_share=share, balance_explanation=explanation)
+    return BudgetInput(
+        columns, [REV, OPS, ADM], lines, counted_share=share, balance_explanation=explanation
+    )
 
 
 def test_five_columns_chain_forecast_feeds_next_budget():
@@ -36,9 +42,10 @@ def test_five_columns_chain_forecast_feeds_next_budget():
     lines = [
         LineInput(10, 1, "carried_forward", {1: CellInput(stored=D(500_000))}),
         LineInput(11, 1, "amount", {k: CellInput(stored=D(1_000_000)) for k in range(1, 6)}),
-        LineInput(12, 2, "amount", {1: CellInput(stored=D(900_000)), 2: CellInput(stored=D(800_000)),
-                                    3: CellInput(stored=D(1_100_000)), 4: CellInput(stored=D(1_000_000)),
-                                    5: CellInput(stored=D(1_000_000))}),
+        LineInput(12, 2, "amount", {
+            k: CellInput(stored=D(v))
+            for k, v in {1: 900_000, 2: 800_000, 3: 1_100_000, 4: 1_000_000, 5: 1_000_000}.items()
+        }),
     ]
     result = calculate(_budget(columns, lines))
     closing = {k: result.columns[k].closing for k in range(1, 6)}
@@ -48,9 +55,14 @@ def test_five_columns_chain_forecast_feeds_next_budget():
 
 
 def test_overridden_opening_keeps_the_difference():
-    columns = [ColumnInput(1, "budget", 2014, "Budget 2014"), ColumnInput(2, "budget", 2015, "Budget 2015")]
+    columns = [
+        ColumnInput(1, "budget", 2014, "Budget 2014"),
+        ColumnInput(2, "budget", 2015, "Budget 2015"),
+    ]
     lines = [
-        LineInput(10, 1, "carried_forward", {1: CellInput(stored=D(1_720_000)), 2: CellInput(stored=D(350_000))}),
+        LineInput(10, 1, "carried_forward", {
+            1: CellInput(stored=D(1_720_000)), 2: CellInput(stored=D(350_000))
+        }),
         LineInput(12, 2, "amount", {1: CellInput(stored=D(1_420_000))}),
     ]
     result = calculate(_budget(columns, lines))
@@ -90,7 +102,8 @@ def test_negative_balance_is_an_error_and_unexplained_deficit_a_warning():
     result = calculate(_budget(columns, lines))
     assert result.columns[1].closing == -100_000
     assert [c.message for c in result.errors] == [
-        "Budget 2025: balanserat resultat blir negativt (-100\u00a0000 kr). Förbundet får inte låna."
+        "Budget 2025: balanserat resultat blir negativt (-100\u00a0000 kr). "
+        "Förbundet får inte låna."
     ]
     assert result.warnings[0].message.endswith("En förklaring krävs.")
     assert result.columns[1].administration_share == 100
@@ -120,7 +133,9 @@ def test_missing_funding_counts_zero_and_says_so():
 
 @given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=2, max_size=8))
 def test_each_opening_is_the_closing_before_it(figures):
-    columns = [ColumnInput(k, "budget" if k == 1 else "plan", 2020 + k, f"{k}") for k in range(1, 4)]
+    columns = [
+        ColumnInput(k, "budget" if k == 1 else "plan", 2020 + k, f"{k}") for k in range(1, 4)
+    ]
     lines = [LineInput(10, 1, "carried_forward", {1: CellInput(stored=D(figures[0]))})]
     lines += [
         LineInput(20 + i, 1 + i % 3, "amount", {k: CellInput(stored=D(f * k)) for k in range(1, 4)})

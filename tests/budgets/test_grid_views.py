@@ -55,7 +55,8 @@ def test_display_options_tkr_and_negative_costs(staff_client, document):
 
 
 def test_saving_a_cell_returns_the_new_totals(staff_client, document):
-    response, line, column = _save(staff_client, document, "Kansli", 2014, f"435{NBSP}000", "425000")
+    typed = f"435{NBSP}000"
+    response, line, column = _save(staff_client, document, "Kansli", 2014, typed, "425000")
     assert response.status_code == 200
     cells = response.json()["cells"]
     assert cells[f"c{column.pk}-cost"]["text"] == f"4{NBSP}422{NBSP}000"
@@ -68,7 +69,12 @@ def test_saving_a_cell_returns_the_new_totals(staff_client, document):
 
 
 def test_typing_forms_all_work(staff_client, document):
-    for typed, was in (("12 639 324", "425000"), ("12639324", "12639324"), (f"12{NBSP}639{NBSP}325", "12639324")):
+    attempts = (
+        ("12 639 324", "425000"),
+        ("12639324", "12639324"),
+        (f"12{NBSP}639{NBSP}325", "12639324"),
+    )
+    for typed, was in attempts:
         response, line, column = _save(staff_client, document, "Kansli", 2014, typed, was)
         assert response.status_code == 200, response.json()
     assert BudgetAmount.objects.get(line=line, column=column).amount == 12_639_325
@@ -92,7 +98,8 @@ def test_bad_input_names_the_line_and_changes_nothing(staff_client, document):
 
 
 def test_costs_typed_negative_and_in_tkr_are_stored_as_kronor(staff_client, document):
-    _save(staff_client, document, "Kansli", 2014, "-430", "425000", enhet="tkr", kostnader="negativa")
+    display = {"enhet": "tkr", "kostnader": "negativa"}
+    _save(staff_client, document, "Kansli", 2014, "-430", "425000", **display)
     line = document.lines.get(label="Kansli")
     assert BudgetAmount.objects.get(line=line, column__year=2014).amount == 430_000
 
@@ -128,7 +135,8 @@ def test_query_counts_do_not_grow_with_the_number_of_lines(staff_client, documen
 
 
 def _save_ids(client, document, ids, value, was):
-    response = client.post(_cell_url(document), {"line": ids[0], "column": ids[1], "value": value, "was": was})
+    data = {"line": ids[0], "column": ids[1], "value": value, "was": was}
+    response = client.post(_cell_url(document), data)
     assert response.status_code == 200
 
 
@@ -157,5 +165,6 @@ def test_the_change_log_shows_who_changed_a_figure(client, make_user, associatio
     client.force_login(staff)
     _save(client, document, "Kansli", 2014, "430000", "425000")
     client.force_login(make_user("rut", association, Role.AUDITOR))
-    html = client.get(reverse("budgets:history", args=[association.slug, document.pk])).content.decode()
+    url = reverse("budgets:history", args=[association.slug, document.pk])
+    html = client.get(url).content.decode()
     assert "Karin Kansli" in html and "Kansli / Budget 2014" in html and "430000" in html

@@ -111,7 +111,8 @@ def test_ale_totals_in_tkr_as_printed():
     assert (y13.costs, y14.costs) == (6_145_000, 6_410_000)
     assert (y13.closing, y14.closing) == (295_000, 225_000)
     assert (y13.revenue, y14.revenue) == (6_440_000, 6_635_000)  # total budget
-    texts = {r.label: [c.text for c in r.cells] for r in grid_rows(sheet, DisplayOptions.of(sheet.document))}
+    rows = grid_rows(sheet, DisplayOptions.of(sheet.document))
+    texts = {r.label: [c.text for c in r.cells] for r in rows}
     assert texts["Finansiell ram"] == ["6\u00a0340", "6\u00a0340"]
     assert texts["Överskott 2011 fördelat på 1 år"] == ["100", "295"]
     assert texts["Total summa"] == ["6\u00a0145", "6\u00a0410"]

@@ -30,6 +30,10 @@ def finnveden_budget(association) -> BudgetDocument:
     return association.budget_documents.get()
 
 
+def _set(line, column, amount, expected, user=None):
+    return budget_amount_set(line=line, column=column, amount=amount, expected=expected, user=user)
+
+
 def _line(document, label):
     return document.lines.get(label=label)
 
@@ -37,7 +41,7 @@ def _line(document, label):
 def test_saving_a_figure_changes_the_totals_and_logs_who(finnveden_budget, make_user, association):
     user = make_user("karin", association, Role.STAFF)
     line, column = _line(finnveden_budget, "Kansli"), finnveden_budget.columns.get(year=2014)
-    budget_amount_set(line=line, column=column, amount=Decimal(435_000), expected=Decimal(425_000), user=user)
+    _set(line, column, Decimal(435_000), Decimal(425_000), user)
     result = budget_sheet(finnveden_budget).result.columns[column.pk]
     assert result.costs == 4_422_000 and result.closing == 290_000
     change = BudgetChange.objects.get(document=finnveden_budget)
@@ -48,27 +52,27 @@ def test_saving_a_figure_changes_the_totals_and_logs_who(finnveden_budget, make_
 
 def test_a_stale_edit_is_refused_with_the_current_figure(finnveden_budget, make_user, association):
     line, column = _line(finnveden_budget, "Kansli"), finnveden_budget.columns.get(year=2014)
-    budget_amount_set(line=line, column=column, amount=Decimal(430_000), expected=Decimal(425_000), user=None)
+    _set(line, column, Decimal(430_000), Decimal(425_000), None)
     with pytest.raises(StaleEditError) as refused:
-        budget_amount_set(line=line, column=column, amount=Decimal(440_000), expected=Decimal(425_000), user=None)
+        _set(line, column, Decimal(440_000), Decimal(425_000), None)
     assert refused.value.current == 430_000
     assert BudgetAmount.objects.get(line=line, column=column).amount == 430_000
 
 
 def test_overriding_a_contribution_and_clearing_the_override(finnveden_budget):
     line, column = _line(finnveden_budget, "Gnosjö kommun"), finnveden_budget.columns.get(year=2014)
-    budget_amount_set(line=line, column=column, amount=Decimal(100_000), expected=None, user=None)
+    _set(line, column, Decimal(100_000), None, None)
     sheet = budget_sheet(finnveden_budget)
     assert sheet.result.cell(line.pk, column.pk).difference == 1_200
     assert any("lagstadgade" in c.message for c in sheet.result.warnings)
-    budget_amount_set(line=line, column=column, amount=None, expected=Decimal(100_000), user=None)
+    _set(line, column, None, Decimal(100_000), None)
     assert budget_sheet(finnveden_budget).result.cell(line.pk, column.pk).value == 98_800
 
 
 def test_ore_are_refused_in_a_budget(finnveden_budget):
     line, column = _line(finnveden_budget, "Kansli"), finnveden_budget.columns.get(year=2014)
     with pytest.raises(ValidationError):
-        budget_amount_set(line=line, column=column, amount=Decimal("1.50"), expected=Decimal(425_000), user=None)
+        _set(line, column, Decimal("1.50"), Decimal(425_000), None)
 
 
 def test_adopted_is_read_only_and_a_revision_copies_everything(finnveden_budget):
@@ -76,7 +80,7 @@ def test_adopted_is_read_only_and_a_revision_copies_everything(finnveden_budget)
                    diary_number="2013/45", user=None)
     line, column = _line(finnveden_budget, "Kansli"), finnveden_budget.columns.get(year=2014)
     with pytest.raises(ValidationError, match="fastställd"):
-        budget_amount_set(line=line, column=column, amount=Decimal(1), expected=Decimal(425_000), user=None)
+        _set(line, column, Decimal(1), Decimal(425_000), None)
     copy = document_new_revision(document=finnveden_budget, user=None)
     assert (copy.revision, copy.origin, copy.is_draft) == (2, finnveden_budget, True)
     sheet = budget_sheet(copy)
@@ -94,7 +98,7 @@ def test_counted_share_with_an_initiative_line(finnveden_budget, association):
     line.initiative = Initiative.objects.create(association=association, name="Ny insats")
     line.save()
     column = finnveden_budget.columns.get(year=2014)
-    budget_amount_set(line=line, column=column, amount=Decimal(200_000), expected=None, user=None)
+    _set(line, column, Decimal(200_000), None, None)
     sheet = budget_sheet(finnveden_budget)
     cell = sheet.result.cell(line.pk, column.pk)
     assert (cell.maximum, cell.value) == (200_000, 180_000)  # both kept, the counted one counts
@@ -103,13 +107,15 @@ def test_counted_share_with_an_initiative_line(finnveden_budget, association):
     assert row.cells[0].text == "180\u00a0000"
     assert row.cells[0].detail == "max 200\u00a0000, räknas 90 %: 180\u00a0000"
     # Plain lines are not initiative lines: the share does not touch them.
-    assert sheet.result.cell(_line(finnveden_budget, "Nya projekt").pk, column.pk).value == 1_605_000
+    nya_projekt = _line(finnveden_budget, "Nya projekt")
+    assert sheet.result.cell(nya_projekt.pk, column.pk).value == 1_605_000
 
 
 def test_moving_a_line_and_deleting_a_footnote_renumbers(finnveden_budget):
     kansli = _line(finnveden_budget, "Styrelse")
     line_move(line=kansli, up=True, user=None)
-    labels = list(finnveden_budget.sections.get(name="Administration").lines.values_list("label", flat=True))
+    section = finnveden_budget.sections.get(name="Administration")
+    labels = list(section.lines.values_list("label", flat=True))
     assert labels[:2] == ["Styrelse", "Kansli"]
     footnote_delete(footnote=finnveden_budget.footnotes.get(number=2), user=None)
     assert list(finnveden_budget.footnotes.values_list("number", flat=True)) == [1, 2, 3]

@@ -18,25 +18,30 @@ def _url(document, name: str) -> str:
     return f"/{document.association.slug}/budget/{document.pk}/{name}/"
 
 
+def _line_url(document, line) -> str:
+    return f"{_url(document, 'rader')}{line.pk}/"
+
+
 def _messages(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
 
 
 def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
     section = document.sections.get(name="Verksamhet")
-    staff_client.post(_url(document, "rader"), {"section": section.pk, "label": "Metodstöd", "kind": "amount"})
+    new = {"section": section.pk, "label": "Metodstöd", "kind": "amount"}
+    staff_client.post(_url(document, "rader"), new)
     line = document.lines.get(label="Metodstöd")
     assert list(section.lines.values_list("label", flat=True))[-1] == "Metodstöd"
     # The administration lines stay after it.
     assert document.lines.get(label="Kansli").order > line.order
-    staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {"action": "spara", "label": "Metodstöd 2014",
-                                                                  "footnotes": "3, 4"})
+    edit = {"action": "spara", "label": "Metodstöd 2014", "footnotes": "3, 4"}
+    staff_client.post(_line_url(document, line), edit)
     line.refresh_from_db()
     assert line.label == "Metodstöd 2014" and [f.number for f in line.footnotes.all()] == [3, 4]
-    response = staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {"action": "spara", "label": "x",
-                                                                             "footnotes": "9"}, follow=True)
+    wrong = {"action": "spara", "label": "x", "footnotes": "9"}
+    response = staff_client.post(_line_url(document, line), wrong, follow=True)
     assert "Fotnot 9 finns inte i budgeten." in _messages(response)
-    staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {"action": "ta-bort"})
+    staff_client.post(_line_url(document, line), {"action": "ta-bort"})
     assert not document.lines.filter(pk=line.pk).exists()
     assert BudgetChange.objects.filter(document=document, what="Raden togs bort").exists()
 
@@ -44,28 +49,36 @@ def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
 def test_footnotes_columns_settings_and_sections(staff_client, document):
     staff_client.post(_url(document, "fotnoter"), {"text": "En femte fotnot"})
     assert document.footnotes.get(number=5).text == "En femte fotnot"
-    staff_client.post(_url(document, "kolumner"), {"kind": "plan", "year": 2016, "label": "Plan 2016"})
+    column = {"kind": "plan", "year": 2016, "label": "Plan 2016"}
+    staff_client.post(_url(document, "kolumner"), column)
     plan = document.columns.get(label="Plan 2016")
     sheet = budget_sheet(document)
     assert sheet.result.columns[plan.pk].opening == 0  # 2015 closes at 0: the chain carries on
-    settings = {"title": "Budget 2014-2016", "unit": "tkr", "costs_negative": "on", "counted_share": "90",
-                "revenue_total_label": "Totalt tillgängliga medel", "cost_total_label": "Totalt kostnader",
-                "result_label": "Kvar", "balance_explanation": "Tillfälligt."}
+    settings = {
+        "title": "Budget 2014-2016",
+        "unit": "tkr",
+        "costs_negative": "on",
+        "counted_share": "90",
+        "revenue_total_label": "Totalt tillgängliga medel",
+        "cost_total_label": "Totalt kostnader",
+        "result_label": "Kvar",
+        "balance_explanation": "Tillfälligt.",
+    }
     staff_client.post(_url(document, "installningar"), settings)
     document.refresh_from_db()
     assert (document.title, document.unit, document.costs_negative, document.counted_share) == (
         "Budget 2014-2016", "tkr", True, 90)
     staff_client.post(_url(document, "avsnitt"), {"name": "Utveckling", "kind": "operations"})
     section = document.sections.get(name="Utveckling")
-    staff_client.post(_url(document, "avsnitt"), {"section": section.pk, "name": "Utvecklingsarbete",
-                                                  "subtotal_label": "Summa utveckling"})
+    edit = {"section": section.pk, "name": "Utvecklingsarbete", "subtotal_label": "Summa utv."}
+    staff_client.post(_url(document, "avsnitt"), edit)
     section.refresh_from_db()
     assert (section.name, section.show_subtotal) == ("Utvecklingsarbete", False)
 
 
 def test_adopt_then_read_only_then_new_revision(staff_client, document):
-    response = staff_client.post(_url(document, "faststall"), {"adopted_on": "2013-12-12", "diary_number": "2013/45"},
-                                 follow=True)
+    decision = {"adopted_on": "2013-12-12", "diary_number": "2013/45"}
+    response = staff_client.post(_url(document, "faststall"), decision, follow=True)
     assert "Budgeten är fastställd." in _messages(response)
     html = staff_client.get(f"/{document.association.slug}/budget/{document.pk}/").content.decode()
     assert 'class="cell"' not in html and "Skapa ny revision" in html
@@ -73,7 +86,8 @@ def test_adopt_then_read_only_then_new_revision(staff_client, document):
     assert any("fastställd och kan inte ändras" in m for m in _messages(refused))
     response = staff_client.post(_url(document, "ny-revision"))
     copy = BudgetDocument.objects.get(association=document.association, revision=2)
-    assert response.url.endswith(f"/budget/{copy.pk}/") and copy.origin == document and copy.is_draft
+    assert response.url.endswith(f"/budget/{copy.pk}/")
+    assert copy.origin == document and copy.is_draft
 
 
 def test_a_new_budget_starts_with_sections_and_a_carried_forward_line(staff_client, association):
@@ -87,16 +101,18 @@ def test_a_new_budget_starts_with_sections_and_a_carried_forward_line(staff_clie
 
 def test_linking_a_contribution_line_to_members(staff_client, document, association):
     section = document.sections.get(name="Intäkter")
-    staff_client.post(_url(document, "rader"), {"section": section.pk, "label": "Kommunerna", "kind": "contribution"})
+    new = {"section": section.pk, "label": "Kommunerna", "kind": "contribution"}
+    staff_client.post(_url(document, "rader"), new)
     line = document.lines.get(label="Kommunerna")
-    municipalities = list(association.memberships.filter(member__kind="municipality").values_list("member_id", flat=True))
-    staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {"action": "spara", "label": "Kommunerna",
-                                                                  "members": municipalities})
+    memberships = association.memberships.filter(member__kind="municipality")
+    municipalities = list(memberships.values_list("member_id", flat=True))
+    edit = {"action": "spara", "label": "Kommunerna", "members": municipalities}
+    staff_client.post(_line_url(document, line), edit)
     sheet = budget_sheet(document)
     column = document.columns.get(year=2014)
     assert sheet.result.cell(line.pk, column.pk).value == 748_000  # 302 600 + 98 800 + 346 600
     koping = Member.objects.get(name="Köpings kommun")  # a member of Västra Mälardalen only
-    response = staff_client.post(f"{_url(document, 'rader')}{line.pk}/", {
-        "action": "spara", "label": "Kommunerna", "members": [koping.pk]}, follow=True)
+    edit = {"action": "spara", "label": "Kommunerna", "members": [koping.pk]}
+    response = staff_client.post(_line_url(document, line), edit, follow=True)
     assert "En vald organisation är inte medlem i förbundet." in _messages(response)
     assert line.members.count() == 3

@@ -1,4 +1,4 @@
-"""python manage.py import_budget FILE.xlsx --association SLUG: enter a budget workbook as a draft."""
+"""`python manage.py import_budget FILE.xlsx --association SLUG`: a budget workbook as a draft."""
 
 from pathlib import Path
 
@@ -24,7 +24,8 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"Filen {file} finns inte.")
         try:
-            document = document_import(association=found, plan=read_budget(file.read_bytes()), user=None)
+            plan = read_budget(file.read_bytes())
+            document = document_import(association=found, plan=plan, user=None)
         except BudgetFileError as error:
             raise CommandError("Inget lästes in:\n" + "\n".join(error.problems)) from error
         except ValidationError as error:
