@@ -73,6 +73,7 @@ class LineForm(forms.Form):
     members = forms.TypedMultipleChoiceField(required=False, coerce=int, empty_value=None)
     initiative = forms.IntegerField(required=False)
     exempt_from_share = forms.BooleanField(required=False)
+    was_label = forms.CharField(required=False, max_length=300)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

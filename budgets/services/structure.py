@@ -14,7 +14,7 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
-from budgets.services.common import locked_draft, log_change, saved
+from budgets.services.common import StaleEditError, locked_draft, log_change, saved
 from initiatives.models import Initiative
 from members.models import Member
 
@@ -49,11 +49,13 @@ def line_update(
     member_ids: list[int] | None = None,
     initiative_id: int | None = None,
     exempt_from_share: bool | None = None,
+    expected_label: str | None = None,
 ) -> BudgetLine:
     """Change a line's text and footnotes and, where given, what it is linked to.
 
     Members are only linked to contribution lines and must be members of the association;
-    an initiative only to an initiative line and must be the association's.
+    an initiative only to an initiative line and must be the association's. With
+    `expected_label` (the text the editor started from) a line renamed meanwhile is refused.
     """
     with transaction.atomic():
         document = locked_draft(line.document)
@@ -61,7 +63,13 @@ def line_update(
         unknown = sorted(set(footnote_numbers) - set(notes))
         if unknown:
             raise ValidationError(f"Fotnot {unknown[0]} finns inte i budgeten.")
-        old = line.label
+        old = BudgetLine.objects.filter(pk=line.pk).values_list("label", flat=True).get()
+        if expected_label is not None and old != expected_label:
+            raise StaleEditError(
+                f"Raden har bytt text till ”{old}” sedan du öppnade sidan; "
+                "ändringen sparades inte.",
+                old,
+            )
         line.label = label
         if exempt_from_share is not None:
             line.exempt_from_share = exempt_from_share

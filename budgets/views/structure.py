@@ -30,11 +30,14 @@ from members.selectors import members_during_year
 
 
 def _attempt(request: HttpRequest, done: str, service: Callable[..., Any], **kwargs: Any) -> None:
-    """Run a service as the user; its refusal (ValidationError) becomes a message, never a 500."""
+    """Run a service as the user; its refusal (ValidationError, a stale edit) becomes a
+    message, never a 500."""
     try:
         service(user=request.user, **kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    except services.StaleEditError as stale:
+        messages.error(request, str(stale))
     else:
         messages.success(request, done)
 
@@ -145,7 +148,8 @@ def line_action(
         _attempt(request, "Raden är sparad.", services.line_update, line=found,
                  label=data["label"], footnote_numbers=data["footnotes"],
                  member_ids=data["members"], initiative_id=data["initiative"],
-                 exempt_from_share=data["exempt_from_share"])
+                 exempt_from_share=data["exempt_from_share"],
+                 expected_label=data["was_label"] or None)
     return _back(document)
 
 

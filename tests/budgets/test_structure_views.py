@@ -38,6 +38,11 @@ def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
     staff_client.post(_line_url(document, line), edit)
     line.refresh_from_db()
     assert line.label == "Metodstöd 2014" and [f.number for f in line.footnotes.all()] == [3, 4]
+    stale = {"action": "spara", "label": "Metod", "was_label": "Metodstöd"}
+    response = staff_client.post(_line_url(document, line), stale, follow=True)
+    assert _messages(response)[-1] == (
+        "Raden har bytt text till ”Metodstöd 2014” sedan du öppnade sidan; ändringen sparades inte."
+    )
     wrong = {"action": "spara", "label": "x", "footnotes": "9"}
     response = staff_client.post(_line_url(document, line), wrong, follow=True)
     assert "Fotnot 9 finns inte i budgeten." in _messages(response)
