@@ -31,13 +31,16 @@ def build_budget():
     from members.models import Association
 
     association = Association.objects.get(slug="finnveden")
-    document = BudgetDocument.objects.create(association=association, year=2025, title="Bench 2025")
+    # Years with funding in the demo (2014, 2015), so contribution lines are computed too.
+    document = BudgetDocument.objects.create(
+        association=association, year=2014, revision=9, title="Bench 2014"
+    )
     kinds = [
-        ("budget", 2024, "Budget 2024"),
-        ("forecast", 2024, "Prognos 2024"),
-        ("budget", 2025, "Budget 2025"),
-        ("plan", 2026, "Plan 2026"),
-        ("plan", 2027, "Plan 2027"),
+        ("budget", 2013, "Budget 2013"),
+        ("forecast", 2013, "Prognos 2013"),
+        ("budget", 2014, "Budget 2014"),
+        ("plan", 2015, "Plan 2015"),
+        ("plan", 2016, "Plan 2016"),
     ]
     columns = [BudgetColumn.objects.create(document=document, order=i, kind=k, year=y, label=label)
                for i, (k, y, label) in enumerate(kinds)]
@@ -54,15 +57,21 @@ def build_budget():
     revenue, ops, adm = sections
     lines = [BudgetLine.objects.create(document=document, section=revenue, order=0,
                                        label="Balanserat resultat", kind="carried_forward")]
-    for number in range(1, 60):
+    members = [m.member for m in association.memberships.select_related("member")]
+    for number, member in enumerate(members, start=1):
+        line = BudgetLine.objects.create(document=document, section=revenue, order=number,
+                                         label=member.name, kind="contribution")
+        line.members.set([member])
+        lines.append(line)
+    for number in range(len(lines), 60):
         section = revenue if number < 8 else ops if number < 45 else adm
         lines.append(BudgetLine.objects.create(document=document, section=section, order=number,
                                                label=f"Rad {number}"))
     BudgetAmount.objects.bulk_create(
         BudgetAmount(line=line, column=column, amount=Decimal(100_000 + 1000 * i))
-        for i, line in enumerate(lines[1:]) for column in columns
+        for i, line in enumerate(lines) for column in columns if line.kind == "amount"
     )
-    return document, lines[10], columns[2]
+    return document, lines[20], columns[2]
 
 
 def median_ms(function) -> float:
@@ -90,7 +99,7 @@ def main() -> None:
         client = Client()
         client.force_login(get_user_model().objects.get(username="kansli"))
         url = f"/finnveden/budget/{document.pk}/"
-        state = {"value": 100_000 + 1000 * 9}
+        state = {"value": 100_000 + 1000 * 20}
 
         def page():
             assert client.get(url).status_code == 200
