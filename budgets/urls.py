@@ -1,4 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from budgets.views import files, followup, grid, history, structure
 
 app_name = "budgets"
-urlpatterns: list = []
+urlpatterns = [
+    path("", grid.document_list, name="list"),
+    path("ny/", grid.document_new, name="new"),
+    path("las-in/", files.upload, name="upload"),
+    path("<int:pk>/", grid.document_grid, name="document"),
+    path("<int:pk>/xlsx/", files.export, name="export"),
+    path("<int:pk>/uppfoljning/", followup.follow_up_page, name="followup"),
+    path("<int:pk>/andringar/", history.history, name="history"),
+    path("<int:pk>/belopp/", grid.cell_save, name="cell"),
+    path("<int:pk>/struktur/", structure.structure, name="structure"),
+    path("<int:pk>/rader/", structure.line_add, name="line_add"),
+    path("<int:pk>/rader/<int:line>/", structure.line_action, name="line"),
+    path("<int:pk>/fotnoter/", structure.footnotes, name="footnotes"),
+    path("<int:pk>/kolumner/", structure.columns, name="columns"),
+    path("<int:pk>/installningar/", structure.settings, name="settings"),
+    path("<int:pk>/avsnitt/", structure.sections, name="sections"),
+    path("<int:pk>/faststall/", structure.adopt, name="adopt"),
+    path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
+]

@@ -1,0 +1,58 @@
+"""The back office for budgets."""
+
+from django.contrib import admin
+
+from budgets.models import (
+    BudgetAmount,
+    BudgetChange,
+    BudgetColumn,
+    BudgetDocument,
+    BudgetLine,
+    BudgetSection,
+    FollowUpFigure,
+    Footnote,
+)
+
+
+class ColumnInline(admin.TabularInline):
+    model = BudgetColumn
+    extra = 0
+
+
+class SectionInline(admin.TabularInline):
+    model = BudgetSection
+    extra = 0
+
+
+class FootnoteInline(admin.TabularInline):
+    model = Footnote
+    extra = 0
+
+
+@admin.register(BudgetDocument)
+class BudgetDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "association", "year", "revision", "status", "adopted_on"]
+    list_filter = ["association", "status"]
+    inlines = [ColumnInline, SectionInline, FootnoteInline]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(admin.ModelAdmin):
+    list_display = ["label", "document", "section", "kind", "order"]
+    list_filter = ["document__association", "kind"]
+    filter_horizontal = ["members", "footnotes"]
+
+
+@admin.register(BudgetAmount)
+class BudgetAmountAdmin(admin.ModelAdmin):
+    list_display = ["line", "column", "amount", "updated_by", "updated_at"]
+    list_filter = ["line__document__association"]
+
+
+@admin.register(BudgetChange)
+class BudgetChangeAdmin(admin.ModelAdmin):
+    list_display = ["changed_at", "document", "what", "old_value", "new_value", "changed_by"]
+    list_filter = ["document__association"]
+
+
+admin.site.register(FollowUpFigure)

@@ -1,0 +1,355 @@
+"""The one budget calculation: plain data in, one result object out (no database).
+
+Design overview
+- The input lists a document's columns (kind and year), sections (revenue or a kind of
+  cost) and lines; each line has one `CellInput` per column: what staff typed (`stored`)
+  and what the application computes for it (`computed`: a contribution from the year's
+  funding, an initiative's granted amount).
+- A line's value in a column:
+  amount line        stored, else 0;
+  contribution       stored (an override), else the funding's amount, else 0 (a check says so);
+  initiative         the granted maximum (stored, else granted, else 0), counted at the
+                     document's counted share (e.g. 90 %) in whole kronor unless exempt;
+  carried forward    the column's opening: stored (an override), else the chain.
+- The chain: a column's opening is the closing of the column before it. For a year Y that
+  is the year Y-1 column, preferring outcome, then forecast, then budget, then plan (the
+  forecast of the year before feeds next year's budget where there is one). A forecast or
+  outcome column with no Y-1 column starts where the budget of its own year starts. A
+  column with nothing before it needs an entered opening.
+- Totals: revenue = revenue sections (including the carried-forward line); costs = cost
+  sections; closing = revenue - costs. The administration share is administration / costs.
+- Checks: an opening typed over the chain is shown with its difference (info); a negative
+  balance is an error (an association may not borrow); costs above the
+  year's own revenue is a warning that needs an explanation; contributions off the
+  statutory shares (region and municipalities each half of the state's part) are a warning.
+The same result feeds the grid page, the xlsx export and the reports.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from finsam.lib.numbers import format_amount
+from finsam.lib.rounding import KRONA, round_to_step
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+COST_SECTION_KINDS = frozenset({"operations", "administration", "other_cost"})
+# Preference among the columns of the year before when looking for a column's opening.
+OPENING_PREFERENCE = ("outcome", "forecast", "budget", "plan")
+STATE, REGION, MUNICIPAL = "state", "region", "municipal"
+
+
+@dataclass(frozen=True)
+class ColumnInput:
+    key: int
+    kind: str  # budget, forecast, plan, outcome
+    year: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class SectionInput:
+    key: int
+    kind: str  # revenue, operations, administration, other_cost
+
+
+@dataclass(frozen=True)
+class CellInput:
+    stored: Decimal | None = None
+    computed: Decimal | None = None
+    # A contribution's computed amount by statutory party (state, region, municipal).
+    parties: Mapping[str, Decimal] | None = None
+
+
+@dataclass(frozen=True)
+class LineInput:
+    key: int
+    section: int
+    kind: str  # amount, contribution, initiative, carried_forward
+    cells: Mapping[int, CellInput] = field(default_factory=dict)
+    exempt_from_share: bool = False
+    party: str | None = None  # the one statutory party of all the line's members, if one
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetInput:
+    columns: Sequence[ColumnInput]
+    sections: Sequence[SectionInput]
+    lines: Sequence[LineInput]
+    counted_share: Decimal = HUNDRED
+    balance_explanation: str = ""
+
+
+@dataclass(frozen=True)
+class CellResult:
+    """A line's figure in a column: what counts, what was typed, what was computed."""
+
+    value: Decimal
+    stored: Decimal | None
+    computed: Decimal | None
+    maximum: Decimal | None = None  # an initiative's granted maximum when a share is counted
+
+    @property
+    def difference(self) -> Decimal | None:
+        """An override's difference to the computed figure (None when nothing to compare)."""
+        if self.stored is None or self.computed is None:
+            return None
+        return self.stored - self.computed
+
+
+@dataclass(frozen=True)
+class ColumnResult:
+    column: ColumnInput
+    opening: Decimal
+    opening_computed: Decimal | None
+    section_totals: Mapping[int, Decimal]
+    revenue: Decimal  # including the carried-forward opening
+    costs: Decimal
+    administration: Decimal
+
+    @property
+    def closing(self) -> Decimal:
+        return self.revenue - self.costs
+
+    @property
+    def year_revenue(self) -> Decimal:
+        """The year's own revenue, without what is carried forward from earlier years."""
+        return self.revenue - self.opening
+
+    @property
+    def year_result(self) -> Decimal:
+        return self.year_revenue - self.costs
+
+    @property
+    def opening_difference(self) -> Decimal | None:
+        return None if self.opening_computed is None else self.opening - self.opening_computed
+
+    @property
+    def administration_share(self) -> Decimal | None:
+        """Administration as a percentage of total costs (exact; printed with one decimal)."""
+        return None if not self.costs else self.administration * HUNDRED / self.costs
+
+
+@dataclass(frozen=True)
+class Check:
+    level: str  # "error", "warning" or "info" (a fact worth seeing, such as an overridden opening)
+    message: str
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class BudgetResult:
+    cells: Mapping[tuple[int, int], CellResult]
+    columns: Mapping[int, ColumnResult]
+    checks: Sequence[Check]
+
+    def cell(self, line: int, column: int) -> CellResult:
+        return self.cells[(line, column)]
+
+    @property
+    def errors(self) -> list[Check]:
+        return [c for c in self.checks if c.level == "error"]
+
+    @property
+    def warnings(self) -> list[Check]:
+        return [c for c in self.checks if c.level == "warning"]
+
+
+def calculate(budget: BudgetInput) -> BudgetResult:
+    """Compute every cell, subtotal, total, chain and check of a budget."""
+    cells = {
+        (line.key, column.key): _cell(line, line.cells.get(column.key, CellInput()), budget)
+        for line in budget.lines
+        if line.kind != "carried_forward"
+        for column in budget.columns
+    }
+    columns: dict[int, ColumnResult] = {}
+    for column in budget.columns:
+        _column(column, budget, cells, columns)
+    return BudgetResult(cells=cells, columns=columns, checks=_checks(budget, cells, columns))
+
+
+def _cell(line: LineInput, cell: CellInput, budget: BudgetInput) -> CellResult:
+    if line.kind == "contribution":
+        value = cell.stored if cell.stored is not None else cell.computed
+        return CellResult(value if value is not None else ZERO, cell.stored, cell.computed)
+    if line.kind == "initiative":
+        maximum = cell.stored if cell.stored is not None else (cell.computed or ZERO)
+        if line.exempt_from_share or budget.counted_share == HUNDRED:
+            return CellResult(maximum, cell.stored, cell.computed)
+        counted = round_to_step(maximum * budget.counted_share / HUNDRED, KRONA)
+        return CellResult(counted, cell.stored, cell.computed, maximum=maximum)
+    return CellResult(cell.stored if cell.stored is not None else ZERO, cell.stored, None)
+
+
+def opening_source(
+    column: ColumnInput, columns: Sequence[ColumnInput]
+) -> tuple[str, ColumnInput] | None:
+    """Where a column's opening comes from: ("closing" | "opening", that column), or None."""
+    before = {c.kind: c for c in columns if c.year == column.year - 1}
+    for kind in OPENING_PREFERENCE:
+        if kind in before:
+            return "closing", before[kind]
+    if column.kind in ("forecast", "outcome"):
+        same_year = [c for c in columns if c.year == column.year and c.kind == "budget"]
+        if same_year:
+            return "opening", same_year[0]
+    return None
+
+
+def _column(
+    column: ColumnInput,
+    budget: BudgetInput,
+    cells: dict[tuple[int, int], CellResult],
+    done: dict[int, ColumnResult],
+) -> ColumnResult:
+    if column.key in done:
+        return done[column.key]
+    source = opening_source(column, budget.columns)
+    computed = None
+    if source is not None:
+        found = _column(source[1], budget, cells, done)
+        computed = found.closing if source[0] == "closing" else found.opening
+    carried = [line for line in budget.lines if line.kind == "carried_forward"]
+    opening = ZERO
+    for line in carried:
+        stored = line.cells.get(column.key, CellInput()).stored
+        opening = stored if stored is not None else (computed or ZERO)
+        cells[(line.key, column.key)] = CellResult(opening, stored, computed)
+    done[column.key] = _totals(column, budget, cells, opening, computed)
+    return done[column.key]
+
+
+def _totals(
+    column: ColumnInput,
+    budget: BudgetInput,
+    cells: Mapping[tuple[int, int], CellResult],
+    opening: Decimal,
+    opening_computed: Decimal | None,
+) -> ColumnResult:
+    totals = {section.key: ZERO for section in budget.sections}
+    for line in budget.lines:
+        totals[line.section] += cells[(line.key, column.key)].value
+    kinds = {section.key: section.kind for section in budget.sections}
+    return ColumnResult(
+        column=column,
+        opening=opening,
+        opening_computed=opening_computed,
+        section_totals=totals,
+        revenue=sum((t for k, t in totals.items() if kinds[k] == "revenue"), ZERO),
+        costs=sum((t for k, t in totals.items() if kinds[k] in COST_SECTION_KINDS), ZERO),
+        administration=sum((t for k, t in totals.items() if kinds[k] == "administration"), ZERO),
+    )
+
+
+def _checks(
+    budget: BudgetInput,
+    cells: Mapping[tuple[int, int], CellResult],
+    columns: Mapping[int, ColumnResult],
+) -> list[Check]:
+    checks: list[Check] = []
+    for column in budget.columns:
+        result = columns[column.key]
+        checks += _balance_checks(budget, result)
+        checks += _contribution_checks(budget, column)
+    return checks
+
+
+def _kr(amount: Decimal) -> str:
+    return format_amount(amount) + " kr"
+
+
+def _balance_checks(budget: BudgetInput, result: ColumnResult) -> list[Check]:
+    label, key = result.column.label, result.column.key
+    checks = []
+    if result.opening < 0 or result.closing < 0:
+        lowest = min(result.opening, result.closing)
+        checks.append(
+            Check(
+                "error",
+                f"{label}: balanserat resultat blir negativt ({_kr(lowest)}). "
+                "Förbundet får inte låna.",
+                key,
+            )
+        )
+    if result.opening_difference:
+        checks.append(
+            Check(
+                "info",
+                f"{label}: ingående balans är ändrad till {_kr(result.opening)}; enligt "
+                f"föregående kolumn {_kr(result.opening_computed)} (skillnad "
+                f"{_kr(result.opening_difference)}).",
+                key,
+            )
+        )
+    has_carried = any(line.kind == "carried_forward" for line in budget.lines)
+    if has_carried and columns_opening_missing(budget, result):
+        checks.append(Check("warning", f"{label}: ingående balans saknas; ange den.", key))
+    if result.costs > result.year_revenue:
+        explanation = budget.balance_explanation.strip()
+        text = (
+            f"{label}: kostnaderna ({_kr(result.costs)}) är större än årets intäkter "
+            f"({_kr(result.year_revenue)}). "
+        )
+        text += f"Förklaring: {explanation}" if explanation else "En förklaring krävs."
+        checks.append(Check("warning", text, key))
+    return checks
+
+
+def columns_opening_missing(budget: BudgetInput, result: ColumnResult) -> bool:
+    """No opening typed and nothing before it in the chain."""
+    carried = [line for line in budget.lines if line.kind == "carried_forward"]
+    key = result.column.key
+    typed = any(line.cells.get(key, CellInput()).stored is not None for line in carried)
+    return not typed and result.opening_computed is None
+
+
+def _contribution_checks(budget: BudgetInput, column: ColumnInput) -> list[Check]:
+    lines = [line for line in budget.lines if line.kind == "contribution"]
+    if not lines:
+        return []
+    parties = {STATE: ZERO, REGION: ZERO, MUNICIPAL: ZERO}
+    for line in lines:
+        cell = line.cells.get(column.key, CellInput())
+        if cell.stored is None and cell.computed is None:
+            return [
+                Check(
+                    "warning",
+                    f"{column.label}: finansiering saknas för {column.year}; "
+                    f"bidraget på raden ”{line.label}” räknas som 0 kr.",
+                    column.key,
+                )
+            ]
+        split = _parties(line, cell)
+        if split is None:
+            return [
+                Check(
+                    "warning",
+                    f"{column.label}: raden ”{line.label}” har ett ändrat "
+                    "belopp för flera parter; de lagstadgade andelarna kan inte "
+                    "kontrolleras.",
+                    column.key,
+                )
+            ]
+        for party, amount in split.items():
+            parties[party] += amount
+    half = parties[STATE] / 2
+    if parties[REGION] != half or parties[MUNICIPAL] != half:
+        return [
+            Check(
+                "warning",
+                f"{column.label}: bidragen följer inte de lagstadgade "
+                f"andelarna (staten {_kr(parties[STATE])}, regionen {_kr(parties[REGION])}, "
+                f"kommunerna {_kr(parties[MUNICIPAL])}).",
+                column.key,
+            )
+        ]
+    return []
+
+
+def _parties(line: LineInput, cell: CellInput) -> Mapping[str, Decimal] | None:
+    if cell.stored is None:
+        return cell.parties or {}
+    return {line.party: cell.stored} if line.party else None

@@ -1,0 +1,120 @@
+"""Charts as SVG text, drawn on the server so the same picture goes into pages and PDFs.
+
+Pure: figures in, an SVG string out. Coordinates are computed with Decimal and printed with
+one decimal; labels are escaped. Two charts: grouped bars (budget, outcome to date and
+forecast per section) and the carried-forward balance across a document's columns.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from html import escape
+
+from finsam.lib.numbers import format_amount
+
+WIDTH, HEIGHT = Decimal(640), Decimal(300)
+LEFT, RIGHT, TOP, BOTTOM = Decimal(70), Decimal(10), Decimal(20), Decimal(60)
+SERIES = (("Budget", "#7a9cc6"), ("Utfall hittills", "#2f5d8a"), ("Prognos helår", "#d08c2c"))
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    label: str
+    values: tuple[Decimal, ...]  # one per series
+
+
+def _n(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _scale(values: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
+    """The lowest and highest value the axis shows (always including zero)."""
+    low = min([Decimal(0), *values])
+    high = max([Decimal(0), *values])
+    return low, high if high != low else low + 1
+
+
+def _y(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
+    plot = HEIGHT - TOP - BOTTOM
+    return TOP + plot - (value - low) * plot / (high - low)
+
+
+def _frame(title: str, body: list[str], low: Decimal, high: Decimal) -> str:
+    zero = _y(Decimal(0), low, high)
+    axis = [
+        f'<line x1="{_n(LEFT)}" y1="{_n(zero)}" x2="{_n(WIDTH - RIGHT)}" y2="{_n(zero)}" '
+        'stroke="#333"/>',
+        f'<text x="{_n(LEFT - 4)}" y="{_n(_y(high, low, high) + 4)}" text-anchor="end" '
+        'font-size="11">'
+        f"{escape(format_amount(high, thousands=True))} tkr</text>",
+        f'<text x="{_n(LEFT - 4)}" y="{_n(zero + 4)}" text-anchor="end" font-size="11">0</text>',
+    ]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} {_n(HEIGHT)}" '
+        f'role="img" aria-label="{escape(title)}" class="followup-chart">'
+        f"<title>{escape(title)}</title>" + "".join(axis + body) + "</svg>"
+    )
+
+
+def bars_svg(title: str, groups: Sequence[BarGroup]) -> str:
+    """Grouped bars, one group per section, one bar per series (budget, outcome, forecast)."""
+    values = [v for g in groups for v in g.values]
+    low, high = _scale(values)
+    body: list[str] = []
+    if groups:
+        slot = (WIDTH - LEFT - RIGHT) / len(groups)
+        bar = slot * Decimal("0.8") / len(SERIES)
+        for index, group in enumerate(groups):
+            x0 = LEFT + slot * index + slot * Decimal("0.1")
+            pairs = zip(group.values, SERIES, strict=True)
+            for series, (value, (name, colour)) in enumerate(pairs):
+                top = _y(max(value, Decimal(0)), low, high)
+                zero = _y(min(value, Decimal(0)), low, high)
+                body.append(
+                    f'<rect x="{_n(x0 + bar * series)}" y="{_n(top)}" width="{_n(bar - 1)}" '
+                    f'height="{_n(zero - top)}" fill="{colour}">'
+                    f"<title>{escape(group.label)}, {name}: "
+                    f"{escape(format_amount(value))} kr</title></rect>"
+                )
+            body.append(
+                f'<text x="{_n(x0 + bar * len(SERIES) / 2)}" y="{_n(HEIGHT - BOTTOM + 14)}" '
+                f'text-anchor="middle" font-size="11">{escape(group.label[:24])}</text>'
+            )
+    body += _legend()
+    return _frame(title, body, low, high)
+
+
+def _legend() -> list[str]:
+    items = []
+    for index, (name, colour) in enumerate(SERIES):
+        x = LEFT + Decimal(150) * index
+        y = HEIGHT - Decimal(22)
+        items.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="10" height="10" fill="{colour}"/>')
+        items.append(f'<text x="{_n(x + 14)}" y="{_n(y + 9)}" font-size="11">{name}</text>')
+    return items
+
+
+def balance_svg(title: str, points: Sequence[tuple[str, Decimal]]) -> str:
+    """The carried-forward balance (each column's closing) as a line with labelled points."""
+    low, high = _scale([value for _label, value in points])
+    body: list[str] = []
+    if points:
+        step = (WIDTH - LEFT - RIGHT) / len(points)
+        coords = [
+            (LEFT + step * i + step / 2, _y(value, low, high))
+            for i, (_label, value) in enumerate(points)
+        ]
+        path = " ".join(f"{_n(x)},{_n(y)}" for x, y in coords)
+        body.append(f'<polyline points="{path}" fill="none" stroke="#2f5d8a" stroke-width="2"/>')
+        for (x, y), (label, value) in zip(coords, points, strict=True):
+            colour = "#b3261e" if value < 0 else "#2f5d8a"
+            body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{colour}"/>')
+            body.append(
+                f'<text x="{_n(x)}" y="{_n(y - 8)}" text-anchor="middle" font-size="11">'
+                f"{escape(format_amount(value))}</text>"
+            )
+            body.append(
+                f'<text x="{_n(x)}" y="{_n(HEIGHT - BOTTOM + 14)}" text-anchor="middle" '
+                f'font-size="11">{escape(label)}</text>'
+            )
+    return _frame(title, body, low, high)

@@ -1,0 +1,101 @@
+"""Entering an association's budget documents from demo data (fixtures/<slug>/budgets.toml).
+
+Per document: its columns, footnotes (numbered in the order given) and sections with lines.
+A line's `amounts` is either a list in column order or a table keyed by column label (for
+lines that type a figure in some columns only, such as an opening balance); contribution
+lines name their members and take their amounts from the funding years.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from budgets.models import (
+    BudgetAmount,
+    BudgetColumn,
+    BudgetDocument,
+    BudgetLine,
+    BudgetSection,
+    Footnote,
+)
+from members.models import Association, Member
+
+DOCUMENT_FIELDS = (
+    "title",
+    "year",
+    "unit",
+    "costs_negative",
+    "counted_share",
+    "revenue_total_label",
+    "cost_total_label",
+    "result_label",
+    "result_with_sign",
+    "balance_explanation",
+    "status",
+    "adopted_on",
+    "diary_number",
+)
+
+
+def load(association: Association, data: dict[str, Any]) -> None:
+    members = {m.member.name: m.member for m in association.memberships.select_related("member")}
+    for row in data.get("documents", []):
+        _load_document(association, members, row)
+
+
+def _saved(instance: models.Model) -> Any:
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def _load_document(association: Association, members: dict[str, Member], row: dict) -> None:
+    fields = {name: row[name] for name in DOCUMENT_FIELDS if name in row}
+    document = _saved(BudgetDocument(association=association, **fields))
+    columns = [
+        _saved(BudgetColumn(document=document, order=order, **column))
+        for order, column in enumerate(row["columns"])
+    ]
+    footnotes = {
+        number: _saved(Footnote(document=document, number=number, text=text))
+        for number, text in enumerate(row.get("footnotes", []), start=1)
+    }
+    order = 0
+    for section_order, section_row in enumerate(row.get("sections", [])):
+        section = _saved(
+            BudgetSection(
+                document=document,
+                order=section_order,
+                name=section_row.get("name", ""),
+                kind=section_row["kind"],
+                show_subtotal=section_row.get("show_subtotal", True),
+                subtotal_label=section_row.get("subtotal_label", ""),
+            )
+        )
+        for line_row in section_row.get("lines", []):
+            _load_line(document, section, order, line_row, columns, members, footnotes)
+            order += 1
+
+
+def _load_line(document, section, order, row, columns, members, footnotes) -> None:
+    line = _saved(
+        BudgetLine(
+            document=document,
+            section=section,
+            order=order,
+            label=row["label"],
+            kind=row.get("kind", "amount"),
+            exempt_from_share=row.get("exempt_from_share", False),
+        )
+    )
+    line.members.set([members[name] for name in row.get("members", [])])
+    line.footnotes.set([footnotes[number] for number in row.get("footnotes", [])])
+    amounts = row.get("amounts", [])
+    if isinstance(amounts, dict):
+        by_label = {column.label: column for column in columns}
+        pairs = [(by_label[label], amount) for label, amount in amounts.items()]
+    else:
+        pairs = list(zip(columns, amounts, strict=False))
+    for column, amount in pairs:
+        _saved(BudgetAmount(line=line, column=column, amount=Decimal(str(amount))))

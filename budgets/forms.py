@@ -1,0 +1,177 @@
+"""Forms of the budgets app: they parse what people type; rules across rows live in services."""
+
+from decimal import Decimal
+
+from django import forms
+
+from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, Unit
+from budgets.presentation import DisplayOptions
+from finsam.forms import AmountField, PercentField
+from finsam.lib.numbers import AmountError, format_amount, parse_amount
+
+
+def _amount_or_none(text: str, where: str) -> Decimal | None:
+    if not text.strip():
+        return None
+    try:
+        return parse_amount(text)
+    except AmountError as error:
+        raise forms.ValidationError(f"{where}: {error}") from error
+
+
+class CellForm(forms.Form):
+    """One figure typed in the grid, in the unit and sign the grid showed it in."""
+
+    line = forms.IntegerField()
+    column = forms.IntegerField()
+    value = forms.CharField(required=False, max_length=40, strip=False)
+    was = forms.CharField(required=False, max_length=40)
+    enhet = forms.CharField(required=False)
+    kostnader = forms.CharField(required=False)
+
+    def __init__(self, *args, document: BudgetDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            raise forms.ValidationError("Ofullständig sparning: rad eller kolumn saknas.")
+        line = self.document.lines.select_related("section").filter(pk=data["line"]).first()
+        column = self.document.columns.filter(pk=data["column"]).first()
+        if line is None or column is None:
+            raise forms.ValidationError("Raden eller kolumnen finns inte längre i budgeten.")
+        options = DisplayOptions.from_query(self.document, data)
+        typed = _amount_or_none(data["value"], f"{line.label}, {column.label}")
+        amount = None
+        if typed is not None:
+            sign = -1 if line.section.is_cost and options.costs_negative else 1
+            amount = typed * options.factor * sign
+            if amount != amount.to_integral_value():
+                raise forms.ValidationError(
+                    f"{line.label}, {column.label}: ange hela kronor "
+                    f"({data['value']} {options.unit})."
+                )
+        data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
+        return data
+
+
+def _expected(text: str) -> Decimal | None:
+    try:
+        return Decimal(text) if text.strip() else None
+    except ArithmeticError as error:
+        message = "Sidan skickade ett felaktigt utgångsvärde; ladda om."
+        raise forms.ValidationError(message) from error
+
+
+class LineForm(forms.Form):
+    label = forms.CharField(label="Text", max_length=300)
+    footnotes = forms.CharField(
+        label="Fotnoter", required=False, max_length=60, help_text="Nummer, t.ex. 1, 3"
+    )
+    members = forms.TypedMultipleChoiceField(required=False, coerce=int, empty_value=None)
+    initiative = forms.IntegerField(required=False)
+    exempt_from_share = forms.BooleanField(required=False)
+    was_label = forms.CharField(required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Which members exist is the service's rule; here only whole numbers are accepted.
+        self.fields["members"].valid_value = lambda value: str(value).isdigit()
+
+    def clean_footnotes(self) -> list[int]:
+        parts = [p for p in self.cleaned_data["footnotes"].replace(" ", ",").split(",") if p]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError("Skriv fotnoternas nummer med komma emellan, t.ex. 1, 3.")
+        return [int(p) for p in parts]
+
+
+class NewLineForm(forms.Form):
+    section = forms.IntegerField(widget=forms.HiddenInput)
+    label = forms.CharField(label="Ny rad", max_length=300)
+    kind = forms.ChoiceField(label="Slag", choices=LineKind.choices, initial=LineKind.AMOUNT)
+
+
+class FootnoteForm(forms.Form):
+    text = forms.CharField(
+        label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class ColumnForm(forms.Form):
+    kind = forms.ChoiceField(label="Slag", choices=ColumnKind.choices)
+    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    label = forms.CharField(label="Rubrik", max_length=60)
+
+
+class AdoptForm(forms.Form):
+    adopted_on = forms.DateField(label="Beslutsdatum", help_text="ÅÅÅÅ-MM-DD")
+    diary_number = forms.CharField(label="Diarienummer", max_length=40, required=False)
+    meeting = forms.IntegerField(required=False)
+
+
+class FollowUpForm(forms.Form):
+    """Outcome to date and full-year forecast per line, with the values the form started from."""
+
+    def __init__(self, *args, line_ids: list[int], entered: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_ids = line_ids
+        for pk in line_ids:
+            start = entered.get(pk)
+            for name in ("outcome_to_date", "forecast"):
+                value = getattr(start, name, None) if start else None
+                decimals = 0 if value is None or value == int(value) else 2
+                shown = "" if value is None else format_amount(value, decimals=decimals)
+                self.fields[f"{name}_{pk}"] = AmountField(required=False, initial=shown)
+                self.fields[f"{name}_{pk}"].widget.attrs["class"] = "amount"
+                self.fields[f"was_{name}_{pk}"] = forms.CharField(
+                    required=False, widget=forms.HiddenInput, initial=_plain(value)
+                )
+
+    def figures(self) -> tuple[dict, dict]:
+        from budgets.followup import Entered
+
+        data = self.cleaned_data
+        new = {
+            pk: Entered(data[f"outcome_to_date_{pk}"], data[f"forecast_{pk}"])
+            for pk in self.line_ids
+        }
+        was = {
+            pk: Entered(
+                _expected(data[f"was_outcome_to_date_{pk}"]), _expected(data[f"was_forecast_{pk}"])
+            )
+            for pk in self.line_ids
+        }
+        return new, was
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class NewDocumentForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=200)
+    year = forms.IntegerField(label="Budgetår", min_value=2004, max_value=2100)
+
+
+class DocumentSettingsForm(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=200)
+    unit = forms.ChoiceField(label="Belopp visas i", choices=Unit.choices)
+    costs_negative = forms.BooleanField(label="Kostnader med minustecken", required=False)
+    counted_share = PercentField(label="Räknad andel av insatsernas beviljade belopp (%)")
+    revenue_total_label = forms.CharField(label="Rubrik för summa intäkter", max_length=100)
+    cost_total_label = forms.CharField(label="Rubrik för summa kostnader", max_length=100)
+    result_label = forms.CharField(label="Rubrik för resultat", max_length=100)
+    result_with_sign = forms.BooleanField(label="Plustecken före överskott", required=False)
+    balance_explanation = forms.CharField(
+        label="Förklaring till obalanserad budget",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SectionForm(forms.Form):
+    name = forms.CharField(label="Rubrik", max_length=200, required=False)
+    kind = forms.ChoiceField(label="Slag", choices=SectionKind.choices, required=False)
+    subtotal_label = forms.CharField(label="Rubrik för delsumma", max_length=200, required=False)
+    show_subtotal = forms.BooleanField(label="Visa delsumma", required=False)

@@ -1,0 +1,33 @@
+"""`python manage.py import_budget FILE.xlsx --association SLUG`: a budget workbook as a draft."""
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from budgets.services import document_import
+from budgets.xlsx.importer import BudgetFileError, read_budget
+from members.models import Association
+
+
+class Command(BaseCommand):
+    help = "Läser in en budget från xlsx (formatet i docs/budget-xlsx.md) som utkast."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--association", required=True, help="förbundets kortnamn")
+
+    def handle(self, *args, file: Path, association: str, **options) -> None:
+        found = Association.objects.filter(slug=association).first()
+        if found is None:
+            raise CommandError(f"Inget förbund med kortnamnet {association}.")
+        if not file.is_file():
+            raise CommandError(f"Filen {file} finns inte.")
+        try:
+            plan = read_budget(file.read_bytes())
+            document = document_import(association=found, plan=plan, user=None)
+        except BudgetFileError as error:
+            raise CommandError("Inget lästes in:\n" + "\n".join(error.problems)) from error
+        except ValidationError as error:
+            raise CommandError("Inget lästes in: " + " ".join(error.messages)) from error
+        self.stdout.write(f"Inläst som utkast: {document} (revision {document.revision}).")

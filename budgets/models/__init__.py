@@ -1,0 +1,39 @@
+"""Budget documents: columns, sections, lines, amounts, footnotes, follow-up and changes.
+
+A package so that further concepts (bookkeeping accounts) get their own module.
+"""
+
+from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.models.document import BudgetColumn, BudgetDocument, ColumnKind, DocumentStatus, Unit
+from budgets.models.followup import FollowUpFigure
+from budgets.models.history import BudgetChange
+from budgets.models.lines import (
+    COST_KINDS,
+    BudgetAmount,
+    BudgetLine,
+    BudgetSection,
+    Footnote,
+    LineKind,
+    SectionKind,
+)
+
+__all__ = [
+    "COST_KINDS",
+    "Account",
+    "BalanceKind",
+    "MonthMovement",
+    "YearBalance",
+    "BudgetAmount",
+    "BudgetChange",
+    "BudgetColumn",
+    "BudgetDocument",
+    "BudgetLine",
+    "BudgetSection",
+    "ColumnKind",
+    "DocumentStatus",
+    "FollowUpFigure",
+    "Footnote",
+    "LineKind",
+    "SectionKind",
+    "Unit",
+]

@@ -1,0 +1,214 @@
+"""Reads of budgets: scoped querysets, and one budget with every figure computed.
+
+`budget_sheet(document)` runs a fixed number of queries whatever the number of lines: the
+structure (columns, sections, lines with members and footnotes, amounts) and the funding of
+each distinct column year. Its result object feeds the grid, the xlsx export and reports.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from budgets.calculation import (
+    MUNICIPAL,
+    REGION,
+    STATE,
+    BudgetInput,
+    BudgetResult,
+    CellInput,
+    ColumnInput,
+    LineInput,
+    SectionInput,
+    calculate,
+)
+from budgets.models import (
+    BudgetAmount,
+    BudgetColumn,
+    BudgetDocument,
+    BudgetLine,
+    BudgetSection,
+    Footnote,
+    LineKind,
+)
+from finsam.tenancy import Tenant, scoped
+from initiatives.selectors import granted_amount
+from members.funding import FundingBreakdown, funding_breakdown
+from members.models import FundingYear, Member, MemberKind
+
+PARTY_OF_KIND = {
+    MemberKind.FORSAKRINGSKASSAN: STATE,
+    MemberKind.ARBETSFORMEDLINGEN: STATE,
+    MemberKind.REGION: REGION,
+    MemberKind.MUNICIPALITY: MUNICIPAL,
+}
+
+
+def documents_of(tenant: Tenant) -> QuerySet[BudgetDocument]:
+    return scoped(BudgetDocument, tenant).select_related("origin", "adopted_at")
+
+
+@dataclass(frozen=True)
+class SectionSheet:
+    section: BudgetSection
+    lines: list[BudgetLine]
+
+
+@dataclass(frozen=True)
+class BudgetSheet:
+    """A budget document with its structure and every figure computed."""
+
+    document: BudgetDocument
+    columns: list[BudgetColumn]
+    sections: list[SectionSheet]
+    footnotes: list[Footnote]
+    input: BudgetInput
+    result: BudgetResult
+    granted: dict[tuple[int, int], Decimal | None]  # initiative lines' granted amount
+
+    @property
+    def lines(self) -> list[BudgetLine]:
+        return [line for sheet in self.sections for line in sheet.lines]
+
+
+def budget_sheet(document: BudgetDocument) -> BudgetSheet:
+    columns = list(document.columns.all())
+    sections = list(document.sections.all())
+    lines = list(
+        document.lines.select_related("initiative").prefetch_related(
+            Prefetch("members", queryset=Member.objects.order_by("name")), "footnotes"
+        )
+    )
+    stored = _stored_amounts(document)
+    funding = _funding_by_year(document, {c.year for c in columns})
+    granted = _granted(lines, columns)
+    budget_input = BudgetInput(
+        columns=[ColumnInput(c.pk, c.kind, c.year, c.label) for c in columns],
+        sections=[SectionInput(s.pk, s.kind) for s in sections],
+        lines=[_line_input(line, columns, stored, funding, granted) for line in lines],
+        counted_share=document.counted_share,
+        balance_explanation=document.balance_explanation,
+    )
+    by_section: dict[int, list[BudgetLine]] = defaultdict(list)
+    for line in lines:
+        by_section[line.section_id].append(line)
+    return BudgetSheet(
+        document=document,
+        columns=columns,
+        sections=[SectionSheet(s, by_section[s.pk]) for s in sections],
+        footnotes=list(document.footnotes.all()),
+        input=budget_input,
+        result=calculate(budget_input),
+        granted=granted,
+    )
+
+
+def _stored_amounts(document: BudgetDocument) -> dict[tuple[int, int], Decimal]:
+    rows = BudgetAmount.objects.filter(line__document=document).values_list(
+        "line_id", "column_id", "amount"
+    )
+    return {(line, column): amount for line, column, amount in rows}
+
+
+def _funding_by_year(document: BudgetDocument, years: Iterable[int]) -> dict[int, FundingBreakdown]:
+    found = FundingYear.objects.filter(association_id=document.association_id, year__in=years)
+    return {
+        funding_year.year: funding_breakdown(funding_year)
+        for funding_year in found.select_related("association").prefetch_related(
+            "agreed_contributions", "fixed_shares"
+        )
+    }
+
+
+def _granted(
+    lines: list[BudgetLine], columns: list[BudgetColumn]
+) -> dict[tuple[int, int], Decimal | None]:
+    # One call per initiative line and column: granted_amount decides how it reads decisions.
+    return {
+        (line.pk, column.pk): granted_amount(line.initiative, column.year)
+        for line in lines
+        if line.initiative is not None
+        for column in columns
+    }
+
+
+def _line_input(
+    line: BudgetLine,
+    columns: list[BudgetColumn],
+    stored: dict[tuple[int, int], Decimal],
+    funding: dict[int, FundingBreakdown],
+    granted: dict[tuple[int, int], Decimal | None],
+) -> LineInput:
+    members = list(line.members.all())
+    parties = {PARTY_OF_KIND[m.kind] for m in members}
+    cells = {}
+    for column in columns:
+        key = (line.pk, column.pk)
+        computed, split = None, None
+        if line.kind == LineKind.CONTRIBUTION and column.year in funding:
+            computed, split = _contribution(members, funding[column.year])
+        elif line.kind == LineKind.INITIATIVE:
+            computed = granted.get(key)
+        cells[column.pk] = CellInput(stored=stored.get(key), computed=computed, parties=split)
+    return LineInput(
+        key=line.pk,
+        section=line.section_id,
+        kind=line.kind,
+        cells=cells,
+        exempt_from_share=line.exempt_from_share,
+        party=parties.pop() if len(parties) == 1 else None,
+        label=line.label,
+    )
+
+
+def _contribution(
+    members: list[Member], breakdown: FundingBreakdown
+) -> tuple[Decimal | None, dict[str, Decimal] | None]:
+    """The linked members' contributions that year, in total and by statutory party."""
+    linked = {m.pk for m in members}
+    split = {STATE: Decimal(0), REGION: Decimal(0), MUNICIPAL: Decimal(0)}
+    for funding_line in breakdown.lines:
+        if funding_line.member is None or funding_line.member.pk not in linked:
+            continue
+        if funding_line.amount is None:
+            return None, None
+        split[PARTY_OF_KIND[funding_line.member.kind]] += funding_line.amount
+    return sum(split.values(), Decimal(0)), split
+
+
+def running_column(sheet: BudgetSheet, year: int, chosen: int | None = None) -> BudgetColumn | None:
+    """The column to follow up: the one asked for, else this year's budget, else the budget
+    of the document's own year, else the first column."""
+    by_pk = {c.pk: c for c in sheet.columns}
+    if chosen in by_pk:
+        return by_pk[chosen]
+    for wanted in (year, sheet.document.year):
+        found = [c for c in sheet.columns if c.year == wanted and c.kind == "budget"]
+        if found:
+            return found[0]
+    return sheet.columns[0] if sheet.columns else None
+
+
+def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
+    """The follow-up of one column: every line but the opening, with what was entered."""
+    from budgets.followup import Entered, follow_up
+    from budgets.models import FollowUpFigure
+
+    entered = {
+        f.line_id: Entered(f.outcome_to_date, f.forecast)
+        for f in FollowUpFigure.objects.filter(column=column)
+    }
+    budget = {
+        line.pk: (line.section_id, sheet.result.cell(line.pk, column.pk).value)
+        for line in sheet.lines
+        if line.kind != LineKind.CARRIED_FORWARD
+    }
+    is_cost = {part.section.pk: part.section.is_cost for part in sheet.sections}
+    return follow_up(budget, is_cost, entered), entered
+
+
+def changes_of(document: BudgetDocument):
+    """The document's change log, newest first, with who made each change."""
+    return document.changes.select_related("changed_by")

@@ -1,0 +1,41 @@
+"""Writes of the budgets app: atomic, keyword-only, each locking its document and logging who."""
+
+from budgets.services.cells import budget_amount_set
+from budgets.services.common import StaleEditError
+from budgets.services.documents import document_create, document_update, section_add, section_update
+from budgets.services.followup import follow_up_save
+from budgets.services.importing import document_import
+from budgets.services.status import document_adopt, document_new_revision
+from budgets.services.structure import (
+    column_add,
+    column_delete,
+    footnote_add,
+    footnote_delete,
+    footnote_update,
+    line_add,
+    line_delete,
+    line_move,
+    line_update,
+)
+
+__all__ = [
+    "StaleEditError",
+    "budget_amount_set",
+    "column_add",
+    "column_delete",
+    "document_adopt",
+    "document_create",
+    "document_import",
+    "document_new_revision",
+    "document_update",
+    "follow_up_save",
+    "footnote_add",
+    "footnote_delete",
+    "footnote_update",
+    "line_add",
+    "line_delete",
+    "line_move",
+    "line_update",
+    "section_add",
+    "section_update",
+]

@@ -1,0 +1,51 @@
+"""Saving one figure of the grid, refusing a stale edit."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
+from budgets.services.common import StaleEditError, locked_draft, log_change
+
+
+def budget_amount_set(
+    *,
+    line: BudgetLine,
+    column: BudgetColumn,
+    amount: Decimal | None,
+    expected: Decimal | None,
+    user: Any,
+) -> BudgetAmount | None:
+    """Store (or clear, with None) the typed figure of a line and column.
+
+    `expected` is the stored figure the editor started from (None: nothing stored). If the
+    figure has changed since, the save is refused with StaleEditError carrying the current
+    figure, so two people never silently overwrite each other.
+    """
+    if line.document_id != column.document_id:
+        raise ValidationError("Raden och kolumnen hör till olika budgetar.")
+    if amount is not None and amount != amount.to_integral_value():
+        raise ValidationError("Budgetbelopp anges i hela kronor.")
+    with transaction.atomic():
+        document = locked_draft(line.document)
+        row = BudgetAmount.objects.filter(line=line, column=column).first()
+        current = None if row is None else row.amount
+        if current != expected:
+            raise StaleEditError(
+                "Beloppet har ändrats av någon annan sedan du öppnade sidan.", current
+            )
+        if amount == current:
+            return row
+        log_change(document, user, f"{line.label} / {column.label}", current, amount)
+        if amount is None:
+            row.delete()  # type: ignore[union-attr]
+            return None
+        if row is None:
+            row = BudgetAmount(line=line, column=column)
+        row.amount = amount
+        row.updated_by = user if getattr(user, "is_authenticated", False) else None
+        row.full_clean()
+        row.save()
+        return row

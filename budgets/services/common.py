@@ -1,0 +1,48 @@
+"""What every budget write shares: locking the document, refusing adopted ones, the change log."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from budgets.models import BudgetChange, BudgetDocument
+
+
+class StaleEditError(Exception):
+    """The figure changed since the editor opened it; `current` is the value now stored."""
+
+    def __init__(self, message: str, current: Any) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def locked_draft(document: BudgetDocument) -> BudgetDocument:
+    """Lock the document row for the rest of the transaction; refuse an adopted document.
+
+    Every write to a budget goes through here, so writes to one document are serialised
+    and the chain and totals are computed from a consistent state.
+    """
+    locked = BudgetDocument.objects.select_for_update().get(pk=document.pk)
+    if not locked.is_draft:
+        raise ValidationError(
+            "Budgeten är fastställd och kan inte ändras. Skapa en ny revision för att ändra den."
+        )
+    return locked
+
+
+def saved(instance: models.Model) -> Any:
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def log_change(
+    document: BudgetDocument, user: Any, what: str, old: Any = "", new: Any = ""
+) -> None:
+    BudgetChange.objects.create(
+        document=document,
+        what=what[:300],
+        old_value="" if old is None else str(old),
+        new_value="" if new is None else str(new),
+        changed_by=user if getattr(user, "is_authenticated", False) else None,
+    )

@@ -1,0 +1,128 @@
+"""Creating a budget document and changing its settings and sections."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from budgets.models import (
+    BudgetColumn,
+    BudgetDocument,
+    BudgetLine,
+    BudgetSection,
+    ColumnKind,
+    LineKind,
+    SectionKind,
+)
+from budgets.services.common import locked_draft, log_change, saved
+from members.models import Association
+
+# What a new document starts with: the three usual sections and the carried-forward line.
+STARTING_SECTIONS = [
+    ("Intäkter", SectionKind.REVENUE, "Summa intäkter"),
+    ("Verksamhet", SectionKind.OPERATIONS, "Summa verksamhet"),
+    ("Administration", SectionKind.ADMINISTRATION, "Summa administration"),
+]
+SETTING_FIELDS = (
+    "title",
+    "unit",
+    "costs_negative",
+    "counted_share",
+    "revenue_total_label",
+    "cost_total_label",
+    "result_label",
+    "result_with_sign",
+    "balance_explanation",
+)
+
+
+def document_create(
+    *, association: Association, year: int, title: str, user: Any
+) -> BudgetDocument:
+    """A new draft for `year`: one budget column, the usual sections, a carried-forward line."""
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=association.pk)
+        latest = BudgetDocument.objects.filter(association=association, year=year).aggregate(
+            Max("revision")
+        )["revision__max"]
+        document = saved(
+            BudgetDocument(
+                association=association, year=year, title=title, revision=(latest or 0) + 1
+            )
+        )
+        saved(
+            BudgetColumn(
+                document=document,
+                order=0,
+                kind=ColumnKind.BUDGET,
+                year=year,
+                label=f"Budget {year}",
+            )
+        )
+        for order, (name, kind, subtotal) in enumerate(STARTING_SECTIONS):
+            section = saved(
+                BudgetSection(
+                    document=document, order=order, name=name, kind=kind, subtotal_label=subtotal
+                )
+            )
+            if kind == SectionKind.REVENUE:
+                saved(
+                    BudgetLine(
+                        document=document,
+                        section=section,
+                        order=0,
+                        label="Balanserat resultat",
+                        kind=LineKind.CARRIED_FORWARD,
+                    )
+                )
+        log_change(document, user, "Ny budget", "", title)
+        return document
+
+
+def document_update(
+    *, document: BudgetDocument, settings: dict[str, Any], user: Any
+) -> BudgetDocument:
+    """Change the document's title, display defaults, counted share, labels and explanation."""
+    with transaction.atomic():
+        locked = locked_draft(document)
+        for name, value in settings.items():
+            if name not in SETTING_FIELDS:
+                raise ValidationError(f"Okänd inställning: {name}.")
+            old = getattr(locked, name)
+            if old != value:
+                setattr(locked, name, value)
+                log_change(locked, user, f"Inställning: {name}", old, value)
+        saved(locked)
+        return locked
+
+
+def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) -> BudgetSection:
+    """A new section last among its kind's neighbours: revenue before costs."""
+    with transaction.atomic():
+        locked = locked_draft(document)
+        last = locked.sections.aggregate(Max("order"))["order__max"]
+        section = saved(
+            BudgetSection(
+                document=locked,
+                order=0 if last is None else last + 1,
+                name=name,
+                kind=kind,
+                subtotal_label=f"Summa {name.lower()}",
+            )
+        )
+        log_change(locked, user, "Nytt avsnitt", "", name)
+        return section
+
+
+def section_update(
+    *, section: BudgetSection, name: str, subtotal_label: str, show_subtotal: bool, user: Any
+) -> BudgetSection:
+    with transaction.atomic():
+        document = locked_draft(section.document)
+        old = section.name
+        section.name, section.subtotal_label = name, subtotal_label
+        section.show_subtotal = show_subtotal
+        saved(section)
+        log_change(document, user, "Avsnitt", old, name)
+        return section

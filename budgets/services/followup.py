@@ -1,0 +1,45 @@
+"""Entering the running year's outcome to date and full-year forecast by hand."""
+
+from typing import Any
+
+from django.db import transaction
+
+from budgets.followup import Entered
+from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
+from budgets.services.common import StaleEditError, log_change
+
+
+def follow_up_save(
+    *, column: BudgetColumn, figures: dict[int, Entered], expected: dict[int, Entered], user: Any
+) -> None:
+    """Save the figures per line; refuse all if any line changed since the form was opened.
+
+    Follow-up is allowed on adopted budgets too: it does not change the budget itself.
+    """
+    with transaction.atomic():
+        document = BudgetDocument.objects.select_for_update().get(pk=column.document_id)
+        rows = {f.line_id: f for f in FollowUpFigure.objects.filter(column=column)}
+        current = {pk: Entered(r.outcome_to_date, r.forecast) for pk, r in rows.items()}
+        stale = [pk for pk in figures if current.get(pk, Entered()) != expected.get(pk, Entered())]
+        if stale:
+            raise StaleEditError(
+                "Uppföljningen har ändrats av någon annan sedan du öppnade sidan.",
+                {pk: current.get(pk, Entered()) for pk in stale},
+            )
+        labels = dict(document.lines.values_list("pk", "label"))
+        for pk, entered in figures.items():
+            before = current.get(pk, Entered())
+            if entered == before or pk not in labels:
+                continue
+            row = rows.get(pk) or FollowUpFigure(line_id=pk, column=column)
+            row.outcome_to_date, row.forecast = entered.outcome_to_date, entered.forecast
+            row.updated_by = user if getattr(user, "is_authenticated", False) else None
+            row.full_clean()
+            row.save()
+            log_change(
+                document,
+                user,
+                f"Uppföljning {labels[pk]} / {column.label}",
+                f"{before.outcome_to_date} / {before.forecast}",
+                f"{entered.outcome_to_date} / {entered.forecast}",
+            )

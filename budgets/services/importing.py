@@ -1,0 +1,114 @@
+"""Writing an imported budget plan: one transaction, creating or replacing a draft."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from budgets.models import (
+    BudgetAmount,
+    BudgetColumn,
+    BudgetDocument,
+    BudgetLine,
+    BudgetSection,
+    Footnote,
+    LineKind,
+)
+from budgets.services.common import log_change, saved
+from budgets.xlsx.importer import BudgetPlan
+from members.models import Association
+
+
+def document_import(*, association: Association, plan: BudgetPlan, user: Any) -> BudgetDocument:
+    """Enter the plan as a draft: it replaces the year's latest draft, or becomes a new revision
+    after an adopted one. Any error (an unknown member, a bad setting) changes nothing."""
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=association.pk)
+        year = int(plan.settings["year"])
+        latest = (
+            BudgetDocument.objects.filter(association=association, year=year)
+            .order_by("-revision")
+            .first()
+        )
+        revision, origin = 1, None
+        if latest is not None and latest.is_draft:
+            revision, origin = latest.revision, latest.origin
+            latest.delete()
+        elif latest is not None:
+            revision, origin = latest.revision + 1, latest
+        document = _document(association, plan, revision, origin)
+        _enter(document, plan, association)
+        log_change(document, user, "Inläst från xlsx", "", str(document))
+        return document
+
+
+def _document(association, plan: BudgetPlan, revision: int, origin) -> BudgetDocument:
+    settings = {**plan.settings, "year": int(plan.settings["year"])}
+    return saved(
+        BudgetDocument(association=association, revision=revision, origin=origin, **settings)
+    )
+
+
+def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association) -> None:
+    from budgets.selectors import budget_sheet
+
+    columns = [
+        saved(BudgetColumn(document=document, order=i, kind=k, year=y, label=label))
+        for i, (k, y, label) in enumerate(plan.columns)
+    ]
+    notes = {
+        n: saved(Footnote(document=document, number=n, text=t))
+        for n, t in enumerate(plan.footnotes, start=1)
+    }
+    members = {m.member.name: m.member for m in association.memberships.select_related("member")}
+    contributions: list[tuple[BudgetLine, list]] = []
+    order = 0
+    for s_order, part in enumerate(plan.sections):
+        section = saved(
+            BudgetSection(
+                document=document,
+                order=s_order,
+                name=part.name,
+                kind=part.kind,
+                subtotal_label=part.subtotal_label,
+                show_subtotal=part.show_subtotal,
+            )
+        )
+        for planned in part.lines:
+            line = _line(document, section, order, planned, members, notes)
+            order += 1
+            if planned.kind == LineKind.CONTRIBUTION:
+                contributions.append((line, planned.values))
+                continue
+            _amounts(line, columns, planned.values)
+    sheet = budget_sheet(document)
+    for line, values in contributions:
+        # A contribution equal to the funding stays linked; a different figure is an override.
+        differing = [
+            value if value != sheet.result.cell(line.pk, column.pk).computed else None
+            for column, value in zip(columns, values, strict=True)
+        ]
+        _amounts(line, columns, differing)
+
+
+def _line(document, section, order, planned, members, notes) -> BudgetLine:
+    unknown = [name for name in planned.members if name not in members]
+    if unknown:
+        raise ValidationError(f"Raden ”{planned.label}”: {unknown[0]} är inte medlem i förbundet.")
+    missing = [n for n in planned.footnotes if n not in notes]
+    if missing:
+        raise ValidationError(f"Raden ”{planned.label}”: fotnot {missing[0]} finns inte i filen.")
+    line = saved(
+        BudgetLine(
+            document=document, section=section, order=order, label=planned.label, kind=planned.kind
+        )
+    )
+    line.members.set([members[name] for name in planned.members])
+    line.footnotes.set([notes[n] for n in planned.footnotes])
+    return line
+
+
+def _amounts(line: BudgetLine, columns: list[BudgetColumn], values: list) -> None:
+    for column, value in zip(columns, values, strict=True):
+        if value is not None:
+            saved(BudgetAmount(line=line, column=column, amount=value))

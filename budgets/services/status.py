@@ -1,0 +1,88 @@
+"""Adopting a budget, and copying an adopted budget into a new draft revision."""
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from budgets.models import (
+    BudgetAmount,
+    BudgetDocument,
+    BudgetLine,
+    DocumentStatus,
+)
+from budgets.services.common import locked_draft, log_change, saved
+from members.models import Meeting
+
+
+def document_adopt(
+    *,
+    document: BudgetDocument,
+    adopted_on: date,
+    meeting: Meeting | None,
+    diary_number: str,
+    user: Any,
+) -> BudgetDocument:
+    """The board has adopted the budget: record the decision; the document becomes read-only."""
+    with transaction.atomic():
+        locked = locked_draft(document)
+        if meeting is not None and meeting.association_id != locked.association_id:
+            raise ValidationError("Mötet hör till ett annat förbund.")
+        locked.status = DocumentStatus.ADOPTED
+        locked.adopted_on = adopted_on
+        locked.adopted_at = meeting
+        locked.diary_number = diary_number
+        saved(locked)
+        decision = f"{adopted_on} {diary_number}".strip()
+        log_change(locked, user, "Fastställd av styrelsen", "", decision)
+        return locked
+
+
+def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:
+    """Copy the document, with every column, section, line, footnote and figure, into a draft."""
+    with transaction.atomic():
+        source = BudgetDocument.objects.select_for_update().get(pk=document.pk)
+        if source.is_draft:
+            raise ValidationError("Bara en fastställd budget kan få en ny revision.")
+        latest = BudgetDocument.objects.filter(
+            association=source.association, year=source.year
+        ).aggregate(Max("revision"))["revision__max"]
+        copy = _copy_document(source, latest + 1)
+        log_change(copy, user, f"Ny revision av {source}", "", str(copy))
+        return copy
+
+
+def _copy_document(source: BudgetDocument, revision: int) -> BudgetDocument:
+    copy = BudgetDocument.objects.get(pk=source.pk)
+    copy.pk = None
+    copy.revision, copy.origin = revision, source
+    copy.status, copy.diary_number = DocumentStatus.DRAFT, ""
+    copy.adopted_on, copy.adopted_at = None, None
+    saved(copy)
+    columns = {c.pk: _clone(c, document=copy) for c in source.columns.all()}
+    sections = {s.pk: _clone(s, document=copy) for s in source.sections.all()}
+    footnotes = {f.pk: _clone(f, document=copy) for f in source.footnotes.all()}
+    lines: dict[int, BudgetLine] = {}
+    for line in source.lines.prefetch_related("members", "footnotes"):
+        old_pk = line.pk
+        members, notes = list(line.members.all()), [footnotes[f.pk] for f in line.footnotes.all()]
+        lines[old_pk] = _clone(line, document=copy, section=sections[line.section_id])
+        lines[old_pk].members.set(members)
+        lines[old_pk].footnotes.set(notes)
+    BudgetAmount.objects.bulk_create(
+        BudgetAmount(line=lines[a.line_id], column=columns[a.column_id], amount=a.amount)
+        for a in BudgetAmount.objects.filter(line__document=source)
+    )
+    return copy
+
+
+def _clone(instance: Any, **changes: Any) -> Any:
+    instance.pk = None
+    instance._state.adding = True
+    # A prefetched relation would make .set() on the copy compare with the original's rows.
+    instance._prefetched_objects_cache = {}
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    return saved(instance)

@@ -1,0 +1,185 @@
+"""Changing a draft's structure: lines, footnotes and columns. Each service locks the document."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from budgets.models import (
+    BudgetColumn,
+    BudgetDocument,
+    BudgetLine,
+    BudgetSection,
+    Footnote,
+    LineKind,
+)
+from budgets.services.common import StaleEditError, locked_draft, log_change, saved
+from initiatives.models import Initiative
+from members.models import Member
+
+
+def line_add(
+    *, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT, user: Any
+) -> BudgetLine:
+    """A new line at the end of its section (orders of later lines move down by one)."""
+    with transaction.atomic():
+        document = locked_draft(section.document)
+        last = section.lines.aggregate(Max("order"))["order__max"]
+        if last is None:
+            before = document.lines.filter(section__order__lt=section.order)
+            last = before.aggregate(Max("order"))["order__max"]
+        order = 0 if last is None else last + 1
+        for later in document.lines.filter(order__gte=order).order_by("-order"):
+            later.order += 1
+            later.save(update_fields=["order"])
+        line = saved(
+            BudgetLine(document=document, section=section, order=order, label=label, kind=kind)
+        )
+        log_change(document, user, f"Ny rad i {section}", "", label)
+        return line
+
+
+def line_update(
+    *,
+    line: BudgetLine,
+    label: str,
+    footnote_numbers: list[int],
+    user: Any,
+    member_ids: list[int] | None = None,
+    initiative_id: int | None = None,
+    exempt_from_share: bool | None = None,
+    expected_label: str | None = None,
+) -> BudgetLine:
+    """Change a line's text and footnotes and, where given, what it is linked to.
+
+    Members are only linked to contribution lines and must be members of the association;
+    an initiative only to an initiative line and must be the association's. With
+    `expected_label` (the text the editor started from) a line renamed meanwhile is refused.
+    """
+    with transaction.atomic():
+        document = locked_draft(line.document)
+        notes = {f.number: f for f in document.footnotes.all()}
+        unknown = sorted(set(footnote_numbers) - set(notes))
+        if unknown:
+            raise ValidationError(f"Fotnot {unknown[0]} finns inte i budgeten.")
+        old = BudgetLine.objects.filter(pk=line.pk).values_list("label", flat=True).get()
+        if expected_label is not None and old != expected_label:
+            raise StaleEditError(
+                f"Raden har bytt text till ”{old}” sedan du öppnade sidan; "
+                "ändringen sparades inte.",
+                old,
+            )
+        line.label = label
+        if exempt_from_share is not None:
+            line.exempt_from_share = exempt_from_share
+        if line.kind == LineKind.INITIATIVE:
+            line.initiative = _initiative(document, initiative_id)
+        saved(line)
+        line.footnotes.set([notes[n] for n in footnote_numbers])
+        if member_ids is not None and line.kind == LineKind.CONTRIBUTION:
+            line.members.set(_members(document, member_ids))
+        log_change(document, user, "Rad", old, label)
+        return line
+
+
+def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:
+    members = Member.objects.filter(
+        pk__in=member_ids, memberships__association=document.association
+    ).distinct()
+    found = list(members)
+    if len(found) != len(set(member_ids)):
+        raise ValidationError("En vald organisation är inte medlem i förbundet.")
+    return found
+
+
+def _initiative(document: BudgetDocument, initiative_id: int | None) -> Initiative | None:
+    if initiative_id is None:
+        return None
+    found = Initiative.objects.filter(pk=initiative_id, association=document.association).first()
+    if found is None:
+        raise ValidationError("Insatsen finns inte i förbundet.")
+    return found
+
+
+def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:
+    """Swap the line with its neighbour in the same section."""
+    with transaction.atomic():
+        locked_draft(line.document)
+        siblings = list(line.section.lines.order_by("order", "pk"))
+        index = next(i for i, s in enumerate(siblings) if s.pk == line.pk)
+        other_index = index - 1 if up else index + 1
+        if not 0 <= other_index < len(siblings):
+            return
+        other = siblings[other_index]
+        this = siblings[index]
+        this.order, other.order = other.order, this.order
+        if this.order == other.order:
+            this.order += -1 if up else 1
+        this.save(update_fields=["order"])
+        other.save(update_fields=["order"])
+
+
+def line_delete(*, line: BudgetLine, user: Any) -> None:
+    with transaction.atomic():
+        document = locked_draft(line.document)
+        log_change(document, user, "Raden togs bort", line.label, "")
+        line.delete()
+
+
+def footnote_add(*, document: BudgetDocument, text: str, user: Any) -> Footnote:
+    with transaction.atomic():
+        locked = locked_draft(document)
+        last = locked.footnotes.aggregate(Max("number"))["number__max"] or 0
+        note = saved(Footnote(document=locked, number=last + 1, text=text))
+        log_change(locked, user, f"Fotnot {note.number}", "", text)
+        return note
+
+
+def footnote_update(*, footnote: Footnote, text: str, user: Any) -> Footnote:
+    with transaction.atomic():
+        document = locked_draft(footnote.document)
+        old, footnote.text = footnote.text, text
+        saved(footnote)
+        log_change(document, user, f"Fotnot {footnote.number}", old, text)
+        return footnote
+
+
+def footnote_delete(*, footnote: Footnote, user: Any) -> None:
+    """Remove a footnote and number the later ones down, so numbers stay 1, 2, 3..."""
+    with transaction.atomic():
+        document = locked_draft(footnote.document)
+        log_change(document, user, f"Fotnot {footnote.number} togs bort", footnote.text, "")
+        number = footnote.number
+        footnote.delete()
+        for later in document.footnotes.filter(number__gt=number).order_by("number"):
+            later.number -= 1
+            later.save(update_fields=["number"])
+
+
+def column_add(
+    *, document: BudgetDocument, kind: str, year: int, label: str, user: Any
+) -> BudgetColumn:
+    with transaction.atomic():
+        locked = locked_draft(document)
+        last = locked.columns.aggregate(Max("order"))["order__max"]
+        column = saved(
+            BudgetColumn(
+                document=locked,
+                order=0 if last is None else last + 1,
+                kind=kind,
+                year=year,
+                label=label,
+            )
+        )
+        log_change(locked, user, "Ny kolumn", "", label)
+        return column
+
+
+def column_delete(*, column: BudgetColumn, user: Any) -> None:
+    with transaction.atomic():
+        document = locked_draft(column.document)
+        if document.columns.count() == 1:
+            raise ValidationError("En budget måste ha minst en kolumn.")
+        log_change(document, user, "Kolumnen togs bort", column.label, "")
+        column.delete()

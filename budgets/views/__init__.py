@@ -1,0 +1,1 @@
+"""Pages of the budgets app: the list, the grid with its cell endpoint, structure editing."""

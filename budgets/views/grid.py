@@ -1,0 +1,107 @@
+"""The budget list, the grid page and the endpoint that saves one figure and returns totals."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_POST
+
+from budgets.forms import CellForm, NewDocumentForm
+from budgets.models import BudgetDocument
+from budgets.presentation import DisplayOptions, grid_rows, visible_columns
+from budgets.selectors import BudgetSheet, budget_sheet, documents_of
+from budgets.services import StaleEditError, budget_amount_set, document_create
+from budgets.views.common import posted_to_document
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+
+
+@tenant_view()
+def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    context = {"documents": documents_of(tenant), "form": NewDocumentForm()}
+    return render(request, "budgets/list.html", context)
+
+
+@tenant_view(Perm.EDIT)
+@require_POST
+def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    form = NewDocumentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ange rubrik och ett budgetår mellan 2004 och 2100.")
+        return redirect("budgets:list", tenant.association.slug)
+    created = document_create(
+        association=tenant.association, user=request.user, **form.cleaned_data
+    )
+    messages.success(request, f"Budgeten ”{created}” är skapad som utkast.")
+    return redirect("budgets:structure", tenant.association.slug, created.pk)
+
+
+def grid_context(sheet: BudgetSheet, options: DisplayOptions, tenant: Tenant) -> dict:
+    editable = tenant.can_edit and sheet.document.is_draft
+    return {
+        "sheet": sheet,
+        "document": sheet.document,
+        "options": options,
+        "columns": visible_columns(sheet, options),
+        "rows": grid_rows(sheet, options, editable=editable),
+        "editable": editable,
+    }
+
+
+@tenant_view()
+def document_grid(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
+    options = DisplayOptions.from_query(document, request.GET)
+    context = grid_context(budget_sheet(document), options, tenant)
+    return render(request, "budgets/document.html", context)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def cell_save(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> JsonResponse:
+    form = CellForm(request.POST, document=document)
+    if not form.is_valid():
+        return JsonResponse({"ok": False, "error": " ".join(form.non_field_errors())}, status=400)
+    data = form.cleaned_data
+    try:
+        budget_amount_set(
+            line=data["line"],
+            column=data["column"],
+            amount=data["amount"],
+            expected=data["expected"],
+            user=request.user,
+        )
+    except StaleEditError as stale:
+        return _stale_response(stale, data, DisplayOptions.from_query(document, data))
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "error": " ".join(error.messages)}, status=400)
+    return JsonResponse(_payload(document, DisplayOptions.from_query(document, data), tenant))
+
+
+def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) -> dict:
+    """Every figure of the grid as now computed, keyed by cell id, and the checks as HTML."""
+    context = grid_context(budget_sheet(document), options, tenant)
+    cells = {
+        cell.key: {
+            "text": cell.text,
+            "typed": cell.typed,
+            "stored": cell.stored,
+            "note": cell.note,
+            "detail": cell.detail,
+        }
+        for row in context["rows"]
+        for cell in row.cells
+    }
+    checks = render_to_string("budgets/_checks.html", context)
+    return {"ok": True, "cells": cells, "checks_html": checks}
+
+
+def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:
+    line, current = data["line"], stale.current
+    shown = "" if current is None else options.text(current, cost=line.section.is_cost)
+    message = f"{stale} Nuvarande värde: {shown or 'inget inskrivet'}. Din ändring sparades inte."
+    stored = "" if current is None else str(int(current))
+    return JsonResponse(
+        {"ok": False, "stale": True, "error": message, "typed": shown, "stored": stored}, status=409
+    )

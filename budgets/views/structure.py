@@ -1,0 +1,265 @@
+"""Editing a draft's structure (settings, sections, lines, footnotes, columns) and its status,
+with plain forms that post and redirect back."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from budgets import services
+from budgets.forms import (
+    AdoptForm,
+    ColumnForm,
+    DocumentSettingsForm,
+    FootnoteForm,
+    LineForm,
+    NewLineForm,
+    SectionForm,
+)
+from budgets.models import BudgetDocument, BudgetLine
+from budgets.selectors import budget_sheet
+from budgets.views.common import posted_to_document
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from initiatives.models import Initiative
+from members.models import Meeting
+from members.selectors import members_during_year
+
+
+def _attempt(request: HttpRequest, done: str, service: Callable[..., Any], **kwargs: Any) -> None:
+    """Run a service as the user; its refusal (ValidationError, a stale edit) becomes a
+    message, never a 500."""
+    try:
+        service(user=request.user, **kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except services.StaleEditError as stale:
+        messages.error(request, str(stale))
+    else:
+        messages.success(request, done)
+
+
+def _form_errors(request: HttpRequest, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+
+
+def _back(document: BudgetDocument, page: str = "budgets:structure") -> HttpResponse:
+    return redirect(page, document.association.slug, document.pk)
+
+
+@tenant_view(Perm.EDIT)
+def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    document = get_scoped_or_404(BudgetDocument, tenant, pk=pk)
+    association = tenant.association
+    context = {
+        "document": document,
+        "sheet": budget_sheet(document),
+        "new_line": NewLineForm(),
+        "column_form": ColumnForm(),
+        "footnote_form": FootnoteForm(),
+        "adopt_form": AdoptForm(),
+        "settings_form": DocumentSettingsForm(initial=_settings_initial(document)),
+        "section_form": SectionForm(),
+        "meetings": Meeting.objects.filter(association=association).order_by("-date")[:20],
+        "members": members_during_year(association, document.year),
+        "initiatives": Initiative.objects.filter(association=association),
+    }
+    return render(request, "budgets/structure.html", context)
+
+
+def _settings_initial(document: BudgetDocument) -> dict:
+    initial = {name: getattr(document, name) for name in services.documents.SETTING_FIELDS}
+    initial["counted_share"] = f"{document.counted_share.normalize():f}".replace(".", ",")
+    return initial
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    form = DocumentSettingsForm(request.POST)
+    if form.is_valid():
+        _attempt(
+            request,
+            "Inställningarna är sparade.",
+            services.document_update,
+            document=document,
+            settings=form.cleaned_data,
+        )
+    else:
+        _form_errors(request, form)
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    form = SectionForm(request.POST)
+    found = document.sections.filter(pk=request.POST.get("section") or 0).first()
+    data = form.cleaned_data if form.is_valid() else None
+    if data is None:
+        _form_errors(request, form)
+    elif found is not None:
+        _attempt(
+            request,
+            "Avsnittet är sparat.",
+            services.section_update,
+            section=found,
+            name=data["name"],
+            subtotal_label=data["subtotal_label"],
+            show_subtotal=data["show_subtotal"],
+        )
+    elif data["kind"] and data["name"]:
+        _attempt(
+            request,
+            "Avsnittet är tillagt.",
+            services.section_add,
+            document=document,
+            name=data["name"],
+            kind=data["kind"],
+        )
+    else:
+        messages.error(request, "Ange rubrik och slag för det nya avsnittet.")
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    form = NewLineForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(document)
+    section = document.sections.filter(pk=form.cleaned_data["section"]).first()
+    if section is None:
+        messages.error(request, "Avsnittet finns inte i budgeten.")
+        return _back(document)
+    label = form.cleaned_data["label"]
+    _attempt(
+        request,
+        f"Raden ”{label}” är tillagd.",
+        services.line_add,
+        section=section,
+        label=label,
+        kind=form.cleaned_data["kind"],
+    )
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def line_action(
+    request: HttpRequest, tenant: Tenant, document: BudgetDocument, line: int
+) -> HttpResponse:
+    lines = BudgetLine.objects.select_related("document", "section")
+    found = get_scoped_or_404(lines, tenant, pk=line, document=document)
+    action = request.POST.get("action", "")
+    if action in ("upp", "ned"):
+        _attempt(request, "Raden är flyttad.", services.line_move, line=found, up=action == "upp")
+    elif action == "ta-bort":
+        _attempt(request, f"Raden ”{found.label}” är borttagen.", services.line_delete, line=found)
+    else:
+        form = LineForm(request.POST)
+        if not form.is_valid():
+            _form_errors(request, form)
+            return _back(document)
+        data = form.cleaned_data
+        _attempt(
+            request,
+            "Raden är sparad.",
+            services.line_update,
+            line=found,
+            label=data["label"],
+            footnote_numbers=data["footnotes"],
+            member_ids=data["members"],
+            initiative_id=data["initiative"],
+            exempt_from_share=data["exempt_from_share"],
+            expected_label=data["was_label"] or None,
+        )
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    found = document.footnotes.filter(pk=request.POST.get("footnote") or 0).first()
+    form = FootnoteForm(request.POST)
+    if request.POST.get("action") == "ta-bort" and found is not None:
+        _attempt(request, "Fotnoten är borttagen.", services.footnote_delete, footnote=found)
+    elif not form.is_valid():
+        _form_errors(request, form)
+    elif found is not None:
+        _attempt(
+            request,
+            "Fotnoten är sparad.",
+            services.footnote_update,
+            footnote=found,
+            text=form.cleaned_data["text"],
+        )
+    else:
+        _attempt(
+            request,
+            "Fotnoten är tillagd.",
+            services.footnote_add,
+            document=document,
+            text=form.cleaned_data["text"],
+        )
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    found = document.columns.filter(pk=request.POST.get("column") or 0).first()
+    if request.POST.get("action") == "ta-bort" and found is not None:
+        _attempt(request, "Kolumnen är borttagen.", services.column_delete, column=found)
+        return _back(document)
+    form = ColumnForm(request.POST)
+    if form.is_valid():
+        _attempt(
+            request,
+            "Kolumnen är tillagd.",
+            services.column_add,
+            document=document,
+            **form.cleaned_data,
+        )
+    else:
+        _form_errors(request, form)
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def adopt(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    form = AdoptForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(document)
+    data = form.cleaned_data
+    meetings = Meeting.objects.filter(association=tenant.association)
+    _attempt(
+        request,
+        "Budgeten är fastställd.",
+        services.document_adopt,
+        document=document,
+        adopted_on=data["adopted_on"],
+        diary_number=data["diary_number"],
+        meeting=meetings.filter(pk=data["meeting"] or 0).first(),
+    )
+    return _back(document, "budgets:document")
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def new_revision(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+    try:
+        copy = services.document_new_revision(document=document, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back(document, "budgets:document")
+    messages.success(request, f"Revision {copy.revision} är skapad som utkast.")
+    return _back(copy, "budgets:document")

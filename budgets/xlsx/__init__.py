@@ -1,0 +1,34 @@
+"""Budgets as xlsx workbooks: export with live formulas, import all-or-nothing.
+
+The format is documented in docs/budget-xlsx.md.
+"""
+
+SHEET = "Budget"
+SETTINGS_SHEET = "Inställningar"
+FIRST_VALUE_COLUMN = 5  # E: columns A-D describe the line
+HEADER_ROWS = 8  # rows 1-4 title, 5 labels, 6 kinds, 7 years, 8 headings
+LINE_KINDS = {
+    "amount": "belopp",
+    "contribution": "bidrag",
+    "initiative": "insats",
+    "carried_forward": "balanserat",
+}
+SECTION_KINDS = {
+    "revenue": "intäkter",
+    "operations": "verksamhet",
+    "administration": "administration",
+    "other_cost": "övriga kostnader",
+}
+COLUMN_KINDS = {"budget": "budget", "forecast": "prognos", "plan": "plan", "outcome": "utfall"}
+SETTINGS = [
+    ("title", "Rubrik"),
+    ("year", "Budgetår"),
+    ("unit", "Enhet (kr/tkr)"),
+    ("costs_negative", "Kostnader med minustecken (ja/nej)"),
+    ("counted_share", "Räknad andel av insatser (%)"),
+    ("revenue_total_label", "Rubrik summa intäkter"),
+    ("cost_total_label", "Rubrik summa kostnader"),
+    ("result_label", "Rubrik resultat"),
+    ("result_with_sign", "Plustecken före överskott (ja/nej)"),
+    ("balance_explanation", "Förklaring till obalanserad budget"),
+]

@@ -1,0 +1,31 @@
+"""Access sweep arguments for the budgets app: each association's demo budget."""
+
+from budgets.models import BudgetDocument
+from members.models import Association
+
+
+def _document(association: Association) -> dict:
+    return {"pk": BudgetDocument.objects.filter(association=association).order_by("pk").first().pk}
+
+
+def _line(association: Association) -> dict:
+    document = BudgetDocument.objects.filter(association=association).order_by("pk").first()
+    return {"pk": document.pk, "line": document.lines.order_by("pk").first().pk}
+
+
+SAMPLES = {
+    "budgets:document": _document,
+    "budgets:cell": _document,
+    "budgets:export": _document,
+    "budgets:followup": _document,
+    "budgets:history": _document,
+    "budgets:structure": _document,
+    "budgets:line_add": _document,
+    "budgets:line": _line,
+    "budgets:footnotes": _document,
+    "budgets:columns": _document,
+    "budgets:settings": _document,
+    "budgets:sections": _document,
+    "budgets:adopt": _document,
+    "budgets:new_revision": _document,
+}

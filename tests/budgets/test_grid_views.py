@@ -1,0 +1,172 @@
+"""The grid page and the cell endpoint: figures, read-only roles, stale edits, query counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from budgets.models import BudgetAmount, BudgetDocument
+from budgets.services import line_add
+from finsam.permissions import Role
+
+pytestmark = pytest.mark.django_db
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def document(association) -> BudgetDocument:
+    return association.budget_documents.get()
+
+
+def _grid_url(document, **query):
+    url = reverse("budgets:document", args=[document.association.slug, document.pk])
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def _cell_url(document):
+    return reverse("budgets:cell", args=[document.association.slug, document.pk])
+
+
+def _save(client, document, label, year, value, was, **extra):
+    line = document.lines.get(label=label)
+    column = document.columns.get(year=year)
+    data = {"line": line.pk, "column": column.pk, "value": value, "was": was, **extra}
+    return client.post(_cell_url(document), data), line, column
+
+
+def test_board_member_sees_the_grid_read_only(client, make_user, association, document):
+    client.force_login(make_user("ledamot", association, Role.BOARD))
+    html = client.get(_grid_url(document)).content.decode()
+    assert f"4{NBSP}712{NBSP}000" in html and f"4{NBSP}412{NBSP}000" in html
+    assert f"300{NBSP}000" in html and "12,6" in html
+    assert 'class="cell"' not in html and "budget-grid.js" not in html
+    assert "Slutlig fördelning mellan kommunerna" in html
+
+
+def test_staff_gets_inputs_and_the_script(staff_client, document):
+    html = staff_client.get(_grid_url(document)).content.decode()
+    assert 'class="cell"' in html and "js/budget-grid.js" in html
+    assert "<script>" not in html  # no inline script (a Content Security Policy comes later)
+
+
+def test_display_options_tkr_and_negative_costs(staff_client, document):
+    html = staff_client.get(_grid_url(document, enhet="tkr", kostnader="negativa")).content.decode()
+    assert f"-4{NBSP}412" in html and f"4{NBSP}712" in html
+
+
+def test_saving_a_cell_returns_the_new_totals(staff_client, document):
+    typed = f"435{NBSP}000"
+    response, line, column = _save(staff_client, document, "Kansli", 2014, typed, "425000")
+    assert response.status_code == 200
+    cells = response.json()["cells"]
+    assert cells[f"c{column.pk}-cost"]["text"] == f"4{NBSP}422{NBSP}000"
+    assert cells[f"c{column.pk}-res"]["text"] == f"290{NBSP}000"
+    next_year = document.columns.get(year=2015)
+    assert cells[f"c{next_year.pk}-l{document.lines.get(kind='carried_forward').pk}"]["text"] == (
+        f"290{NBSP}000"  # the chain: 2015 opens with 2014's new closing
+    )
+    assert BudgetAmount.objects.get(line=line, column=column).amount == 435_000
+
+
+def test_typing_forms_all_work(staff_client, document):
+    attempts = (
+        ("12 639 324", "425000"),
+        ("12639324", "12639324"),
+        (f"12{NBSP}639{NBSP}325", "12639324"),
+    )
+    for typed, was in attempts:
+        response, line, column = _save(staff_client, document, "Kansli", 2014, typed, was)
+        assert response.status_code == 200, response.json()
+    assert BudgetAmount.objects.get(line=line, column=column).amount == 12_639_325
+
+
+def test_a_stale_edit_is_refused_with_the_current_value(staff_client, document):
+    _save(staff_client, document, "Kansli", 2014, "430000", "425000")
+    response, line, column = _save(staff_client, document, "Kansli", 2014, "440000", "425000")
+    assert response.status_code == 409
+    answer = response.json()
+    assert answer["stale"] and answer["stored"] == "430000"
+    assert f"Nuvarande värde: 430{NBSP}000" in answer["error"]
+    assert BudgetAmount.objects.get(line=line, column=column).amount == 430_000
+
+
+def test_bad_input_names_the_line_and_changes_nothing(staff_client, document):
+    response, line, column = _save(staff_client, document, "Kansli", 2014, "4 2x", "425000")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("Kansli, Budget 2014: ”4 2x” är inte ett belopp")
+    assert BudgetAmount.objects.get(line=line, column=column).amount == 425_000
+
+
+def test_costs_typed_negative_and_in_tkr_are_stored_as_kronor(staff_client, document):
+    display = {"enhet": "tkr", "kostnader": "negativa"}
+    _save(staff_client, document, "Kansli", 2014, "-430", "425000", **display)
+    line = document.lines.get(label="Kansli")
+    assert BudgetAmount.objects.get(line=line, column__year=2014).amount == 430_000
+
+
+def test_board_member_cannot_save(client, make_user, association, document):
+    client.force_login(make_user("ledamot", association, Role.BOARD))
+    response, _line, _column = _save(client, document, "Kansli", 2014, "1", "425000")
+    assert response.status_code == 403
+
+
+def _count(callable_) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        callable_()
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_number_of_lines(staff_client, document):
+    def page():
+        return staff_client.get(_grid_url(document))
+
+    def save(value: str, was: str):
+        return lambda: _save_ids(staff_client, document, ids, value, was)
+
+    ids = (document.lines.get(label="Kansli").pk, document.columns.get(year=2014).pk)
+    page()  # warm up the session
+    before_page, before_save = _count(page), _count(save("1", "425000"))
+    section = document.sections.get(name="Verksamhet")
+    for number in range(40):
+        line_add(section=section, label=f"Extra {number}", user=None)
+    after_page, after_save = _count(page), _count(save("2", "1"))
+    assert after_page == before_page
+    assert after_save == before_save
+
+
+def _save_ids(client, document, ids, value, was):
+    data = {"line": ids[0], "column": ids[1], "value": value, "was": was}
+    response = client.post(_cell_url(document), data)
+    assert response.status_code == 200
+
+
+def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
+    staff_client.get(_grid_url(document))
+    # Page: session, user, association, role (4); document, columns, sections, lines, members,
+    # footnotes of lines, amounts (7); funding years with agreed and fixed shares (3) and per
+    # funding year the members and the population key (2 x 2); the document's footnotes (1).
+    with django_assert_num_queries(19):
+        staff_client.get(_grid_url(document))
+    # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
+    # lock document, current amount, change log (3); full_clean: line, column and user exist,
+    # one amount per cell, whole kronor in a savepoint (7); update, release (2); then the
+    # page's 15 reads to return every total.
+    line = document.lines.get(label="Kansli")
+    column = document.columns.get(year=2014)
+    with django_assert_num_queries(34):
+        staff_client.post(
+            _cell_url(document),
+            {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},
+        )
+
+
+def test_the_change_log_shows_who_changed_a_figure(client, make_user, association, document):
+    staff = make_user("karin", association, Role.STAFF)
+    staff.first_name, staff.last_name = "Karin", "Kansli"
+    staff.save()
+    client.force_login(staff)
+    _save(client, document, "Kansli", 2014, "430000", "425000")
+    client.force_login(make_user("rut", association, Role.AUDITOR))
+    url = reverse("budgets:history", args=[association.slug, document.pk])
+    html = client.get(url).content.decode()
+    assert "Karin Kansli" in html and "Kansli / Budget 2014" in html and "430000" in html

@@ -1,0 +1,127 @@
+"""Editing a draft's structure and status through the pages (plain forms, redirects)."""
+
+import pytest
+
+from budgets.models import BudgetChange, BudgetDocument
+from budgets.selectors import budget_sheet
+from members.models import Member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def document(association) -> BudgetDocument:
+    return association.budget_documents.get()
+
+
+def _url(document, name: str) -> str:
+    return f"/{document.association.slug}/budget/{document.pk}/{name}/"
+
+
+def _line_url(document, line) -> str:
+    return f"{_url(document, 'rader')}{line.pk}/"
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
+    section = document.sections.get(name="Verksamhet")
+    new = {"section": section.pk, "label": "Metodstöd", "kind": "amount"}
+    staff_client.post(_url(document, "rader"), new)
+    line = document.lines.get(label="Metodstöd")
+    assert list(section.lines.values_list("label", flat=True))[-1] == "Metodstöd"
+    # The administration lines stay after it.
+    assert document.lines.get(label="Kansli").order > line.order
+    edit = {"action": "spara", "label": "Metodstöd 2014", "footnotes": "3, 4"}
+    staff_client.post(_line_url(document, line), edit)
+    line.refresh_from_db()
+    assert line.label == "Metodstöd 2014" and [f.number for f in line.footnotes.all()] == [3, 4]
+    stale = {"action": "spara", "label": "Metod", "was_label": "Metodstöd"}
+    response = staff_client.post(_line_url(document, line), stale, follow=True)
+    assert _messages(response)[-1] == (
+        "Raden har bytt text till ”Metodstöd 2014” sedan du öppnade sidan; ändringen sparades inte."
+    )
+    wrong = {"action": "spara", "label": "x", "footnotes": "9"}
+    response = staff_client.post(_line_url(document, line), wrong, follow=True)
+    assert "Fotnot 9 finns inte i budgeten." in _messages(response)
+    staff_client.post(_line_url(document, line), {"action": "ta-bort"})
+    assert not document.lines.filter(pk=line.pk).exists()
+    assert BudgetChange.objects.filter(document=document, what="Raden togs bort").exists()
+
+
+def test_footnotes_columns_settings_and_sections(staff_client, document):
+    staff_client.post(_url(document, "fotnoter"), {"text": "En femte fotnot"})
+    assert document.footnotes.get(number=5).text == "En femte fotnot"
+    column = {"kind": "plan", "year": 2016, "label": "Plan 2016"}
+    staff_client.post(_url(document, "kolumner"), column)
+    plan = document.columns.get(label="Plan 2016")
+    sheet = budget_sheet(document)
+    assert sheet.result.columns[plan.pk].opening == 0  # 2015 closes at 0: the chain carries on
+    settings = {
+        "title": "Budget 2014-2016",
+        "unit": "tkr",
+        "costs_negative": "on",
+        "counted_share": "90",
+        "revenue_total_label": "Totalt tillgängliga medel",
+        "cost_total_label": "Totalt kostnader",
+        "result_label": "Kvar",
+        "balance_explanation": "Tillfälligt.",
+    }
+    staff_client.post(_url(document, "installningar"), settings)
+    document.refresh_from_db()
+    assert (document.title, document.unit, document.costs_negative, document.counted_share) == (
+        "Budget 2014-2016",
+        "tkr",
+        True,
+        90,
+    )
+    staff_client.post(_url(document, "avsnitt"), {"name": "Utveckling", "kind": "operations"})
+    section = document.sections.get(name="Utveckling")
+    edit = {"section": section.pk, "name": "Utvecklingsarbete", "subtotal_label": "Summa utv."}
+    staff_client.post(_url(document, "avsnitt"), edit)
+    section.refresh_from_db()
+    assert (section.name, section.show_subtotal) == ("Utvecklingsarbete", False)
+
+
+def test_adopt_then_read_only_then_new_revision(staff_client, document):
+    decision = {"adopted_on": "2013-12-12", "diary_number": "2013/45"}
+    response = staff_client.post(_url(document, "faststall"), decision, follow=True)
+    assert "Budgeten är fastställd." in _messages(response)
+    html = staff_client.get(f"/{document.association.slug}/budget/{document.pk}/").content.decode()
+    assert 'class="cell"' not in html and "Skapa ny revision" in html
+    refused = staff_client.post(_url(document, "fotnoter"), {"text": "x"}, follow=True)
+    assert any("fastställd och kan inte ändras" in m for m in _messages(refused))
+    response = staff_client.post(_url(document, "ny-revision"))
+    copy = BudgetDocument.objects.get(association=document.association, revision=2)
+    assert response.url.endswith(f"/budget/{copy.pk}/")
+    assert copy.origin == document and copy.is_draft
+
+
+def test_a_new_budget_starts_with_sections_and_a_carried_forward_line(staff_client, association):
+    staff_client.post(f"/{association.slug}/budget/ny/", {"title": "Budget 2016", "year": 2016})
+    created = association.budget_documents.get(year=2016)
+    assert [s.name for s in created.sections.all()] == ["Intäkter", "Verksamhet", "Administration"]
+    assert created.lines.get().kind == "carried_forward"
+    sheet = budget_sheet(created)
+    assert "ingående balans saknas" in sheet.result.warnings[0].message
+
+
+def test_linking_a_contribution_line_to_members(staff_client, document, association):
+    section = document.sections.get(name="Intäkter")
+    new = {"section": section.pk, "label": "Kommunerna", "kind": "contribution"}
+    staff_client.post(_url(document, "rader"), new)
+    line = document.lines.get(label="Kommunerna")
+    memberships = association.memberships.filter(member__kind="municipality")
+    municipalities = list(memberships.values_list("member_id", flat=True))
+    edit = {"action": "spara", "label": "Kommunerna", "members": municipalities}
+    staff_client.post(_line_url(document, line), edit)
+    sheet = budget_sheet(document)
+    column = document.columns.get(year=2014)
+    assert sheet.result.cell(line.pk, column.pk).value == 748_000  # 302 600 + 98 800 + 346 600
+    koping = Member.objects.get(name="Köpings kommun")  # a member of Västra Mälardalen only
+    edit = {"action": "spara", "label": "Kommunerna", "members": [koping.pk]}
+    response = staff_client.post(_line_url(document, line), edit, follow=True)
+    assert "En vald organisation är inte medlem i förbundet." in _messages(response)
+    assert line.members.count() == 3
