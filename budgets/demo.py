@@ -19,6 +19,7 @@ from budgets.models import (
     BudgetSection,
     Footnote,
 )
+from initiatives.models import Initiative
 from members.models import Association, Member
 
 DOCUMENT_FIELDS = (
@@ -85,7 +86,8 @@ def _load_line(document, section, order, row, columns, members, footnotes) -> No
             section=section,
             order=order,
             label=row["label"],
-            kind=row.get("kind", "amount"),
+            kind="initiative" if "initiative" in row else row.get("kind", "amount"),
+            initiative=_initiative(document, row.get("initiative")),
             exempt_from_share=row.get("exempt_from_share", False),
         )
     )
@@ -99,3 +101,10 @@ def _load_line(document, section, order, row, columns, members, footnotes) -> No
         pairs = list(zip(columns, amounts, strict=False))
     for column, amount in pairs:
         _saved(BudgetAmount(line=line, column=column, amount=Decimal(str(amount))))
+
+
+def _initiative(document, name: str | None) -> Initiative | None:
+    """The association's initiative named in the demo data (a wrong name fails loudly)."""
+    if name is None:
+        return None
+    return Initiative.objects.get(association_id=document.association_id, name=name)

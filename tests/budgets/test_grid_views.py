@@ -8,6 +8,7 @@ from django.urls import reverse
 from budgets.models import BudgetAmount, BudgetDocument
 from budgets.services import line_add
 from finsam.permissions import Role
+from initiatives.models import Initiative
 
 pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"
@@ -129,6 +130,12 @@ def test_query_counts_do_not_grow_with_the_number_of_lines(staff_client, documen
     section = document.sections.get(name="Verksamhet")
     for number in range(40):
         line_add(section=section, label=f"Extra {number}", user=None)
+    for number in range(10):  # initiative lines read their granted amounts from decisions
+        line = line_add(section=section, label=f"Insats {number}", kind="initiative", user=None)
+        line.initiative = Initiative.objects.create(
+            association=document.association, name=f"I{number}"
+        )
+        line.save()
     after_page, after_save = _count(page), _count(save("2", "1"))
     assert after_page == before_page
     assert after_save == before_save
@@ -143,17 +150,18 @@ def _save_ids(client, document, ids, value, was):
 def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     staff_client.get(_grid_url(document))
     # Page: session, user, association, role (4); document, columns, sections, lines, members,
-    # footnotes of lines, amounts (7); funding years with agreed and fixed shares (3) and per
-    # funding year the members and the population key (2 x 2); the document's footnotes (1).
-    with django_assert_num_queries(19):
+    # footnotes of lines, decisions of linked initiatives, amounts (8); funding years with
+    # agreed and fixed shares (3) and per funding year the members and the population key
+    # (2 x 2); the document's footnotes (1).
+    with django_assert_num_queries(20):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
     # lock document, current amount, change log (3); full_clean: line, column and user exist,
     # one amount per cell, whole kronor in a savepoint (7); update, release (2); then the
-    # page's 15 reads to return every total.
+    # page's 16 reads to return every total.
     line = document.lines.get(label="Kansli")
     column = document.columns.get(year=2014)
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(35):
         staff_client.post(
             _cell_url(document),
             {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},
