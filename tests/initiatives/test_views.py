@@ -1,5 +1,7 @@
 """The pages: list, initiative, association goals; editing by staff, reading by the board."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -147,9 +149,10 @@ def test_initiative_page_query_count_is_pinned(
     url = reverse("initiatives:detail", args=["vaxjo", samordning.pk])
     # session, user, association, role (4); the initiative (1); decisions (1); follow-ups,
     # head counts, exits, their reasons, standings (5); referral years, counts, their members
-    # (3); participating members, status changes (2); goals, outcomes (2): 18, whatever the
-    # number of rows.
-    with django_assert_num_queries(18):
+    # (3); participating members, status changes (2); goals, outcomes (2); budget lines with
+    # their budgets (1; where there are lines, their amounts and columns: 2 more): 19,
+    # whatever the number of rows.
+    with django_assert_num_queries(19):
         assert client.get(url).status_code == 200
 
 
@@ -274,3 +277,15 @@ def test_staff_ends_an_initiative_and_the_page_names_who_and_when(staff_client, 
     assert "Pågående → Avslutad" in page and "2014-12-31" in page and "staff-user" in page
     response = staff_client.post(url, {"status": "running", "on": "2015-01-01"})
     assert "Välj ett giltigt alternativ" in response.content.decode()
+
+
+def test_the_initiative_page_shows_its_budget_lines(client, make_user):
+    from members.models import Association
+
+    finnveden = Association.objects.get(slug="finnveden")
+    navigator = finnveden.initiatives.get(name="Navigatorcentrum")
+    client.force_login(make_user("ledamot-f", finnveden, Role.BOARD))
+    page = client.get(reverse("initiatives:detail", args=["finnveden", navigator.pk])).content
+    text = re.sub(r"[ \t\r\n]+", " ", page.decode())
+    assert "Navigatörcentrum" in text
+    assert "Budget 2014: 596\u00a0000; Budget 2015: 610\u00a0000" in text
