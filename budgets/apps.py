@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BudgetsConfig(AppConfig):
     name = "budgets"
-    verbose_name = "Budgetar och bokföring"
+    verbose_name = _("Budgetar och bokföring")
 
     def ready(self) -> None:
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from finsam.permissions import Perm
@@ -25,13 +27,15 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label="Vad innehåller filen?", choices=ImportKind.choices)
-    file = forms.FileField(label="Fil (.xlsx, .csv eller SIE .se/.si/.sie)")
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Vad innehåller filen?"), choices=ImportKind.choices
+    )
+    file = forms.FileField(label=gettext_lazy("Fil (.xlsx, .csv eller SIE .se/.si/.sie)"))
     period_end = forms.DateField(
-        label="Råbalansens datum",
+        label=gettext_lazy("Råbalansens datum"),
         required=False,
         input_formats=["%Y-%m-%d"],
-        help_text="Bara för råbalanser: den dag saldona avser, t.ex. 2014-08-31.",
+        help_text=gettext_lazy("Bara för råbalanser: den dag saldona avser, t.ex. 2014-08-31."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
@@ -70,12 +74,18 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if "discard" in request.POST:
         import_discard(batch=batch)
-        messages.info(request, f"Importen av {batch.filename} är avbruten; inget ändrades.")
+        messages.info(
+            request,
+            _("Importen av %(filename)s är avbruten; inget ändrades.")
+            % {"filename": batch.filename},
+        )
         return redirect("members:imports", tenant.association.slug)
     try:
         applied = import_confirm(batch=batch)
     except ValidationError as error:
-        messages.error(request, "Inget lästes in: " + " ".join(error.messages))
+        messages.error(
+            request, _("Inget lästes in: %(problems)s") % {"problems": " ".join(error.messages)}
+        )
         return redirect("members:import_preview", tenant.association.slug, batch.pk)
     messages.success(request, f"{applied.filename}: {applied.summary}")
     return redirect("members:imports", tenant.association.slug)
@@ -85,7 +95,7 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
 def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if not batch_file_exists(batch):
-        messages.error(request, MISSING_FILE.format(name=batch.filename))
+        messages.error(request, MISSING_FILE % {"name": batch.filename})
         return redirect("members:overview", tenant.association.slug)
     return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.filename)
 
@@ -93,7 +103,7 @@ def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 @tenant_view(Perm.VIEW)
 def import_blank(request: HttpRequest, tenant: Tenant, kind: str) -> HttpResponse:
     if kind not in ImportKind.values:
-        messages.error(request, f"Det finns ingen mall för ”{kind}”.")
+        messages.error(request, _("Det finns ingen mall för ”%(kind)s”.") % {"kind": kind})
         return redirect("members:overview", tenant.association.slug)
     year = timezone.localdate().year + 1
     content = blank_file(tenant.association, ImportKind(kind), year)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from budgets.accounts.lines import default_line, is_result_line
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from finsam.lib.numbers import format_amount
@@ -55,7 +57,7 @@ def read_sie_upload(upload: Upload) -> LedgerPlan:
         return plan
     if not summary.years:
         plan.problems.append(
-            Problem("", "Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte.")
+            Problem("", _("Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte."))
         )
         return plan
     plan.ledger = _ledger_of(summary)
@@ -99,7 +101,7 @@ TRIAL_COLUMNS = {
 def read_trial_balance(upload: Upload) -> LedgerPlan:
     plan = LedgerPlan()
     if upload.period_end is None:
-        plan.problems.append(Problem("", "Ange vilken dag råbalansen avser (periodens slut)."))
+        plan.problems.append(Problem("", _("Ange vilken dag råbalansen avser (periodens slut).")))
         return plan
     try:
         rows = read_table(upload.read_bytes(), upload.filename)
@@ -107,7 +109,7 @@ def read_trial_balance(upload: Upload) -> LedgerPlan:
         plan.problems.append(Problem("", str(error)))
         return plan
     if len(rows) < 2:
-        plan.problems.append(Problem("", "Filen har inga konton under rubrikraden."))
+        plan.problems.append(Problem("", _("Filen har inga konton under rubrikraden.")))
         return plan
     columns, plan.problems = find_columns(rows[0], TRIAL_COLUMNS)
     if not plan.problems:
@@ -124,7 +126,10 @@ def _trial_ledger(rows: list[Row], columns, end: date, problems: list[Problem]) 
         number = number_cell.text.split(",")[0].strip()
         if not number.isdigit():
             problems.append(
-                Problem(number_cell.place, f"”{number_cell.text}” är inget kontonummer.")
+                Problem(
+                    number_cell.place,
+                    _("”%(value)s” är inget kontonummer.") % {"value": number_cell.text},
+                )
             )
             continue
         try:
@@ -133,14 +138,22 @@ def _trial_ledger(rows: list[Row], columns, end: date, problems: list[Problem]) 
                 for k in ("opening", "movement", "closing")
             )
         except CellError as error:
-            problems.append(Problem(f"rad {number_cell.row}", str(error)))
+            problems.append(Problem(_("rad %(row)s") % {"row": number_cell.row}, str(error)))
             continue
         if opening + movement != closing:
             problems.append(
                 Problem(
-                    f"rad {number_cell.row}",
-                    f"konto {number}: ingående balans {_kr(opening)} + förändring {_kr(movement)} "
-                    f"är inte utgående balans {_kr(closing)}.",
+                    _("rad %(row)s") % {"row": number_cell.row},
+                    _(
+                        "konto %(number)s: ingående balans %(opening)s + förändring %(movement)s "
+                        "är inte utgående balans %(closing)s."
+                    )
+                    % {
+                        "number": number,
+                        "opening": _kr(opening),
+                        "movement": _kr(movement),
+                        "closing": _kr(closing),
+                    },
                 )
             )
             continue
@@ -153,8 +166,11 @@ def _trial_ledger(rows: list[Row], columns, end: date, problems: list[Problem]) 
         problems.append(
             Problem(
                 "",
-                "Råbalansen går inte jämnt ut: periodens förändringar summerar till "
-                f"{_kr(total)} kr.",
+                _(
+                    "Råbalansen går inte jämnt ut: periodens förändringar summerar till "
+                    "%(total)s kr."
+                )
+                % {"total": _kr(total)},
             )
         )
     return ledger
@@ -166,27 +182,35 @@ def _changes(association: Association, ledger: Ledger, vouchers: int) -> list[Pl
     changes = [
         PlannedChange(
             0,
-            f"År {year}",
-            "Ersätts",
-            "tidigare inläst bokföring" if _has_books(association, year) else "–",
-            f"t.o.m. månad {month}",
+            _("År %(year)s") % {"year": year},
+            _("Ersätts"),
+            _("tidigare inläst bokföring") if _has_books(association, year) else "–",
+            _("t.o.m. månad %(month)s") % {"month": month},
         )
         for year, month in sorted(ledger.replaces.items())
     ]
     changes += [
         PlannedChange(
-            0, f"Konto {n} {ledger.accounts[n]}", "Nytt konto", "–", default_line(n).label
+            0,
+            _("Konto %(number)s %(name)s") % {"number": n, "name": ledger.accounts[n]},
+            _("Nytt konto"),
+            "–",
+            str(default_line(n).label),
         )
         for n in new
     ]
     changes.append(
         PlannedChange(
             0,
-            "Saldon",
-            "Antal",
+            _("Saldon"),
+            _("Antal"),
             "–",
-            f"{len(ledger.balances)} årssaldon, {len(ledger.movements)} månadsrörelser, "
-            f"{vouchers} verifikationer",
+            _("%(balances)s årssaldon, %(movements)s månadsrörelser, %(vouchers)s verifikationer")
+            % {
+                "balances": len(ledger.balances),
+                "movements": len(ledger.movements),
+                "vouchers": vouchers,
+            },
         )
     )
     return changes
@@ -226,14 +250,20 @@ def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
         batch_size=BATCH_SIZE,
     )
     years = ", ".join(str(y) for y in sorted(ledger.replaces))
-    counts = f"{len(ledger.balances)} årssaldon och {len(ledger.movements)} månadsrörelser"
-    return f"Bokföringen för {years} inläst: {counts}."
+    return _(
+        "Bokföringen för %(years)s inläst: %(balances)s årssaldon och %(movements)s månadsrörelser."
+    ) % {"years": years, "balances": len(ledger.balances), "movements": len(ledger.movements)}
 
 
 def _ensure_accounts(association: Association, names: dict[str, str]) -> dict[str, Account]:
     existing = {a.number: a for a in Account.objects.filter(association=association)}
     new = [
-        Account(association=association, number=n, name=name or f"Konto {n}", line=default_line(n))
+        Account(
+            association=association,
+            number=n,
+            name=name or _("Konto %(number)s") % {"number": n},
+            line=default_line(n),
+        )
         for n, name in names.items()
         if n not in existing
     ]

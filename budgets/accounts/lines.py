@@ -9,28 +9,29 @@ printed with their sign turned.
 from decimal import Decimal
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Side(models.TextChoices):
-    REVENUE = "revenue", "Intäkter"
-    COST = "cost", "Kostnader"
-    ASSET = "asset", "Tillgångar"
-    EQUITY = "equity", "Eget kapital"
-    LIABILITY = "liability", "Skulder"
+    REVENUE = "revenue", _("Intäkter")
+    COST = "cost", _("Kostnader")
+    ASSET = "asset", _("Tillgångar")
+    EQUITY = "equity", _("Eget kapital")
+    LIABILITY = "liability", _("Skulder")
 
 
 class StatementLine(models.TextChoices):
-    OPERATING_REVENUE = "operating_revenue", "Verksamhetens intäkter"
-    OPERATING_COSTS = "operating_costs", "Verksamhetens kostnader"
-    FINANCIAL_REVENUE = "financial_revenue", "Finansiella intäkter"
-    FINANCIAL_COSTS = "financial_costs", "Finansiella kostnader"
-    SHORT_TERM_RECEIVABLES = "receivables", "Kortfristiga fordringar"
-    PREPAID_EXPENSES = "prepaid", "Förutbetalda kostn och upplupna int"
-    CASH_AND_BANK = "cash", "Kassa och bank"
-    EQUITY = "equity", "Eget kapital"
-    SUPPLIERS = "suppliers", "Leverantörsskulder"
-    OTHER_LIABILITIES = "other_liabilities", "Övriga skulder"
-    ACCRUED_EXPENSES = "accrued", "Uppl kostnader och förutbet intäkter"
+    OPERATING_REVENUE = "operating_revenue", _("Verksamhetens intäkter")
+    OPERATING_COSTS = "operating_costs", _("Verksamhetens kostnader")
+    FINANCIAL_REVENUE = "financial_revenue", _("Finansiella intäkter")
+    FINANCIAL_COSTS = "financial_costs", _("Finansiella kostnader")
+    SHORT_TERM_RECEIVABLES = "receivables", _("Kortfristiga fordringar")
+    PREPAID_EXPENSES = "prepaid", _("Förutbetalda kostn och upplupna int")
+    CASH_AND_BANK = "cash", _("Kassa och bank")
+    EQUITY = "equity", _("Eget kapital")
+    SUPPLIERS = "suppliers", _("Leverantörsskulder")
+    OTHER_LIABILITIES = "other_liabilities", _("Övriga skulder")
+    ACCRUED_EXPENSES = "accrued", _("Uppl kostnader och förutbet intäkter")
 
 
 SIDE_OF = {
@@ -49,8 +50,8 @@ SIDE_OF = {
 
 # Long names used as the heading of a line's note ("Not 4 Förutbetalda kostnader och ...").
 NOTE_TITLE = {
-    StatementLine.PREPAID_EXPENSES: "Förutbetalda kostnader och upplupna intäkter",
-    StatementLine.ACCRUED_EXPENSES: "Upplupna kostnader och förutbetalda intäkter",
+    StatementLine.PREPAID_EXPENSES: _("Förutbetalda kostnader och upplupna intäkter"),
+    StatementLine.ACCRUED_EXPENSES: _("Upplupna kostnader och förutbetalda intäkter"),
 }
 
 RESULT_LINES = [

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from budgets.accounts.lines import StatementLine
 from members.models import Association, ImportBatch
@@ -13,27 +14,30 @@ class Account(models.Model):
     """An account of the association's chart, mapped to a statement line (and a note row)."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="accounts")
-    number = models.CharField("konto", max_length=10)
-    name = models.CharField("benämning", max_length=200)
+    number = models.CharField(_("konto"), max_length=10)
+    name = models.CharField(_("benämning"), max_length=200)
     line = models.CharField(
-        "rad i resultat- eller balansräkningen", max_length=20, choices=StatementLine.choices
+        _("rad i resultat- eller balansräkningen"), max_length=20, choices=StatementLine.choices
     )
     note_label = models.CharField(
-        "rad i noten", max_length=200, blank=True, help_text="Tomt: kontot redovisas inte i en not."
+        _("rad i noten"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tomt: kontot redovisas inte i en not."),
     )
 
     tenant_path = "association"
 
     class Meta:
         app_label = "budgets"
-        verbose_name = "konto"
-        verbose_name_plural = "kontoplan"
+        verbose_name = _("konto")
+        verbose_name_plural = _("kontoplan")
         ordering = ["association", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["association", "number"],
                 name="%(app_label)s_%(class)s_one_per_number",
-                violation_error_message="Kontot finns redan i förbundets kontoplan.",
+                violation_error_message=_("Kontot finns redan i förbundets kontoplan."),
             )
         ]
 
@@ -42,9 +46,9 @@ class Account(models.Model):
 
 
 class BalanceKind(models.TextChoices):
-    OPENING = "opening", "Ingående balans"
-    CLOSING = "closing", "Utgående balans"
-    RESULT = "result", "Årets resultat"
+    OPENING = "opening", _("Ingående balans")
+    CLOSING = "closing", _("Utgående balans")
+    RESULT = "result", _("Årets resultat")
 
 
 class YearBalance(models.Model):
@@ -52,24 +56,24 @@ class YearBalance(models.Model):
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="year_balances")
-    year = models.PositiveSmallIntegerField("år")
-    kind = models.CharField("slag", max_length=10, choices=BalanceKind.choices)
-    amount = models.DecimalField("belopp", **AMOUNT)
+    year = models.PositiveSmallIntegerField(_("år"))
+    kind = models.CharField(_("slag"), max_length=10, choices=BalanceKind.choices)
+    amount = models.DecimalField(_("belopp"), **AMOUNT)
     batch = models.ForeignKey(
-        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name="import"
+        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name=_("import")
     )
 
     tenant_path = "association"
 
     class Meta:
         app_label = "budgets"
-        verbose_name = "årssaldo"
-        verbose_name_plural = "årssaldon"
+        verbose_name = _("årssaldo")
+        verbose_name_plural = _("årssaldon")
         constraints = [
             models.UniqueConstraint(
                 fields=["account", "year", "kind"],
                 name="%(app_label)s_%(class)s_one_per_kind",
-                violation_error_message="Kontot har redan ett sådant saldo det året.",
+                violation_error_message=_("Kontot har redan ett sådant saldo det året."),
             )
         ]
 
@@ -82,29 +86,29 @@ class MonthMovement(models.Model):
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="movements")
-    year = models.PositiveSmallIntegerField("år")
-    month = models.PositiveSmallIntegerField("månad")
-    amount = models.DecimalField("belopp", **AMOUNT)
+    year = models.PositiveSmallIntegerField(_("år"))
+    month = models.PositiveSmallIntegerField(_("månad"))
+    amount = models.DecimalField(_("belopp"), **AMOUNT)
     batch = models.ForeignKey(
-        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name="import"
+        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name=_("import")
     )
 
     tenant_path = "association"
 
     class Meta:
         app_label = "budgets"
-        verbose_name = "månadsrörelse"
-        verbose_name_plural = "månadsrörelser"
+        verbose_name = _("månadsrörelse")
+        verbose_name_plural = _("månadsrörelser")
         constraints = [
             models.UniqueConstraint(
                 fields=["account", "year", "month"],
                 name="%(app_label)s_%(class)s_one_per_month",
-                violation_error_message="Kontot har redan en rörelse den månaden.",
+                violation_error_message=_("Kontot har redan en rörelse den månaden."),
             ),
             models.CheckConstraint(
                 condition=Q(month__gte=1) & Q(month__lte=12),
                 name="%(app_label)s_%(class)s_month_1_12",
-                violation_error_message="Månaden måste vara 1–12.",
+                violation_error_message=_("Månaden måste vara 1–12."),
             ),
         ]
 

@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from budgets.accounts.lines import (
     ASSET_LINES,
     LIABILITY_LINES,
@@ -173,7 +175,7 @@ def _notes(accounts: list[AccountInfo], current: Balances) -> list[Note]:
         for account in labelled:
             rows[account.note_label] += in_note(line, source.get(account.number, ZERO))
         total = in_note(line, _booked_total(accounts, current, line))
-        title = NOTE_TITLE.get(StatementLine(line), StatementLine(line).label)
+        title = str(NOTE_TITLE.get(StatementLine(line), StatementLine(line).label))
         notes.append(
             Note(len(notes) + 1, line, title, [NoteRow(k, v) for k, v in rows.items()], total)
         )
@@ -182,42 +184,43 @@ def _notes(accounts: list[AccountInfo], current: Balances) -> list[Note]:
 
 def _checks(s: Statements, *, has_previous: bool) -> list[Check]:
     def kr(value: Decimal) -> str:
-        return f"{format_amount(value, decimals=2)} kr"
+        return _("%(amount)s kr") % {"amount": format_amount(value, decimals=2)}
 
     checks = []
-    for column, name in (("current", "perioden"), ("previous", "jämförelseåret")):
+    for column, name in (("current", _("perioden")), ("previous", _("jämförelseåret"))):
         assets, other = getattr(s.assets, column), getattr(s.equity_and_liabilities, column)
         checks.append(
             Check(
-                f"Tillgångar = eget kapital och skulder ({name})",
+                _("Tillgångar = eget kapital och skulder (%(column)s)") % {"column": name},
                 assets == other,
-                f"{kr(assets)} mot {kr(other)}",
+                _("%(left)s mot %(right)s") % {"left": kr(assets), "right": kr(other)},
             )
         )
         is_result, bs_result = getattr(s.result, column), getattr(s.balance_sheet_result, column)
         checks.append(
             Check(
-                f"Resultaträkningens resultat = balansräkningens ({name})",
+                _("Resultaträkningens resultat = balansräkningens (%(column)s)") % {"column": name},
                 is_result == bs_result,
-                f"{kr(is_result)} mot {kr(bs_result)}",
+                _("%(left)s mot %(right)s") % {"left": kr(is_result), "right": kr(bs_result)},
             )
         )
     if has_previous:  # without books for the year before there is nothing to chain to
         closing_previous, opening_now = s.equity.previous, s.opening_equity.current
         checks.append(
             Check(
-                "Utgående eget kapital föregående år = ingående eget kapital i år",
+                _("Utgående eget kapital föregående år = ingående eget kapital i år"),
                 closing_previous == opening_now,
-                f"{kr(closing_previous)} mot {kr(opening_now)}",
+                _("%(left)s mot %(right)s")
+                % {"left": kr(closing_previous), "right": kr(opening_now)},
             )
         )
     for note in s.notes:
         added = sum((row.amount for row in note.rows), ZERO)
         checks.append(
             Check(
-                f"Not {note.number} summerar till sin rad",
+                _("Not %(number)s summerar till sin rad") % {"number": note.number},
                 added == note.total,
-                f"{kr(added)} mot {kr(note.total)}",
+                _("%(left)s mot %(right)s") % {"left": kr(added), "right": kr(note.total)},
             )
         )
     return checks

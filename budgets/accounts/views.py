@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.accounts import selectors
@@ -51,10 +52,14 @@ def chart_update(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         if form.is_valid():
             mapping[account.number] = (form.cleaned_data["line"], form.cleaned_data["note_label"])
         elif f"{account.number}-line" in request.POST:
-            errors.append(f"Konto {account.number}: välj en rad ur listan.")
+            errors.append(
+                _("Konto %(number)s: välj en rad ur listan.") % {"number": account.number}
+            )
     if errors:
-        messages.error(request, "Inget sparades. " + " ".join(errors))
+        messages.error(request, _("Inget sparades. %(errors)s") % {"errors": " ".join(errors)})
     else:
         changed = account_mapping_update(association=tenant.association, mapping=mapping)
-        messages.success(request, f"Kontoplanen är sparad ({changed} konton ändrade).")
+        messages.success(
+            request, _("Kontoplanen är sparad (%(changed)s konton ändrade).") % {"changed": changed}
+        )
     return redirect("accounts:chart", tenant.association.slug)

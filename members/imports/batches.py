@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from finsam.lib.tabular import Row, TableError, read_table
 from members.imports.contributions import apply_contributions, read_contributions
@@ -93,12 +95,14 @@ def plan_upload(upload: Upload, kind: str) -> Plan:
     importer = IMPORTERS[kind]
     if upload.size > importer.max_bytes:
         limit = importer.max_bytes // 2**20
-        return Plan(problems=[Problem("", f"Filen är större än {limit} MB.")])
+        return Plan(
+            problems=[Problem("", _("Filen är större än %(limit)s MB.") % {"limit": limit})]
+        )
     if not upload.size:
-        return Plan(problems=[Problem("", "Filen är tom.")])
+        return Plan(problems=[Problem("", _("Filen är tom."))])
     plan = importer.read(upload)
     if not plan.problems and not plan.changes:
-        plan.problems.append(Problem("", "Filen innehåller inget att läsa in."))
+        plan.problems.append(Problem("", _("Filen innehåller inget att läsa in.")))
     return plan
 
 
@@ -161,9 +165,10 @@ def _upload_of(batch: ImportBatch) -> Upload:
     )
 
 
-MISSING_FILE = (
-    "Filen {name} finns inte längre i lagringen (MEDIA_ROOT); den kan inte granskas eller läsas "
-    "in. Ladda upp den igen."
+# Lazy: translated when used, as `MISSING_FILE % {"name": ...}` (a plain str).
+MISSING_FILE = gettext_lazy(
+    "Filen %(name)s finns inte längre i lagringen (MEDIA_ROOT); den kan inte granskas eller "
+    "läsas in. Ladda upp den igen."
 )
 
 
@@ -173,7 +178,7 @@ def batch_file_exists(batch: ImportBatch) -> bool:
 
 def batch_plan(batch: ImportBatch) -> Plan:
     if not batch_file_exists(batch):
-        return Plan(problems=[Problem("", MISSING_FILE.format(name=batch.filename))])
+        return Plan(problems=[Problem("", MISSING_FILE % {"name": batch.filename})])
     return plan_upload(_upload_of(batch), batch.kind)
 
 
@@ -183,7 +188,7 @@ def import_confirm(*, batch: ImportBatch) -> ImportBatch:
         Association.objects.select_for_update().get(pk=batch.association_id)
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEW:
-            raise ValidationError("Filen är redan inläst eller avbruten.")
+            raise ValidationError(_("Filen är redan inläst eller avbruten."))
         plan = batch_plan(locked)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])

@@ -2,6 +2,7 @@
 
 import io
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -18,7 +19,7 @@ def blank_file(association: Association, kind: ImportKind, year: int) -> bytes:
     """An xlsx with the layout's header and one row per member of `year` to fill in."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Import"
+    sheet.title = _("Import")  # the header row stays Swedish: it is the layout the reader reads
     sheet.append(HEADERS[kind])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from djmoney.money import Money
 
 from finsam.lib.tabular import Row
@@ -54,7 +55,7 @@ def read_contributions(association: Association, rows: list[Row]) -> Contributio
     """Check every row and plan the changes; nothing is written."""
     plan = ContributionPlan()
     if len(rows) < 2:
-        plan.problems.append(Problem("", "Filen har inga rader med bidrag under rubrikraden."))
+        plan.problems.append(Problem("", _("Filen har inga rader med bidrag under rubrikraden.")))
         return plan
     columns, plan.problems = find_columns(rows[0], COLUMNS)
     if plan.problems:
@@ -69,8 +70,9 @@ def read_contributions(association: Association, rows: list[Row]) -> Contributio
         if key in seen:
             plan.problems.append(
                 Problem(
-                    f"rad {entry.row}",
-                    f"{entry.member.name} {entry.year} står redan på rad {seen[key]}.",
+                    _("rad %(row)s") % {"row": entry.row},
+                    _("%(member)s %(year)s står redan på rad %(row)s.")
+                    % {"member": entry.member.name, "year": entry.year, "row": seen[key]},
                 )
             )
             continue
@@ -93,22 +95,28 @@ def _entry(association, row: Row, columns, by_name, problems: list[Problem]) -> 
         cell(row, columns[k]) for k in ("year", "member", "amount")
     )
     try:
-        year = whole_number_of(year_cell, "år")
+        year = whole_number_of(year_cell, _("år"))
         if not 2004 <= year <= 2100:
-            raise CellError(f"{year} är inget rimligt budgetår.")
+            raise CellError(_("%(year)s är inget rimligt budgetår.") % {"year": year})
     except CellError as error:
         problems.append(Problem(year_cell.place, str(error)))
         return None
     member = by_name.get(member_cell.text.strip().lower())
     if member is None or member not in members_during_year(association, year):
         problems.append(
-            Problem(member_cell.place, f"”{member_cell.text}” är inte medlem i förbundet {year}.")
+            Problem(
+                member_cell.place,
+                _("”%(member)s” är inte medlem i förbundet %(year)s.")
+                % {"member": member_cell.text, "year": year},
+            )
         )
         return None
     try:
         amount = amount_of(amount_cell)
         if amount < 0:
-            raise CellError(f"Ett bidrag kan inte vara negativt ({amount_cell.text}).")
+            raise CellError(
+                _("Ett bidrag kan inte vara negativt (%(amount)s).") % {"amount": amount_cell.text}
+            )
     except CellError as error:
         problems.append(Problem(amount_cell.place, str(error)))
         return None
@@ -132,8 +140,8 @@ def _changes(association: Association, entries: list[Entry]) -> list[PlannedChan
         changes.append(
             PlannedChange(
                 state_entries[0].row,
-                f"Staten {year} (rad {rows})",
-                "Beviljat statligt bidrag",
+                _("Staten %(year)s (rad %(rows)s)") % {"year": year, "rows": rows},
+                _("Beviljat statligt bidrag"),
                 kr(before),
                 kr(total),
             )
@@ -145,7 +153,7 @@ def _changes(association: Association, entries: list[Entry]) -> list[PlannedChan
                 PlannedChange(
                     e.row,
                     f"{e.member.name} {e.year}",
-                    "Överenskommet bidrag",
+                    _("Överenskommet bidrag"),
                     kr(before),
                     kr(e.amount),
                 )
@@ -168,7 +176,10 @@ def apply_contributions(association: Association, entries: list[Entry]) -> str:
         if funding_year is None:
             funding_year = funding_year_create(association=association, year=year)
         _apply_year(funding_year, [e for e in entries if e.year == year])
-    return f"{len(entries)} bidrag inlästa för {len({e.year for e in entries})} år."
+    return _("%(count)s bidrag inlästa för %(years)s år.") % {
+        "count": len(entries),
+        "years": len({e.year for e in entries}),
+    }
 
 
 def _apply_year(funding_year: FundingYear, entries: list[Entry]) -> None:

@@ -8,6 +8,8 @@ A figure that already exists for the municipality and date is replaced.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from finsam.lib.numbers import format_amount
 from finsam.lib.tabular import Row
 from members.imports.rows import (
@@ -46,7 +48,7 @@ def read_population(association: Association, rows: list[Row]) -> PopulationPlan
     plan = PopulationPlan()
     if len(rows) < 2:
         plan.problems.append(
-            Problem("", "Filen har inga rader med invånarantal under rubrikraden.")
+            Problem("", _("Filen har inga rader med invånarantal under rubrikraden."))
         )
         return plan
     columns, plan.problems = find_columns(rows[0], COLUMNS)
@@ -67,8 +69,9 @@ def read_population(association: Association, rows: list[Row]) -> PopulationPlan
         if key in seen:
             plan.problems.append(
                 Problem(
-                    f"rad {entry.row}",
-                    f"{entry.member.name} {entry.date} står redan på rad {seen[key]}.",
+                    _("rad %(row)s") % {"row": entry.row},
+                    _("%(member)s %(date)s står redan på rad %(row)s.")
+                    % {"member": entry.member.name, "date": entry.date, "row": seen[key]},
                 )
             )
             continue
@@ -86,7 +89,10 @@ def _entry(row: Row, columns, municipalities, problems: list[Problem]) -> Entry 
     member = municipalities.get(member_cell.text.strip().lower())
     if member is None:
         problems.append(
-            Problem(member_cell.place, f"”{member_cell.text}” är ingen av förbundets kommuner.")
+            Problem(
+                member_cell.place,
+                _("”%(member)s” är ingen av förbundets kommuner.") % {"member": member_cell.text},
+            )
         )
         return None
     try:
@@ -95,7 +101,7 @@ def _entry(row: Row, columns, municipalities, problems: list[Problem]) -> Entry 
         problems.append(Problem(date_cell.place, str(error)))
         return None
     try:
-        count = whole_number_of(count_cell, "invånare")
+        count = whole_number_of(count_cell, _("invånare"))
     except CellError as error:
         problems.append(Problem(count_cell.place, str(error)))
         return None
@@ -111,7 +117,7 @@ def _changes(association: Association, entries: list[Entry]) -> list[PlannedChan
         PlannedChange(
             e.row,
             f"{e.member.name} {e.date.isoformat()}",
-            "Invånarantal",
+            _("Invånarantal"),
             _count(current.get((e.member.pk, e.date))),
             _count(e.population),
         )
@@ -131,4 +137,4 @@ def apply_population(association: Association, entries: list[Entry]) -> str:
             date=e.date,
             defaults={"population": e.population},
         )
-    return f"{len(entries)} invånarantal inlästa."
+    return _("%(count)s invånarantal inlästa.") % {"count": len(entries)}

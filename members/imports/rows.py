@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from finsam.lib.numbers import AmountError, format_amount, parse_amount
 from finsam.lib.tabular import Cell, Row
 
@@ -55,8 +57,9 @@ def find_columns(
         if index is None:
             problems.append(
                 Problem(
-                    f"rad {header[0].row}",
-                    f"kolumnen ”{accepted[0].capitalize()}” saknas i rubrikraden.",
+                    _("rad %(row)s") % {"row": header[0].row},
+                    _("kolumnen ”%(column)s” saknas i rubrikraden.")
+                    % {"column": accepted[0].capitalize()},
                 )
             )
         else:
@@ -81,7 +84,9 @@ def amount_of(value: Cell) -> Decimal:
 def whole_number_of(value: Cell, what: str) -> int:
     amount = amount_of(value)
     if amount != amount.to_integral() or amount < 0:
-        raise CellError(f"”{value.text}” är inte ett heltal ({what}).")
+        raise CellError(
+            _("”%(value)s” är inte ett heltal (%(what)s).") % {"value": value.text, "what": what}
+        )
     return int(amount)
 
 
@@ -89,8 +94,10 @@ def date_of(value: Cell) -> date:
     try:
         return date.fromisoformat(value.text[:10])
     except ValueError as error:
-        raise CellError(f"”{value.text}” är inget datum; skriv ÅÅÅÅ-MM-DD.") from error
+        raise CellError(
+            _("”%(value)s” är inget datum; skriv ÅÅÅÅ-MM-DD.") % {"value": value.text}
+        ) from error
 
 
 def kr(amount: Decimal | None) -> str:
-    return "–" if amount is None else f"{format_amount(amount)} kr"
+    return "–" if amount is None else _("%(amount)s kr") % {"amount": format_amount(amount)}

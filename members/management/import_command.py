@@ -7,6 +7,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from members.imports.batches import import_confirm, import_upload
 from members.models import Association
@@ -17,23 +18,23 @@ class ImportCommand(BaseCommand):
     needs_period_end = False
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", help="xlsx- eller csv-fil")
-        parser.add_argument("--association", required=True, help="förbundets kortnamn (slug)")
-        parser.add_argument("--user", help="användarnamn som står som uppladdare")
+        parser.add_argument("file", help=_("xlsx- eller csv-fil"))
+        parser.add_argument("--association", required=True, help=_("förbundets kortnamn (slug)"))
+        parser.add_argument("--user", help=_("användarnamn som står som uppladdare"))
         parser.add_argument(
-            "--dry-run", action="store_true", help="visa bara vad som skulle ändras"
+            "--dry-run", action="store_true", help=_("visa bara vad som skulle ändras")
         )
         if self.needs_period_end:
             parser.add_argument(
-                "--period-end", required=True, type=date.fromisoformat, help="ÅÅÅÅ-MM-DD"
+                "--period-end", required=True, type=date.fromisoformat, help=_("ÅÅÅÅ-MM-DD")
             )
 
     def handle(self, *args, **options) -> None:
         association = self._association(options["association"])
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"Filen {path} finns inte.")
-        self._progress(f"Läser {path.name} …")
+            raise CommandError(_("Filen %(path)s finns inte.") % {"path": path})
+        self._progress(_("Läser %(name)s …") % {"name": path.name})
         with path.open("rb") as stream:
             batch, plan = import_upload(
                 association=association,
@@ -45,13 +46,18 @@ class ImportCommand(BaseCommand):
             )
         if plan.problems:
             lines = "\n".join(f"  {problem}" for problem in plan.problems)
-            raise CommandError(f"{path.name} lästes inte in; inget ändrades:\n{lines}")
+            raise CommandError(
+                _("%(name)s lästes inte in; inget ändrades:") % {"name": path.name} + "\n" + lines
+            )
         for number, change in enumerate(plan.changes, start=1):
-            self._progress(f"Granskar rad {number} av {len(plan.changes)}")
+            self._progress(
+                _("Granskar rad %(number)s av %(count)s")
+                % {"number": number, "count": len(plan.changes)}
+            )
             self.stdout.write(f"  {change.subject}: {change.what} {change.before} → {change.after}")
         if options["dry_run"]:
             batch.delete()
-            self.stdout.write("Provkörning: inget sparades.")
+            self.stdout.write(_("Provkörning: inget sparades."))
             return
         try:
             applied = import_confirm(batch=batch)
@@ -65,14 +71,18 @@ class ImportCommand(BaseCommand):
         try:
             return Association.objects.get(slug=slug)
         except Association.DoesNotExist as error:
-            raise CommandError(f"Det finns inget förbund med kortnamnet ”{slug}”.") from error
+            raise CommandError(
+                _("Det finns inget förbund med kortnamnet ”%(slug)s”.") % {"slug": slug}
+            ) from error
 
     def _user(self, username: str | None):
         if not username:
             return None
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"Det finns ingen användare ”{username}”.")
+            raise CommandError(
+                _("Det finns ingen användare ”%(username)s”.") % {"username": username}
+            )
         return user
 
     def _progress(self, text: str) -> None:

@@ -4,21 +4,22 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from members.models.association import Association
 
 
 class ImportKind(models.TextChoices):
-    CONTRIBUTIONS = "contributions", "Medlemsbidrag"
-    POPULATION = "population", "Invånarantal"
-    SIE = "sie", "Bokföring (SIE)"
-    TRIAL_BALANCE = "trial_balance", "Råbalans (kalkylblad)"
+    CONTRIBUTIONS = "contributions", _("Medlemsbidrag")
+    POPULATION = "population", _("Invånarantal")
+    SIE = "sie", _("Bokföring (SIE)")
+    TRIAL_BALANCE = "trial_balance", _("Råbalans (kalkylblad)")
 
 
 class ImportStatus(models.TextChoices):
-    PREVIEW = "preview", "Förhandsgranskas"
-    APPLIED = "applied", "Inläst"
-    DISCARDED = "discarded", "Avbruten"
+    PREVIEW = "preview", _("Förhandsgranskas")
+    APPLIED = "applied", _("Inläst")
+    DISCARDED = "discarded", _("Avbruten")
 
 
 class ImportBatch(models.Model):
@@ -32,38 +33,38 @@ class ImportBatch(models.Model):
     """
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="imports")
-    kind = models.CharField("slag", max_length=20, choices=ImportKind.choices)
+    kind = models.CharField(_("slag"), max_length=20, choices=ImportKind.choices)
     status = models.CharField(
-        "status", max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
     )
-    filename = models.CharField("filnamn", max_length=255)
-    file = models.FileField("fil", max_length=300)
-    size = models.PositiveBigIntegerField("storlek (byte)", default=0)
-    sha256 = models.CharField("kontrollsumma (SHA-256)", max_length=64)
+    filename = models.CharField(_("filnamn"), max_length=255)
+    file = models.FileField(_("fil"), max_length=300)
+    size = models.PositiveBigIntegerField(_("storlek (byte)"), default=0)
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="av",
-        help_text="Tomt: inläst från kommandoraden.",
+        verbose_name=_("av"),
+        help_text=_("Tomt: inläst från kommandoraden."),
     )
-    uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
-    applied_at = models.DateTimeField("inläst", null=True, blank=True)
-    summary = models.TextField("resultat", blank=True)
+    uploaded_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("inläst"), null=True, blank=True)
+    summary = models.TextField(_("resultat"), blank=True)
     period_end = models.DateField(
-        "periodens slut",
+        _("periodens slut"),
         null=True,
         blank=True,
-        help_text="För råbalanser: vilken dag saldona avser.",
+        help_text=_("För råbalanser: vilken dag saldona avser."),
     )
 
     tenant_path = "association"
 
     class Meta:
-        verbose_name = "import"
-        verbose_name_plural = "importer"
+        verbose_name = _("import")
+        verbose_name_plural = _("importer")
         ordering = ["-uploaded_at"]
 
     def __str__(self) -> str:

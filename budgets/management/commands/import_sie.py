@@ -1,6 +1,11 @@
+from django.utils.translation import gettext as _
+
 from members.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Läser in bokföring från en SIE-fil (typ 1-4); åren i filens #RAR ersätts."
+    @property
+    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
+        return _("Läser in bokföring från en SIE-fil (typ 1-4); åren i filens #RAR ersätts.")
+
     kind = "sie"

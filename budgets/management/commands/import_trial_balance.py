@@ -1,10 +1,15 @@
+from django.utils.translation import gettext as _
+
 from members.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = (
-        "Läser in en råbalans (Konto, Benämning, Ingående balans, Periodens förändring, "
-        "Utgående balans) från en xlsx- eller csv-fil."
-    )
+    @property
+    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
+        return _(
+            "Läser in en råbalans (Konto, Benämning, Ingående balans, Periodens förändring, "
+            "Utgående balans) från en xlsx- eller csv-fil."
+        )
+
     kind = "trial_balance"
     needs_period_end = True

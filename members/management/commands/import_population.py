@@ -1,6 +1,11 @@
+from django.utils.translation import gettext as _
+
 from members.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Läser in invånarantal (Kommun, Datum, Invånare) från en xlsx- eller csv-fil."
+    @property
+    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
+        return _("Läser in invånarantal (Kommun, Datum, Invånare) från en xlsx- eller csv-fil.")
+
     kind = "population"
