@@ -3,6 +3,9 @@
 Pure: takes the computed budget of one column and the figures entered per line, and returns
 rows for the page, the chart and reports. A line without a forecast is forecast at its budget
 (the usual assumption until someone says otherwise); a line without an outcome has spent 0.
+Where the books give a line's outcome to date (its mapped accounts, `BooksOutcome`), that
+outcome is used unless one was typed, and the forecast proposed is the outcome plus the
+budget of the months still to come.
 The difference is forecast minus budget: for revenue a positive difference is good, for costs
 a negative one.
 """
@@ -10,6 +13,8 @@ a negative one.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+from budgets.accounts.outcome import forecast_proposal
 
 ZERO = Decimal(0)
 
@@ -21,6 +26,17 @@ class Entered:
 
 
 @dataclass(frozen=True)
+class BooksOutcome:
+    """Outcome to date per line from the books, through the end of `months_passed`."""
+
+    by_line: Mapping[int, Decimal]
+    months_passed: int
+
+
+NO_BOOKS = BooksOutcome({}, 0)
+
+
+@dataclass(frozen=True)
 class FollowUpLine:
     key: int
     section: int
@@ -28,6 +44,7 @@ class FollowUpLine:
     outcome_to_date: Decimal
     forecast: Decimal
     forecast_entered: bool
+    outcome_from_books: bool = False
 
     @property
     def difference(self) -> Decimal:
@@ -64,21 +81,12 @@ def follow_up(
     budget: Mapping[int, tuple[int, Decimal]],  # line key -> (section key, budgeted value)
     section_is_cost: Mapping[int, bool],
     entered: Mapping[int, Entered],
+    books: BooksOutcome = NO_BOOKS,
 ) -> FollowUp:
-    lines = []
-    for key, (section, value) in budget.items():
-        figures = entered.get(key, Entered())
-        forecast = figures.forecast if figures.forecast is not None else value
-        lines.append(
-            FollowUpLine(
-                key,
-                section,
-                value,
-                figures.outcome_to_date or ZERO,
-                forecast,
-                figures.forecast is not None,
-            )
-        )
+    lines = [
+        _line(key, section, value, entered.get(key, Entered()), books)
+        for key, (section, value) in budget.items()
+    ]
     sections = {
         key: _total([line for line in lines if line.section == key]) for key in section_is_cost
     }
@@ -87,6 +95,20 @@ def follow_up(
         sections=sections,
         revenue=_total([line for line in lines if not section_is_cost[line.section]]),
         costs=_total([line for line in lines if section_is_cost[line.section]]),
+    )
+
+
+def _line(key: int, section: int, value: Decimal, figures: Entered, books: BooksOutcome):
+    from_books = figures.outcome_to_date is None and key in books.by_line
+    outcome = books.by_line[key] if from_books else (figures.outcome_to_date or ZERO)
+    if figures.forecast is not None:
+        forecast = figures.forecast
+    elif key in books.by_line:
+        forecast = forecast_proposal(outcome, value, books.months_passed)
+    else:
+        forecast = value
+    return FollowUpLine(
+        key, section, value, outcome, forecast, figures.forecast is not None, from_books
     )
 
 

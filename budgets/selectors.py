@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
+from budgets.accounts.selectors import books_outcome
 from budgets.calculation import (
     MUNICIPAL,
     REGION,
@@ -208,7 +209,9 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
         if line.kind != LineKind.CARRIED_FORWARD
     }
     is_cost = {part.section.pk: part.section.is_cost for part in sheet.sections}
-    return follow_up(budget, is_cost, entered), entered
+    line_is_cost = {line.pk: is_cost[line.section_id] for line in sheet.lines}
+    books = books_outcome(sheet.document.association, sheet.document.pk, column.year, line_is_cost)
+    return follow_up(budget, is_cost, entered, books), entered
 
 
 def changes_of(document: BudgetDocument):

@@ -20,3 +20,10 @@ class AccountMappingForm(forms.Form):
 
     line = forms.ChoiceField(label=_("Rad"), choices=StatementLine.choices)
     note_label = forms.CharField(label=_("Rad i noten"), max_length=200, required=False)
+    budget_line = forms.TypedChoiceField(
+        label=_("Budgetrad"), coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, *args, budget_lines: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["budget_line"].choices = [("", "–"), *budget_lines]

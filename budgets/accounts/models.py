@@ -25,6 +25,15 @@ class Account(models.Model):
         blank=True,
         help_text=_("Tomt: kontot redovisas inte i en not."),
     )
+    budget_line = models.ForeignKey(
+        "budgets.BudgetLine",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accounts",
+        verbose_name=_("budgetrad"),
+        help_text=_("Budgetraden vars utfall kontot ingår i."),
+    )
 
     tenant_path = "association"
 

@@ -8,7 +8,9 @@ from django.db.models import Sum
 
 from budgets.accounts.lines import StatementLine
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.accounts.outcome import outcome_by_line
 from budgets.accounts.statements import AccountInfo, Balances, Statements, build_statements
+from budgets.followup import NO_BOOKS, BooksOutcome
 from members.models import Association
 
 ZERO = Decimal(0)
@@ -106,4 +108,43 @@ def latest_period_end(association: Association) -> date | None:
 
 
 def accounts_of(association: Association):
-    return Account.objects.filter(association=association).order_by("number")
+    return (
+        Account.objects.filter(association=association)
+        .select_related("budget_line__document")
+        .order_by("number")
+    )
+
+
+def books_outcome(
+    association: Association, document_id: int, year: int, line_is_cost: dict[int, bool]
+) -> BooksOutcome:
+    """Each budget line's outcome to date from its mapped accounts, through the books' last
+    month of `year` (no books for the year, or no mapped accounts: nothing)."""
+    mapped = dict(
+        Account.objects.filter(
+            association=association, budget_line__document_id=document_id
+        ).values_list("number", "budget_line_id")
+    )
+    month = (
+        MonthMovement.objects.filter(association=association, year=year)
+        .order_by("-month")
+        .values_list("month", flat=True)
+        .first()
+    )
+    if not mapped or month is None:
+        return NO_BOOKS
+    year_to_date = balances_at(association, year, month).closing
+    return BooksOutcome(outcome_by_line(year_to_date, mapped, line_is_cost), month)
+
+
+def budget_line_choices(association: Association) -> list[tuple[str, str]]:
+    """The association's budget lines to map accounts to, newest budget first."""
+    from budgets.models import BudgetLine
+
+    lines = (
+        BudgetLine.objects.filter(document__association=association)
+        .exclude(kind="carried_forward")
+        .select_related("document")
+        .order_by("-document__year", "document__pk", "section__order", "order")
+    )
+    return [(str(line.pk), f"{line.document} – {line.label}") for line in lines]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from budgets.accounts import selectors
 from budgets.accounts.forms import AccountMappingForm, StatementsForm
-from budgets.accounts.services import account_mapping_update
+from budgets.accounts.services import AccountMapping, account_mapping_update
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, tenant_view
 
@@ -30,12 +30,18 @@ def statements(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 
 @tenant_view()
 def chart(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    budget_lines = selectors.budget_line_choices(tenant.association)
     rows = [
         (
             account,
             AccountMappingForm(
                 prefix=account.number,
-                initial={"line": account.line, "note_label": account.note_label},
+                budget_lines=budget_lines,
+                initial={
+                    "line": account.line,
+                    "note_label": account.note_label,
+                    "budget_line": account.budget_line_id,
+                },
             ),
         )
         for account in selectors.accounts_of(tenant.association)
@@ -47,10 +53,14 @@ def chart(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @require_POST
 def chart_update(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     mapping, errors = {}, []
+    budget_lines = selectors.budget_line_choices(tenant.association)
     for account in selectors.accounts_of(tenant.association):
-        form = AccountMappingForm(request.POST, prefix=account.number)
+        form = AccountMappingForm(request.POST, prefix=account.number, budget_lines=budget_lines)
         if form.is_valid():
-            mapping[account.number] = (form.cleaned_data["line"], form.cleaned_data["note_label"])
+            data = form.cleaned_data
+            mapping[account.number] = AccountMapping(
+                data["line"], data["note_label"], data["budget_line"]
+            )
         elif f"{account.number}-line" in request.POST:
             errors.append(
                 _("Konto %(number)s: välj en rad ur listan.") % {"number": account.number}

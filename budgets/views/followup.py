@@ -27,6 +27,7 @@ class FollowUpRow:
     difference: str = ""
     outcome_field: object = None
     forecast_field: object = None
+    from_books: bool = False
 
 
 @tenant_view()
@@ -86,19 +87,13 @@ def _rows(
         for line in part.lines:
             if line.pk not in lines:
                 continue
-            forecast = form[f"forecast_{line.pk}"]
-            forecast.field.widget.attrs["placeholder"] = options.text(lines[line.pk].budget)
-            rows.append(
-                _row(
-                    "line",
-                    line.label,
-                    lines[line.pk],
-                    options,
-                    cost,
-                    form[f"outcome_to_date_{line.pk}"],
-                    forecast,
-                )
-            )
+            figures = lines[line.pk]
+            outcome, forecast = form[f"outcome_to_date_{line.pk}"], form[f"forecast_{line.pk}"]
+            forecast.field.widget.attrs["placeholder"] = options.text(figures.forecast)
+            if figures.outcome_from_books:  # shown until someone types their own figure
+                outcome.field.widget.attrs["placeholder"] = options.text(figures.outcome_to_date)
+            row = _row("line", line.label, figures, options, cost, outcome, forecast)
+            rows.append(replace(row, from_books=figures.outcome_from_books))
         rows.append(
             _row(
                 "subtotal",
