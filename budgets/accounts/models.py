@@ -60,19 +60,27 @@ class BalanceKind(models.TextChoices):
     RESULT = "result", _("Årets resultat")
 
 
-class YearBalance(models.Model):
-    """An account's opening or closing balance, or its full-year result, as booked."""
+class BookedAmount(models.Model):
+    """An amount of one account in one year, as the import that brought it in booked it."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
-    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="year_balances")
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("år"))
-    kind = models.CharField(_("slag"), max_length=10, choices=BalanceKind.choices)
     amount = models.DecimalField(_("belopp"), **AMOUNT)
     batch = models.ForeignKey(
         ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name=_("import")
     )
 
     tenant_path = "association"
+
+    class Meta:
+        abstract = True
+
+
+class YearBalance(BookedAmount):
+    """An account's opening or closing balance, or its full-year result, as booked."""
+
+    kind = models.CharField(_("slag"), max_length=10, choices=BalanceKind.choices)
 
     class Meta:
         app_label = "budgets"
@@ -90,19 +98,10 @@ class YearBalance(models.Model):
         return f"{self.account} {self.year} {self.get_kind_display()}: {self.amount}"
 
 
-class MonthMovement(models.Model):
+class MonthMovement(BookedAmount):
     """What was booked on an account during one month (the sum of its voucher rows)."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
-    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="movements")
-    year = models.PositiveSmallIntegerField(_("år"))
     month = models.PositiveSmallIntegerField(_("månad"))
-    amount = models.DecimalField(_("belopp"), **AMOUNT)
-    batch = models.ForeignKey(
-        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name=_("import")
-    )
-
-    tenant_path = "association"
 
     class Meta:
         app_label = "budgets"

@@ -22,8 +22,8 @@ from members.imports.rows import (
     Problem,
     amount_of,
     cell,
-    find_columns,
     kr,
+    read_entries,
     whole_number_of,
 )
 from members.models import AgreedContribution, Association, FundingYear, Member, MemberKind
@@ -53,33 +53,18 @@ class ContributionPlan(Plan):
 
 def read_contributions(association: Association, rows: list[Row]) -> ContributionPlan:
     """Check every row and plan the changes; nothing is written."""
-    plan = ContributionPlan()
-    if len(rows) < 2:
-        plan.problems.append(Problem("", _("Filen har inga rader med bidrag under rubrikraden.")))
-        return plan
-    columns, plan.problems = find_columns(rows[0], COLUMNS)
-    if plan.problems:
-        return plan
     by_name = _members_by_name(association)
-    seen: dict[tuple[int, int], int] = {}
-    for row in rows[1:]:
-        entry = _entry(association, row, columns, by_name, plan.problems)
-        if entry is None:
-            continue
-        key = (entry.year, entry.member.pk)
-        if key in seen:
-            plan.problems.append(
-                Problem(
-                    _("rad %(row)s") % {"row": entry.row},
-                    _("%(member)s %(year)s står redan på rad %(row)s.")
-                    % {"member": entry.member.name, "year": entry.year, "row": seen[key]},
-                )
-            )
-            continue
-        seen[key] = entry.row
-        plan.entries.append(entry)
-    if not plan.problems:
-        plan.changes = _changes(association, plan.entries)
+    entries, problems = read_entries(
+        rows,
+        COLUMNS,
+        empty=_("Filen har inga rader med bidrag under rubrikraden."),
+        read_row=lambda row, columns, found: _entry(association, row, columns, by_name, found),
+        key=lambda entry: (entry.year, entry.member.pk),
+        describe=lambda entry: f"{entry.member.name} {entry.year}",
+    )
+    plan = ContributionPlan(problems=problems, entries=entries)
+    if not problems:
+        plan.changes = _changes(association, entries)
     return plan
 
 

@@ -19,7 +19,7 @@ from members.imports.rows import (
     Problem,
     cell,
     date_of,
-    find_columns,
+    read_entries,
     whole_number_of,
 )
 from members.models import Association, Member, MemberKind, PopulationFigure
@@ -45,40 +45,24 @@ class PopulationPlan(Plan):
 
 
 def read_population(association: Association, rows: list[Row]) -> PopulationPlan:
-    plan = PopulationPlan()
-    if len(rows) < 2:
-        plan.problems.append(
-            Problem("", _("Filen har inga rader med invånarantal under rubrikraden."))
-        )
-        return plan
-    columns, plan.problems = find_columns(rows[0], COLUMNS)
-    if plan.problems:
-        return plan
+    """Check every row and plan the changes; nothing is written."""
     municipalities = {
         m.name.lower(): m
         for m in Member.objects.filter(
             memberships__association=association, kind=MemberKind.MUNICIPALITY
         ).distinct()
     }
-    seen: dict[tuple[int, date], int] = {}
-    for row in rows[1:]:
-        entry = _entry(row, columns, municipalities, plan.problems)
-        if entry is None:
-            continue
-        key = (entry.member.pk, entry.date)
-        if key in seen:
-            plan.problems.append(
-                Problem(
-                    _("rad %(row)s") % {"row": entry.row},
-                    _("%(member)s %(date)s står redan på rad %(row)s.")
-                    % {"member": entry.member.name, "date": entry.date, "row": seen[key]},
-                )
-            )
-            continue
-        seen[key] = entry.row
-        plan.entries.append(entry)
-    if not plan.problems:
-        plan.changes = _changes(association, plan.entries)
+    entries, problems = read_entries(
+        rows,
+        COLUMNS,
+        empty=_("Filen har inga rader med invånarantal under rubrikraden."),
+        read_row=lambda row, columns, found: _entry(row, columns, municipalities, found),
+        key=lambda entry: (entry.member.pk, entry.date),
+        describe=lambda entry: f"{entry.member.name} {entry.date}",
+    )
+    plan = PopulationPlan(problems=problems, entries=entries)
+    if not problems:
+        plan.changes = _changes(association, entries)
     return plan
 
 

@@ -1,8 +1,10 @@
 """What every import reader shares: finding columns by header, reading typed cells, problems."""
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -101,3 +103,44 @@ def date_of(value: Cell) -> date:
 
 def kr(amount: Decimal | None) -> str:
     return "–" if amount is None else _("%(amount)s kr") % {"amount": format_amount(amount)}
+
+
+E = TypeVar("E")
+
+
+def read_entries(
+    rows: list[Row],
+    wanted: dict[str, tuple[str, ...]],
+    *,
+    empty: str,
+    read_row: Callable[[Row, dict[str, int], list[Problem]], E | None],
+    key: Callable[[E], Hashable],
+    describe: Callable[[E], str],
+) -> tuple[list[E], list[Problem]]:
+    """The walk every table import shares: the header, then one entry per row, none twice.
+
+    `read_row` turns a row into an entry, or adds its problems and returns None; `key` says
+    which entries are the same thing, and `describe` names one in a message.
+    """
+    if len(rows) < 2:
+        return [], [Problem("", empty)]
+    columns, problems = find_columns(rows[0], wanted)
+    if problems:
+        return [], problems
+    entries: list[E] = []
+    seen: dict[Hashable, int] = {}
+    for row in rows[1:]:
+        entry = read_row(row, columns, problems)
+        if entry is None:
+            continue
+        row_number = entry.row  # type: ignore[attr-defined]
+        if key(entry) in seen:
+            message = _("%(what)s står redan på rad %(row)s.") % {
+                "what": describe(entry),
+                "row": seen[key(entry)],
+            }
+            problems.append(Problem(_("rad %(row)s") % {"row": row_number}, message))
+            continue
+        seen[key(entry)] = row_number
+        entries.append(entry)
+    return entries, problems
