@@ -156,12 +156,11 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     with django_assert_num_queries(20):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
-    # lock document, current amount, change log (3); full_clean: line, column and user exist,
-    # one amount per cell, whole kronor in a savepoint (7); update, release (2); then the
-    # page's 16 reads to return every total.
+    # lock document, current amount, change log (4); update, release (2); then the page's 15
+    # reads (without the session and tenancy reads already made) to return every total.
     line = document.lines.get(label="Kansli")
     column = document.columns.get(year=2014)
-    with django_assert_num_queries(35):
+    with django_assert_num_queries(28):
         staff_client.post(
             _cell_url(document),
             {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},
