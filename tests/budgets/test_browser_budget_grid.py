@@ -2,6 +2,7 @@
 a figure someone else changed meanwhile is refused with the current value."""
 
 import pytest
+from playwright.sync_api import expect
 
 from budgets.models import BudgetAmount, BudgetDocument
 from tests.browser import log_in
@@ -26,9 +27,7 @@ def test_editing_a_figure_updates_the_totals_without_reload(live_demo, live_serv
     cell.click()
     page.keyboard.type("435 000")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        f"document.getElementById('c{column.pk}-cost').textContent === '4{NBSP}422{NBSP}000'"
-    )
+    expect(page.locator(f"#c{column.pk}-cost")).to_have_text(f"4{NBSP}422{NBSP}000")
     assert page.locator(f"#c{column.pk}-res").inner_text() == f"290{NBSP}000"
     assert page.evaluate("window.notReloaded") is True
     # Enter moved the focus down to the next line (Styrelse).
@@ -46,7 +45,7 @@ def test_a_stale_edit_is_refused_in_the_browser(live_demo, live_server, page):
     cell = page.locator(f"#c{column.pk}-l{line.pk}")
     cell.fill("25000")
     cell.press("Tab")
-    page.wait_for_function("document.getElementById('grid-status').textContent.includes('ändrats')")
+    expect(page.locator("#grid-status")).to_contain_text("ändrats")
     status = page.locator("#grid-status").inner_text()
     assert f"Nuvarande värde: 22{NBSP}000" in status
     assert cell.input_value() == f"22{NBSP}000"
@@ -66,6 +65,4 @@ def test_arrow_keys_and_tab_move_like_a_spreadsheet(live_demo, live_server, page
     assert page.evaluate("document.activeElement.id") == f"c{b15.pk}-l{kansli.pk}"
     page.keyboard.type("12639324")
     page.keyboard.press("Tab")
-    page.wait_for_function(
-        f"document.getElementById('c{b15.pk}-cost').textContent === '15{NBSP}901{NBSP}324'"
-    )
+    expect(page.locator(f"#c{b15.pk}-cost")).to_have_text(f"15{NBSP}901{NBSP}324")
