@@ -58,10 +58,13 @@ class CellForm(forms.Form):
 
 def _expected(text: str) -> Decimal | None:
     try:
-        return Decimal(text) if text.strip() else None
+        value = Decimal(text) if text.strip() else None
     except ArithmeticError as error:
         message = "Sidan skickade ett felaktigt utgångsvärde; ladda om."
         raise forms.ValidationError(message) from error
+    if value is not None and not value.is_finite():
+        raise forms.ValidationError("Sidan skickade ett felaktigt utgångsvärde; ladda om.")
+    return value
 
 
 class LineForm(forms.Form):
@@ -128,6 +131,18 @@ class FollowUpForm(forms.Form):
                     required=False, widget=forms.HiddenInput, initial=_plain(value)
                 )
 
+    def clean(self) -> dict:
+        """The hidden starting values are ours; one that does not read is a broken page."""
+        data = super().clean()
+        for name in [field for field in self.fields if field.startswith("was_")]:
+            try:
+                data[name] = _expected(data.get(name, ""))
+            except forms.ValidationError as error:
+                raise forms.ValidationError(
+                    "Sidan skickade ett felaktigt utgångsvärde; ladda om sidan och försök igen."
+                ) from error
+        return data
+
     def figures(self) -> tuple[dict, dict]:
         from budgets.followup import Entered
 
@@ -137,9 +152,7 @@ class FollowUpForm(forms.Form):
             for pk in self.line_ids
         }
         was = {
-            pk: Entered(
-                _expected(data[f"was_outcome_to_date_{pk}"]), _expected(data[f"was_forecast_{pk}"])
-            )
+            pk: Entered(data[f"was_outcome_to_date_{pk}"], data[f"was_forecast_{pk}"])
             for pk in self.line_ids
         }
         return new, was

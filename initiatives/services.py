@@ -254,6 +254,9 @@ def goal_create(
 def goal_update(*, goal: Goal, data: GoalData) -> Goal:
     """Change a goal's text, level or target; its outcomes are then judged against the new one."""
     with transaction.atomic():
+        # The goal tree is checked as a whole (no goal below itself), so two editors changing
+        # parents at once are taken one after the other: the association's row is the lock.
+        Association.objects.select_for_update().get(pk=goal.association_id)
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
         return _save_goal(locked, data)
 

@@ -143,6 +143,7 @@ def user_role_grant(
     """Give a user a role in the association, creating the user if the name is new."""
     users = get_user_model().objects
     with transaction.atomic():
+        Association.objects.select_for_update().get(pk=association.pk)
         user = users.filter(username=username).first()
         if user is None:
             if not password:

@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budgets.models import (
+    Account,
     BudgetAmount,
     BudgetColumn,
     BudgetDocument,
     BudgetLine,
     BudgetSection,
+    FollowUpFigure,
     Footnote,
     LineKind,
 )
@@ -30,16 +32,35 @@ def document_import(*, association: Association, plan: BudgetPlan, user: Any) ->
             .order_by("-revision")
             .first()
         )
-        revision, origin = 1, None
         if latest is not None and latest.is_draft:
-            revision, origin = latest.revision, latest.origin
-            latest.delete()
-        elif latest is not None:
-            revision, origin = latest.revision + 1, latest
-        document = _document(association, plan, revision, origin)
+            document = _emptied_draft(latest, plan)
+        else:
+            revision = 1 if latest is None else latest.revision + 1
+            document = _document(association, plan, revision, latest)
         _enter(document, plan, association)
         log_change(document, user, "Inläst från xlsx", "", str(document))
         return document
+
+
+def _emptied_draft(draft: BudgetDocument, plan: BudgetPlan) -> BudgetDocument:
+    """The draft, kept with its change log, its contents removed for the file's.
+
+    A draft whose figures are followed up, or whose lines accounts are mapped to, is not
+    replaced: those belong to its lines and would be lost without a word.
+    """
+    if (
+        FollowUpFigure.objects.filter(line__document=draft).exists()
+        or Account.objects.filter(budget_line__document=draft).exists()
+    ):
+        raise ValidationError(
+            "Utkastet för året har uppföljning eller konton kopplade till sina rader och ersätts "
+            "inte av filen. Skapa en ny revision, eller ändra utkastet i webbläsaren."
+        )
+    for children in (draft.lines, draft.sections, draft.columns, draft.footnotes):
+        children.all().delete()
+    for name, value in {**plan.settings, "year": int(plan.settings["year"])}.items():
+        setattr(draft, name, value)
+    return saved(draft)
 
 
 def _document(association, plan: BudgetPlan, revision: int, origin) -> BudgetDocument:

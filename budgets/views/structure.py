@@ -99,7 +99,7 @@ def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
 @posted_to_document
 def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     form = SectionForm(request.POST)
-    found = document.sections.filter(pk=request.POST.get("section") or 0).first()
+    found = document.sections.filter(pk=_posted_id(request, "section")).first()
     data = form.cleaned_data if form.is_valid() else None
     if data is None:
         _form_errors(request, form)
@@ -186,7 +186,7 @@ def line_action(
 @tenant_view(Perm.EDIT)
 @posted_to_document
 def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
-    found = document.footnotes.filter(pk=request.POST.get("footnote") or 0).first()
+    found = document.footnotes.filter(pk=_posted_id(request, "footnote")).first()
     form = FootnoteForm(request.POST)
     if request.POST.get("action") == "ta-bort" and found is not None:
         _attempt(request, "Fotnoten är borttagen.", services.footnote_delete, footnote=found)
@@ -214,7 +214,7 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
 @tenant_view(Perm.EDIT)
 @posted_to_document
 def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
-    found = document.columns.filter(pk=request.POST.get("column") or 0).first()
+    found = document.columns.filter(pk=_posted_id(request, "column")).first()
     if request.POST.get("action") == "ta-bort" and found is not None:
         _attempt(request, "Kolumnen är borttagen.", services.column_delete, column=found)
         return _back(document)
@@ -263,3 +263,9 @@ def new_revision(request: HttpRequest, tenant: Tenant, document: BudgetDocument)
         return _back(document, "budgets:document")
     messages.success(request, f"Revision {copy.revision} är skapad som utkast.")
     return _back(copy, "budgets:document")
+
+
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """The id a form posted, or 0 (which finds nothing) when it is not a number."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else 0

@@ -94,7 +94,13 @@ def _settings(ws, problems: list[str]) -> dict[str, Any]:
         value = ws.cell(row, 2).value
         if name in ("costs_negative", "result_with_sign"):
             value = str(value or "").strip().lower() == "ja"
-        elif name in ("year", "counted_share"):
+        elif name == "year":
+            value = _year(value)
+            if value is None:
+                problems.append(
+                    f"{_where(SETTINGS_SHEET, row, 2)}: ange ett årtal mellan 2004 och 2100."
+                )
+        elif name == "counted_share":
             value = _number(value)
             if value is None:
                 problems.append(f"{_where(SETTINGS_SHEET, row, 2)}: ange ett tal.")
@@ -110,9 +116,17 @@ def _number(value: Any) -> Decimal | None:
     if isinstance(value, bool) or value is None:
         return None
     try:
-        return Decimal(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
+        number = Decimal(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None  # "NaN" and "Infinity" are no figures
+
+
+def _year(value: Any) -> int | None:
+    number = _number(value)
+    if number is None or number != number.to_integral_value() or not 2004 <= number <= 2100:
+        return None
+    return int(number)
 
 
 def _columns(ws, problems: list[str]) -> list[tuple[str, int, str]]:
@@ -120,14 +134,14 @@ def _columns(ws, problems: list[str]) -> list[tuple[str, int, str]]:
     columns, col = [], FIRST_VALUE_COLUMN
     while ws.cell(5, col).value not in (None, ""):
         kind = kinds.get(str(ws.cell(6, col).value or "").strip().lower())
-        year = _number(ws.cell(7, col).value)
+        year = _year(ws.cell(7, col).value)
         if kind is None:
             problems.append(
                 f"{_where(SHEET, 6, col)}: slaget ska vara budget, prognos, plan eller utfall."
             )
         if year is None:
-            problems.append(f"{_where(SHEET, 7, col)}: ange ett årtal.")
-        columns.append((kind or "", int(year or 0), str(ws.cell(5, col).value)))
+            problems.append(f"{_where(SHEET, 7, col)}: ange ett årtal mellan 2004 och 2100.")
+        columns.append((kind or "", year or 0, str(ws.cell(5, col).value)))
         col += 1
     if not columns:
         problems.append(f"{_where(SHEET, 5, FIRST_VALUE_COLUMN)}: budgeten har inga kolumner.")

@@ -139,18 +139,22 @@ def import_upload(
     if plan.problems:
         discard(spooled)
         return None, plan
-    batch = ImportBatch(
-        association=association,
-        kind=kind,
-        filename=Path(filename).name,
-        size=spooled.size,
-        sha256=spooled.sha256,
-        uploaded_by=user,
-        period_end=period_end,
-    )
-    batch.file.name = batch.stored_name()
+    try:
+        batch = ImportBatch(
+            association=association,
+            kind=kind,
+            filename=Path(filename).name[:255],
+            size=spooled.size,
+            sha256=spooled.sha256,
+            uploaded_by=user,
+            period_end=period_end,
+        )
+        batch.file.name = batch.stored_name()
+        batch.full_clean()
+    except Exception:
+        discard(spooled)
+        raise
     keep(spooled, Path(settings.MEDIA_ROOT) / batch.file.name)
-    batch.full_clean()
     batch.save()
     return batch, plan
 

@@ -157,9 +157,13 @@ def _state_by_year(entries: list[Entry]) -> dict[int, list[Entry]]:
 def apply_contributions(association: Association, entries: list[Entry]) -> str:
     """Write the planned contributions (inside the caller's transaction); returns a summary."""
     for year in sorted({e.year for e in entries}):
-        funding_year = FundingYear.objects.filter(association=association, year=year).first()
-        if funding_year is None:
-            funding_year = funding_year_create(association=association, year=year)
+        if not FundingYear.objects.filter(association=association, year=year).exists():
+            funding_year_create(association=association, year=year)
+        # Locked and its version raised, like a save from the funding page: a form opened
+        # before the import is then refused as stale instead of overwriting what came in.
+        funding_year = FundingYear.objects.select_for_update().get(
+            association=association, year=year
+        )
         _apply_year(funding_year, [e for e in entries if e.year == year])
     return _("%(count)s bidrag inlästa för %(years)s år.") % {
         "count": len(entries),
@@ -171,9 +175,9 @@ def _apply_year(funding_year: FundingYear, entries: list[Entry]) -> None:
     state = [e.amount for e in entries if e.member.kind in STATE_KINDS]
     if state:
         funding_year.state_granted = Money(sum(state, Decimal(0)), "SEK")
-        funding_year.version += 1
-        funding_year.full_clean()
-        funding_year.save()
+    funding_year.version += 1
+    funding_year.full_clean()
+    funding_year.save()
     for e in entries:
         if e.member.kind not in STATE_KINDS:
             AgreedContribution.objects.update_or_create(

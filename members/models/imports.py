@@ -1,6 +1,7 @@
 """A record of every file brought into an association: who, when, what file, what it did."""
 
 import hashlib
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -75,4 +76,7 @@ class ImportBatch(models.Model):
         return hashlib.sha256(content).hexdigest()
 
     def stored_name(self) -> str:
-        return f"imports/{self.association.slug}/{self.sha256[:16]}-{self.filename}"
+        """Where the file lies: named by its checksum, the uploaded name kept in `filename`."""
+        suffix = Path(self.filename).suffix.lower()
+        suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 6 else ""
+        return f"imports/{self.association.slug}/{self.sha256[:32]}{suffix}"

@@ -125,3 +125,23 @@ def test_linking_a_contribution_line_to_members(staff_client, document, associat
     response = staff_client.post(_line_url(document, line), edit, follow=True)
     assert "En vald organisation är inte medlem i förbundet." in _messages(response)
     assert line.members.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("url_name", "field"),
+    [
+        ("budgets:sections", "section"),
+        ("budgets:footnotes", "footnote"),
+        ("budgets:columns", "column"),
+    ],
+)
+def test_an_id_that_is_no_number_finds_nothing_instead_of_failing(staff_client, url_name, field):
+    from django.urls import reverse
+
+    from budgets.models import BudgetDocument
+
+    document = BudgetDocument.objects.get(association__slug="finnveden")
+    url = reverse(url_name, args=["finnveden", document.pk])
+    response = staff_client.post(url, {field: "abc", "action": "ta-bort", "name": "x"})
+    assert response.status_code in (200, 302)
+    assert document.sections.count() == 3 and document.columns.count() == 2

@@ -1,5 +1,6 @@
 """xlsx: export with formulas, import all-or-nothing, and the round trip keeps every figure."""
 
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -116,3 +117,51 @@ def test_export_in_tkr_with_costs_negative_keeps_kronor_values():
     assert ws.cell(row, 5).value == 700_000
     assert ws.cell(row, 5).number_format == "-#,##0,;#,##0,;0"
     assert ws.cell(2, 1).value == "Belopp i tkr"
+
+
+def test_importing_over_a_draft_keeps_the_document_and_its_change_log():
+    from budgets.services import budget_amount_set
+
+    draft = BudgetDocument.objects.get(association__slug="finnveden")
+    kansli = draft.lines.get(label="Kansli")
+    column = draft.columns.get(year=2014)
+    budget_amount_set(
+        line=kansli, column=column, amount=Decimal(426000), expected=Decimal(425000), user=None
+    )
+    plan = read_budget(export_budget(budget_sheet(draft)))
+    imported = document_import(association=draft.association, plan=plan, user=None)
+    assert imported.pk == draft.pk
+    assert [c.what for c in imported.changes.order_by("pk")][-2:] == [
+        "Kansli / Budget 2014",
+        "Inläst från xlsx",
+    ]
+    assert _figures(imported)[0][("Kansli", "Budget 2014")] == 426000
+
+
+def test_a_draft_with_follow_up_is_not_replaced_by_a_file():
+    from django.core.exceptions import ValidationError
+
+    from budgets.models import FollowUpFigure
+
+    draft = BudgetDocument.objects.get(association__slug="finnveden")
+    FollowUpFigure.objects.create(
+        line=draft.lines.get(label="Kansli"), column=draft.columns.get(year=2014), forecast=1
+    )
+    plan = read_budget(export_budget(budget_sheet(draft)))
+    with pytest.raises(ValidationError, match="ersätts inte av filen"):
+        document_import(association=draft.association, plan=plan, user=None)
+    assert draft.lines.filter(label="Kansli").exists()
+
+
+@pytest.mark.parametrize("year", ["NaN", "Infinity", "1999", "2014,5"])
+def test_a_column_year_that_is_no_year_is_named(year):
+    document = BudgetDocument.objects.get(association__slug="finnveden")
+    book = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    book["Budget"].cell(7, 5).value = year
+    out = BytesIO()
+    book.save(out)
+    with pytest.raises(BudgetFileError) as failed:
+        read_budget(out.getvalue())
+    assert "rad 7, kolumn E: ange ett årtal mellan 2004 och 2100." in " ".join(
+        failed.value.problems
+    )

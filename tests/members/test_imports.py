@@ -209,3 +209,36 @@ def test_a_stored_file_that_has_gone_missing_is_named_not_a_500(client, make_use
     assert "finns inte längre i lagringen" in download.content.decode()
     with pytest.raises(Exception, match="finns inte längre"):
         import_confirm(batch=batch)
+
+
+def test_a_funding_form_opened_before_an_import_is_refused_not_obeyed(staff_client, association):
+    funding_year = FundingYear.objects.get(association=association, year=2014)
+    opened_version = funding_year.version
+    content = "År;Medlem;Belopp\n2014;Gislaveds kommun;111 100\n".encode()
+    batch, _plan = upload(association, content)
+    import_confirm(batch=batch)
+    response = staff_client.post(
+        "/finnveden/finansiering/2014/andra/",
+        {
+            "version": opened_version,
+            "state_requested": "1 696 000",
+            "state_granted": "1 496 000",
+            "distribution_key": "population",
+            "rounding_step": "100",
+            "state_presentation": "one_line",
+        },
+        follow=True,
+    )
+    assert "Någon annan har sparat året under tiden" in response.content.decode()
+    gislaved = AgreedContribution.objects.get(
+        funding_year=funding_year, member__name="Gislaveds kommun"
+    )
+    assert gislaved.amount.amount == Decimal(111100)
+
+
+def test_a_very_long_file_name_is_kept_under_a_short_stored_name(association):
+    long_name = "b" * 251 + ".csv"
+    batch, _plan = upload(association, CONTRIBUTIONS_2015, filename=long_name)
+    assert batch.filename == long_name
+    assert batch.file.name == f"imports/finnveden/{batch.sha256[:32]}.csv"
+    assert batch.file.read() == CONTRIBUTIONS_2015
