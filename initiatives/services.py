@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from djmoney.money import Money
 
+from finsam.errors import StaleEditError
 from finsam.lib.numbers import format_amount
 from initiatives import grants
 from initiatives.models import (
@@ -24,10 +25,6 @@ from initiatives.models import (
     StatusChange,
 )
 from members.models import Association, Meeting, Member, Membership
-
-
-class StaleEditError(Exception):
-    """Someone else saved the initiative after this form was opened."""
 
 
 @dataclass(frozen=True)

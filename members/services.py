@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from djmoney.money import Money
 
+from finsam.errors import StaleEditError
 from finsam.permissions import Role
 from members.models import (
     AgreedContribution,
@@ -21,14 +22,6 @@ from members.models import (
     UserRole,
 )
 from members.selectors import members_during_year
-
-
-class StaleEditError(Exception):
-    """Someone else saved the same object after this form was opened."""
-
-    def __init__(self, current: FundingYear) -> None:
-        super().__init__(_("Finansieringsåret har ändrats av någon annan sedan du öppnade det."))
-        self.current = current
 
 
 @dataclass(frozen=True)
@@ -79,7 +72,9 @@ def funding_year_update(
     with transaction.atomic():
         locked = FundingYear.objects.select_for_update().get(pk=funding_year.pk)
         if locked.version != expected_version:
-            raise StaleEditError(locked)
+            raise StaleEditError(
+                _("Finansieringsåret har ändrats av någon annan sedan du öppnade det."), locked
+            )
         members = {m.pk: m for m in members_during_year(locked.association, locked.year)}
         _check_decision(decision, members)
         _apply_decision(locked, decision)

@@ -1,7 +1,6 @@
 """Writes of the budgets app: atomic, keyword-only, each locking its document and logging who."""
 
 from budgets.services.cells import budget_amount_set
-from budgets.services.common import StaleEditError
 from budgets.services.documents import document_create, document_update, section_add, section_update
 from budgets.services.followup import follow_up_save
 from budgets.services.importing import document_import
@@ -17,6 +16,7 @@ from budgets.services.structure import (
     line_move,
     line_update,
 )
+from finsam.errors import StaleEditError
 
 __all__ = [
     "StaleEditError",

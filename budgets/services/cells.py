@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
-from budgets.services.common import StaleEditError, locked_draft, log_change
+from budgets.services.common import locked_draft, log_change
+from finsam.errors import StaleEditError
 
 
 def budget_amount_set(

@@ -8,14 +8,6 @@ from django.db import models
 from budgets.models import BudgetChange, BudgetDocument
 
 
-class StaleEditError(Exception):
-    """The figure changed since the editor opened it; `current` is the value now stored."""
-
-    def __init__(self, message: str, current: Any) -> None:
-        super().__init__(message)
-        self.current = current
-
-
 def locked_draft(document: BudgetDocument) -> BudgetDocument:
     """Lock the document row for the rest of the transaction; refuse an adopted document.
 

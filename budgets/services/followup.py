@@ -6,7 +6,8 @@ from django.db import transaction
 
 from budgets.followup import Entered
 from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
-from budgets.services.common import StaleEditError, log_change
+from budgets.services.common import log_change
+from finsam.errors import StaleEditError
 
 
 def follow_up_save(

@@ -14,7 +14,8 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
-from budgets.services.common import StaleEditError, locked_draft, log_change, saved
+from budgets.services.common import locked_draft, log_change, saved
+from finsam.errors import StaleEditError
 from initiatives.models import Initiative
 from members.models import Member
 

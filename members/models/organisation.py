@@ -82,9 +82,6 @@ class BoardSeat(models.Model):
     def __str__(self) -> str:
         return f"{self.person} ({self.get_kind_display()}, {self.appointed_by})"
 
-    def is_held_on(self, day) -> bool:
-        return self.start <= day and (self.end is None or self.end >= day)
-
 
 class AuditorKind(models.TextChoices):
     ORDINARY = "ordinary", _("Ordinarie")
