@@ -56,7 +56,7 @@ def format_percent(value: Decimal, decimals: int = 0) -> str:
 def _group(amount: Decimal, decimals: int) -> str:
     sign = "-" if amount < 0 else ""
     whole, _, fraction = f"{abs(amount):.{decimals}f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

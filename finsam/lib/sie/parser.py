@@ -293,14 +293,17 @@ class SieReader:
         label = as_text(fields[0]).upper()
         kind = _TRANS_KINDS.get(label)
         if kind is not None:
-            return self._add_trans(fields[1:], kind)
+            self._add_trans(fields[1:], kind)
+            return None
         if label == "#VER":
-            return self._open_ver(fields[1:])
+            self._open_ver(fields[1:])
+            return None
         return self._plain(label, fields)
 
     def _structural(self, line: str) -> Record | None:
         if line == "{":
-            return self._open_block()
+            self._open_block()
+            return None
         if line == "}":
             return self._close_block()
         if not self._seen_record:

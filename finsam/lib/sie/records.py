@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as _date  # Ver has a field named date
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow
 from typing import Any, ClassVar, Literal, NamedTuple, TypeAlias
 
@@ -253,7 +254,7 @@ class Ver:
     number: str
     date: date
     text: str = ""
-    reg_date: date | None = None
+    reg_date: _date | None = None
     sign: str = ""
     transactions: tuple[Trans, ...] = ()
     line: int = _line()
