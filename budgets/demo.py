@@ -9,8 +9,6 @@ lines name their members and take their amounts from the funding years.
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
-
 from budgets.models import (
     BudgetAmount,
     BudgetColumn,
@@ -19,6 +17,7 @@ from budgets.models import (
     BudgetSection,
     Footnote,
 )
+from finsam.saving import saved
 from initiatives.models import Initiative
 from members.models import Association, Member
 
@@ -45,26 +44,20 @@ def load(association: Association, data: dict[str, Any]) -> None:
         _load_document(association, members, row)
 
 
-def _saved(instance: models.Model) -> Any:
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 def _load_document(association: Association, members: dict[str, Member], row: dict) -> None:
     fields = {name: row[name] for name in DOCUMENT_FIELDS if name in row}
-    document = _saved(BudgetDocument(association=association, **fields))
+    document = saved(BudgetDocument(association=association, **fields))
     columns = [
-        _saved(BudgetColumn(document=document, order=order, **column))
+        saved(BudgetColumn(document=document, order=order, **column))
         for order, column in enumerate(row["columns"])
     ]
     footnotes = {
-        number: _saved(Footnote(document=document, number=number, text=text))
+        number: saved(Footnote(document=document, number=number, text=text))
         for number, text in enumerate(row.get("footnotes", []), start=1)
     }
     order = 0
     for section_order, section_row in enumerate(row.get("sections", [])):
-        section = _saved(
+        section = saved(
             BudgetSection(
                 document=document,
                 order=section_order,
@@ -80,7 +73,7 @@ def _load_document(association: Association, members: dict[str, Member], row: di
 
 
 def _load_line(document, section, order, row, columns, members, footnotes) -> None:
-    line = _saved(
+    line = saved(
         BudgetLine(
             document=document,
             section=section,
@@ -100,7 +93,7 @@ def _load_line(document, section, order, row, columns, members, footnotes) -> No
     else:
         pairs = list(zip(columns, amounts, strict=False))
     for column, amount in pairs:
-        _saved(BudgetAmount(line=line, column=column, amount=Decimal(str(amount))))
+        saved(BudgetAmount(line=line, column=column, amount=Decimal(str(amount))))
 
 
 def _initiative(document, name: str | None) -> Initiative | None:

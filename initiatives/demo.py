@@ -8,6 +8,7 @@ the status the documents show, without invented status-change dates.
 from decimal import Decimal
 from typing import Any
 
+from finsam.saving import saved
 from initiatives import figures, services
 from initiatives.models import Decision, ExitReason, Goal, Initiative, PriorityTargetGroup
 from members.models import Association, Meeting, Member
@@ -17,16 +18,10 @@ def load(association: Association, data: dict[str, Any]) -> None:
     members = {m.name: m for m in Member.objects.filter(memberships__association=association)}
     reasons = _load_reasons(association, data.get("exit_reasons", []))
     for order, text in enumerate(data.get("priority_groups", [])):
-        _saved(PriorityTargetGroup(association=association, description=text, order=order))
+        saved(PriorityTargetGroup(association=association, description=text, order=order))
     _load_goals(association, None, data.get("goals", []))
     for row in data.get("initiatives", []):
         _load_initiative(association, members, reasons, row)
-
-
-def _saved(instance: Any) -> Any:
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -34,7 +29,7 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _load_reasons(association: Association, rows: list[dict]) -> dict[int, ExitReason]:
-    return {row["number"]: _saved(ExitReason(association=association, **row)) for row in rows}
+    return {row["number"]: saved(ExitReason(association=association, **row)) for row in rows}
 
 
 def _load_goals(association, initiative, rows: list[dict], parent: Goal | None = None) -> None:

@@ -4,9 +4,9 @@ from datetime import time
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
 from djmoney.money import Money
 
+from finsam.saving import saved
 from members.models import (
     AgreedContribution,
     Association,
@@ -26,13 +26,13 @@ from members.models import (
 
 
 def load(slug: str, data: dict[str, Any]) -> Association:
-    association = _saved(Association(slug=slug, **data["association"]))
+    association = saved(Association(slug=slug, **data["association"]))
     members = _load_members(association, data.get("members", []))
     persons: dict[str, Person] = {}
 
     def person(name: str) -> Person:
         if name not in persons:
-            persons[name] = _saved(Person(association=association, name=name))
+            persons[name] = saved(Person(association=association, name=name))
         return persons[name]
 
     _load_population(association, members, data.get("population", []))
@@ -43,12 +43,6 @@ def load(slug: str, data: dict[str, Any]) -> Association:
     groups = _load_groups(association, members, person, data.get("groups", []))
     _load_meetings(association, groups, data.get("meetings", []))
     return association
-
-
-def _saved(instance: models.Model) -> Any:
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 def _sek(amount: int | str | None) -> Money | None:
@@ -62,7 +56,7 @@ def _load_members(association: Association, rows: list[dict]) -> dict[str, Membe
             name=row["name"],
             defaults={"kind": row["kind"], "org_number": row.get("org_number", "")},
         )
-        _saved(
+        saved(
             Membership(
                 association=association,
                 member=member,
@@ -79,7 +73,7 @@ def _load_population(
     association: Association, members: dict[str, Member], rows: list[dict]
 ) -> None:
     for row in rows:
-        _saved(
+        saved(
             PopulationFigure(
                 association=association,
                 member=members[row["member"]],
@@ -91,7 +85,7 @@ def _load_population(
 
 def _load_funding(association: Association, members: dict[str, Member], rows: list[dict]) -> None:
     for row in rows:
-        year = _saved(
+        year = saved(
             FundingYear(
                 association=association,
                 year=row["year"],
@@ -104,7 +98,7 @@ def _load_funding(association: Association, members: dict[str, Member], rows: li
             )
         )
         for agreed in row.get("agreed", []):
-            _saved(
+            saved(
                 AgreedContribution(
                     funding_year=year,
                     member=members[agreed["member"]],
@@ -112,7 +106,7 @@ def _load_funding(association: Association, members: dict[str, Member], rows: li
                 )
             )
         for share in row.get("fixed", []):
-            _saved(
+            saved(
                 FixedKeyShare(
                     funding_year=year,
                     member=members[share["member"]],
@@ -123,7 +117,7 @@ def _load_funding(association: Association, members: dict[str, Member], rows: li
 
 def _load_board(association, members, person, rows: list[dict]) -> None:
     for row in rows:
-        _saved(
+        saved(
             BoardSeat(
                 association=association,
                 person=person(row["person"]),
@@ -138,7 +132,7 @@ def _load_board(association, members, person, rows: list[dict]) -> None:
 
 def _load_auditors(association, members, person, rows: list[dict]) -> None:
     for row in rows:
-        auditor = _saved(
+        auditor = saved(
             Auditor(
                 association=association,
                 person=person(row["person"]) if row.get("person") else None,
@@ -153,7 +147,7 @@ def _load_auditors(association, members, person, rows: list[dict]) -> None:
 
 def _load_office(association, person, rows: list[dict]) -> None:
     for row in rows:
-        _saved(
+        saved(
             OfficePost(
                 association=association,
                 person=person(row["person"]) if row.get("person") else None,
@@ -169,7 +163,7 @@ def _load_office(association, person, rows: list[dict]) -> None:
 def _load_groups(association, members, person, rows: list[dict]) -> dict[str, Group]:
     groups = {}
     for row in rows:
-        group = _saved(
+        group = saved(
             Group(
                 association=association,
                 name=row["name"],
@@ -178,7 +172,7 @@ def _load_groups(association, members, person, rows: list[dict]) -> dict[str, Gr
             )
         )
         for seat in row.get("members", []):
-            _saved(
+            saved(
                 GroupMembership(
                     group=group,
                     person=person(seat["person"]) if seat.get("person") else None,
@@ -192,7 +186,7 @@ def _load_groups(association, members, person, rows: list[dict]) -> dict[str, Gr
 
 def _load_meetings(association, groups: dict[str, Group], rows: list[dict]) -> None:
     for row in rows:
-        _saved(
+        saved(
             Meeting(
                 association=association,
                 kind=row["kind"],

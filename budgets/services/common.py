@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
 
 from budgets.models import BudgetChange, BudgetDocument
 
@@ -20,12 +19,6 @@ def locked_draft(document: BudgetDocument) -> BudgetDocument:
             "Budgeten är fastställd och kan inte ändras. Skapa en ny revision för att ändra den."
         )
     return locked
-
-
-def saved(instance: models.Model) -> Any:
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 def log_change(

@@ -15,7 +15,8 @@ from budgets.models import (
     LineKind,
     SectionKind,
 )
-from budgets.services.common import locked_draft, log_change, saved
+from budgets.services.common import locked_draft, log_change
+from finsam.saving import saved
 from members.models import Association
 
 # What a new document starts with: the three usual sections and the carried-forward line.

@@ -16,8 +16,9 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
-from budgets.services.common import log_change, saved
+from budgets.services.common import log_change
 from budgets.xlsx.importer import BudgetPlan
+from finsam.saving import saved
 from members.models import Association
 
 

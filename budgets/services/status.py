@@ -13,7 +13,8 @@ from budgets.models import (
     BudgetLine,
     DocumentStatus,
 )
-from budgets.services.common import locked_draft, log_change, saved
+from budgets.services.common import locked_draft, log_change
+from finsam.saving import saved
 from members.models import Meeting
 
 

@@ -14,8 +14,9 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
-from budgets.services.common import locked_draft, log_change, saved
+from budgets.services.common import locked_draft, log_change
 from finsam.errors import StaleEditError
+from finsam.saving import saved
 from initiatives.models import Initiative
 from members.models import Member
 
