@@ -8,7 +8,7 @@ application computes them.
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -24,6 +24,7 @@ from budgets.xlsx import (
     SETTINGS_SHEET,
     SHEET,
 )
+from finsam.lib.numbers import AmountError, parse_amount
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -113,13 +114,16 @@ def _settings(ws, problems: list[str]) -> dict[str, Any]:
 
 
 def _number(value: Any) -> Decimal | None:
+    """A cell as a number: typed numbers exactly, text as Swedish users write amounts."""
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return number if number.is_finite() else None  # "NaN" and "Infinity" are no figures
     try:
-        number = Decimal(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
-    except InvalidOperation:
+        return parse_amount(str(value))
+    except AmountError:
         return None
-    return number if number.is_finite() else None  # "NaN" and "Infinity" are no figures
 
 
 def _year(value: Any) -> int | None:
