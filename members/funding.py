@@ -117,7 +117,7 @@ def funding_breakdown(
         problems.append(_("Varken äskat eller beviljat statligt bidrag är angivet för året."))
     regions = [m for m in members if m.kind == MemberKind.REGION]
     municipalities = [m for m in members if m.kind == MemberKind.MUNICIPALITY]
-    key_date = date(funding_year.year - 1, 11, 1)
+    key_date = funding_year.key_date
     return FundingBreakdown(
         funding_year=funding_year,
         state_lines=_state_lines(
@@ -221,7 +221,7 @@ def _fixed_weights(
 def _population_weights(
     funding_year: FundingYear, municipalities: list[Member], problems: list[str]
 ) -> list[Decimal] | None:
-    key_date = date(funding_year.year - 1, 11, 1)
+    key_date = funding_year.key_date
     figures = dict(
         PopulationFigure.objects.filter(
             association=funding_year.association, date=key_date, member__in=municipalities

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from budgets.accounts.lines import StatementLine
+from budgets.accounts.lines import RESULT_LINES
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from budgets.accounts.outcome import outcome_by_line
 from budgets.accounts.statements import AccountInfo, Balances, Statements, build_statements
@@ -65,14 +65,8 @@ def _movements(association: Association, year: int, month: int) -> dict[str, Dec
 
 
 def _result_accounts(association: Association) -> set[str]:
-    result = [
-        StatementLine.OPERATING_REVENUE,
-        StatementLine.OPERATING_COSTS,
-        StatementLine.FINANCIAL_REVENUE,
-        StatementLine.FINANCIAL_COSTS,
-    ]
     return set(
-        Account.objects.filter(association=association, line__in=result).values_list(
+        Account.objects.filter(association=association, line__in=RESULT_LINES).values_list(
             "number", flat=True
         )
     )

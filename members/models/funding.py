@@ -7,6 +7,7 @@ What is stored here is only what people decide (the grant, the key, agreed amoun
 contributions themselves are computed by `members.funding`.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -109,6 +110,11 @@ class FundingYear(models.Model):
         """The state's money the contributions are computed from: granted, else requested."""
         money = self.state_granted if self.state_granted is not None else self.state_requested
         return None if money is None else money.amount
+
+    @property
+    def key_date(self) -> date:
+        """The day the population key is read: 1 November of the year before."""
+        return date(self.year - 1, 11, 1)
 
     @property
     def is_preliminary(self) -> bool:
