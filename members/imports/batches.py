@@ -106,24 +106,6 @@ def plan_upload(upload: Upload, kind: str) -> Plan:
     return plan
 
 
-def plan_file(
-    *,
-    association: Association,
-    kind: str,
-    filename: str,
-    content: bytes | BinaryIO,
-    period_end: date | None = None,
-) -> Plan:
-    """Plan a file without keeping it."""
-    spooled = spool(content, _spool_folder())
-    try:
-        return plan_upload(
-            Upload(association, filename, spooled.path, spooled.size, period_end), kind
-        )
-    finally:
-        discard(spooled)
-
-
 def import_upload(
     *,
     association: Association,

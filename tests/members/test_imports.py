@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from members.funding import funding_breakdown
-from members.imports.batches import batch_plan, import_confirm, import_upload, plan_file
+from members.imports.batches import batch_plan, import_confirm, import_upload
 from members.models import (
     AgreedContribution,
     FundingYear,
@@ -151,9 +151,8 @@ def test_merged_cells_are_refused(association):
     ],
 )
 def test_files_that_are_not_tables_get_a_clear_message(association, filename, content, message):
-    plan = plan_file(
-        association=association, kind="contributions", filename=filename, content=content
-    )
+    batch, plan = upload(association, content, filename=filename)
+    assert batch is None
     assert message in str(plan.problems[0])
 
 
