@@ -5,9 +5,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import AmountField, PercentField
+from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.funding import FundingBreakdown
 from members.models import DistributionKey, MemberKind, RoundingStep, StatePresentation
+from members.services import FundingDecision
 
 
 class FundingYearForm(forms.Form):
@@ -34,6 +36,7 @@ class FundingYearForm(forms.Form):
     )
 
     def __init__(self, *args, breakdown: FundingBreakdown, **kwargs) -> None:
+        kwargs.setdefault("initial", _initial(breakdown))
         super().__init__(*args, **kwargs)
         for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
             self.fields[f"agreed_{line.member.pk}"] = AmountField(
@@ -60,6 +63,20 @@ class FundingYearForm(forms.Form):
             for line in self.member_lines
         ]
 
+    def decision(self) -> FundingDecision:
+        """The cleaned form as the decision the funding service saves."""
+        data = self.cleaned_data
+        return FundingDecision(
+            state_requested=data["state_requested"],
+            state_granted=data["state_granted"],
+            distribution_key=data["distribution_key"],
+            rounding_step=data["rounding_step"],
+            state_presentation=data["state_presentation"],
+            note=data["note"],
+            agreed=self.agreed_amounts(),
+            fixed_percents=self.fixed_percents(),
+        )
+
     def agreed_amounts(self) -> dict[int, object]:
         return {
             int(name.removeprefix("agreed_")): value
@@ -73,6 +90,33 @@ class FundingYearForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("percent_") and value is not None
         }
+
+
+def _initial(breakdown: FundingBreakdown) -> dict:
+    """What the form shows when it opens: the year as stored, amounts as people write them."""
+    year = breakdown.funding_year
+    initial = {
+        "version": year.version,
+        "state_requested": _shown(year.state_requested),
+        "state_granted": _shown(year.state_granted),
+        "distribution_key": year.distribution_key,
+        "rounding_step": year.rounding_step,
+        "state_presentation": year.state_presentation,
+        "note": year.note,
+    }
+    for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
+        initial[f"agreed_{line.member.pk}"] = _shown(line.agreed)
+    for share in year.fixed_shares.all():
+        initial[f"percent_{share.member_id}"] = str(share.percent).replace(".", ",")
+    return initial
+
+
+def _shown(value) -> str:
+    """An amount as the form shows it for editing: "1 496 000", or "533 333,33" with öre."""
+    amount = getattr(value, "amount", value)
+    if amount is None:
+        return ""
+    return format_amount(amount, decimals=0 if amount == amount.to_integral() else 2)
 
 
 class NewFundingYearForm(forms.Form):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from finsam.lib.numbers import format_amount
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
@@ -18,7 +17,6 @@ from members.forms import FundingYearForm, NewFundingYearForm
 from members.funding import funding_breakdown
 from members.models import FundingYear, StatePresentation
 from members.services import (
-    FundingDecision,
     StaleEditError,
     funding_year_create,
     funding_year_update,
@@ -104,13 +102,13 @@ def funding_year(request: HttpRequest, tenant: Tenant, year: int) -> HttpRespons
 def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpResponse:
     found = get_scoped_or_404(FundingYear, tenant, year=year)
     breakdown = funding_breakdown(found)
-    form = FundingYearForm(request.POST or None, breakdown=breakdown, initial=_initial(breakdown))
+    form = FundingYearForm(request.POST or None, breakdown=breakdown)
     if request.method == "POST" and form.is_valid():
         try:
             funding_year_update(
                 funding_year=found,
                 expected_version=form.cleaned_data["version"],
-                decision=_decision(form),
+                decision=form.decision(),
             )
         except StaleEditError:
             messages.error(
@@ -127,43 +125,3 @@ def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpRe
             messages.success(request, _("Finansieringen %(year)s är sparad.") % {"year": year})
             return redirect("members:funding_year", tenant.association.slug, year)
     return render(request, "members/funding_year_edit.html", {"form": form, "breakdown": breakdown})
-
-
-def _initial(breakdown) -> dict:
-    year = breakdown.funding_year
-    initial = {
-        "version": year.version,
-        "state_requested": _plain(year.state_requested),
-        "state_granted": _plain(year.state_granted),
-        "distribution_key": year.distribution_key,
-        "rounding_step": year.rounding_step,
-        "state_presentation": year.state_presentation,
-        "note": year.note,
-    }
-    for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
-        initial[f"agreed_{line.member.pk}"] = _plain(line.agreed)
-    for share in year.fixed_shares.all():
-        initial[f"percent_{share.member_id}"] = str(share.percent).replace(".", ",")
-    return initial
-
-
-def _plain(value) -> str:
-    """An amount as the form shows it for editing: "1 496 000", or "533 333,33" with öre."""
-    amount = getattr(value, "amount", value)
-    if amount is None:
-        return ""
-    return format_amount(amount, decimals=0 if amount == amount.to_integral() else 2)
-
-
-def _decision(form: FundingYearForm) -> FundingDecision:
-    data = form.cleaned_data
-    return FundingDecision(
-        state_requested=data["state_requested"],
-        state_granted=data["state_granted"],
-        distribution_key=data["distribution_key"],
-        rounding_step=data["rounding_step"],
-        state_presentation=data["state_presentation"],
-        note=data["note"],
-        agreed=form.agreed_amounts(),
-        fixed_percents=form.fixed_percents(),
-    )
