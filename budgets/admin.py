@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from budgets.models import (
     BudgetAmount,
-    BudgetChange,
     BudgetColumn,
     BudgetDocument,
     BudgetLine,
@@ -47,12 +46,6 @@ class BudgetLineAdmin(admin.ModelAdmin):
 class BudgetAmountAdmin(admin.ModelAdmin):
     list_display = ["line", "column", "amount", "updated_by", "updated_at"]
     list_filter = ["line__document__association"]
-
-
-@admin.register(BudgetChange)
-class BudgetChangeAdmin(admin.ModelAdmin):
-    list_display = ["changed_at", "document", "what", "old_value", "new_value", "changed_by"]
-    list_filter = ["document__association"]
 
 
 admin.site.register(FollowUpFigure)

@@ -212,8 +212,3 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
     line_is_cost = {line.pk: is_cost[line.section_id] for line in sheet.lines}
     books = books_outcome(sheet.document.association, sheet.document.pk, column.year, line_is_cost)
     return follow_up(budget, is_cost, entered, books), entered
-
-
-def changes_of(document: BudgetDocument):
-    """The document's change log, newest first, with who made each change."""
-    return document.changes.select_related("changed_by")

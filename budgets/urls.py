@@ -11,6 +11,12 @@ urlpatterns = [
     path("<int:pk>/xlsx/", files.export, name="export"),
     path("<int:pk>/uppfoljning/", followup.follow_up_page, name="followup"),
     path("<int:pk>/andringar/", history.history, name="history"),
+    path("<int:pk>/rader/<int:line>/historik/", history.line_history, name="line_history"),
+    path(
+        "<int:pk>/rader/<int:line>/kolumner/<int:column>/historik/",
+        history.cell_history,
+        name="cell_history",
+    ),
     path("<int:pk>/belopp/", grid.cell_save, name="cell"),
     path("<int:pk>/struktur/", structure.structure, name="structure"),
     path("<int:pk>/rader/", structure.line_add, name="line_add"),

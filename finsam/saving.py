@@ -1,10 +1,12 @@
-"""Saving a model instance the one way this project does: validate fully, then save."""
+"""Saving model instances the one way this project does: validate fully, then save."""
 
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from django.db import models
 
 M = TypeVar("M", bound=models.Model)
+K = TypeVar("K", bound=Hashable)
 
 
 def saved(instance: M) -> M:
@@ -12,3 +14,34 @@ def saved(instance: M) -> M:
     instance.full_clean()
     instance.save()
     return instance
+
+
+def rows_synced(
+    existing: Iterable[M],
+    *,
+    key: Callable[[M], K],
+    wanted: Mapping[K, Mapping[str, Any]],
+    make: Callable[[K], M],
+    keep_order: bool = False,
+) -> None:
+    """Make a set of rows match `wanted` (key -> field values), writing only what differs.
+
+    Rows no longer wanted are deleted, changed ones saved, new ones created; an unchanged row
+    is not written at all, so the audit trail shows the real changes and nothing else. With
+    `keep_order` (rows shown in the order they were entered) a different set of keys
+    replaces every row, in the wanted order.
+    """
+    rows = {key(row): row for row in existing}
+    if keep_order and list(rows) != list(wanted):
+        for row in rows.values():
+            row.delete()
+        rows = {}
+    for gone in [k for k in rows if k not in wanted]:
+        rows.pop(gone).delete()
+    for k, values in wanted.items():
+        row = rows.get(k) or make(k)
+        if row.pk is not None and all(getattr(row, f) == v for f, v in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(row, name, value)
+        saved(row)

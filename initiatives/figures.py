@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
+from finsam.saving import rows_synced
 from initiatives import services
 from initiatives.models import (
     ExitCategory,
@@ -33,6 +34,10 @@ REFERRAL_TABLE = "Inkomna intresseanmälningar"
 
 def _lock(initiative: Initiative) -> Initiative:
     return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def _by_number(item: tuple[ExitReason, int]) -> int:
+    return item[0].number
 
 
 def _total(rows, *, printed: int | None, table: str, column: str) -> int:
@@ -88,11 +93,13 @@ def exits_record(
         total = _total(
             counts.values(), printed=printed_total, table=EXIT_TABLE, column=str(follow_up)
         )
-        follow_up.exit_counts.all().delete()
-        for reason, count in sorted(counts.items(), key=lambda item: item[0].number):
-            row = ExitCount(follow_up=follow_up, reason=reason, count=count)
-            row.full_clean()
-            row.save()
+        reasons = {r.pk: r for r in counts}
+        rows_synced(
+            follow_up.exit_counts.select_related("follow_up__initiative"),
+            key=lambda row: row.reason_id,
+            wanted={r.pk: {"count": c} for r, c in sorted(counts.items(), key=_by_number)},
+            make=lambda pk: ExitCount(follow_up=follow_up, reason=reasons[pk]),
+        )
         _outcomes_from_exits(follow_up, counts, total)
         return total
 
@@ -141,12 +148,12 @@ def standings_record(
                 f"Tabellen ”{STANDING_TABLE}”, kolumnen ”{column}”: raderna summerar till {total}, "
                 f"men {enrolled.total} är inskrivna vid periodens slut. Inget har sparats."
             )
-        follow_up.standing_counts.all().delete()
-        for standing in Standing:  # the table's fixed order
-            if standing in counts:
-                row = StandingCount(follow_up=follow_up, standing=standing, count=counts[standing])
-                row.full_clean()
-                row.save()
+        rows_synced(
+            follow_up.standing_counts.select_related("follow_up__initiative"),
+            key=lambda row: row.standing,
+            wanted={s: {"count": counts[s]} for s in Standing if s in counts},
+            make=lambda standing: StandingCount(follow_up=follow_up, standing=standing),
+        )
         return total
 
 
@@ -170,9 +177,12 @@ def referral_year_record(
         column.through = through
         column.full_clean()
         column.save()
-        column.counts.all().delete()
-        for member, count in counts.items():
-            row = ReferralCount(referral_year=column, member=member, count=count)
-            row.full_clean()
-            row.save()
+        members = {m.pk: m for m in counts}
+        rows_synced(
+            column.counts.select_related("referral_year__initiative"),
+            key=lambda row: row.member_id,
+            wanted={m.pk: {"count": c} for m, c in counts.items()},
+            make=lambda pk: ReferralCount(referral_year=column, member=members[pk]),
+            keep_order=True,  # the rows print in the order they were entered
+        )
         return column

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from initiatives import views
+from initiatives import history_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.initiative_detail, name="detail"),
     path("<int:pk>/andra/", views.initiative_edit, name="edit"),
     path("<int:pk>/status/", views.initiative_status, name="status"),
+    path("<int:pk>/historik/", history_views.initiative_history, name="history"),
     path("<int:pk>/beslut/", views.decision_add, name="decision_add"),
     path("<int:pk>/mal/", views.goal_add, name="goal_add"),
     path("<int:pk>/uppfoljning/", views.follow_up_add, name="follow_up_add"),

@@ -12,6 +12,7 @@ from djmoney.money import Money
 
 from finsam.errors import StaleEditError
 from finsam.permissions import Role
+from finsam.saving import rows_synced
 from members.models import (
     AgreedContribution,
     Association,
@@ -111,24 +112,24 @@ def _apply_decision(funding_year: FundingYear, decision: FundingDecision) -> Non
 def _replace_agreed(
     funding_year: FundingYear, agreed: dict[int, Decimal | None], members: dict[int, Member]
 ) -> None:
-    funding_year.agreed_contributions.all().delete()
-    rows = [
-        AgreedContribution(funding_year=funding_year, member=members[pk], amount=_sek(amount))
-        for pk, amount in agreed.items()
-        if amount is not None
-    ]
-    for row in rows:
-        row.full_clean(exclude=["funding_year"])
-    AgreedContribution.objects.bulk_create(rows)
+    rows_synced(
+        funding_year.agreed_contributions.select_related("funding_year"),
+        key=lambda row: row.member_id,
+        wanted={
+            pk: {"amount": _sek(amount)} for pk, amount in agreed.items() if amount is not None
+        },
+        make=lambda pk: AgreedContribution(funding_year=funding_year, member=members[pk]),
+    )
 
 
 def _replace_fixed_shares(
     funding_year: FundingYear, percents: dict[int, Decimal], members: dict[int, Member]
 ) -> None:
-    funding_year.fixed_shares.all().delete()
-    FixedKeyShare.objects.bulk_create(
-        FixedKeyShare(funding_year=funding_year, member=members[pk], percent=percent)
-        for pk, percent in percents.items()
+    rows_synced(
+        funding_year.fixed_shares.select_related("funding_year"),
+        key=lambda row: row.member_id,
+        wanted={pk: {"percent": percent} for pk, percent in percents.items()},
+        make=lambda pk: FixedKeyShare(funding_year=funding_year, member=members[pk]),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import import_views, user_views, views
+from members import history_views, import_views, user_views, views
 
 app_name = "members"
 urlpatterns = [
@@ -9,6 +9,13 @@ urlpatterns = [
     path("finansiering/nytt/", views.funding_year_new, name="funding_year_new"),
     path("finansiering/<int:year>/", views.funding_year, name="funding_year"),
     path("finansiering/<int:year>/andra/", views.funding_year_edit, name="funding_year_edit"),
+    path(
+        "finansiering/<int:year>/historik/",
+        history_views.funding_year_history,
+        name="funding_year_history",
+    ),
+    path("historik/", history_views.history_log, name="history"),
+    path("historik/xlsx/", history_views.history_export, name="history_export"),
     path("anvandare/", user_views.user_roles, name="user_roles"),
     path("anvandare/<int:pk>/", user_views.user_role_update, name="user_role_update"),
     path("importer/", import_views.imports, name="imports"),

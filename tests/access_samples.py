@@ -45,3 +45,4 @@ SAMPLES["members:import_file"] = _import_batch
 SAMPLES["members:import_blank"] = lambda association: {"kind": "contributions"}
 # URL arguments that name no object of the association (the foreign-object check skips them)
 NOT_OBJECTS = {"members:import_blank"}
+SAMPLES["members:funding_year_history"] = _latest_funding_year

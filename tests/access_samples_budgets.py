@@ -1,6 +1,6 @@
 """Access sweep arguments for the budgets app: each association's demo budget."""
 
-from budgets.models import BudgetDocument
+from budgets.models import BudgetAmount, BudgetDocument
 from members.models import Association
 
 
@@ -13,12 +13,20 @@ def _line(association: Association) -> dict:
     return {"pk": document.pk, "line": document.lines.order_by("pk").first().pk}
 
 
+def _cell(association: Association) -> dict:
+    document = BudgetDocument.objects.filter(association=association).order_by("pk").first()
+    amount = BudgetAmount.objects.filter(line__document=document).order_by("pk").first()
+    return {"pk": document.pk, "line": amount.line_id, "column": amount.column_id}
+
+
 SAMPLES = {
     "budgets:document": _document,
     "budgets:cell": _document,
     "budgets:export": _document,
     "budgets:followup": _document,
     "budgets:history": _document,
+    "budgets:line_history": _line,
+    "budgets:cell_history": _cell,
     "budgets:structure": _document,
     "budgets:line_add": _document,
     "budgets:line": _line,

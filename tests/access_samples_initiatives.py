@@ -29,6 +29,7 @@ def _follow_up(association: Association) -> dict:
 SAMPLES = {
     "initiatives:detail": _initiative,
     "initiatives:edit": _initiative,
+    "initiatives:history": _initiative,
     "initiatives:status": _initiative,
     "initiatives:decision_add": _initiative,
     "initiatives:goal_add": _initiative,

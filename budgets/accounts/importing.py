@@ -17,6 +17,7 @@ from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBal
 from finsam.lib.numbers import format_amount
 from finsam.lib.sie import SieErrors, read_sie
 from finsam.lib.tabular import Row, TableError, read_table
+from members.audit.recording import bulk_create_audited
 from members.imports.batches import Upload
 from members.imports.rows import (
     CellError,
@@ -267,7 +268,7 @@ def _ensure_accounts(association: Association, names: dict[str, str]) -> dict[st
         for n, name in names.items()
         if n not in existing
     ]
-    Account.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    bulk_create_audited(Account, new, association_id=association.pk, batch_size=BATCH_SIZE)
     return {a.number: a for a in Account.objects.filter(association=association)}
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets.accounts.lines import StatementLine
 from members.models import Association, ImportBatch
+from members.models.audit import audited
 
 AMOUNT = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
 
@@ -36,6 +37,7 @@ class Account(models.Model):
     )
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         app_label = "budgets"

@@ -1,4 +1,6 @@
-"""Budget documents: columns, sections, lines, amounts, footnotes, follow-up and changes.
+"""Budget documents: columns, sections, lines, amounts, footnotes, and follow-up.
+
+Who changed what is kept by the audit trail (`members.audit`), not here.
 
 A package so that further concepts (bookkeeping accounts) get their own module.
 """
@@ -6,7 +8,6 @@ A package so that further concepts (bookkeeping accounts) get their own module.
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from budgets.models.document import BudgetColumn, BudgetDocument, ColumnKind, DocumentStatus, Unit
 from budgets.models.followup import FollowUpFigure
-from budgets.models.history import BudgetChange
 from budgets.models.lines import (
     COST_KINDS,
     BudgetAmount,
@@ -24,7 +25,6 @@ __all__ = [
     "MonthMovement",
     "YearBalance",
     "BudgetAmount",
-    "BudgetChange",
     "BudgetColumn",
     "BudgetDocument",
     "BudgetLine",

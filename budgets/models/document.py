@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from members.models import Association, Meeting
+from members.models.audit import audited
 
 
 class DocumentStatus(models.TextChoices):
@@ -88,6 +89,7 @@ class BudgetDocument(models.Model):
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = "budgetdokument"
@@ -143,6 +145,7 @@ class BudgetColumn(models.Model):
     label = models.CharField("rubrik", max_length=60, help_text="Som den skrivs: ”Budget 2025”.")
 
     tenant_path = "document__association"
+    history = audited()
 
     class Meta:
         verbose_name = "kolumn"

@@ -8,6 +8,7 @@ from django.db import models
 
 from budgets.models.document import BudgetColumn
 from budgets.models.lines import BudgetLine
+from members.models.audit import audited
 
 
 class FollowUpFigure(models.Model):
@@ -36,6 +37,7 @@ class FollowUpFigure(models.Model):
     updated_at = models.DateTimeField("ändrad", auto_now=True)
 
     tenant_path = "line__document__association"
+    history = audited()
 
     class Meta:
         verbose_name = "uppföljningsbelopp"

@@ -16,6 +16,7 @@ from django.db.models.functions import Round
 
 from budgets.models.document import BudgetColumn, BudgetDocument
 from members.models import Member
+from members.models.audit import audited
 
 
 class SectionKind(models.TextChoices):
@@ -41,6 +42,7 @@ class BudgetSection(models.Model):
     subtotal_label = models.CharField("rubrik för delsumma", max_length=200, blank=True)
 
     tenant_path = "document__association"
+    history = audited()
 
     class Meta:
         verbose_name = "avsnitt"
@@ -65,6 +67,7 @@ class Footnote(models.Model):
     text = models.TextField("text")
 
     tenant_path = "document__association"
+    history = audited()
 
     class Meta:
         verbose_name = "fotnot"
@@ -124,6 +127,7 @@ class BudgetLine(models.Model):
     )
 
     tenant_path = "document__association"
+    history = audited(m2m_fields=("members", "footnotes"))
 
     class Meta:
         verbose_name = "budgetrad"
@@ -178,6 +182,7 @@ class BudgetAmount(models.Model):
     updated_at = models.DateTimeField("ändrad", auto_now=True)
 
     tenant_path = "line__document__association"
+    history = audited()
 
     class Meta:
         verbose_name = "belopp"
@@ -196,4 +201,4 @@ class BudgetAmount(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.line} / {self.column}: {self.amount}"
+        return f"{self.line} / {self.column}"

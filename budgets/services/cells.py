@@ -4,10 +4,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
-from budgets.services.common import locked_draft, log_change
+from budgets.services.common import budget_write, locked_draft
 from finsam.errors import StaleEditError
 
 
@@ -29,8 +28,8 @@ def budget_amount_set(
         raise ValidationError("Raden och kolumnen hör till olika budgetar.")
     if amount is not None and amount != amount.to_integral_value():
         raise ValidationError("Budgetbelopp anges i hela kronor.")
-    with transaction.atomic():
-        document = locked_draft(line.document)
+    with budget_write(user):
+        locked_draft(line.document)
         row = BudgetAmount.objects.filter(line=line, column=column).first()
         current = None if row is None else row.amount
         if current != expected:
@@ -39,7 +38,8 @@ def budget_amount_set(
             )
         if amount == current:
             return row
-        log_change(document, user, f"{line.label} / {column.label}", current, amount)
+        if row is not None:
+            row.line = line  # loaded already: the audit trail finds the association through it
         if amount is None:
             row.delete()  # type: ignore[union-attr]
             return None

@@ -1,10 +1,26 @@
-"""What every budget write shares: locking the document, refusing adopted ones, the change log."""
+"""What every budget write shares: one transaction, its history naming who, locking the document.
 
+Who changed which figure is kept by the audit trail (`members.audit`): every tracked model's
+save writes a historical row; `budget_write` makes the rows of one service call name the
+user the service was given (the request's user is found anyway; a command or test has none).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
-from budgets.models import BudgetChange, BudgetDocument
+from budgets.models import BudgetDocument
+from members.audit.recording import recording
+
+
+@contextmanager
+def budget_write(user: Any, reason: str = "") -> Iterator[None]:
+    """One atomic write; history records `user` and, where given, why (`reason`)."""
+    with transaction.atomic(), recording(user=user, reason=reason):
+        yield
 
 
 def locked_draft(document: BudgetDocument) -> BudgetDocument:
@@ -19,15 +35,3 @@ def locked_draft(document: BudgetDocument) -> BudgetDocument:
             "Budgeten är fastställd och kan inte ändras. Skapa en ny revision för att ändra den."
         )
     return locked
-
-
-def log_change(
-    document: BudgetDocument, user: Any, what: str, old: Any = "", new: Any = ""
-) -> None:
-    BudgetChange.objects.create(
-        document=document,
-        what=what[:300],
-        old_value="" if old is None else str(old),
-        new_value="" if new is None else str(new),
-        changed_by=user if getattr(user, "is_authenticated", False) else None,
-    )

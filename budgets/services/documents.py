@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 
 from budgets.models import (
@@ -15,7 +14,7 @@ from budgets.models import (
     LineKind,
     SectionKind,
 )
-from budgets.services.common import locked_draft, log_change
+from budgets.services.common import budget_write, locked_draft
 from finsam.saving import saved
 from members.models import Association
 
@@ -42,7 +41,7 @@ def document_create(
     *, association: Association, year: int, title: str, user: Any
 ) -> BudgetDocument:
     """A new draft for `year`: one budget column, the usual sections, a carried-forward line."""
-    with transaction.atomic():
+    with budget_write(user):
         Association.objects.select_for_update().get(pk=association.pk)
         latest = BudgetDocument.objects.filter(association=association, year=year).aggregate(
             Max("revision")
@@ -77,7 +76,6 @@ def document_create(
                         kind=LineKind.CARRIED_FORWARD,
                     )
                 )
-        log_change(document, user, "Ny budget", "", title)
         return document
 
 
@@ -85,7 +83,7 @@ def document_update(
     *, document: BudgetDocument, settings: dict[str, Any], user: Any
 ) -> BudgetDocument:
     """Change the document's title, display defaults, counted share, labels and explanation."""
-    with transaction.atomic():
+    with budget_write(user):
         locked = locked_draft(document)
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
@@ -93,14 +91,13 @@ def document_update(
             old = getattr(locked, name)
             if old != value:
                 setattr(locked, name, value)
-                log_change(locked, user, f"Inställning: {name}", old, value)
         saved(locked)
         return locked
 
 
 def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) -> BudgetSection:
     """A new section last among its kind's neighbours: revenue before costs."""
-    with transaction.atomic():
+    with budget_write(user):
         locked = locked_draft(document)
         last = locked.sections.aggregate(Max("order"))["order__max"]
         section = saved(
@@ -112,18 +109,15 @@ def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) ->
                 subtotal_label=f"Summa {name.lower()}",
             )
         )
-        log_change(locked, user, "Nytt avsnitt", "", name)
         return section
 
 
 def section_update(
     *, section: BudgetSection, name: str, subtotal_label: str, show_subtotal: bool, user: Any
 ) -> BudgetSection:
-    with transaction.atomic():
-        document = locked_draft(section.document)
-        old = section.name
+    with budget_write(user):
+        locked_draft(section.document)
         section.name, section.subtotal_label = name, subtotal_label
         section.show_subtotal = show_subtotal
         saved(section)
-        log_change(document, user, "Avsnitt", old, name)
         return section

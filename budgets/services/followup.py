@@ -2,11 +2,9 @@
 
 from typing import Any
 
-from django.db import transaction
-
 from budgets.followup import Entered
 from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
-from budgets.services.common import log_change
+from budgets.services.common import budget_write
 from finsam.errors import StaleEditError
 
 
@@ -17,7 +15,7 @@ def follow_up_save(
 
     Follow-up is allowed on adopted budgets too: it does not change the budget itself.
     """
-    with transaction.atomic():
+    with budget_write(user):
         document = BudgetDocument.objects.select_for_update().get(pk=column.document_id)
         rows = {f.line_id: f for f in FollowUpFigure.objects.filter(column=column)}
         current = {pk: Entered(r.outcome_to_date, r.forecast) for pk, r in rows.items()}
@@ -37,10 +35,3 @@ def follow_up_save(
             row.updated_by = user if getattr(user, "is_authenticated", False) else None
             row.full_clean()
             row.save()
-            log_change(
-                document,
-                user,
-                f"Uppföljning {labels[pk]} / {column.label}",
-                f"{before.outcome_to_date} / {before.forecast}",
-                f"{entered.outcome_to_date} / {entered.forecast}",
-            )

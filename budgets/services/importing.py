@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from budgets.models import (
     Account,
@@ -16,7 +15,7 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
-from budgets.services.common import log_change
+from budgets.services.common import budget_write
 from budgets.xlsx.importer import BudgetPlan
 from finsam.saving import saved
 from members.models import Association
@@ -25,7 +24,7 @@ from members.models import Association
 def document_import(*, association: Association, plan: BudgetPlan, user: Any) -> BudgetDocument:
     """Enter the plan as a draft: it replaces the year's latest draft, or becomes a new revision
     after an adopted one. Any error (an unknown member, a bad setting) changes nothing."""
-    with transaction.atomic():
+    with budget_write(user, reason="Inläst från xlsx"):
         Association.objects.select_for_update().get(pk=association.pk)
         year = int(plan.settings["year"])
         latest = (
@@ -39,7 +38,6 @@ def document_import(*, association: Association, plan: BudgetPlan, user: Any) ->
             revision = 1 if latest is None else latest.revision + 1
             document = _document(association, plan, revision, latest)
         _enter(document, plan, association)
-        log_change(document, user, "Inläst från xlsx", "", str(document))
         return document
 
 

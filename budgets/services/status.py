@@ -4,7 +4,6 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 
 from budgets.models import (
@@ -13,8 +12,9 @@ from budgets.models import (
     BudgetLine,
     DocumentStatus,
 )
-from budgets.services.common import locked_draft, log_change
+from budgets.services.common import budget_write, locked_draft
 from finsam.saving import saved
+from members.audit.recording import bulk_create_audited
 from members.models import Meeting
 
 
@@ -27,7 +27,8 @@ def document_adopt(
     user: Any,
 ) -> BudgetDocument:
     """The board has adopted the budget: record the decision; the document becomes read-only."""
-    with transaction.atomic():
+    decision = f"{adopted_on:%Y-%m-%d} {diary_number}".strip()
+    with budget_write(user, reason=f"Fastställd av styrelsen {decision}"):
         locked = locked_draft(document)
         if meeting is not None and meeting.association_id != locked.association_id:
             raise ValidationError("Mötet hör till ett annat förbund.")
@@ -36,14 +37,12 @@ def document_adopt(
         locked.adopted_at = meeting
         locked.diary_number = diary_number
         saved(locked)
-        decision = f"{adopted_on} {diary_number}".strip()
-        log_change(locked, user, "Fastställd av styrelsen", "", decision)
         return locked
 
 
 def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:
     """Copy the document, with every column, section, line, footnote and figure, into a draft."""
-    with transaction.atomic():
+    with budget_write(user, reason=f"Ny revision av {document}"):
         source = BudgetDocument.objects.select_for_update().get(pk=document.pk)
         if source.is_draft:
             raise ValidationError("Bara en fastställd budget kan få en ny revision.")
@@ -51,7 +50,6 @@ def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocum
             association=source.association, year=source.year
         ).aggregate(Max("revision"))["revision__max"]
         copy = _copy_document(source, latest + 1)
-        log_change(copy, user, f"Ny revision av {source}", "", str(copy))
         return copy
 
 
@@ -72,9 +70,13 @@ def _copy_document(source: BudgetDocument, revision: int) -> BudgetDocument:
         lines[old_pk] = _clone(line, document=copy, section=sections[line.section_id])
         lines[old_pk].members.set(members)
         lines[old_pk].footnotes.set(notes)
-    BudgetAmount.objects.bulk_create(
-        BudgetAmount(line=lines[a.line_id], column=columns[a.column_id], amount=a.amount)
-        for a in BudgetAmount.objects.filter(line__document=source)
+    bulk_create_audited(
+        BudgetAmount,
+        (
+            BudgetAmount(line=lines[a.line_id], column=columns[a.column_id], amount=a.amount)
+            for a in BudgetAmount.objects.filter(line__document=source)
+        ),
+        association_id=copy.association_id,
     )
     return copy
 

@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 
 from budgets.models import (
@@ -14,7 +13,7 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
-from budgets.services.common import locked_draft, log_change
+from budgets.services.common import budget_write, locked_draft
 from finsam.errors import StaleEditError
 from finsam.saving import saved
 from initiatives.models import Initiative
@@ -25,7 +24,7 @@ def line_add(
     *, section: BudgetSection, label: str, kind: str = LineKind.AMOUNT, user: Any
 ) -> BudgetLine:
     """A new line at the end of its section (orders of later lines move down by one)."""
-    with transaction.atomic():
+    with budget_write(user):
         document = locked_draft(section.document)
         last = section.lines.aggregate(Max("order"))["order__max"]
         if last is None:
@@ -38,7 +37,6 @@ def line_add(
         line = saved(
             BudgetLine(document=document, section=section, order=order, label=label, kind=kind)
         )
-        log_change(document, user, f"Ny rad i {section}", "", label)
         return line
 
 
@@ -59,7 +57,7 @@ def line_update(
     an initiative only to an initiative line and must be the association's. With
     `expected_label` (the text the editor started from) a line renamed meanwhile is refused.
     """
-    with transaction.atomic():
+    with budget_write(user):
         document = locked_draft(line.document)
         notes = {f.number: f for f in document.footnotes.all()}
         unknown = sorted(set(footnote_numbers) - set(notes))
@@ -81,7 +79,6 @@ def line_update(
         line.footnotes.set([notes[n] for n in footnote_numbers])
         if member_ids is not None and line.kind == LineKind.CONTRIBUTION:
             line.members.set(_members(document, member_ids))
-        log_change(document, user, "Rad", old, label)
         return line
 
 
@@ -106,7 +103,7 @@ def _initiative(document: BudgetDocument, initiative_id: int | None) -> Initiati
 
 def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:
     """Swap the line with its neighbour in the same section."""
-    with transaction.atomic():
+    with budget_write(user):
         locked_draft(line.document)
         siblings = list(line.section.lines.order_by("order", "pk"))
         index = next(i for i, s in enumerate(siblings) if s.pk == line.pk)
@@ -123,35 +120,31 @@ def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:
 
 
 def line_delete(*, line: BudgetLine, user: Any) -> None:
-    with transaction.atomic():
-        document = locked_draft(line.document)
-        log_change(document, user, "Raden togs bort", line.label, "")
+    with budget_write(user):
+        locked_draft(line.document)
         line.delete()
 
 
 def footnote_add(*, document: BudgetDocument, text: str, user: Any) -> Footnote:
-    with transaction.atomic():
+    with budget_write(user):
         locked = locked_draft(document)
         last = locked.footnotes.aggregate(Max("number"))["number__max"] or 0
         note = saved(Footnote(document=locked, number=last + 1, text=text))
-        log_change(locked, user, f"Fotnot {note.number}", "", text)
         return note
 
 
 def footnote_update(*, footnote: Footnote, text: str, user: Any) -> Footnote:
-    with transaction.atomic():
-        document = locked_draft(footnote.document)
-        old, footnote.text = footnote.text, text
+    with budget_write(user):
+        locked_draft(footnote.document)
+        footnote.text = text
         saved(footnote)
-        log_change(document, user, f"Fotnot {footnote.number}", old, text)
         return footnote
 
 
 def footnote_delete(*, footnote: Footnote, user: Any) -> None:
     """Remove a footnote and number the later ones down, so numbers stay 1, 2, 3..."""
-    with transaction.atomic():
+    with budget_write(user):
         document = locked_draft(footnote.document)
-        log_change(document, user, f"Fotnot {footnote.number} togs bort", footnote.text, "")
         number = footnote.number
         footnote.delete()
         for later in document.footnotes.filter(number__gt=number).order_by("number"):
@@ -162,7 +155,7 @@ def footnote_delete(*, footnote: Footnote, user: Any) -> None:
 def column_add(
     *, document: BudgetDocument, kind: str, year: int, label: str, user: Any
 ) -> BudgetColumn:
-    with transaction.atomic():
+    with budget_write(user):
         locked = locked_draft(document)
         last = locked.columns.aggregate(Max("order"))["order__max"]
         column = saved(
@@ -174,14 +167,12 @@ def column_add(
                 label=label,
             )
         )
-        log_change(locked, user, "Ny kolumn", "", label)
         return column
 
 
 def column_delete(*, column: BudgetColumn, user: Any) -> None:
-    with transaction.atomic():
+    with budget_write(user):
         document = locked_draft(column.document)
         if document.columns.count() == 1:
             raise ValidationError("En budget måste ha minst en kolumn.")
-        log_change(document, user, "Kolumnen togs bort", column.label, "")
         column.delete()

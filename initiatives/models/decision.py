@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from finsam.fields import sek_field
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
+from members.models.audit import audited
 
 
 class DecisionKind(models.TextChoices):
@@ -60,6 +61,7 @@ class Decision(models.Model):
     )
 
     tenant_path = "initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "beslut"

@@ -18,6 +18,7 @@ from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, stat
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
 from members.models import Association
+from members.models.audit import audited
 
 
 class GoalKind(models.TextChoices):
@@ -45,6 +46,7 @@ class PriorityTargetGroup(models.Model):
     order = models.PositiveSmallIntegerField("ordning", default=0)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = "prioriterad målgrupp"
@@ -108,6 +110,7 @@ class Goal(models.Model):
     order = models.PositiveSmallIntegerField("ordning", default=0)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = "mål"
@@ -179,6 +182,7 @@ class Outcome(models.Model):
     comment = models.TextField("kommentar", blank=True)
 
     tenant_path = "goal__association"
+    history = audited()
 
     class Meta:
         verbose_name = "utfall"

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from members.models import Association, Member
+from members.models.audit import audited
 
 MAX_USUAL_YEARS = 3  # the associations' own rule: initiatives normally run three years at most
 
@@ -83,6 +84,7 @@ class Initiative(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
+    history = audited(m2m_fields=("members",))
 
     class Meta:
         verbose_name = "insats"
@@ -156,6 +158,7 @@ class StatusChange(models.Model):
     recorded_at = models.DateTimeField("registrerad", auto_now_add=True)
 
     tenant_path = "initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "statusändring"

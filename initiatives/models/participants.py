@@ -13,6 +13,7 @@ from django.db.models import F, Q
 
 from initiatives.models.initiative import Initiative
 from members.models import Association, Member
+from members.models.audit import audited
 
 
 class FollowUp(models.Model):
@@ -28,6 +29,7 @@ class FollowUp(models.Model):
     )
 
     tenant_path = "initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "uppföljning"
@@ -74,6 +76,7 @@ class HeadCount(models.Model):
     needs_interpreter = models.PositiveIntegerField("behov av tolk", null=True, blank=True)
 
     tenant_path = "follow_up__initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "antal deltagare"
@@ -127,6 +130,7 @@ class ExitReason(models.Model):
     category = models.CharField("räknas som", max_length=16, choices=ExitCategory.choices)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = "avslutsanledning"
@@ -152,6 +156,7 @@ class ExitCount(models.Model):
     count = models.PositiveIntegerField("antal")
 
     tenant_path = "follow_up__initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "avslut"
@@ -188,6 +193,7 @@ class StandingCount(models.Model):
     count = models.PositiveIntegerField("antal")
 
     tenant_path = "follow_up__initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "inskrivnas läge"
@@ -214,6 +220,7 @@ class ReferralYear(models.Model):
     through = models.DateField("till och med", null=True, blank=True, help_text="Tomt: hela året.")
 
     tenant_path = "initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "intresseanmälningar per år"
@@ -244,6 +251,7 @@ class ReferralCount(models.Model):
     count = models.PositiveIntegerField("antal")
 
     tenant_path = "referral_year__initiative__association"
+    history = audited()
 
     class Meta:
         verbose_name = "intresseanmälningar från medlem"

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.lib.tabular import Row, TableError, read_table
+from members.audit.recording import recording
 from members.imports.contributions import apply_contributions, read_contributions
 from members.imports.files import discard, keep, spool
 from members.imports.population import apply_population, read_population
@@ -178,7 +179,9 @@ def import_confirm(*, batch: ImportBatch) -> ImportBatch:
         plan = batch_plan(locked)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
-        locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked), plan, locked)
+        # Every figure the file changes names this import (and its checksum) in its history.
+        with recording(user=locked.uploaded_by, batch=locked):
+            locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked), plan, locked)
         locked.status = ImportStatus.APPLIED
         locked.applied_at = timezone.now()
         locked.save()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from finsam.permissions import Role
+from members.models.audit import audited
 from members.validators import normalise_orgnr, validate_orgnr
 
 RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media"})
@@ -41,6 +42,7 @@ class Association(models.Model):
     diary_prefix = models.CharField(_("diarienummerprefix"), max_length=30, blank=True)
 
     tenant_path = "pk"
+    history = audited()
 
     class Meta:
         verbose_name = _("samordningsförbund")
@@ -74,6 +76,9 @@ class Member(models.Model):
         _("organisationsnummer"), max_length=11, blank=True, validators=[validate_orgnr]
     )
 
+    # Shared by every association it belongs to: its history belongs to none of them.
+    history = audited()
+
     class Meta:
         verbose_name = _("medlemsorganisation")
         verbose_name_plural = _("medlemsorganisationer")
@@ -103,6 +108,7 @@ class Membership(models.Model):
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("medlemskap")
@@ -148,6 +154,7 @@ class UserRole(models.Model):
     role = models.CharField(_("roll"), max_length=10, choices=Role.choices)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("användarroll")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import sek_field
 from members.models.association import Association, Member
+from members.models.audit import audited
 
 
 class DistributionKey(models.TextChoices):
@@ -79,6 +80,7 @@ class FundingYear(models.Model):
     )
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("finansieringsår")
@@ -131,6 +133,7 @@ class FixedKeyShare(models.Model):
     percent = models.DecimalField(_("andel i procent"), max_digits=7, decimal_places=4)
 
     tenant_path = "funding_year__association"
+    history = audited()
 
     class Meta:
         verbose_name = _("fast andel")
@@ -163,6 +166,7 @@ class AgreedContribution(models.Model):
     comment = models.CharField(_("kommentar"), max_length=200, blank=True)
 
     tenant_path = "funding_year__association"
+    history = audited()
 
     class Meta:
         verbose_name = _("överenskommet bidrag")
@@ -195,6 +199,7 @@ class PopulationFigure(models.Model):
     population = models.PositiveIntegerField(_("invånare"))
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("invånarantal")

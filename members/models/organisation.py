@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models.association import Association, Member
+from members.models.audit import audited
 
 
 def ends_after_start(start: str, end: str, message: str | Promise) -> models.CheckConstraint:
@@ -27,6 +28,7 @@ class Person(models.Model):
     name = models.CharField(_("namn"), max_length=200)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("person")
@@ -64,6 +66,7 @@ class BoardSeat(models.Model):
     end = models.DateField(_("till och med"), null=True, blank=True)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("styrelseplats")
@@ -102,6 +105,7 @@ class Auditor(models.Model):
     end = models.DateField(_("till och med"), null=True, blank=True)
 
     tenant_path = "association"
+    history = audited(m2m_fields=("appointed_by",))
 
     class Meta:
         verbose_name = _("revisor")
@@ -143,6 +147,7 @@ class OfficePost(models.Model):
     end = models.DateField(_("till och med"), null=True, blank=True)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("tjänst i kansliet")
@@ -179,6 +184,7 @@ class Group(models.Model):
     description = models.TextField(_("uppdrag"), blank=True)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("grupp")
@@ -200,6 +206,7 @@ class GroupMembership(models.Model):
     role = models.CharField(_("roll"), max_length=100, blank=True)
 
     tenant_path = "group__association"
+    history = audited()
 
     class Meta:
         verbose_name = _("gruppmedlem")
@@ -237,6 +244,7 @@ class Meeting(models.Model):
     agenda = models.TextField(_("dagordning/anteckning"), blank=True)
 
     tenant_path = "association"
+    history = audited()
 
     class Meta:
         verbose_name = _("möte")

@@ -1,6 +1,7 @@
 """The grid page and the cell endpoint: figures, read-only roles, stale edits, query counts."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -156,24 +157,32 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     with django_assert_num_queries(20):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
-    # lock document, current amount, change log (4); update, release (2); then the page's 15
-    # reads (without the session and tenancy reads already made) to return every total.
+    # lock document, current amount (3); update, the cell's last historical row (is anything
+    # changed?), the new historical row, release (4); then the page's 15 reads (without the
+    # session and tenancy reads already made) to return every total.
     line = document.lines.get(label="Kansli")
     column = document.columns.get(year=2014)
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(29):
         staff_client.post(
             _cell_url(document),
             {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},
         )
 
 
-def test_the_change_log_shows_who_changed_a_figure(client, make_user, association, document):
-    staff = make_user("karin", association, Role.STAFF)
-    staff.first_name, staff.last_name = "Karin", "Kansli"
-    staff.save()
-    client.force_login(staff)
-    _save(client, document, "Kansli", 2014, "430000", "425000")
-    client.force_login(make_user("rut", association, Role.AUDITOR))
-    url = reverse("budgets:history", args=[association.slug, document.pk])
-    html = client.get(url).content.decode()
-    assert "Karin Kansli" in html and "Kansli / Budget 2014" in html and "430000" in html
+def test_the_history_shows_who_changed_a_figure_from_what_to_what(client, document):
+    users = get_user_model().objects
+    client.force_login(users.get(username="kansli"))
+    response, line, column = _save(client, document, "Kansli", 2014, "430 000", "425000")
+    assert response.status_code == 200
+    client.force_login(users.get(username="revisor"))
+    slug = document.association.slug
+    for url in (
+        reverse("budgets:history", args=[slug, document.pk]),
+        reverse("budgets:line_history", args=[slug, document.pk, line.pk]),
+        reverse("budgets:cell_history", args=[slug, document.pk, line.pk, column.pk]),
+    ):
+        html = client.get(url).content.decode()
+        body = html.index("<tbody>")
+        latest = html[body : html.index("</tr>", body)]
+        assert "Karin Kansli (kansli)" in latest and "Kansli / Budget 2014" in latest
+        assert f"<del>425{NBSP}000</del> → <ins>430{NBSP}000</ins>" in latest

@@ -2,7 +2,7 @@
 
 import pytest
 
-from budgets.models import BudgetChange, BudgetDocument
+from budgets.models import BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
 from members.models import Member
 
@@ -48,7 +48,7 @@ def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
     assert "Fotnot 9 finns inte i budgeten." in _messages(response)
     staff_client.post(_line_url(document, line), {"action": "ta-bort"})
     assert not document.lines.filter(pk=line.pk).exists()
-    assert BudgetChange.objects.filter(document=document, what="Raden togs bort").exists()
+    assert BudgetLine.history.filter(id=line.pk, history_type="-").get().label == "Metodstöd 2014"
 
 
 def test_footnotes_columns_settings_and_sections(staff_client, document):
