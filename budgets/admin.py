@@ -11,6 +11,7 @@ from budgets.models import (
     FollowUpFigure,
     Footnote,
 )
+from members.audit.admin import AuditedAdmin
 
 
 class ColumnInline(admin.TabularInline):
@@ -29,23 +30,23 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(BudgetDocument)
-class BudgetDocumentAdmin(admin.ModelAdmin):
+class BudgetDocumentAdmin(AuditedAdmin):
     list_display = ["title", "association", "year", "revision", "status", "adopted_on"]
     list_filter = ["association", "status"]
     inlines = [ColumnInline, SectionInline, FootnoteInline]
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(admin.ModelAdmin):
+class BudgetLineAdmin(AuditedAdmin):
     list_display = ["label", "document", "section", "kind", "order"]
     list_filter = ["document__association", "kind"]
     filter_horizontal = ["members", "footnotes"]
 
 
 @admin.register(BudgetAmount)
-class BudgetAmountAdmin(admin.ModelAdmin):
+class BudgetAmountAdmin(AuditedAdmin):
     list_display = ["line", "column", "amount", "updated_by", "updated_at"]
     list_filter = ["line__document__association"]
 
 
-admin.site.register(FollowUpFigure)
+admin.site.register(FollowUpFigure, AuditedAdmin)

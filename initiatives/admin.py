@@ -17,6 +17,7 @@ from initiatives.models import (
     StandingCount,
     StatusChange,
 )
+from members.audit.admin import AuditedAdmin
 
 
 class DecisionInline(admin.TabularInline):
@@ -33,7 +34,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(AuditedAdmin):
     list_display = ["name", "association", "status", "kind", "owner", "start", "end"]
     list_filter = ["association", "status", "kind"]
     search_fields = ["name"]
@@ -50,7 +51,7 @@ class OutcomeInline(admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(AuditedAdmin):
     list_display = [
         "__str__",
         "association",
@@ -80,7 +81,7 @@ class StandingCountInline(admin.TabularInline):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
+class FollowUpAdmin(AuditedAdmin):
     list_display = ["__str__", "initiative", "start", "end"]
     list_filter = ["initiative__association"]
     inlines = [HeadCountInline, ExitCountInline, StandingCountInline]
@@ -92,17 +93,17 @@ class ReferralCountInline(admin.TabularInline):
 
 
 @admin.register(ReferralYear)
-class ReferralYearAdmin(admin.ModelAdmin):
+class ReferralYearAdmin(AuditedAdmin):
     list_display = ["initiative", "year", "through"]
     list_filter = ["initiative__association"]
     inlines = [ReferralCountInline]
 
 
 @admin.register(ExitReason)
-class ExitReasonAdmin(admin.ModelAdmin):
+class ExitReasonAdmin(AuditedAdmin):
     list_display = ["number", "name", "category", "association"]
     list_filter = ["association", "category"]
 
 
-admin.site.register(PriorityTargetGroup)
-admin.site.register(Decision)
+admin.site.register(PriorityTargetGroup, AuditedAdmin)
+admin.site.register(Decision, AuditedAdmin)

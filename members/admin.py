@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from members import models
+from members.audit.admin import AuditedAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -18,7 +19,7 @@ class UserRoleInline(admin.TabularInline):
 
 
 @admin.register(models.Association)
-class AssociationAdmin(admin.ModelAdmin):
+class AssociationAdmin(AuditedAdmin):
     list_display = ["name", "slug", "org_number", "formed_on"]
     search_fields = ["name", "slug", "org_number"]
     prepopulated_fields = {"slug": ["name"]}
@@ -26,7 +27,7 @@ class AssociationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(AuditedAdmin):
     list_display = ["name", "kind", "org_number"]
     list_filter = ["kind"]
     search_fields = ["name", "org_number"]
@@ -43,7 +44,7 @@ class FixedKeyShareInline(admin.TabularInline):
 
 
 @admin.register(models.FundingYear)
-class FundingYearAdmin(admin.ModelAdmin):
+class FundingYearAdmin(AuditedAdmin):
     list_display = ["association", "year", "state_requested", "state_granted", "distribution_key"]
     list_filter = ["association", "distribution_key"]
     inlines = [AgreedContributionInline, FixedKeyShareInline]
@@ -51,34 +52,34 @@ class FundingYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.PopulationFigure)
-class PopulationFigureAdmin(admin.ModelAdmin):
+class PopulationFigureAdmin(AuditedAdmin):
     list_display = ["association", "member", "date", "population"]
     list_filter = ["association", "date"]
 
 
 @admin.register(models.Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):
     list_display = ["name", "association"]
     list_filter = ["association"]
     search_fields = ["name"]
 
 
 @admin.register(models.BoardSeat)
-class BoardSeatAdmin(admin.ModelAdmin):
+class BoardSeatAdmin(AuditedAdmin):
     list_display = ["person", "association", "appointed_by", "kind", "position", "start", "end"]
     list_filter = ["association", "kind", "position"]
     autocomplete_fields = ["person"]
 
 
 @admin.register(models.Auditor)
-class AuditorAdmin(admin.ModelAdmin):
+class AuditorAdmin(AuditedAdmin):
     list_display = ["person", "firm", "association", "kind", "start", "end"]
     list_filter = ["association", "kind"]
     autocomplete_fields = ["person"]
 
 
 @admin.register(models.OfficePost)
-class OfficePostAdmin(admin.ModelAdmin):
+class OfficePostAdmin(AuditedAdmin):
     list_display = ["title", "person", "association", "fte_percent", "employer", "start", "end"]
     list_filter = ["association"]
 
@@ -89,21 +90,21 @@ class GroupMembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(AuditedAdmin):
     list_display = ["name", "kind", "association"]
     list_filter = ["association", "kind"]
     inlines = [GroupMembershipInline]
 
 
 @admin.register(models.Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(AuditedAdmin):
     list_display = ["date", "kind", "start_time", "end_time", "place", "association"]
     list_filter = ["association", "kind"]
     date_hierarchy = "date"
 
 
 @admin.register(models.UserRole)
-class UserRoleAdmin(admin.ModelAdmin):
+class UserRoleAdmin(AuditedAdmin):
     list_display = ["user", "association", "role"]
     list_filter = ["association", "role"]
     autocomplete_fields = ["user"]

@@ -8,6 +8,7 @@ from io import BytesIO
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
@@ -39,10 +40,10 @@ def _headings() -> list[str]:
 def _lines(entry: Entry) -> list[list[str]]:
     when = timezone.localtime(entry.when).strftime("%Y-%m-%d %H:%M:%S")
     batch = f"{entry.batch.filename} ({entry.batch.sha256})" if entry.batch else ""
-    head = [when, entry.who, entry.kind, entry.subject, entry.context, entry.action]
+    head = [when, entry.who, capfirst(entry.kind), entry.subject, entry.context, entry.action]
     changes = entry.changes or [None]
     return [
-        [*head, *((c.field, c.was, c.became) if c else ("", "", "")), entry.reason, batch]
+        [*head, *((capfirst(c.field), c.was, c.became) if c else ("", "", "")), entry.reason, batch]
         for c in changes
     ]
 

@@ -13,10 +13,24 @@ kept as a plain id for the same reason (a foreign key would be set to NULL if th
 deleted, which would change history). `members.audit.recording` fills these columns.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from simple_history.manager import HistoricalQuerySet
 from simple_history.models import HistoricalRecords
+
+READ_ONLY = _("Historiken kan inte ändras eller tas bort.")
+
+
+class AuditedQuerySet(HistoricalQuerySet):
+    """History is inserted, never updated or deleted, not even in bulk."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied(READ_ONLY)
+
+    def delete(self):
+        raise PermissionDenied(READ_ONLY)
 
 
 class AuditedHistory(models.Model):
@@ -39,14 +53,34 @@ class AuditedHistory(models.Model):
         verbose_name=_("import"),
     )
 
+    objects = models.Manager.from_queryset(AuditedQuerySet)()
+
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise PermissionDenied(READ_ONLY)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(READ_ONLY)
+
 
 # Fields kept in every historical row but not shown, nor counted as a change: the row's own
-# id, the edit counters of stale-edit checks, and timestamps and users the history itself holds.
+# id, the edit counters of stale-edit checks, timestamps and users the history itself holds,
+# and the association (the same for every row of an association's history).
 UNSHOWN_FIELDS = frozenset(
-    {"id", "version", "updated_at", "updated_by", "created_at", "recorded_at", "recorded_by"}
+    {
+        "id",
+        "association",
+        "version",
+        "updated_at",
+        "updated_by",
+        "created_at",
+        "recorded_at",
+        "recorded_by",
+    }
 )
 
 
@@ -105,6 +139,7 @@ def audited(*, m2m_fields: tuple[str, ...] = ()) -> AuditedRecords:
         history_user_id_field=models.IntegerField(null=True, blank=True, db_index=True),
         history_change_reason_field=models.TextField(null=True),
         m2m_fields=m2m_fields,
+        historical_queryset=AuditedQuerySet,
         # Rows per association and date are what the history pages ask for.
         no_db_index=[],
     )
