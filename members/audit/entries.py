@@ -88,7 +88,11 @@ def _records(rows: list[dict]) -> dict[tuple[str, int], Any]:
     records = {}
     for kind, ids in by_kind.items():
         model = history_model(kind)
-        before = model.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
+        before = model.objects.filter(
+            id=OuterRef("id"),
+            history_association=OuterRef("history_association"),
+            history_id__lt=OuterRef("history_id"),
+        )
         found = list(
             model.objects.filter(history_id__in=ids).annotate(
                 previous_id=Subquery(before.order_by("-history_id").values("history_id")[:1])
