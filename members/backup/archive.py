@@ -1,5 +1,5 @@
-"""Reading an export file: its manifest, its rows line by line, its files; every problem is a
-`BackupError` that says what is wrong and where, never a traceback."""
+"""Reading an export file: its manifest, its rows line by line, its files. Every problem is
+a `BackupError` saying what is wrong and where, never a traceback."""
 
 import io
 import json
@@ -9,8 +9,16 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils.translation import gettext as _
 
 from members.backup.writer import FORMAT, VERSION
+
+# What each list of the manifest holds: the keys every entry must have.
+ENTRY_KEYS = {
+    "users": ("id", "username", "first_name", "last_name", "email", "is_active"),
+    "members": ("id", "name", "kind", "org_number"),
+    "files": ("name", "sha256"),
+}
 
 
 class BackupError(Exception):
@@ -25,10 +33,11 @@ class Archive:
         try:
             self.zip = zipfile.ZipFile(path)
         except FileNotFoundError as error:
-            raise BackupError(f"Filen {path} finns inte.") from error
+            raise BackupError(_("Filen %(path)s finns inte.") % {"path": path}) from error
         except (zipfile.BadZipFile, OSError) as error:
             raise BackupError(
-                f"{path.name} är ingen zip-fil; väntade en fil från export_association."
+                _("%(name)s är ingen zip-fil; väntade en fil från export_association.")
+                % {"name": path.name}
             ) from error
         self.manifest = self._manifest()
 
@@ -36,29 +45,32 @@ class Archive:
         try:
             manifest = json.loads(self.zip.read("manifest.json"))
         except KeyError as error:
-            raise BackupError(f"{self.path.name} saknar manifest.json.") from error
+            raise BackupError(
+                _("%(name)s saknar manifest.json.") % {"name": self.path.name}
+            ) from error
         except (ValueError, zipfile.BadZipFile) as error:
             raise BackupError(
-                f"manifest.json i {self.path.name} går inte att läsa: {error}"
+                _("manifest.json går inte att läsa: %(error)s") % {"error": error}
             ) from error
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise BackupError(f"{self.path.name} är ingen export av ett förbund ({FORMAT}).")
+            raise BackupError(
+                _("%(name)s är ingen export av ett förbund (%(format)s).")
+                % {"name": self.path.name, "format": FORMAT}
+            )
         if manifest.get("version") != VERSION:
             raise BackupError(
-                f"Filen har formatversion {manifest.get('version')}; "
-                f"den här installationen läser version {VERSION}."
+                _(
+                    "Filen har formatversion %(found)s; "
+                    "den här installationen läser version %(ours)s."
+                )
+                % {"found": manifest.get("version"), "ours": VERSION}
             )
-        for key in ("association", "tables", "users", "members", "files", "migrations"):
-            if key not in manifest:
-                raise BackupError(f"manifest.json saknar ”{key}”.")
+        _check_shape(manifest)
         return manifest
 
     @property
     def slug(self) -> str:
-        slug = self.manifest["association"].get("slug")
-        if not isinstance(slug, str) or not slug:
-            raise BackupError("manifest.json anger inget förbund (association.slug).")
-        return slug
+        return self.manifest["association"]["slug"]
 
     def check_migrations(self) -> None:
         """Refuse data from a newer version of the application than this installation."""
@@ -71,8 +83,11 @@ class Archive:
         ]
         if missing:
             raise BackupError(
-                "Filen kommer från en nyare version av finsam; den här installationen saknar "
-                f"migreringarna {', '.join(missing[:5])}. Uppdatera och kör migrate först."
+                _(
+                    "Filen kommer från en nyare version av finsam; den här installationen saknar "
+                    "migreringarna %(names)s. Uppdatera och kör migrate först."
+                )
+                % {"names": ", ".join(missing[:5])}
             )
 
     def rows(self) -> Iterator[tuple[int, str, dict[str, Any]]]:
@@ -80,18 +95,39 @@ class Archive:
         try:
             raw = self.zip.open("data.jsonl")
         except KeyError as error:
-            raise BackupError(f"{self.path.name} saknar data.jsonl.") from error
+            raise BackupError(
+                _("%(name)s saknar data.jsonl.") % {"name": self.path.name}
+            ) from error
         with io.TextIOWrapper(raw, encoding="utf-8") as lines:
             for number, line in enumerate(lines, start=1):
                 yield number, *_parsed(number, line)
 
     def open_file(self, entry: dict) -> tuple[str, IO[bytes]]:
         """A stored file's name (checked to stay inside MEDIA_ROOT) and its content."""
-        name = safe_name(entry.get("name"))
+        name = safe_name(entry["name"])
         try:
             return name, self.zip.open(f"files/{name}")
         except KeyError as error:
-            raise BackupError(f"Filen files/{name} saknas i exporten.") from error
+            raise BackupError(
+                _("Filen files/%(name)s saknas i exporten.") % {"name": name}
+            ) from error
+
+
+def _check_shape(manifest: dict) -> None:
+    """Every part of the manifest the restore reads is there and of the right kind."""
+    association = manifest.get("association")
+    if not isinstance(association, dict) or not isinstance(association.get("slug"), str):
+        raise BackupError(_("manifest.json anger inget förbund (association.slug)."))
+    for key, kind in (("tables", dict), ("migrations", dict), *((k, list) for k in ENTRY_KEYS)):
+        if not isinstance(manifest.get(key), kind):
+            raise BackupError(_("manifest.json saknar ”%(key)s”.") % {"key": key})
+    for key, needed in ENTRY_KEYS.items():
+        for index, entry in enumerate(manifest[key]):
+            if not isinstance(entry, dict) or any(name not in entry for name in needed):
+                raise BackupError(
+                    _("manifest.json: %(key)s[%(index)s] saknar något av %(needed)s.")
+                    % {"key": key, "index": index, "needed": ", ".join(needed)}
+                )
 
 
 def _parsed(number: int, line: str) -> tuple[str, dict[str, Any]]:
@@ -99,9 +135,12 @@ def _parsed(number: int, line: str) -> tuple[str, dict[str, Any]]:
         data = json.loads(line)
         table, row = data["table"], data["row"]
     except (ValueError, KeyError, TypeError) as error:
-        raise BackupError(f"data.jsonl rad {number}: ingen giltig rad ({error}).") from error
+        raise BackupError(
+            _("data.jsonl rad %(number)s: ingen giltig rad (%(error)s).")
+            % {"number": number, "error": error}
+        ) from error
     if not isinstance(table, str) or not isinstance(row, dict):
-        raise BackupError(f"data.jsonl rad {number}: ingen giltig rad.")
+        raise BackupError(_("data.jsonl rad %(number)s: ingen giltig rad.") % {"number": number})
     return table, row
 
 
@@ -109,5 +148,5 @@ def safe_name(name: Any) -> str:
     """A stored file's name, refused if it would land outside MEDIA_ROOT."""
     path = PurePosixPath(str(name or ""))
     if not name or path.is_absolute() or ".." in path.parts:
-        raise BackupError(f"Otillåtet filnamn i manifestet: {name!r}.")
+        raise BackupError(_("Otillåtet filnamn i manifestet: %(name)r.") % {"name": name})
     return str(path)

@@ -148,6 +148,11 @@ def _manifest(change):
     return rewrite
 
 
+def _other_kind(manifest) -> None:
+    first = manifest["members"][0]
+    first["kind"] = "region" if first["kind"] != "region" else "municipality"
+
+
 def _data(change):
     def rewrite(entries) -> None:
         entries["data.jsonl"] = change(entries["data.jsonl"])
@@ -173,6 +178,8 @@ BAD_FILES = {
     "unsafe name": (_first_file(lambda f: f.update(name="../../utanfor")), "Otillåtet filnamn"),
     "checksum": (_first_file(lambda f: f.update(sha256="0" * 64)), "kontrollsumma"),
     "no manifest": (lambda e: e.pop("manifest.json"), "saknar manifest.json"),
+    "manifest entry": (_manifest(lambda m: m["users"].append({"id": 1})), r"users\[\d+\] saknar"),
+    "member kind": (_manifest(_other_kind), "finns redan här, men som"),
 }
 
 

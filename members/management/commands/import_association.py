@@ -1,37 +1,45 @@
-"""python manage.py import_association FILE"""
+"""python manage.py import_association FILE (format: docs/backup.md)"""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from members.backup.archive import BackupError
 from members.backup.restore import import_association
 
 
 class Command(BaseCommand):
-    help = (
-        "Läser in ett förbund från en fil som export_association skrivit, i en installation "
-        "där förbundet inte finns. Allt eller inget."
-    )
+    @property
+    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
+        return _(
+            "Läser in ett förbund från en fil som export_association skrivit, i en installation "
+            "där förbundet inte finns. Allt eller inget."
+        )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", help="filen från export_association (.zip)")
+        parser.add_argument("file", help=_("filen från export_association (.zip)"))
 
     def handle(self, *args, **options) -> None:
         try:
             restored = import_association(Path(options["file"]))
         except BackupError as error:
-            raise CommandError(f"{error} Inget har ändrats.") from error
+            raise CommandError(_("%(problem)s Inget har ändrats.") % {"problem": error}) from error
         for username in restored.created_users:
             self.stdout.write(
-                f"Ny användare {username}, utan lösenord: en administratör sätter ett, "
-                "eller användaren återställer det."
+                _(
+                    "Ny användare %(username)s, utan lösenord: en administratör sätter ett, "
+                    "eller användaren återställer det."
+                )
+                % {"username": username}
             )
         for name in restored.created_members:
-            self.stdout.write(f"Ny medlemsorganisation: {name}.")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{restored.association.name} (/{restored.association.slug}/): {restored.rows} "
-                f"rader och {restored.files} filer inlästa."
-            )
-        )
+            self.stdout.write(_("Ny medlemsorganisation: %(name)s.") % {"name": name})
+        association = restored.association
+        done = _("%(name)s (/%(slug)s/): %(rows)s rader och %(files)s filer inlästa.") % {
+            "name": association.name,
+            "slug": association.slug,
+            "rows": restored.rows,
+            "files": restored.files,
+        }
+        self.stdout.write(self.style.SUCCESS(done))
