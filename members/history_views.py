@@ -31,7 +31,7 @@ from members.audit.log import (
 )
 from members.audit.xlsx import history_workbook
 from members.forms import HistoryFilterForm
-from members.models import FundingYear
+from members.models import AgreedContribution, FixedKeyShare, FundingYear, PopulationFigure
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -91,8 +91,6 @@ def history_export(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 
 def funding_sources(funding_years: list[FundingYear]) -> list[Source]:
     """A year's decision, its agreed amounts and fixed shares, and the population key."""
-    from members.models import AgreedContribution, FixedKeyShare, PopulationFigure
-
     ids = [fy.pk for fy in funding_years]
     return [
         Source(FundingYear.history.model, Q(id__in=ids)),

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from members.models import Association
 from members.models.audit import AuditedHistory
@@ -63,7 +64,7 @@ def association_sources() -> list[Source]:
 
 def kind_choices(sources: list[Source]) -> list[tuple[str, str]]:
     """The kinds of object a page can be narrowed to, by their Swedish plural name."""
-    named = {s.kind: str(s.model.instance_type._meta.verbose_name_plural) for s in sources}  # type: ignore[attr-defined]
+    named = {s.kind: capfirst(s.model.instance_type._meta.verbose_name_plural) for s in sources}  # type: ignore[attr-defined]
     return sorted(named.items(), key=lambda item: item[1].lower())
 
 

@@ -1,19 +1,24 @@
-"""Field values as JSON and back, exactly: amounts as decimal strings, times to the microsecond."""
+"""Field values as JSON and back, exactly: amounts as decimal strings, times to the
+microsecond, binary data as base64."""
 
+import base64
 import json
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | UUID):
         return str(value)
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes | memoryview):  # BinaryField: base64, as Django serialises it
+        return base64.b64encode(bytes(value)).decode("ascii")
     raise TypeError(f"{type(value).__name__} kan inte skrivas som JSON")
 
 
