@@ -1,11 +1,13 @@
 """History cannot be edited or deleted: not through the models, not through the admin."""
 
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
 
 from budgets.models import BudgetAmount, BudgetDocument
@@ -91,3 +93,14 @@ def test_a_cascade_keeps_the_association_on_every_row(association):
     gone = BudgetAmount.history.filter(id__in=amounts, history_type="-")
     assert gone.count() == len(amounts) == 2
     assert {r.history_association_id for r in gone} == {association.pk}
+
+
+def test_simple_historys_cleaning_commands_cannot_delete_history(cell):
+    with pytest.raises(PermissionDenied):
+        call_command("clean_old_history", "budgets.BudgetAmount", days=-1, stdout=StringIO())
+    duplicate = cell.history.first()  # history only grows: a copy may be added, not removed
+    duplicate.history_id, duplicate._state.adding = None, True
+    duplicate.save()
+    with pytest.raises(PermissionDenied):
+        call_command("clean_duplicate_history", "budgets.BudgetAmount", stdout=StringIO())
+    assert cell.history.count() == 3
