@@ -27,6 +27,7 @@ LOADERS_AFTER_MEMBERS = {
     "initiatives": "initiatives.demo",
     "budgets": "budgets.demo",
     "accounts": "budgets.accounts.demo",
+    "reports": "reports.demo",
 }
 DEMO_PASSWORD = "finsam-demo"
 
