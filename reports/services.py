@@ -119,3 +119,30 @@ def download_record(
         user=user if getattr(user, "is_authenticated", False) else None,
         file_format=file_format,
     )
+
+
+@transaction.atomic
+def report_create(
+    *, association: Any, kind: str, year: int, period_end: date | None, title: str
+) -> Report:
+    """A new report with the usual outline of its kind, and the year's budget if there is one."""
+    from reports.outlines import OUTLINES
+
+    budget = association.budget_documents.filter(year=year).order_by("-revision").first()
+    report = saved(
+        Report(
+            association=association,
+            kind=kind,
+            year=year,
+            period_end=period_end,
+            title=title,
+            budget=budget if kind == "verksamhetsplan" else None,
+        )
+    )
+    for position, (heading, level, block) in enumerate(OUTLINES[kind], start=1):
+        saved(
+            ReportSection(
+                report=report, position=position, heading=heading, level=level, block=block
+            )
+        )
+    return report

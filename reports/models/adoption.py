@@ -21,7 +21,7 @@ class ReportAdoption(models.Model):
     """The board's adoption of a report: the date and the frozen PDF with its figures."""
 
     report = models.ForeignKey(
-        Report, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("rapport")
+        Report, on_delete=models.CASCADE, related_name="adoptions", verbose_name=_("rapport")
     )
     adopted_on = models.DateField(_("fastställd"))
     pdf = models.FileField(_("PDF"), upload_to=_adopted_path)
@@ -57,7 +57,7 @@ class ReportDownload(models.Model):
     )
     adoption = models.ForeignKey(
         ReportAdoption,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="downloads",

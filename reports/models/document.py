@@ -44,7 +44,7 @@ class Report(models.Model):
     )
     budget = models.ForeignKey(
         BudgetDocument,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="reports",

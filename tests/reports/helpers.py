@@ -26,10 +26,11 @@ def html_text(markup: str) -> str:
 
 
 def pdf_text(content: bytes) -> str:
-    """The PDF's text in reading order (pdftotext -layout keeps each table row on a line)."""
+    """The PDF's text in the order it was laid out (pdftotext -raw: each table row on a line,
+    and the rotated "Utkast" watermark as one word per page, not letters among the rows)."""
     try:
         result = subprocess.run(
-            ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+            ["pdftotext", "-raw", "-", "-"], input=content, capture_output=True, check=True
         )
         return normalised(result.stdout.decode())
     except FileNotFoundError:  # poppler-utils missing: pypdf's text is good enough
