@@ -96,3 +96,21 @@ def test_a_new_adoption_replaces_the_frozen_file_and_keeps_the_old(plan):
     assert hashlib.sha256(first.pdf.read()).hexdigest() == first.sha256
     plan.refresh_from_db()
     assert plan.adopted_on == date(2014, 3, 1)
+
+
+def test_the_admin_cannot_change_or_delete_an_adoption(client, plan, django_user_model):
+    superuser = django_user_model.objects.create_superuser("root-a", password="pw-test-123")
+    client.force_login(superuser)
+    adoption = latest_adoption(plan)
+    change = reverse("admin:reports_reportadoption_change", args=[adoption.pk])
+    delete = reverse("admin:reports_reportadoption_delete", args=[adoption.pk])
+    assert client.post(change, {"sha256": "0" * 64}).status_code == 403
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert (
+        client.post(
+            reverse("admin:reports_report_delete", args=[plan.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    adoption.refresh_from_db()
+    assert adoption.sha256 != "0" * 64
