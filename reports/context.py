@@ -10,7 +10,9 @@ from functools import cached_property
 
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet
-from members.models import Association
+from initiatives.models import Goal
+from members.funding import FundingBreakdown, funding_breakdown
+from members.models import Association, FundingYear
 from reports.models import Report
 
 
@@ -49,3 +51,22 @@ class BuildContext:
             columns=columns or None,
             result_with_sign=bool(document and document.result_with_sign),
         )
+
+    @cached_property
+    def funding(self) -> FundingBreakdown | None:
+        """The year's contributions, with the state's half shown as the report asks."""
+        found = (
+            FundingYear.objects.filter(association=self.association, year=self.year)
+            .select_related("association")
+            .prefetch_related("agreed_contributions", "fixed_shares")
+            .first()
+        )
+        if found is None:
+            return None
+        return funding_breakdown(found, state_presentation=self.report.state_presentation)
+
+    @cached_property
+    def association_goals(self) -> list[Goal]:
+        """The association's own goals (not an initiative's), in their order."""
+        goals = Goal.objects.filter(association=self.association, initiative__isnull=True)
+        return list(goals.order_by("order", "pk"))

@@ -23,6 +23,12 @@ class ReportKind(models.TextChoices):
     DELARSRAPPORT = "delarsrapport", _("Delårsrapport")
 
 
+class RevenueTotal(models.TextChoices):
+    ROW = "row", _("Som rad i tabellen")
+    AFTER = "after", _("Under tabellen, per år")
+    NONE = "none", _("Visas inte")
+
+
 class Report(models.Model):
     """A verksamhetsplan or a delårsrapport of an association, with its layout options."""
 
@@ -59,6 +65,38 @@ class Report(models.Model):
         max_length=10,
         choices=StatePresentation.choices,
         default=StatePresentation.ONE_LINE,
+    )
+    # How the budget table is laid out: the seeds print the same kind of budget differently
+    # (Finnveden: no subtotals, a "Kostnader" heading, footnote markers in their own column;
+    # Västra Mälardalen: no total of all costs and no result; Ale: the contributions as one
+    # "Finansiell ram" row and the total budget stated under the table).
+    budget_cost_heading = models.CharField(
+        _("rubrik före kostnaderna"),
+        max_length=100,
+        blank=True,
+        help_text=_("T.ex. ”Kostnader”. Tomt: ingen egen rubrik."),
+    )
+    budget_revenue_total = models.CharField(
+        _("summa intäkter visas"),
+        max_length=5,
+        choices=RevenueTotal.choices,
+        default=RevenueTotal.ROW,
+    )
+    budget_cost_total = models.BooleanField(_("visa summa kostnader"), default=True)
+    budget_result = models.BooleanField(_("visa årets resultat"), default=True)
+    budget_admin_share = models.BooleanField(
+        _("visa administrationens andel av kostnaderna"), default=False
+    )
+    budget_footnote_column = models.BooleanField(
+        _("fotnotsmarkeringar i egen kolumn"), default=False
+    )
+    budget_contributions_summed = models.BooleanField(
+        _("medlemsbidragen som en rad"),
+        default=False,
+        help_text=_(
+            "Ett avsnitt med bara medlemsbidrag visas som sin delsumma, t.ex. när bidragen "
+            "redovisas i en egen tabell."
+        ),
     )
     columns = models.ManyToManyField(
         BudgetColumn,
