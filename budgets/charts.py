@@ -140,7 +140,7 @@ def _line(line: LineSeries, centres: Sequence[Decimal], low, high) -> list[str]:
         )
         body.append(
             f'<text x="{_n(x)}" y="{_n(y - 8)}" text-anchor="middle" font-size="11">'
-            f"{escape(format_amount(value))}</text>"
+            f"{escape(format_amount(value, thousands=True))} tkr</text>"
         )
     return body
 
