@@ -107,8 +107,12 @@ def test_options_refuse_columns_of_another_budget(staff_client, plan, associatio
     assert not plan.columns.filter(pk=column.pk).exists()
 
 
+# What the options form posts for the budget layout when nothing is changed there.
+LAYOUT = {"budget_revenue_total": "row", "budget_cost_total": "on", "budget_result": "on"}
+
+
 def test_options_switch_to_thousands(staff_client, plan):
-    data = {"title": plan.title, "unit": "tkr", "state_presentation": "one_line"}
+    data = {"title": plan.title, "unit": "tkr", "state_presentation": "one_line", **LAYOUT}
     staff_client.post(
         _url("edit", plan), {**data, "budget": plan.budget_id, "version": plan.version}
     )
@@ -124,3 +128,15 @@ def test_staff_adopt_a_report(staff_client, plan):
     adoption = latest_adoption(plan)
     assert adoption.adopted_on == date(2013, 12, 2)
     assert adoption.adopted_by.username == "staff-user"
+
+
+def test_options_change_the_budget_layout(staff_client, plan):
+    data = {"title": plan.title, "unit": "kr", "state_presentation": "one_line"}
+    layout = {"budget_revenue_total": "after", "budget_cost_heading": "Kostnader"}
+    staff_client.post(
+        _url("edit", plan), {**data, **layout, "budget": plan.budget_id, "version": plan.version}
+    )
+    plan.refresh_from_db()
+    assert (plan.budget_revenue_total, plan.budget_result) == ("after", False)
+    page = staff_client.get(_url("detail", plan)).content.decode()
+    assert "Totalt tillgängliga medel för 2014" in page and "Preliminärt överskott" not in page
