@@ -43,3 +43,25 @@ def joined(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} och {names[-1]}"
+
+
+def years_text(years: Sequence[int]) -> str:
+    """ "2014", "2014-2015" (consecutive years), "2014, 2016"."""
+    if not years:
+        return ""
+    if list(years) == list(range(years[0], years[0] + len(years))) and len(years) > 1:
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(year) for year in years)
+
+
+def budget_subtitle(columns: Sequence[tuple[str, int]]) -> str:
+    """The cover's "med budget 2014-2015" or "med budget 2013 och plan 2014", from the budget's
+    columns as (kind, year); a forecast or outcome column is not part of the plan's years."""
+    budget = sorted({year for kind, year in columns if kind == "budget"})
+    plan = sorted({year for kind, year in columns if kind == "plan"})
+    parts = [
+        f"budget {years_text(budget)}" if budget else "",
+        f"plan {years_text(plan)}" if plan else "",
+    ]
+    shown = [part for part in parts if part]
+    return f"med {' och '.join(shown)}" if shown else ""
