@@ -131,7 +131,7 @@ class Progress:
     met: bool
 
 
-ROW, LABEL_WIDTH, TEXT_WIDTH = Decimal(30), Decimal(250), Decimal(150)
+ROW, LABEL_WIDTH, TEXT_WIDTH = Decimal(28), Decimal(270), Decimal(140)
 MET, NOT_MET = "#3d7a3d", "#d08c2c"
 
 
@@ -152,7 +152,8 @@ def progress_svg(title: str, items: Sequence[Progress]) -> str:
     ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} {_n(height)}" '
-        f'role="img" aria-label="{escape(title)}" class="goal-chart">'
+        f'role="img" aria-label="{escape(title)}" class="goal-chart" '
+        'font-family="Liberation Sans, Arial, sans-serif">'
         f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
     )
 
@@ -160,13 +161,13 @@ def progress_svg(title: str, items: Sequence[Progress]) -> str:
 def _progress_row(item: Progress, y: Decimal, reach: Decimal) -> list[str]:
     share = min(item.measured / item.target, Decimal("1.5")) if item.target else Decimal(0)
     width = max(reach * share, Decimal(0))
-    label = item.label if len(item.label) <= 42 else item.label[:41].rstrip() + "…"
+    label = item.label if len(item.label) <= 44 else item.label[:43].rstrip() + "…"
     return [
         f'<text x="{_n(LABEL_WIDTH - 6)}" y="{_n(y + 14)}" text-anchor="end" '
-        f'font-size="11">{escape(label)}</text>',
+        f'font-size="10">{escape(label)}</text>',
         f'<rect x="{_n(LABEL_WIDTH)}" y="{_n(y + 4)}" width="{_n(width)}" height="14" '
         f'fill="{MET if item.met else NOT_MET}"><title>{escape(item.label)}: '
         f"{escape(item.text)}</title></rect>",
-        f'<text x="{_n(LABEL_WIDTH + width + 4)}" y="{_n(y + 15)}" font-size="11">'
+        f'<text x="{_n(LABEL_WIDTH + width + 4)}" y="{_n(y + 15)}" font-size="10">'
         f"{escape(item.text)}</text>",
     ]

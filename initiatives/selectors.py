@@ -344,7 +344,9 @@ def association_goals(association: Association) -> AssociationGoals:
 def goals_by_initiative(association: Association) -> dict[int, list[GoalView]]:
     """Each initiative's goals as a tree, with their outcomes oldest first."""
     goals = list(
-        _goals_queryset().filter(initiative__association=association).order_by("initiative", "pk")
+        _goals_queryset()
+        .filter(initiative__association=association)
+        .order_by("initiative", "order", "pk")
     )
     by_initiative: dict[int, list[Goal]] = {}
     for goal in goals:
@@ -374,3 +376,9 @@ def referrals_by_initiative(association: Association, last_year: int) -> dict[in
     for column in years.order_by("year"):
         by_initiative.setdefault(column.initiative_id, []).append(column)
     return {pk: table for pk, each in by_initiative.items() if (table := _referral_table(each))}
+
+
+def granted_for_later(association: Association, first: date, last: date) -> Decimal:
+    """Money the board granted during [first, last] for days after `last` (all initiatives)."""
+    decisions = Decision.objects.filter(initiative__association=association)
+    return grants.decided_for_later(decisions, first, last)

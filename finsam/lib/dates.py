@@ -34,6 +34,11 @@ def long_date(day: date) -> str:
     return f"{day.day} {month_name(day)} {day.year}"
 
 
+def day_month(day: date) -> str:
+    """ "31 augusti"."""
+    return f"{day.day} {month_name(day)}"
+
+
 def month_year(day: date) -> str:
     """ "juli 2014"."""
     return f"{month_name(day)} {day.year}"

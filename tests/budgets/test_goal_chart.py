@@ -19,8 +19,8 @@ def test_goal_fulfilment_bars_are_measured_against_their_target():
     )
     root = ElementTree.fromstring(svg)
     bars = list(root.iter(f"{SVG}rect"))
-    # 100 % of a target is 2/3 of the 230 px between labels and texts (153.3); 29/30 of it,
+    # 100 % of a target is 2/3 of the 220 px between labels and texts (146.7); 29/30 of it,
     # and a value far beyond its target is drawn at one and a half.
-    assert [D(r.get("width")) for r in bars] == [D("148.2"), D("153.3"), D("230.0")]
+    assert [D(r.get("width")) for r in bars] == [D("141.8"), D("146.7"), D("220.0")]
     assert [r.get("fill") for r in bars] == ["#d08c2c", "#3d7a3d", "#3d7a3d"]
     assert "&lt;30 %&gt;" in svg and ">Mål<" in svg
