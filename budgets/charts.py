@@ -51,7 +51,8 @@ def _frame(title: str, body: list[str], low: Decimal, high: Decimal) -> str:
     ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} {_n(HEIGHT)}" '
-        f'role="img" aria-label="{escape(title)}" class="followup-chart">'
+        f'role="img" aria-label="{escape(title)}" class="followup-chart" '
+        'font-family="Liberation Sans, Arial, sans-serif">'
         f"<title>{escape(title)}</title>" + "".join(axis + body) + "</svg>"
     )
 
