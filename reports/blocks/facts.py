@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from finsam.lib.dates import long_date
 from members.selectors import members_during_year
-from reports.blocks.governance import joined
+from reports.blocks.phrases import joined
 from reports.blocks.registry import block
 from reports.context import BuildContext
 from reports.data import Block

@@ -15,6 +15,7 @@ from finsam.lib.dates import long_date, within_text
 from members.models import BoardPosition, BoardSeat
 from members.models.organisation import AuditorKind
 from members.selectors import BoardRow, auditors_on, board_during, board_on
+from reports.blocks.phrases import joined
 from reports.blocks.registry import block
 from reports.context import BuildContext
 from reports.data import Block, Row, Table
@@ -79,18 +80,12 @@ def auditors_block(context: BuildContext) -> Block:
     return Block("auditors", TABLES, tables=[table])
 
 
-def joined(names: list[str]) -> str:
-    """ "A, B och C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {_('och')} {names[-1]}"
-
-
 @block("signatures", _("Underskrifter av styrelsens ledamöter, med ort och datum"), INTERIM)
 def signatures_block(context: BuildContext) -> Block:
     report = context.report
     if report.signing_date is None:
-        return Block("signatures", "reports/blocks/_missing.html", context={"what": _("datum")})
+        missing = {"what": _("datum för underskrift")}
+        return Block("signatures", "reports/blocks/_missing.html", context=missing)
     seats = [
         seat for row in board_on(context.association, report.signing_date) for seat in row.ordinary
     ]

@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from finsam.lib.dates import month_name
 from members.models import Meeting, MeetingKind
 from members.selectors import meetings_during
-from reports.blocks.governance import joined
+from reports.blocks.phrases import in_words, joined
 from reports.blocks.registry import block
 from reports.context import BuildContext
 from reports.data import Block, Row, Table
 
 INTERIM = frozenset({"delarsrapport"})
-NUMBERS = ("noll", "", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva")
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,7 @@ class Counted:
 
     def words(self) -> str:
         """ "ett styrelsemöte", "fem styrelsemöten", "13 styrelsemöten"."""
-        if self.count == 1:
-            return self.one
-        number = NUMBERS[self.count] if self.count < len(NUMBERS) else str(self.count)
-        return f"{number} {self.many}"
+        return in_words(self.count, self.one, self.many)
 
 
 # What the sentence counts, in its order: the board's own meetings and its planning days.

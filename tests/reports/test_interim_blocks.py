@@ -8,11 +8,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from budgets.accounts.statements import Note, NoteRow
+from finsam.permissions import Role
 from initiatives.models import Initiative
 from members.models import BoardSeat, Meeting, MeetingKind, Person
 from reports.blocks.economy import balance_judgement
+from reports.blocks.goal_outcomes import goal_outcomes_block
 from reports.blocks.governance import auditors_block, board_block, signatures_block
 from reports.blocks.meetings import Counted, board_meetings_block, count_meetings
 from reports.blocks.results import referrals_block
@@ -22,6 +25,7 @@ from reports.context import BuildContext
 from reports.economy import Economy
 from reports.models import Report, ReportSection
 from reports.rendering import print_html
+from tests.reports.helpers import html_text
 
 pytestmark = pytest.mark.django_db
 
@@ -237,8 +241,6 @@ def test_a_period_outside_half_to_two_thirds_is_warned_about(report):
 
 
 def test_goal_outcomes_of_the_project_chosen_on_the_section(report):
-    from reports.blocks.goal_outcomes import goal_outcomes_block
-
     context = BuildContext(report)
     klar = Initiative.objects.get(
         association=report.association, name="Klargörande av arbetsförmåga"
@@ -270,3 +272,12 @@ def test_goal_outcomes_of_the_project_chosen_on_the_section(report):
         )
     ]
     assert "<svg" in block.charts[0].svg
+
+
+def test_a_board_member_reads_the_interim_report_as_a_page(client, make_user, report):
+    client.force_login(make_user("ledamot-v", report.association, Role.BOARD))
+    response = client.get(reverse("reports:detail", args=["vaxjo", report.pk]))
+    assert response.status_code == 200
+    page = html_text(response.content.decode())
+    assert "Anders Mårtensson t.o.m. juli 2014 Hossein Pishdar fr.o.m. augusti 2014" in page
+    assert "Periodens resultat -206 -1 134" in page
