@@ -1,5 +1,6 @@
-"""Who governs the association in an interim report: the board during the period, the
-auditors, and the signatures of the board members sitting on the signing date.
+"""Who governs and runs the association in an interim report: the board during the period,
+the auditors, the office, and the signatures of the board members sitting on the signing
+date.
 
 The board table has one row per appointing member: the ordinary member(s) with their
 position, the deputy or deputies, and the member that appointed them. A seat held for only
@@ -12,9 +13,9 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from finsam.lib.dates import long_date, within_text
-from members.models import BoardPosition, BoardSeat
+from members.models import BoardPosition, BoardSeat, OfficePost
 from members.models.organisation import AuditorKind
-from members.selectors import BoardRow, auditors_on, board_during, board_on
+from members.selectors import BoardRow, auditors_on, board_during, board_on, office_on
 from reports.blocks.phrases import joined
 from reports.blocks.registry import block
 from reports.context import BuildContext
@@ -78,6 +79,28 @@ def auditors_block(context: BuildContext) -> Block:
         style="text keep",
     )
     return Block("auditors", TABLES, tables=[table])
+
+
+@block("office", _("Kansliet"))
+def office_block(context: BuildContext) -> Block:
+    """The office as it stands at the end of an interim report's period (at the start of a
+    plan's year, which is written before the year begins)."""
+    day = context.period_end if context.report.is_interim else context.period_start
+    posts = office_on(context.association, day)
+    return Block(
+        "office", "reports/blocks/_list.html", context={"items": [post_text(p) for p in posts]}
+    )
+
+
+def post_text(post: OfficePost) -> str:
+    """ "Förbundschef: Per Liljebäck (65 %, anställd hos Köpings kommun)"."""
+    details = []
+    if post.fte_percent is not None:
+        details.append(f"{post.fte_percent.normalize():f} %".replace(".", ","))
+    if post.employer:
+        details.append(_("anställd hos %(employer)s") % {"employer": post.employer})
+    text = f"{post.title}: {post.person}" if post.person else post.title
+    return f"{text} ({', '.join(details)})" if details else text
 
 
 @block("signatures", _("Underskrifter av styrelsens ledamöter, med ort och datum"), INTERIM)

@@ -68,6 +68,7 @@ HEADINGS = [
     "2 Organisation",
     "Vision",
     "Styrelsens uppgifter",
+    "Kansli",
     "3 Förvaltningsberättelse",
     "3.1 Viktiga händelser under perioden",
     "3.2 Styrelsen",
@@ -118,6 +119,14 @@ AUDITORS = [
     row("Sven-Åke Gustavsson – ersättare", "Landstinget Kronoberg"),
     # The seed prints the firm's auditor without "– ordinarie"; we qualify all alike.
     row("Patrik Hansén, Deloitte AB – ordinarie", "Försäkringskassan och Arbetsförmedlingen"),
+]
+
+# The office at the period's end; the seed describes it in prose only.
+OFFICE = [
+    "Kansli",
+    "Förbundssamordnare (100 %)",
+    "Förbundssamordnaren/ ansvarig tjänsteman ansvarar för och utför styrelsens/förbundets "
+    "administration på ungefär 25 % av sin tjänst.",
 ]
 
 MEETINGS = [
@@ -386,6 +395,7 @@ IN_ORDER = [
     ("vision", VISION),
     ("board", BOARD),
     ("auditors", AUDITORS),
+    ("office", OFFICE),
     ("meetings", MEETINGS),
     ("goals", GOALS),
     ("goal outcomes", GOAL_OUTCOMES),
@@ -449,7 +459,7 @@ def test_query_count_is_pinned(django_assert_num_queries):
     # Fixed, whatever the number of initiatives, goals, seats or accounts:
     # 1 the report's association, 1 its sections with their initiatives;
     # introduction: 1 memberships; board during the period: 1 member order, 1 seats;
-    # auditors: 1 + 1 their appointing members; meetings in the period: 1;
+    # auditors: 1 + 1 their appointing members; office: 1; meetings in the period: 1;
     # every initiative's goals at once: 1 + 1 outcomes; referrals: 1 + 1 counts;
     # follow-ups in the period: 1 + 1 head counts + 1 exits + 1 reasons + 1 standings;
     # the budget sheet (for the economy): 1 document, 1 columns, 1 sections, 1 lines, 1 their
@@ -459,7 +469,7 @@ def test_query_count_is_pinned(django_assert_num_queries):
     # grants decided for later: 1; the report's columns (display options): 1;
     # statements: 3 balances of the period + 3 of the year before + 1 chart of accounts;
     # signatures: 1 member order, 1 seats on the signing date.
-    with django_assert_num_queries(47):
+    with django_assert_num_queries(48):
         build_report(report)
 
 
