@@ -48,29 +48,7 @@ def _money(context: BuildContext, amount: Decimal) -> str:
 
 
 def paragraphs(context: BuildContext, e: Economy) -> list[str]:
-    def money(amount: Decimal) -> str:
-        return _money(context, amount)
-
-    year, end = context.year, context.period_end
-    said = [
-        _(
-            "Det samlade överskottet från tidigare år på %(carried)s, fördes via "
-            "balansräkningen över till budgetåret %(year)s. Detta överskott gav tillsammans "
-            "med parternas insatser för %(year)s på %(contributions)s, en budget på %(budget)s."
-        )
-        % {
-            "carried": money(e.carried_forward),
-            "year": year,
-            "contributions": money(e.contributions),
-            "budget": money(e.budget),
-        },
-        _("Fram till den %(date)s har av årets budget på %(budget)s, %(spent)s förbrukats.")
-        % {"date": long_date(end), "budget": money(e.budget), "spent": money(e.spent)},
-    ]
-    if e.decided_for_later:
-        said[-1] += " " + _(
-            "I denna summa ingår beslutade, ej utbetalda projektmedel på %(amount)s."
-        ) % {"amount": money(e.decided_for_later)}
+    said = [_budget_sentence(context, e), _spent_sentence(context, e)]
     said.append(_forecast_sentence(context, e))
     if e.administration_share is not None and e.target_group_share is not None:
         said.append(
@@ -84,6 +62,31 @@ def paragraphs(context: BuildContext, e: Economy) -> list[str]:
             }
         )
     return said
+
+
+def _budget_sentence(context: BuildContext, e: Economy) -> str:
+    return _(
+        "Det samlade överskottet från tidigare år på %(carried)s, fördes via "
+        "balansräkningen över till budgetåret %(year)s. Detta överskott gav tillsammans "
+        "med parternas insatser för %(year)s på %(contributions)s, en budget på %(budget)s."
+    ) % {
+        "carried": _money(context, e.carried_forward),
+        "year": context.year,
+        "contributions": _money(context, e.contributions),
+        "budget": _money(context, e.budget),
+    }
+
+
+def _spent_sentence(context: BuildContext, e: Economy) -> str:
+    said = _("Fram till den %(date)s har av årets budget på %(budget)s, %(spent)s förbrukats.") % {
+        "date": long_date(context.period_end),
+        "budget": _money(context, e.budget),
+        "spent": _money(context, e.spent),
+    }
+    if not e.decided_for_later:
+        return said
+    included = _("I denna summa ingår beslutade, ej utbetalda projektmedel på %(amount)s.")
+    return f"{said} {included % {'amount': _money(context, e.decided_for_later)}}"
 
 
 FORECAST = {

@@ -9,6 +9,7 @@ referrals print as 77 where the original printed 67 over rows adding up to 77.
 from django.utils.translation import gettext as _
 
 from finsam.lib.dates import month_name, month_year
+from initiatives.models import ReferralYear
 from initiatives.selectors import FollowUpView, ReferralTable
 from reports.blocks.registry import block
 from reports.context import BuildContext
@@ -48,7 +49,7 @@ def referral_table(table: ReferralTable, name: str) -> Table:
     )
 
 
-def _year_heading(column) -> str:
+def _year_heading(column: ReferralYear) -> str:
     """ "2013", or "2014 t.o.m. aug." for a year counted only part of the way."""
     if column.through is None:
         return str(column.year)
