@@ -182,3 +182,56 @@ def balance_svg(title: str, points: Sequence[tuple[str, Decimal]]) -> str:
                 f'font-size="11">{escape(label)}</text>'
             )
     return _frame(title, body, low, high)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One goal's measured value against its target, and the text printed beside the bar."""
+
+    label: str
+    measured: Decimal
+    target: Decimal
+    text: str  # e.g. "29 % (mål: minst 30 %)"
+    met: bool
+
+
+ROW, LABEL_WIDTH, TEXT_WIDTH = Decimal(28), Decimal(270), Decimal(140)
+MET, NOT_MET = "#3d7a3d", "#d08c2c"
+
+
+def progress_svg(title: str, items: Sequence[Progress]) -> str:
+    """Goal fulfilment: one bar per goal, its length the measured value as a share of the
+    target (the dashed line is the target; a value beyond it is drawn up to one and a half)."""
+    height = TOP + ROW * len(items) + Decimal(24)
+    reach = (WIDTH - LABEL_WIDTH - TEXT_WIDTH - RIGHT) * 2 / 3  # the width of 100 % of target
+    body: list[str] = []
+    for index, item in enumerate(items):
+        body += _progress_row(item, TOP + ROW * index, reach)
+    target_x = LABEL_WIDTH + reach
+    body += [
+        f'<line x1="{_n(target_x)}" y1="{_n(TOP - 6)}" x2="{_n(target_x)}" '
+        f'y2="{_n(height - 20)}" stroke="#333" stroke-dasharray="4 3"/>',
+        f'<text x="{_n(target_x)}" y="{_n(height - 6)}" text-anchor="middle" '
+        'font-size="11">Mål</text>',
+    ]
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} {_n(height)}" '
+        f'role="img" aria-label="{escape(title)}" class="goal-chart" '
+        'font-family="Liberation Sans, Arial, sans-serif">'
+        f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
+    )
+
+
+def _progress_row(item: Progress, y: Decimal, reach: Decimal) -> list[str]:
+    share = min(item.measured / item.target, Decimal("1.5")) if item.target else Decimal(0)
+    width = max(reach * share, Decimal(0))
+    label = item.label if len(item.label) <= 44 else item.label[:43].rstrip() + "…"
+    return [
+        f'<text x="{_n(LABEL_WIDTH - 6)}" y="{_n(y + 14)}" text-anchor="end" '
+        f'font-size="10">{escape(label)}</text>',
+        f'<rect x="{_n(LABEL_WIDTH)}" y="{_n(y + 4)}" width="{_n(width)}" height="14" '
+        f'fill="{MET if item.met else NOT_MET}"><title>{escape(item.label)}: '
+        f"{escape(item.text)}</title></rect>",
+        f'<text x="{_n(LABEL_WIDTH + width + 4)}" y="{_n(y + 15)}" font-size="10">'
+        f"{escape(item.text)}</text>",
+    ]

@@ -19,7 +19,9 @@ from reports.models import Report, ReportSection
 
 def build_report(report: Report) -> ReportData:
     context = BuildContext(report)
-    sections = [_section(context, section) for section in report.sections.all()]
+    sections = [
+        _section(context, section) for section in report.sections.select_related("initiative")
+    ]
     _number(sections)
     return ReportData(
         report_id=report.pk,
@@ -38,10 +40,11 @@ def build_report(report: Report) -> ReportData:
 
 def _section(context: BuildContext, section: ReportSection) -> Section:
     spec = BLOCKS.get(section.block)
+    context.section = section  # blocks about one initiative read it from here
     return Section(
         heading=section.heading,
         level=section.level,
-        numbered=section.numbered,
+        numbered=section.numbered and bool(section.heading),
         text_html=render_markup(section.text),
         block=spec.build(context) if spec else None,
         text_after_html=render_markup(section.text_after),

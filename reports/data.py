@@ -36,6 +36,9 @@ class Table:
     label_heading: str = ""
     comment_heading: str = ""
     notes: tuple[str, ...] = ()  # printed under the table: footnotes, remarks
+    # Classes of the printed table: "text" (cells of words: names, members, not figures),
+    # "keep" (a short table kept on one page, as statements are).
+    style: str = ""
 
     def figures(self) -> Iterator["Figure"]:
         for row in self.rows:

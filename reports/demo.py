@@ -2,14 +2,15 @@
 
 Per report: its kind, year (and period end), cover texts, layout options, the budget
 document it prints (by title) and which of its columns (by label), then its sections in
-order with their texts and blocks. A report with an adoption date is adopted as the
-board did, so its frozen PDF exists from the start.
+order with their texts and blocks (a block about one initiative names it). A report with an
+adoption date is adopted as the board did, so its frozen PDF exists from the start.
 """
 
 from typing import Any
 
 from budgets.models import BudgetDocument
 from finsam.saving import saved
+from initiatives.models import Initiative
 from members.models import Association
 from reports.models import Report, ReportSection
 from reports.services import report_adopt
@@ -54,6 +55,10 @@ def _load_report(association: Association, entry: dict[str, Any]) -> Report:
         report.columns.set(budget.columns.filter(label__in=entry["columns"]))
     for position, section in enumerate(entry.get("sections", []), start=1):
         values = {name: section[name] for name in SECTION_FIELDS if name in section}
+        if "initiative" in section:  # a block about one initiative names it
+            values["initiative"] = Initiative.objects.get(
+                association=association, name=section["initiative"]
+            )
         saved(ReportSection(report=report, position=position, **values))
     if "adopted_on" in entry:
         report_adopt(report=report, adopted_on=entry["adopted_on"], user=None)

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument
+from initiatives.models import Initiative
 from members.models import Association
 from reports.blocks import block_choices
 from reports.models import Report, ReportKind, ReportSection
@@ -93,7 +94,7 @@ class SectionForm(forms.ModelForm):
 
     class Meta:
         model = ReportSection
-        fields = ["heading", "level", "numbered", "text", "block", "text_after"]
+        fields = ["heading", "level", "numbered", "text", "block", "initiative", "text_after"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 12}),
             "text_after": forms.Textarea(attrs={"rows": 4}),
@@ -104,6 +105,9 @@ class SectionForm(forms.ModelForm):
         choices = [("", _("Inga, bara text"))] + block_choices(report.kind)
         self.fields["block"] = forms.ChoiceField(
             label=_("Uppgifter ur systemet"), choices=choices, required=False
+        )
+        self.fields["initiative"].queryset = Initiative.objects.filter(
+            association=report.association
         )
         self.initial.setdefault("version", report.version)
 

@@ -4,10 +4,16 @@ from reports.blocks import (  # noqa: F401  (each module registers its blocks)
     association,
     budget,
     budget_chart,
+    economy,
     funding,
+    goal_outcomes,
     goals,
+    governance,
     initiatives,
+    meetings,
     organisation,
+    results,
+    statements,
 )
 from reports.blocks.registry import BLOCKS, block_choices
 

@@ -7,7 +7,7 @@ its year begins); the signature as it stands on the signing date.
 
 from django.utils.translation import gettext as _
 
-from members.models import GroupKind, Meeting, MeetingKind, OfficePost
+from members.models import GroupKind, Meeting, MeetingKind
 from members.selectors import groups_of, office_on
 from reports.blocks.registry import block
 from reports.blocks.wording import joined, time_span, weekday_date
@@ -16,25 +16,6 @@ from reports.data import Block, Row, Table
 
 PLAN = frozenset({"verksamhetsplan"})
 BOARD_MEETINGS = (MeetingKind.BOARD, MeetingKind.EXTRA_BOARD)
-
-
-@block("office", _("Kansliet"))
-def office_block(context: BuildContext) -> Block:
-    posts = office_on(context.association, context.period_start)
-    return Block(
-        "office", "reports/blocks/_list.html", context={"items": [post_text(p) for p in posts]}
-    )
-
-
-def post_text(post: OfficePost) -> str:
-    """ "Förbundschef: Per Liljebäck (65 %, anställd hos Köpings kommun)"."""
-    details = []
-    if post.fte_percent is not None:
-        details.append(f"{post.fte_percent.normalize():f} %".replace(".", ","))
-    if post.employer:
-        details.append(_("anställd hos %(employer)s") % {"employer": post.employer})
-    text = f"{post.title}: {post.person}" if post.person else post.title
-    return f"{text} ({', '.join(details)})" if details else text
 
 
 @block("groups", _("Arbetsutskott och grupper"))

@@ -1,17 +1,15 @@
 """How report blocks word dates, times, periods and lists: in Swedish, whatever the reader's
 interface language, since a report is published in Swedish ("12 april 2011", "Fredag 22
-februari", "kl. 13.00–16.00", "A, B och C")."""
+februari", "kl. 13.00–16.00", "A, B och C", "fem styrelsemöten")."""
 
 from collections.abc import Sequence
 from datetime import date, time
 
 from django.utils import formats, translation
 
+from finsam.lib.dates import long_date
 
-def long_date(day: date) -> str:
-    """ "12 april 2011"."""
-    with translation.override("sv"):
-        return formats.date_format(day, "j F Y")
+__all__ = ["long_date"]  # re-exported: blocks word dates through this module
 
 
 def weekday_date(day: date) -> str:
@@ -65,3 +63,14 @@ def budget_subtitle(columns: Sequence[tuple[str, int]]) -> str:
     ]
     shown = [part for part in parts if part]
     return f"med {' och '.join(shown)}" if shown else ""
+
+
+NUMBERS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva")
+
+
+def in_words(count: int, one: str, many: str) -> str:
+    """ "ett styrelsemöte", "fem styrelsemöten", "13 styrelsemöten": `one` carries the
+    article that fits the noun's gender."""
+    if count == 1:
+        return one
+    return f"{NUMBERS[count] if count < len(NUMBERS) else count} {many}"

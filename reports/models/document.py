@@ -9,12 +9,14 @@ are computed each time from today's data until the board adopts the document, wh
 PDF is frozen (`ReportAdoption`).
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument, Unit
+from initiatives.models import Initiative
 from members.models import Association, StatePresentation
 
 
@@ -161,13 +163,25 @@ class ReportSection(models.Model):
         _("nivå"), default=1, validators=[MinValueValidator(1), MaxValueValidator(3)]
     )
     numbered = models.BooleanField(_("numrerad rubrik"), default=True)
-    heading = models.CharField(_("rubrik"), max_length=200)
+    # Empty: the section continues the one before it (another table after a paragraph, as
+    # the documents print them), without a heading of its own.
+    heading = models.CharField(_("rubrik"), max_length=200, blank=True)
     text = models.TextField(
         _("text"),
         blank=True,
         help_text=_("Stycken skiljs med tom rad; ”- ” ger en punktlista; *kursiv*, **fet**."),
     )
     block = models.CharField(_("uppgifter ur systemet"), max_length=40, blank=True)
+    # The initiative a block about one initiative shows (its results tables, its goals).
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("insats"),
+        help_text=_("För uppgifter om en insats: vilken insats."),
+    )
     text_after = models.TextField(_("text efter uppgifterna"), blank=True)
 
     tenant_path = "report__association"
@@ -190,4 +204,9 @@ class ReportSection(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.heading
+        return self.heading or _("(fortsättning)")
+
+    def clean(self) -> None:
+        initiative = self.initiative
+        if initiative is not None and initiative.association_id != self.report.association_id:
+            raise ValidationError({"initiative": _("Insatsen hör inte till rapportens förbund.")})

@@ -9,7 +9,7 @@ import pytest
 from budgets.charts import BarGroup, LineSeries, Series, bars_svg
 from members.models import OfficePost
 from reports.blocks import BLOCKS
-from reports.blocks.organisation import post_text
+from reports.blocks.governance import post_text
 from reports.blocks.wording import (
     budget_subtitle,
     joined,
