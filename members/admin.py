@@ -51,6 +51,13 @@ class FundingYearAdmin(admin.ModelAdmin):
     inlines = [AgreedContributionInline, FixedKeyShareInline]
     readonly_fields = ["version"]
 
+    def save_model(self, request, obj, form, change) -> None:
+        # As a save from the funding page: the year is locked and its version raised, so a
+        # funding form opened before this change is refused instead of overwriting it.
+        if change:
+            obj.version = models.FundingYear.objects.select_for_update().get(pk=obj.pk).version + 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(models.PopulationFigure)
 class PopulationFigureAdmin(admin.ModelAdmin):
