@@ -256,7 +256,8 @@ def _report(recorder, signing, editors, stored, elapsed: float) -> int:
         f"no lost update: {saves} confirmed saves by {len(editors)} editors, each in the change "
         f"log in order and the last one in its figure: {'yes' if not lost else 'NO'}"
     )
-    print(f"stale saves refused with the current figure: {refused}; other refusals: none")
+    wrongly = sum(e.wrongly_refused for e in editors)
+    print(f"stale saves refused with the current figure: {refused}; other refusals: {wrongly}")
     for problem in lost[:10]:
         print(f"  {problem}")
     return 0 if met and not errors and not lost else 1

@@ -109,6 +109,7 @@ class Editor(Person):
     stale_share: float = 0.1
     acked: list[int] = field(default_factory=list)  # every figure a save was confirmed for
     refused: int = 0  # deliberately stale saves refused with the current figure
+    wrongly_refused: int = 0  # saves from the current figure refused: must stay 0
     surprises: list[str] = field(default_factory=list)  # anything a lost update would cause
 
     @property
@@ -161,6 +162,7 @@ class Editor(Person):
         if answer is not None and answer.status_code == 200:
             self.acked.append(value)
         elif answer is not None and answer.status_code == 409:
+            self.wrongly_refused += 1
             self.surprises.append(f"{self.username}: a save from the current figure was refused")
 
     def _save_stale(self, recorder: Recorder) -> None:
