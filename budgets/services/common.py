@@ -1,5 +1,6 @@
 """What every budget write shares: locking the document, refusing adopted ones, the change log."""
 
+import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,3 +32,9 @@ def log_change(
         new_value="" if new is None else str(new),
         changed_by=user if getattr(user, "is_authenticated", False) else None,
     )
+
+
+def fingerprint(*values: Any) -> str:
+    """A short digest of the values an editor started from, sent back with the form: when
+    the stored values no longer give the same digest, someone else changed them meanwhile."""
+    return hashlib.sha256("\x1f".join(map(str, values)).encode()).hexdigest()[:16]

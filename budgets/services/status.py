@@ -15,7 +15,7 @@ from budgets.models import (
 )
 from budgets.services.common import locked_draft, log_change
 from finsam.saving import saved
-from members.models import Meeting
+from members.models import Association, Meeting
 
 
 def document_adopt(
@@ -44,6 +44,9 @@ def document_adopt(
 def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:
     """Copy the document, with every column, section, line, footnote and figure, into a draft."""
     with transaction.atomic():
+        # The revision number is counted across the association's documents of the year, as
+        # in document_create and document_import: the association's row is that count's lock.
+        Association.objects.select_for_update().get(pk=document.association_id)
         source = BudgetDocument.objects.select_for_update().get(pk=document.pk)
         if source.is_draft:
             raise ValidationError("Bara en fastställd budget kan få en ny revision.")
