@@ -3,7 +3,8 @@
 Per document: its columns, footnotes (numbered in the order given) and sections with lines.
 A line's `amounts` is either a list in column order or a table keyed by column label (for
 lines that type a figure in some columns only, such as an opening balance); contribution
-lines name their members and take their amounts from the funding years.
+lines name their members and take their amounts from the funding years. A line's `forecast`
+(keyed by column label) is the full-year forecast typed in the follow-up.
 """
 
 from decimal import Decimal
@@ -15,6 +16,7 @@ from budgets.models import (
     BudgetDocument,
     BudgetLine,
     BudgetSection,
+    FollowUpFigure,
     Footnote,
 )
 from finsam.saving import saved
@@ -94,6 +96,9 @@ def _load_line(document, section, order, row, columns, members, footnotes) -> No
         pairs = list(zip(columns, amounts, strict=False))
     for column, amount in pairs:
         saved(BudgetAmount(line=line, column=column, amount=Decimal(str(amount))))
+    by_label = {column.label: column for column in columns}
+    for label, forecast in row.get("forecast", {}).items():
+        saved(FollowUpFigure(line=line, column=by_label[label], forecast=Decimal(str(forecast))))
 
 
 def _initiative(document, name: str | None) -> Initiative | None:

@@ -194,8 +194,9 @@ def running_column(sheet: BudgetSheet, year: int, chosen: int | None = None) -> 
     return sheet.columns[0] if sheet.columns else None
 
 
-def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
-    """The follow-up of one column: every line but the opening, with what was entered."""
+def follow_up_of(sheet: BudgetSheet, column: BudgetColumn, through_month: int = 12):
+    """The follow-up of one column: every line but the opening, with what was entered; the
+    outcome from the books runs through their last month, or `through_month` if earlier."""
     from budgets.followup import Entered, follow_up
     from budgets.models import FollowUpFigure
 
@@ -210,5 +211,7 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn):
     }
     is_cost = {part.section.pk: part.section.is_cost for part in sheet.sections}
     line_is_cost = {line.pk: is_cost[line.section_id] for line in sheet.lines}
-    books = books_outcome(sheet.document.association, sheet.document.pk, column.year, line_is_cost)
+    books = books_outcome(
+        sheet.document.association, sheet.document.pk, column.year, line_is_cost, through_month
+    )
     return follow_up(budget, is_cost, entered, books), entered

@@ -7,7 +7,7 @@ all in one transaction, so a failed load leaves the database as it was.
 """
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -27,6 +27,7 @@ LOADERS_AFTER_MEMBERS = {
     "initiatives": "initiatives.demo",
     "budgets": "budgets.demo",
     "accounts": "budgets.accounts.demo",
+    "reports": "reports.demo",
 }
 DEMO_PASSWORD = "finsam-demo"
 
@@ -47,10 +48,12 @@ DEMO_USERS = [
 ]
 
 
-def load_demo(report: Callable[[str], None] = print) -> list[Association]:
-    """Enter (or refresh) every demo association and the demo users."""
+def load_demo(
+    report: Callable[[str], None] = print, slugs: Sequence[str] = tuple(DEMO_SLUGS)
+) -> list[Association]:
+    """Enter (or refresh) the demo associations (all, or those of `slugs`) and the demo users."""
     with transaction.atomic():
-        associations = [load_association(slug) for slug in DEMO_SLUGS]
+        associations = [load_association(slug) for slug in slugs]
         for association in associations:
             report(f"Inläst: {association.name} (/{association.slug}/)")
         _load_users(associations)

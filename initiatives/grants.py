@@ -15,7 +15,7 @@ and October–December 2014 is 400 000 kr.
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from finsam.lib.periods import part_within, split_by_years
@@ -52,3 +52,22 @@ def within(decisions: Iterable[Decision], start: date, end: date) -> Decimal | N
         (part_within(_signed(d), d.period_start, d.period_end, start, end) for d in touching),
         Decimal(0),
     )
+
+
+def decided_for_later(decisions: Iterable[Decision], first: date, last: date) -> Decimal:
+    """What the decisions taken from `first` to `last` grant for days after `last`: money
+    decided but not yet due at the end of a report's period ("beslutade, ej utbetalda
+    projektmedel"; Växjö's 400 000 kr decided on 9 June 2014 for October-December)."""
+    later = last + timedelta(days=1)
+    total = Decimal(0)
+    for decision in standing(decisions):
+        decided = decision.decided_on
+        if decided and first <= decided <= last and decision.period_end >= later:
+            total += part_within(
+                _signed(decision),
+                decision.period_start,
+                decision.period_end,
+                later,
+                decision.period_end,
+            )
+    return total

@@ -24,6 +24,7 @@ from initiatives.models import (
     HeadCountKind,
     Initiative,
     Outcome,
+    ReferralCount,
     ReferralYear,
 )
 from members.models import Association
@@ -334,3 +335,50 @@ def association_goals(association: Association) -> AssociationGoals:
         directions=_goal_views(others),
         financial=_goal_views(financial),
     )
+
+
+# Reads for reports: every initiative of the association at once, keyed by initiative, so a
+# report with many initiatives runs the same few queries.
+
+
+def goals_by_initiative(association: Association) -> dict[int, list[GoalView]]:
+    """Each initiative's goals as a tree, with their outcomes oldest first."""
+    goals = list(
+        _goals_queryset()
+        .filter(initiative__association=association)
+        .order_by("initiative", "order", "pk")
+    )
+    by_initiative: dict[int, list[Goal]] = {}
+    for goal in goals:
+        by_initiative.setdefault(goal.initiative_id, []).append(goal)
+    return {pk: _goal_views(each) for pk, each in by_initiative.items()}
+
+
+def follow_ups_by_initiative(
+    association: Association, first: date, last: date
+) -> dict[int, list[FollowUpView]]:
+    """Each initiative's follow-ups that lie within [first, last], oldest first."""
+    follow_ups = FollowUp.objects.filter(
+        initiative__association=association, start__gte=first, end__lte=last
+    ).prefetch_related("head_counts", "exit_counts__reason", "standing_counts")
+    views: dict[int, list[FollowUpView]] = {}
+    for follow_up in follow_ups.order_by("start", "end", "pk"):
+        views.setdefault(follow_up.initiative_id, []).append(_follow_up_view(follow_up))
+    return views
+
+
+def referrals_by_initiative(association: Association, last_year: int) -> dict[int, ReferralTable]:
+    """Each initiative's referral table, from its first year through `last_year`."""
+    years = ReferralYear.objects.filter(
+        initiative__association=association, year__lte=last_year
+    ).prefetch_related(Prefetch("counts", queryset=ReferralCount.objects.select_related("member")))
+    by_initiative: dict[int, list[ReferralYear]] = {}
+    for column in years.order_by("year"):
+        by_initiative.setdefault(column.initiative_id, []).append(column)
+    return {pk: table for pk, each in by_initiative.items() if (table := _referral_table(each))}
+
+
+def granted_for_later(association: Association, first: date, last: date) -> Decimal:
+    """Money the board granted during [first, last] for days after `last` (all initiatives)."""
+    decisions = Decision.objects.filter(initiative__association=association)
+    return grants.decided_for_later(decisions, first, last)

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -27,8 +28,16 @@ def _edit(
     if request.method == "POST" and form.is_valid():
         try:
             save()
-        except (ValidationError, services.StaleEditError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
+        except services.StaleEditError as stale:
+            # The bound form would show this person's own values again; the page shown
+            # after the redirect holds what is stored now, the other person's change.
+            messages.error(
+                request,
+                _("%(why)s Här är de aktuella uppgifterna; gör om din ändring.") % {"why": stale},
+            )
+            return redirect(request.path)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
         else:
             messages.success(request, done)
             return redirect(back)

@@ -1,9 +1,11 @@
 """The back office (Django admin) for superusers: associations, members and organisation."""
 
+from django import forms
 from django.contrib import admin
 
 from members import models
 from members.audit.admin import AuditedAdmin
+from members.services import board_seat_save
 
 
 class MembershipInline(admin.TabularInline):
@@ -50,6 +52,13 @@ class FundingYearAdmin(AuditedAdmin):
     inlines = [AgreedContributionInline, FixedKeyShareInline]
     readonly_fields = ["version"]
 
+    def save_model(self, request, obj, form, change) -> None:
+        # As a save from the funding page: the year is locked and its version raised, so a
+        # funding form opened before this change is refused instead of overwriting it.
+        if change:
+            obj.version = models.FundingYear.objects.select_for_update().get(pk=obj.pk).version + 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(models.PopulationFigure)
 class PopulationFigureAdmin(AuditedAdmin):
@@ -64,11 +73,25 @@ class PersonAdmin(AuditedAdmin):
     search_fields = ["name"]
 
 
+class BoardSeatForm(forms.ModelForm):
+    def clean(self) -> dict:
+        # The admin saves in one transaction: with the association locked before the form
+        # checks "one open seat per person and kind", the check and the save are one step.
+        association = self.cleaned_data.get("association")
+        if association is not None:
+            models.Association.objects.select_for_update().get(pk=association.pk)
+        return super().clean()
+
+
 @admin.register(models.BoardSeat)
 class BoardSeatAdmin(AuditedAdmin):
+    form = BoardSeatForm
     list_display = ["person", "association", "appointed_by", "kind", "position", "start", "end"]
     list_filter = ["association", "kind", "position"]
     autocomplete_fields = ["person"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        board_seat_save(seat=obj)
 
 
 @admin.register(models.Auditor)

@@ -29,7 +29,14 @@ def associations_for(user) -> QuerySet[Association]:
 
 
 def _valid_on(day: date, start: str = "start", end: str = "end") -> Q:
-    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": day}))
+    return _valid_during(day, day, start, end)
+
+
+def _valid_during(first: date, last: date, start: str = "start", end: str = "end") -> Q:
+    """Held on some day from `first` to `last`."""
+    return Q(**{f"{start}__lte": last}) & (
+        Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first})
+    )
 
 
 def members_during_year(association: Association, year: int) -> list[Member]:
@@ -63,9 +70,15 @@ class BoardRow:
 
 def board_on(association: Association, day: date) -> list[BoardRow]:
     """The board as it stands on `day`: chair first, then vice chair, then member order."""
+    return board_during(association, day, day)
+
+
+def board_during(association: Association, first: date, last: date) -> list[BoardRow]:
+    """Every seat held during the period (a seat that changed hands gives two persons in a
+    row, oldest first), chair first, then vice chair, then member order."""
     seats = (
         BoardSeat.objects.filter(association=association)
-        .filter(_valid_on(day))
+        .filter(_valid_during(first, last))
         .select_related("person", "appointed_by")
         .order_by("start", "pk")
     )
@@ -113,6 +126,13 @@ def meetings_from(association: Association, day: date, limit: int = 10) -> Query
         Meeting.objects.filter(association=association, date__gte=day)
         .select_related("group")
         .order_by("date", "start_time")[:limit]
+    )
+
+
+def meetings_during(association: Association, first: date, last: date) -> QuerySet[Meeting]:
+    """Meetings held from `first` to `last`, in date order."""
+    return Meeting.objects.filter(association=association, date__range=(first, last)).order_by(
+        "date", "start_time"
     )
 
 

@@ -16,6 +16,7 @@ from finsam.saving import rows_synced
 from members.models import (
     AgreedContribution,
     Association,
+    BoardSeat,
     DistributionKey,
     FixedKeyShare,
     FundingYear,
@@ -189,3 +190,17 @@ def _keep_an_admin(user_role: UserRole, *, removing: bool) -> None:
     others = UserRole.objects.filter(association_id=user_role.association_id, role=Role.ADMIN)
     if not others.exclude(pk=user_role.pk).exists():
         raise ValidationError(_("Förbundet måste ha minst en administratör kvar."))
+
+
+def board_seat_save(*, seat: BoardSeat) -> BoardSeat:
+    """Save a new or changed board seat; a person holds one open seat of each kind at most.
+
+    The rule spans the association's seats, so the association's row is locked while it is
+    checked: of two people opening the same seat at once, the second waits and is then told
+    the seat exists, instead of meeting the database's constraint as an error page.
+    """
+    with transaction.atomic():
+        Association.objects.select_for_update().get(pk=seat.association_id)
+        seat.full_clean()
+        seat.save()
+        return seat

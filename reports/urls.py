@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reports.views import editing, files, pages
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", pages.report_list, name="list"),
+    path("ny/", editing.report_create, name="create"),
+    path("<int:pk>/", pages.report_detail, name="detail"),
+    path("<int:pk>/skillnader/", pages.report_differences, name="differences"),
+    path("<int:pk>/nedladdningar/", pages.report_downloads, name="downloads"),
+    path("<int:pk>/pdf/", files.report_pdf_download, name="pdf"),
+    path("<int:pk>/pdf/utkast/", files.report_draft_download, name="draft_pdf"),
+    path("faststalld/<int:pk>/pdf/", files.adoption_download, name="adoption_pdf"),
+    path("<int:pk>/andra/", editing.report_edit, name="edit"),
+    path("<int:pk>/avsnitt/", editing.report_outline, name="outline"),
+    path("<int:pk>/avsnitt/nytt/", editing.section_edit, name="section_new"),
+    path("<int:pk>/avsnitt/<int:section>/", editing.section_edit, name="section_edit"),
+    path("<int:pk>/avsnitt/<int:section>/flytta/", editing.section_change, name="section_change"),
+    path("<int:pk>/faststall/", editing.report_adopt, name="adopt"),
+]

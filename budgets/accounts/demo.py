@@ -1,13 +1,26 @@
-"""Entering a demo association's books: its chart, then its SIE file through the import."""
+"""Entering a demo association's books: its chart, then its SIE file through the import.
+
+An account may name the line of the budget document `budget` it follows up (`budget_line`,
+by label), so the follow-up takes that line's outcome to date from the books.
+"""
 
 from django.conf import settings
 
 from budgets.accounts.models import Account
+from budgets.models import BudgetLine
 from members.imports.batches import import_confirm, import_upload
 from members.models import Association, ImportKind
 
 
 def load(association: Association, data: dict) -> None:
+    budget_lines = {}
+    if "budget" in data:
+        budget_lines = {
+            line.label: line
+            for line in BudgetLine.objects.filter(
+                document__association=association, document__title=data["budget"]
+            )
+        }
     for row in data["accounts"]:
         account = Account(
             association=association,
@@ -15,6 +28,7 @@ def load(association: Association, data: dict) -> None:
             name=row["name"],
             line=row["line"],
             note_label=row.get("note", ""),
+            budget_line=budget_lines[row["budget_line"]] if "budget_line" in row else None,
         )
         account.full_clean()
         account.save()

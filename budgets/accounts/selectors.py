@@ -110,17 +110,22 @@ def accounts_of(association: Association):
 
 
 def books_outcome(
-    association: Association, document_id: int, year: int, line_is_cost: dict[int, bool]
+    association: Association,
+    document_id: int,
+    year: int,
+    line_is_cost: dict[int, bool],
+    through_month: int = 12,
 ) -> BooksOutcome:
     """Each budget line's outcome to date from its mapped accounts, through the books' last
-    month of `year` (no books for the year, or no mapped accounts: nothing)."""
+    month of `year` or `through_month` if earlier (an interim report's period), and nothing
+    when there are no books for the year or no mapped accounts."""
     mapped = dict(
         Account.objects.filter(
             association=association, budget_line__document_id=document_id
         ).values_list("number", "budget_line_id")
     )
     month = (
-        MonthMovement.objects.filter(association=association, year=year)
+        MonthMovement.objects.filter(association=association, year=year, month__lte=through_month)
         .order_by("-month")
         .values_list("month", flat=True)
         .first()

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from budgets.accounts import selectors
 from budgets.accounts.forms import AccountMappingForm, StatementsForm
+from budgets.accounts.presentation import balance_sheet_rows, income_statement_rows
 from budgets.accounts.services import AccountMapping, account_mapping_update
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, tenant_view
@@ -20,8 +21,11 @@ def statements(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     context = {"form": form, "has_books": latest is not None}
     if latest is not None and form.is_valid():
         period_end = form.cleaned_data["period_end"]
+        statements = selectors.statements_for(tenant.association, period_end)
         context |= {
-            "statements": selectors.statements_for(tenant.association, period_end),
+            "statements": statements,
+            "income_rows": income_statement_rows(statements),
+            "balance_rows": balance_sheet_rows(statements),
             "period_end": period_end,
             "in_thousands": form.cleaned_data["unit"] != "kr",
         }

@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
 from budgets.services.common import budget_write, locked_draft
@@ -28,6 +29,23 @@ def budget_amount_set(
         raise ValidationError("Raden och kolumnen hör till olika budgetar.")
     if amount is not None and amount != amount.to_integral_value():
         raise ValidationError("Budgetbelopp anges i hela kronor.")
+    try:
+        return _store(line, column, amount, expected, user)
+    except IntegrityError as error:
+        # A line or column removed while this save waited for the document's lock: the new
+        # figure's reference fails when the transaction commits (references are checked then).
+        raise ValidationError(
+            "Raden eller kolumnen finns inte längre i budgeten; ladda om sidan."
+        ) from error
+
+
+def _store(
+    line: BudgetLine,
+    column: BudgetColumn,
+    amount: Decimal | None,
+    expected: Decimal | None,
+    user: Any,
+) -> BudgetAmount | None:
     with budget_write(user):
         locked_draft(line.document)
         row = BudgetAmount.objects.filter(line=line, column=column).first()

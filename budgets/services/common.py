@@ -5,6 +5,7 @@ save writes a historical row; `budget_write` makes the rows of one service call 
 user the service was given (the request's user is found anyway; a command or test has none).
 """
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -35,3 +36,9 @@ def locked_draft(document: BudgetDocument) -> BudgetDocument:
             "Budgeten är fastställd och kan inte ändras. Skapa en ny revision för att ändra den."
         )
     return locked
+
+
+def fingerprint(*values: Any) -> str:
+    """A short digest of the values an editor started from, sent back with the form: when
+    the stored values no longer give the same digest, someone else changed them meanwhile."""
+    return hashlib.sha256("\x1f".join(map(str, values)).encode()).hexdigest()[:16]

@@ -14,7 +14,8 @@ from budgets.models import (
     LineKind,
     SectionKind,
 )
-from budgets.services.common import budget_write, locked_draft
+from budgets.services.common import budget_write, fingerprint, locked_draft
+from finsam.errors import StaleEditError
 from finsam.saving import saved
 from members.models import Association
 
@@ -79,12 +80,24 @@ def document_create(
         return document
 
 
+def settings_fingerprint(document: BudgetDocument) -> str:
+    return fingerprint(*(getattr(document, name) for name in SETTING_FIELDS))
+
+
 def document_update(
-    *, document: BudgetDocument, settings: dict[str, Any], user: Any
+    *, document: BudgetDocument, settings: dict[str, Any], user: Any, expected: str | None = None
 ) -> BudgetDocument:
-    """Change the document's title, display defaults, counted share, labels and explanation."""
+    """Change the document's title, display defaults, counted share, labels and explanation.
+
+    `expected` is `settings_fingerprint` of the settings the form showed: settings changed
+    by someone else since are not overwritten (StaleEditError)."""
     with budget_write(user):
         locked = locked_draft(document)
+        if expected is not None and settings_fingerprint(locked) != expected:
+            raise StaleEditError(
+                "Budgetens inställningar har ändrats av någon annan sedan du öppnade sidan; "
+                "de aktuella visas nu. Din ändring sparades inte."
+            )
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
                 raise ValidationError(f"Okänd inställning: {name}.")
@@ -113,11 +126,27 @@ def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) ->
 
 
 def section_update(
-    *, section: BudgetSection, name: str, subtotal_label: str, show_subtotal: bool, user: Any
+    *,
+    section: BudgetSection,
+    name: str,
+    subtotal_label: str,
+    show_subtotal: bool,
+    user: Any,
+    expected: tuple[str, str, bool] | None = None,
 ) -> BudgetSection:
+    """Change a section's heading and subtotal; with `expected` (name, subtotal label, shown
+    as the form showed them) a section changed meanwhile by someone else is refused."""
     with budget_write(user):
         locked_draft(section.document)
-        section.name, section.subtotal_label = name, subtotal_label
-        section.show_subtotal = show_subtotal
-        saved(section)
-        return section
+        stored = BudgetSection.objects.get(pk=section.pk)
+        current = (stored.name, stored.subtotal_label, stored.show_subtotal)
+        if expected is not None and current != expected:
+            raise StaleEditError(
+                f"Avsnittet har ändrats till ”{stored.name}” sedan du öppnade sidan; "
+                "ändringen sparades inte.",
+                current,
+            )
+        stored.name, stored.subtotal_label = name, subtotal_label
+        stored.show_subtotal = show_subtotal
+        saved(stored)
+        return stored

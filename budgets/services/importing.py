@@ -27,8 +27,11 @@ def document_import(*, association: Association, plan: BudgetPlan, user: Any) ->
     with budget_write(user, reason="Inläst från xlsx"):
         Association.objects.select_for_update().get(pk=association.pk)
         year = int(plan.settings["year"])
+        # The draft's own lock too, taken by every other write to it: a cell saved or the
+        # budget adopted meanwhile waits, and an adopted budget is never replaced.
         latest = (
-            BudgetDocument.objects.filter(association=association, year=year)
+            BudgetDocument.objects.select_for_update()
+            .filter(association=association, year=year)
             .order_by("-revision")
             .first()
         )

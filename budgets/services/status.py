@@ -15,7 +15,7 @@ from budgets.models import (
 from budgets.services.common import budget_write, locked_draft
 from finsam.saving import saved
 from members.audit.recording import bulk_create_audited
-from members.models import Meeting
+from members.models import Association, Meeting
 
 
 def document_adopt(
@@ -43,14 +43,16 @@ def document_adopt(
 def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:
     """Copy the document, with every column, section, line, footnote and figure, into a draft."""
     with budget_write(user, reason=f"Ny revision av {document}"):
+        # The revision number is counted across the association's documents of the year, as
+        # in document_create and document_import: the association's row is that count's lock.
+        Association.objects.select_for_update().get(pk=document.association_id)
         source = BudgetDocument.objects.select_for_update().get(pk=document.pk)
         if source.is_draft:
             raise ValidationError("Bara en fastställd budget kan få en ny revision.")
         latest = BudgetDocument.objects.filter(
             association=source.association, year=source.year
         ).aggregate(Max("revision"))["revision__max"]
-        copy = _copy_document(source, latest + 1)
-        return copy
+        return _copy_document(source, latest + 1)
 
 
 def _copy_document(source: BudgetDocument, revision: int) -> BudgetDocument:

@@ -133,12 +133,29 @@ def footnote_add(*, document: BudgetDocument, text: str, user: Any) -> Footnote:
         return note
 
 
-def footnote_update(*, footnote: Footnote, text: str, user: Any) -> Footnote:
+def footnote_update(
+    *, footnote: Footnote, text: str, user: Any, expected_text: str | None = None
+) -> Footnote:
+    """Change a footnote's text; with `expected_text` (the text the form showed) a footnote
+    changed meanwhile by someone else is refused."""
     with budget_write(user):
         locked_draft(footnote.document)
-        footnote.text = text
-        saved(footnote)
-        return footnote
+        # Read again under the lock: its number may have moved since (a footnote removed).
+        stored = Footnote.objects.get(pk=footnote.pk)
+        # Browsers send line breaks as CR LF whatever the page held.
+        if expected_text is not None and _lines(stored.text) != _lines(expected_text):
+            raise StaleEditError(
+                f"Fotnot {stored.number} har ändrats till ”{stored.text}” sedan du öppnade "
+                "sidan; ändringen sparades inte.",
+                stored.text,
+            )
+        stored.text = text
+        saved(stored)
+        return stored
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n")
 
 
 def footnote_delete(*, footnote: Footnote, user: Any) -> None:

@@ -75,6 +75,7 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 def _settings_initial(document: BudgetDocument) -> dict:
     initial = {name: getattr(document, name) for name in services.documents.SETTING_FIELDS}
     initial["counted_share"] = f"{document.counted_share.normalize():f}".replace(".", ",")
+    initial["was"] = services.documents.settings_fingerprint(document)
     return initial
 
 
@@ -83,12 +84,14 @@ def _settings_initial(document: BudgetDocument) -> dict:
 def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     form = DocumentSettingsForm(request.POST)
     if form.is_valid():
+        settings = dict(form.cleaned_data)
         _attempt(
             request,
             "Inställningarna är sparade.",
             services.document_update,
             document=document,
-            settings=form.cleaned_data,
+            expected=settings.pop("was") or None,
+            settings=settings,
         )
     else:
         _form_errors(request, form)
@@ -112,6 +115,7 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             name=data["name"],
             subtotal_label=data["subtotal_label"],
             show_subtotal=data["show_subtotal"],
+            expected=form.expected(),
         )
     elif data["kind"] and data["name"]:
         _attempt(
@@ -199,6 +203,7 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
             services.footnote_update,
             footnote=found,
             text=form.cleaned_data["text"],
+            expected_text=form.cleaned_data["was_text"] if "was_text" in request.POST else None,
         )
     else:
         _attempt(

@@ -6,8 +6,10 @@ or another window. The part is proportional to the number of days, in whole kron
 with the largest-remainder method so the parts always add up to the amount exactly.
 """
 
+from calendar import monthrange
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from finsam.lib.allocation import allocate
 from finsam.lib.rounding import KRONA
@@ -52,3 +54,36 @@ def part_within(
 def _allocate_signed(amount: Decimal, weights: list[int]) -> list[Decimal]:
     parts = allocate(abs(amount), weights, KRONA)
     return [-p for p in parts] if amount < 0 else parts
+
+
+def months_covered(start: date, end: date) -> Fraction:
+    """How many months of a calendar year the period from 1 January covers: whole months
+    count as one each, a partial last month by its days (31 August gives exactly 8)."""
+    if start != date(start.year, 1, 1) or end.year != start.year or end < start:
+        raise ValueError("Perioden ska börja 1 januari och sluta samma år.")
+    month_days = monthrange(end.year, end.month)[1]
+    return Fraction(end.month - 1) + Fraction(end.day, month_days)
+
+
+def interim_period_problem(start: date, end: date) -> str:
+    """Why an interim report's period is unusual, or "" when it covers 1/2 to 2/3 of the year.
+
+    The municipal accounting rules expect an interim report to cover at least half and at
+    most two thirds of the financial year (January–June to January–August).
+    """
+    try:
+        months = months_covered(start, end)
+    except ValueError as error:
+        return str(error)
+    if months < 6:
+        return f"Perioden täcker {_months_text(months)} månader: mindre än halva året."
+    if months > 8:
+        return f"Perioden täcker {_months_text(months)} månader: mer än två tredjedelar av året."
+    return ""
+
+
+def _months_text(months: Fraction) -> str:
+    if months.denominator == 1:
+        return str(months.numerator)
+    exact = Decimal(months.numerator) / Decimal(months.denominator)
+    return f"{exact:.1f}".replace(".", ",")

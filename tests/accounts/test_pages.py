@@ -31,7 +31,7 @@ def test_board_member_reads_the_statements_in_thousands(client, make_user, vaxjo
 def test_statements_in_kronor(client, make_user, vaxjo):
     client.force_login(make_user("ledamot", vaxjo, Role.BOARD))
     page = text_of(client.get("/vaxjo/bokforing/?period_end=2014-08-31&unit=kr"))
-    assert f"Periodens resultat -205{NBSP}668 -1{NBSP}133{NBSP}900" in page
+    assert f"Periodens resultat -205{NBSP}968 -1{NBSP}133{NBSP}900" in page
 
 
 def test_a_bad_date_is_named(client, make_user, vaxjo):

@@ -145,7 +145,7 @@ def test_the_export_holds_every_change_as_text(client, association, budget, user
         [
             "Karin Kansli (kansli)",
             "Fotnot",
-            note.__str__(),
+            "1. =SUMMA(A1:A9)",
             "Budget 2014-2015",
             "Ändrad",
             "Text",

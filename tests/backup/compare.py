@@ -159,6 +159,22 @@ def _history(association: Association) -> Any:
     }
 
 
+def _reports(association: Association) -> Any:
+    """The reports as stored: options, texts, adoptions with their frozen PDFs, downloads.
+    (The rendered documents are the reports app's to compare: one more area here.)"""
+    return [
+        {
+            "report": plain(report),
+            "sections": [plain(s) for s in report.sections.all()],
+            "adoptions": [
+                (plain(a), a.pdf.read()) for a in report.adoptions.order_by("created_at")
+            ],
+            "downloads": [plain(d) for d in report.downloads.order_by("at")],
+        }
+        for report in association.reports.order_by("kind", "year", "period_end")
+    ]
+
+
 AREAS: dict[str, Callable[[Association], Any]] = {
     "facts": _facts,
     "funding": _funding,
@@ -168,5 +184,6 @@ AREAS: dict[str, Callable[[Association], Any]] = {
     "organisation": _organisation,
     "users": _users,
     "imports": _imports,
+    "reports": _reports,
     "history": _history,
 }

@@ -98,7 +98,7 @@ def test_vastra_malardalen_totals_as_printed_with_costs_negative():
     texts = {r.label: r.cells[0].text for r in rows if r.cells}
     assert texts["Summa tillgångar 2016"] == "3\u00a0500\u00a0000"
     assert texts["Summa kostnader 2016"] == "-1\u00a0399\u00a0400"
-    assert texts["Summa projekt / insatser 2016"] == "-2\u00a0100\u00a0600"
+    assert texts["Summa projektkostnader 2016"] == "-2\u00a0100\u00a0600"
     assert texts["Lön samordnare"] == "-700\u00a0000"
     assert texts["Projekt att söka"] == "-1\u00a0530\u00a0600"
     assert texts["Landstinget, Arbetsförmedling, Försäkringskassa Köping, Arboga Kungsör"] == (

@@ -2,9 +2,11 @@
 
 import pytest
 
+from budgets import services
 from budgets.models import BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
 from members.models import Member
+from tests.http_session import form_in
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +147,55 @@ def test_an_id_that_is_no_number_finds_nothing_instead_of_failing(staff_client, 
     response = staff_client.post(url, {field: "abc", "action": "ta-bort", "name": "x"})
     assert response.status_code in (200, 302)
     assert document.sections.count() == 3 and document.columns.count() == 2
+
+
+def test_settings_sections_and_footnotes_saved_from_the_page(staff_client, document):
+    page = staff_client.get(_url(document, "struktur")).content.decode()
+    settings, section, note = (form_in(page, containing=f) for f in ("was", "was_name", "was_text"))
+    for path, form, change in (
+        ("installningar", settings, {"title": ["Budget 2014 rev"]}),
+        ("avsnitt", section, {"name": ["Intäkter och bidrag"]}),
+        ("fotnoter", note, {"text": ["Första fotnoten,\r\npå två rader"]}),
+    ):
+        response = staff_client.post(_url(document, path), form | change, follow=True)
+        assert not any("sedan du öppnade" in m for m in _messages(response)), path
+    document.refresh_from_db()
+    assert document.title == "Budget 2014 rev"
+    assert document.sections.get(order=0).name == "Intäkter och bidrag"
+    page = staff_client.get(_url(document, "struktur")).content.decode()
+    again = {"text": ["Första fotnoten, ändrad"]}
+    response = staff_client.post(
+        _url(document, "fotnoter"), form_in(page, containing="was_text") | again, follow=True
+    )
+    assert "Fotnoten är sparad." in _messages(response)  # the two lines as sent by a browser
+
+
+def test_settings_sections_and_footnotes_changed_meanwhile_are_refused(staff_client, document):
+    page = staff_client.get(_url(document, "struktur")).content.decode()
+    settings, section, note = (form_in(page, containing=f) for f in ("was", "was_name", "was_text"))
+    first_section, first_note = document.sections.get(order=0), document.footnotes.get(number=1)
+    services.document_update(document=document, settings={"title": "Av någon annan"}, user=None)
+    services.section_update(
+        section=first_section,
+        name="Intäkter (ändrat)",
+        subtotal_label="S",
+        show_subtotal=True,
+        user=None,
+    )
+    services.footnote_update(footnote=first_note, text="Ändrad av någon annan", user=None)
+    for path, form, change, shown in (
+        ("installningar", settings, {"title": ["Min rubrik"]}, "de aktuella visas nu"),
+        ("avsnitt", section, {"name": ["Mitt avsnitt"]}, "ändrats till ”Intäkter (ändrat)”"),
+        ("fotnoter", note, {"text": ["Min fotnot"]}, "ändrats till ”Ändrad av någon annan”"),
+    ):
+        response = staff_client.post(_url(document, path), form | change, follow=True)
+        assert any(shown in m for m in _messages(response)), path
+    document.refresh_from_db()
+    first_section.refresh_from_db()
+    first_note.refresh_from_db()
+    assert (document.title, first_section.name, first_note.text) == (
+        "Av någon annan",
+        "Intäkter (ändrat)",
+        "Ändrad av någon annan",
+    )
+    assert 'value="Av någon annan"' in response.content.decode()  # the page shows what is stored

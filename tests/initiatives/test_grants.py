@@ -101,3 +101,17 @@ def test_a_grant_needs_amount_and_period_in_the_database_too(vaxjo_initiative):
         Decision.objects.create(
             initiative=klar, kind=DecisionKind.GRANT, decided_on=date(2014, 1, 1)
         )
+
+
+def test_money_decided_in_the_period_for_later_months(vaxjo_initiative):
+    from initiatives.selectors import granted_for_later
+
+    vaxjo = vaxjo_initiative(KLAR).association
+    # 9 June 2014: 400 000 kr for October-December, not yet due on 31 August. The extension
+    # of 22 May (from 30 September) was revoked; the first year's grant has no date in the
+    # period.
+    assert granted_for_later(vaxjo, date(2014, 1, 1), date(2014, 8, 31)) == Decimal(400000)
+    # By the end of May only the extension had been decided, and it was revoked later.
+    assert granted_for_later(vaxjo, date(2014, 1, 1), date(2014, 5, 31)) == Decimal(0)
+    # After 1 October part of the money is already due: the last 31 days of 92.
+    assert granted_for_later(vaxjo, date(2014, 1, 1), date(2014, 11, 30)) == Decimal(134783)

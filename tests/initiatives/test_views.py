@@ -289,3 +289,20 @@ def test_the_initiative_page_shows_its_budget_lines(client, make_user):
     text = re.sub(r"[ \t\r\n]+", " ", page.decode())
     assert "Navigatörcentrum" in text
     assert "Budget 2014: 596\u00a0000; Budget 2015: 610\u00a0000" in text
+
+
+def test_a_stale_initiative_save_is_refused_and_the_current_facts_shown(staff_client, association):
+    navigator = association.initiatives.get(name="Navigatorcentrum")
+    opened = navigator.version
+    members = [m.pk for m in navigator.members.all()]
+    edit = reverse("initiatives:edit", args=[association.slug, navigator.pk])
+    facts = {"kind": navigator.kind, "members": members, "version": opened}
+    first = staff_client.post(edit, facts | {"name": "Navigatorcentrum Värnamo"})
+    assert first.status_code == 302
+    second = staff_client.post(edit, facts | {"name": "Navigatorcentrum Gislaved"})
+    assert second.url == edit
+    page = staff_client.get(edit).content.decode()
+    assert "Insatsen har ändrats av någon annan sedan du öppnade den." in page
+    assert 'value="Navigatorcentrum Värnamo"' in page
+    navigator.refresh_from_db()
+    assert navigator.name == "Navigatorcentrum Värnamo" and navigator.version == opened + 1

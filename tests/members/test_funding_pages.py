@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
 from finsam.permissions import Role
@@ -149,3 +150,15 @@ def test_the_state_half_can_be_shown_as_two_lines_of_25_percent(staff_client, fi
 def test_the_edit_form_shows_amounts_as_people_write_them(staff_client, finnveden_2014):
     form = staff_client.get(url("members:funding_year_edit")).content.decode()
     assert f'value="1{NBSP}496{NBSP}000"' in form
+
+
+def test_a_change_in_the_back_office_refuses_a_funding_form_opened_before(
+    staff_client, finnveden_2014
+):
+    opened = form_data(finnveden_2014)
+    finnveden_2014.note = "Rättat i administrationen"
+    admin.site._registry[FundingYear].save_model(None, finnveden_2014, None, change=True)
+    response = staff_client.post(url("members:funding_year_edit"), opened, follow=True)
+    assert "Någon annan har sparat året under tiden" in response.content.decode()
+    finnveden_2014.refresh_from_db()
+    assert finnveden_2014.note == "Rättat i administrationen" and finnveden_2014.version == 2

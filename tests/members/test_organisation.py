@@ -3,8 +3,10 @@
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from members.models import (
     Association,
@@ -18,6 +20,7 @@ from members.models import (
     Person,
 )
 from members.selectors import auditors_on, board_on
+from members.services import board_seat_save
 
 
 def board_table(day):
@@ -110,6 +113,35 @@ def test_one_open_seat_per_person_and_kind():
         seat.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         seat.save()
+
+
+@pytest.mark.django_db
+def test_the_seat_service_refuses_a_second_open_seat_with_the_message():
+    with pytest.raises(ValidationError, match="redan en pågående plats"):
+        board_seat_save(seat=_seat())
+    saved = board_seat_save(seat=_seat(kind="ordinary"))
+    assert BoardSeat.objects.filter(pk=saved.pk, end__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_saves_seats_through_the_service_and_shows_the_rule(client):
+    client.force_login(get_user_model().objects.create_superuser("root", password="pw-test-1"))
+    seat = _seat()
+    data = {
+        "association": seat.association.pk,
+        "person": seat.person.pk,
+        "appointed_by": seat.appointed_by.pk,
+        "kind": "deputy",
+        "position": "",
+        "start": "2014-09-01",
+        "end": "",
+    }
+    before = BoardSeat.objects.count()
+    refused = client.post(reverse("admin:members_boardseat_add"), data)
+    assert "redan en pågående plats" in refused.content.decode()
+    assert BoardSeat.objects.count() == before
+    added = client.post(reverse("admin:members_boardseat_add"), data | {"kind": "ordinary"})
+    assert added.status_code == 302 and BoardSeat.objects.count() == before + 1
 
 
 @pytest.mark.django_db

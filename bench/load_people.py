@@ -1,0 +1,204 @@
+"""The people of the load test (bench/load.py): editors and readers over HTTP, and what
+they record. Plain threads with one httpx client each (its own cookies and connection), so
+the checks a load tool would not know about stay simple Python: every save remembered,
+every refusal compared with what was stored.
+"""
+
+import random
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+import httpx
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One request: its kind, how long it took (seconds) and whether it was what we expected."""
+
+    kind: str
+    seconds: float
+    ok: bool
+    detail: str = ""
+
+
+class Recorder:
+    """Every request of every person; list.append is safe across threads."""
+
+    def __init__(self) -> None:
+        self.hits: list[Hit] = []
+
+    def timed(self, kind: str, send, expect) -> httpx.Response | None:
+        """Send, time it, and record whether `expect(response)` held (an exception: not ok)."""
+        start = time.perf_counter()
+        try:
+            response = send()
+        except httpx.HTTPError as error:
+            where = f"{error.request.method} {error.request.url.path}: " if error._request else ""
+            self.hits.append(Hit(kind, time.perf_counter() - start, False, f"{where}{error!r}"))
+            return None
+        seconds = time.perf_counter() - start
+        ok = expect(response)
+        detail = "" if ok else f"{response.request.method} {response.request.url.path}: "
+        detail += "" if ok else f"{response.status_code} {response.text[:200]!r}"
+        self.hits.append(Hit(kind, seconds, ok, detail))
+        return response
+
+
+@dataclass
+class Person:
+    """A signed-in person with a random but reproducible rhythm (seeded per person)."""
+
+    base_url: str
+    username: str
+    password: str
+    seed: int
+    think_mean: float
+    client: httpx.Client = field(init=False)
+    rng: random.Random = field(init=False)
+
+    def __post_init__(self) -> None:
+        # gunicorn closes a connection idle for 2 s (its --keep-alive); a request sent on it at
+        # that moment fails. Browsers retry such a request, httpx does not: the client lets go
+        # of idle connections first.
+        self.client = httpx.Client(
+            base_url=self.base_url, timeout=30.0, limits=httpx.Limits(keepalive_expiry=1.0)
+        )
+        self.rng = random.Random(self.seed)
+
+    def sign_in(self, recorder: Recorder) -> bool:
+        page = self.client.get("/konto/login/")
+        token = CSRF_FIELD.search(page.text)
+        data = {"username": self.username, "password": self.password}
+        data["csrfmiddlewaretoken"] = token.group(1) if token else ""
+        answer = recorder.timed(
+            "sign-in",
+            lambda: self.client.post("/konto/login/", data=data),
+            lambda response: response.status_code == 302,
+        )
+        return answer is not None and answer.status_code == 302
+
+    def think(self, stop: threading.Event) -> bool:
+        """Pause as a person does (exponential, at most four times the mean); False once the
+        run is over."""
+        pause = min(self.rng.expovariate(1 / self.think_mean), 4 * self.think_mean)
+        return not stop.wait(pause)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The one budget figure an editor owns: nobody else writes it during the run."""
+
+    slug: str
+    document: int
+    line: int
+    column: int
+    what: str  # how the change log names it: "<line> / <column>"
+    start: int  # the figure stored when the run began (kronor)
+
+
+@dataclass
+class Editor(Person):
+    """Opens the budget grid, types a few figures into its own cell, now and then sends a
+    save based on an old figure (as a person with a page left open too long would)."""
+
+    cell: Cell | None = None
+    stale_share: float = 0.1
+    acked: list[int] = field(default_factory=list)  # every figure a save was confirmed for
+    refused: int = 0  # deliberately stale saves refused with the current figure
+    wrongly_refused: int = 0  # saves from the current figure refused: must stay 0
+    surprises: list[str] = field(default_factory=list)  # anything a lost update would cause
+
+    @property
+    def last(self) -> int:
+        assert self.cell is not None
+        return self.acked[-1] if self.acked else self.cell.start
+
+    def run(self, recorder: Recorder, stop: threading.Event) -> None:
+        while self.think(stop):
+            self._open_grid(recorder)
+            for _figure in range(self.rng.randint(2, 5)):
+                if not self.think(stop):
+                    return
+                if len(self.acked) >= 2 and self.rng.random() < self.stale_share:
+                    self._save_stale(recorder)
+                else:
+                    self._save(recorder)
+
+    def _open_grid(self, recorder: Recorder) -> None:
+        cell = self.cell
+        assert cell is not None
+        page = recorder.timed(
+            "budget grid",
+            lambda: self.client.get(f"/{cell.slug}/budget/{cell.document}/"),
+            lambda response: response.status_code == 200,
+        )
+        pattern = rf'data-line="{cell.line}" data-column="{cell.column}" data-stored="(-?\d*)"'
+        found = re.search(pattern, page.text) if page is not None else None
+        if found is None or found.group(1) != str(self.last):
+            shown = found.group(1) if found else "nothing"
+            self.surprises.append(f"{self.username}: grid shows {shown}, last saved {self.last}")
+
+    def _post(self, value: int, was: int) -> httpx.Response:
+        cell = self.cell
+        assert cell is not None
+        data = {"line": cell.line, "column": cell.column, "value": value, "was": was}
+        return self.client.post(
+            f"/{cell.slug}/budget/{cell.document}/belopp/",
+            data=data | {"enhet": "kr", "kostnader": "positiva"},
+            headers={"X-CSRFToken": self.client.cookies["csrftoken"], "Accept": "application/json"},
+        )
+
+    def _save(self, recorder: Recorder) -> None:
+        value = self.last + 1  # a counter: each confirmed save is one more than the last
+        answer = recorder.timed(
+            "cell save",
+            lambda: self._post(value, self.last),
+            lambda response: response.status_code == 200 and response.json()["ok"],
+        )
+        if answer is not None and answer.status_code == 200:
+            self.acked.append(value)
+        elif answer is not None and answer.status_code == 409:
+            self.wrongly_refused += 1
+            self.surprises.append(f"{self.username}: a save from the current figure was refused")
+
+    def _save_stale(self, recorder: Recorder) -> None:
+        old = self.acked[-2]  # the figure before the last confirmed save: genuinely stale
+        answer = recorder.timed(
+            "stale save (refused)",
+            lambda: self._post(old + 1000, old),
+            lambda response: (
+                response.status_code == 409 and response.json()["stored"] == str(self.last)
+            ),
+        )
+        if answer is not None and answer.status_code == 409:
+            self.refused += 1
+        elif answer is not None:
+            self.surprises.append(f"{self.username}: a stale save got {answer.status_code}")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page readers open: a kind for the figures and its path within the association."""
+
+    kind: str
+    path: str
+
+
+@dataclass
+class Reader(Person):
+    """Opens one page after another of its association, reading each for a while."""
+
+    pages: list[Page] = field(default_factory=list)
+
+    def run(self, recorder: Recorder, stop: threading.Event) -> None:
+        while self.think(stop):
+            page = self.rng.choice(self.pages)
+            recorder.timed(
+                page.kind,
+                lambda page=page: self.client.get(page.path),
+                lambda response: response.status_code == 200,
+            )

@@ -1,0 +1,60 @@
+"""The income statement and the balance sheet as printed: their rows in order, with labels,
+figures and note numbers, for the statements page and for reports alike (the municipal
+layout of Växjö samordningsförbund's interim report, Kommunal redovisningslag).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from budgets.accounts.lines import StatementLine as L
+from budgets.accounts.statements import Figures, Statements
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """kind: heading (a group's name, no figures), line, subtotal or total."""
+
+    kind: str
+    label: str
+    figures: Figures | None = None
+    note: int | None = None
+
+
+def _line(s: Statements, line: L) -> StatementRow:
+    return StatementRow("line", str(line.label), s.lines[line], s.notes_by_line.get(line))
+
+
+def income_statement_rows(s: Statements) -> list[StatementRow]:
+    return [
+        _line(s, L.OPERATING_REVENUE),
+        _line(s, L.OPERATING_COSTS),
+        StatementRow("subtotal", _("Resultat före finansiella poster"), s.operating_result),
+        _line(s, L.FINANCIAL_REVENUE),
+        _line(s, L.FINANCIAL_COSTS),
+        StatementRow("subtotal", _("Summa finansiella intäkter och kostnader"), s.financial_net),
+        StatementRow("total", _("Periodens resultat"), s.result),
+    ]
+
+
+def balance_sheet_rows(s: Statements) -> list[StatementRow]:
+    return [
+        StatementRow("heading", _("Tillgångar")),
+        StatementRow("heading", _("Omsättningstillgångar")),
+        _line(s, L.SHORT_TERM_RECEIVABLES),
+        _line(s, L.PREPAID_EXPENSES),
+        _line(s, L.CASH_AND_BANK),
+        StatementRow("subtotal", _("Summa omsättningstillgångar"), s.assets),
+        StatementRow("total", _("Summa tillgångar"), s.assets),
+        StatementRow("heading", _("Eget kapital och skulder")),
+        StatementRow("heading", _("Eget kapital")),
+        StatementRow("line", _("Ingående eget kapital"), s.opening_equity),
+        StatementRow("line", _("Periodens resultat"), s.result),
+        StatementRow("subtotal", _("Summa eget kapital"), s.equity),
+        StatementRow("heading", _("Kortfristiga skulder")),
+        _line(s, L.SUPPLIERS),
+        _line(s, L.OTHER_LIABILITIES),
+        _line(s, L.ACCRUED_EXPENSES),
+        StatementRow("subtotal", _("Summa kortfristiga skulder"), s.liabilities),
+        StatementRow("total", _("Summa eget kapital och skulder"), s.equity_and_liabilities),
+    ]

@@ -1,0 +1,132 @@
+"""The data object a report is rendered from: sections, tables, charts, every figure as text.
+
+A builder computes everything once; the HTML page, the PDF and the frozen-figure comparison
+all read this object, so what the page shows is what the PDF prints. Figures are kept as
+the text printed (already rounded and signed by the report's options), because that is what
+a reader compares and what an adoption freezes.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its label, the printed cells, and what kind of row it is.
+
+    kind: heading, line, subtotal, total, result or note; `marks` holds footnote markers
+    ("1)") and `comment` a last free-text column some tables have.
+    """
+
+    label: str
+    cells: tuple[str, ...] = ()
+    kind: str = "line"
+    marks: str = ""
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as printed: caption, the label column's heading, the figure columns' headings."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    label_heading: str = ""
+    comment_heading: str = ""
+    notes: tuple[str, ...] = ()  # printed under the table: footnotes, remarks
+    # Classes of the printed table: "text" (cells of words: names, members, not figures),
+    # "keep" (a short table kept on one page, as statements are).
+    style: str = ""
+
+    def figures(self) -> Iterator["Figure"]:
+        for row in self.rows:
+            for column, text in zip(self.columns, row.cells, strict=False):
+                if text:
+                    yield Figure(self.caption, row.label, column, text)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed figure, located by its table, row and column."""
+
+    table: str
+    row: str
+    column: str
+    text: str
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.table, self.row, self.column)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An SVG chart, the same markup in the page and in the PDF."""
+
+    title: str
+    svg: str
+
+
+@dataclass
+class Block:
+    """The data a section shows from the application, and the template that shows it."""
+
+    key: str
+    template: str
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)  # e.g. one per initiative
+    context: dict[str, Any] = field(default_factory=dict)  # anything else the template shows
+
+
+@dataclass
+class Section:
+    """A numbered heading with its text, its block of data and its subsections."""
+
+    heading: str
+    level: int = 1
+    numbered: bool = True
+    number: str = ""
+    anchor: str = ""
+    text_html: str = ""
+    block: Block | None = None
+    text_after_html: str = ""
+
+    @property
+    def children(self) -> list["Section"]:
+        return self.block.children if self.block else []
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class ReportData:
+    """Everything a report prints."""
+
+    report_id: int
+    kind: str
+    association_name: str
+    title: str
+    subtitle: str = ""
+    diary_number: str = ""
+    cover_html: str = ""
+    sections: list[Section] = field(default_factory=list)
+    adoption_line: str = ""
+    is_draft: bool = True
+    warnings: list[str] = field(default_factory=list)
+
+    def all_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def tables(self) -> Iterator[Table]:
+        for section in self.all_sections():
+            if section.block:
+                yield from section.block.tables
+
+    def figures(self) -> list[Figure]:
+        return [figure for table in self.tables() for figure in table.figures()]

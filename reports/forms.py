@@ -1,0 +1,117 @@
+"""Forms of the reports app: a new report, its options, a section, the adoption.
+
+Each form is given the report's association, so its choices offer only that association's
+budgets and columns. Rules spanning objects (one report per period) are the model's
+constraints, checked when the service saves.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from budgets.models import BudgetColumn, BudgetDocument
+from initiatives.models import Initiative
+from members.models import Association
+from reports.blocks import block_choices
+from reports.models import Report, ReportKind, ReportSection
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReportCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Slag"), choices=ReportKind.choices)
+    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
+    period_end = forms.DateField(
+        label=_("Periodens sista dag (delårsrapport)"), required=False, widget=DATE
+    )
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+
+    def clean(self):
+        data = super().clean()
+        end, year = data.get("period_end"), data.get("year")
+        if data.get("kind") == ReportKind.DELARSRAPPORT:
+            if end is None:
+                self.add_error("period_end", _("En delårsrapport behöver periodens sista dag."))
+            elif year and end.year != year:
+                self.add_error("period_end", _("Periodens sista dag ska ligga i rapportens år."))
+        else:
+            data["period_end"] = None
+        return data
+
+
+class ReportOptionsForm(forms.ModelForm):
+    """The cover, the layout options and the adoption line of a report."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Report
+        fields = [
+            "title",
+            "subtitle",
+            "diary_number",
+            "cover_text",
+            "budget",
+            "columns",
+            "unit",
+            "costs_negative",
+            "state_presentation",
+            "budget_cost_heading",
+            "budget_revenue_total",
+            "budget_cost_total",
+            "budget_result",
+            "budget_admin_share",
+            "budget_footnote_column",
+            "budget_contributions_summed",
+            "adoption_line",
+            "signing_place",
+            "signing_date",
+        ]
+        widgets = {
+            "cover_text": forms.Textarea(attrs={"rows": 3}),
+            "signing_date": DATE,
+            "columns": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, association: Association, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget"].queryset = BudgetDocument.objects.filter(association=association)
+        self.fields["columns"].queryset = BudgetColumn.objects.filter(
+            document__association=association, document=self.instance.budget_id
+        ).order_by("order")
+        self.fields["columns"].label_from_instance = lambda column: column.label
+        self.initial.setdefault("version", self.instance.version)
+
+    def clean(self):
+        data = super().clean()
+        budget = data.get("budget")
+        if budget and any(column.document_id != budget.pk for column in data.get("columns", [])):
+            self.add_error("columns", _("Kolumnerna ska höra till den valda budgeten."))
+        return data
+
+
+class SectionForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ReportSection
+        fields = ["heading", "level", "numbered", "text", "block", "initiative", "text_after"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 12}),
+            "text_after": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, report: Report, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Inga, bara text"))] + block_choices(report.kind)
+        self.fields["block"] = forms.ChoiceField(
+            label=_("Uppgifter ur systemet"), choices=choices, required=False
+        )
+        self.fields["initiative"].queryset = Initiative.objects.filter(
+            association=report.association
+        )
+        self.initial.setdefault("version", report.version)
+
+
+class AdoptForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    adopted_on = forms.DateField(label=_("Styrelsens beslutsdatum"), widget=DATE)

@@ -1,0 +1,63 @@
+"""`manage.py report verksamhetsplan SLUG YEAR` / `report delarsrapport SLUG --period-end DATE`."""
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from members.models import Association
+from reports.builders import build_report
+from reports.models import ReportKind
+from reports.rendering import report_pdf, standalone_html
+from reports.selectors import report_named
+
+
+class Command(BaseCommand):
+    help = "Skriver ut en verksamhetsplan eller delårsrapport som PDF eller HTML."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=[k.value for k in ReportKind])
+        parser.add_argument("slug", help="Förbundets kortnamn, t.ex. finnveden.")
+        parser.add_argument("year", nargs="?", type=int, help="Verksamhetsplanens budgetår.")
+        parser.add_argument("--period-end", help="Delårsrapportens sista dag, ÅÅÅÅ-MM-DD.")
+        parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
+        parser.add_argument("--output", help="Fil att skriva till (standard: rapport.<format>).")
+
+    def handle(self, *args, **options) -> None:
+        report = self._report(options)
+        data = build_report(report)
+        for warning in data.warnings:
+            self.stderr.write(f"Varning: {warning}")
+        pdf = options["format"] == "pdf"
+        content = report_pdf(data) if pdf else standalone_html(data).encode()
+        output = Path(
+            options["output"] or f"{report.kind}-{report.association.slug}.{options['format']}"
+        )
+        output.write_bytes(content)
+        self.stdout.write(f"{report.title}: {output} ({len(content)} byte)")
+
+    def _report(self, options):
+        association = Association.objects.filter(slug=options["slug"]).first()
+        if association is None:
+            raise CommandError(f"Inget förbund med kortnamnet {options['slug']!r}.")
+        kind = options["kind"]
+        if kind == ReportKind.DELARSRAPPORT:
+            report = report_named(association, kind, period_end=self._period_end(options))
+        elif options["year"] is None:
+            raise CommandError(
+                "Ange verksamhetsplanens år, t.ex. report verksamhetsplan finnveden 2014."
+            )
+        else:
+            report = report_named(association, kind, year=options["year"])
+        if report is None:
+            raise CommandError(f"{association.name} har ingen sådan rapport.")
+        return report
+
+    def _period_end(self, options) -> date:
+        text = options["period_end"]
+        if not text:
+            raise CommandError("Ange periodens sista dag med --period-end ÅÅÅÅ-MM-DD.")
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise CommandError(f"--period-end {text!r} är inget datum (ÅÅÅÅ-MM-DD).") from None

@@ -1,0 +1,148 @@
+"""Writing reports: layout options, sections, adoption (which freezes the PDF), downloads.
+
+Every write is one atomic function that locks the report row and checks the version the
+user saw, so two people editing the same report cannot overwrite each other silently.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from finsam.errors import StaleEditError
+from finsam.lib.pdf import sha256_hex
+from finsam.saving import saved
+from reports.builders import build_report
+from reports.models import Report, ReportAdoption, ReportDownload, ReportSection
+from reports.rendering import report_pdf
+
+
+def _locked(report: Report, version: int | None) -> Report:
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if version is not None and current.version != version:
+        raise StaleEditError(
+            _("Någon annan har ändrat rapporten medan du arbetade. Ladda om sidan."), current
+        )
+    return current
+
+
+@transaction.atomic
+def report_adopt(*, report: Report, adopted_on: date, user: Any) -> ReportAdoption:
+    """Record the board's adoption: render the PDF once and keep it with its figures."""
+    report = _locked(report, None)
+    report.adopted_on = adopted_on
+    report.version += 1
+    saved(report)
+    data = build_report(report)
+    data.is_draft = False
+    content = report_pdf(data)
+    adoption = ReportAdoption(
+        report=report,
+        adopted_on=adopted_on,
+        sha256=sha256_hex(content),
+        figures=[[f.table, f.row, f.column, f.text] for f in data.figures()],
+        adopted_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    adoption.pdf.save(f"{adoption.sha256}.pdf", ContentFile(content), save=False)
+    return saved(adoption)
+
+
+@transaction.atomic
+def report_update(*, report: Report, version: int, values: dict[str, Any], columns=None) -> Report:
+    """Change the report's cover texts and layout options (columns: BudgetColumns or None)."""
+    report = _locked(report, version)
+    for name, value in values.items():
+        setattr(report, name, value)
+    report.version += 1
+    saved(report)
+    if columns is not None:
+        report.columns.set(columns)
+    return report
+
+
+@transaction.atomic
+def section_save(
+    *, report: Report, version: int, section: ReportSection | None, values: dict[str, Any]
+) -> ReportSection:
+    """Create a section at the end, or change one; either way the report's version moves."""
+    report = _locked(report, version)
+    if section is None:
+        last = report.sections.order_by("-position").values_list("position", flat=True).first()
+        section = ReportSection(report=report, position=(last or 0) + 1)
+    for name, value in values.items():
+        setattr(section, name, value)
+    saved(section)
+    report.version += 1
+    saved(report)
+    return section
+
+
+@transaction.atomic
+def section_delete(*, report: Report, version: int, section: ReportSection) -> None:
+    report = _locked(report, version)
+    section.delete()
+    report.version += 1
+    saved(report)
+
+
+@transaction.atomic
+def section_move(*, report: Report, version: int, section: ReportSection, step: int) -> None:
+    """Swap the section with its neighbour above (step -1) or below (step 1)."""
+    report = _locked(report, version)
+    ordered = list(report.sections.order_by("position"))
+    index = next(i for i, each in enumerate(ordered) if each.pk == section.pk)
+    other = index + step
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+        _renumber(ordered)
+    report.version += 1
+    saved(report)
+
+
+def _renumber(sections: list[ReportSection]) -> None:
+    # Positions are unique per report, so move everything out of the way first.
+    offset = len(sections) + 1000
+    for position, section in enumerate(sections, start=1):
+        ReportSection.objects.filter(pk=section.pk).update(position=offset + position)
+    for position, section in enumerate(sections, start=1):
+        ReportSection.objects.filter(pk=section.pk).update(position=position)
+
+
+def download_record(
+    *, report: Report, user: Any, file_format: str, adoption: ReportAdoption | None = None
+) -> ReportDownload:
+    return ReportDownload.objects.create(
+        report=report,
+        adoption=adoption,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        file_format=file_format,
+    )
+
+
+@transaction.atomic
+def report_create(
+    *, association: Any, kind: str, year: int, period_end: date | None, title: str
+) -> Report:
+    """A new report with the usual outline of its kind, and the year's budget if there is one."""
+    from reports.outlines import OUTLINES
+
+    budget = association.budget_documents.filter(year=year).order_by("-revision").first()
+    report = saved(
+        Report(
+            association=association,
+            kind=kind,
+            year=year,
+            period_end=period_end,
+            title=title,
+            budget=budget if kind == "verksamhetsplan" else None,
+        )
+    )
+    for position, (heading, level, block) in enumerate(OUTLINES[kind], start=1):
+        saved(
+            ReportSection(
+                report=report, position=position, heading=heading, level=level, block=block
+            )
+        )
+    return report

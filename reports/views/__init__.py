@@ -1,0 +1,1 @@
+"""Pages of the reports app, in three modules: reading, files, and editing."""

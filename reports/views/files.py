@@ -1,0 +1,50 @@
+"""Report files: the PDF (the adopted one when there is one), a draft of today's data, and
+any earlier adoption's PDF. Every download is logged."""
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from reports.builders import build_report
+from reports.models import Report, ReportAdoption
+from reports.rendering import report_pdf
+from reports.selectors import latest_adoption, reports_of
+from reports.services import download_record
+
+
+def _filename(report: Report, suffix: str = "") -> str:
+    return f"{report.kind}-{report.association.slug}-{report.period_end or report.year}{suffix}.pdf"
+
+
+def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> HttpResponse:
+    download_record(report=report, user=request.user, file_format="pdf", adoption=adoption)
+    name = _filename(report, f"-faststalld-{adoption.adopted_on}")
+    return FileResponse(adoption.pdf.open("rb"), as_attachment=True, filename=name)
+
+
+def _draft(request: HttpRequest, report: Report) -> HttpResponse:
+    content = report_pdf(build_report(report))
+    download_record(report=report, user=request.user, file_format="pdf")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "-utkast")}"'
+    return response
+
+
+@tenant_view(Perm.DOWNLOAD_REPORTS)
+def report_pdf_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    """The adopted PDF exactly as adopted; a report not yet adopted comes as a draft."""
+    report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
+    adoption = latest_adoption(report)
+    return _frozen(request, report, adoption) if adoption else _draft(request, report)
+
+
+@tenant_view(Perm.DOWNLOAD_REPORTS)
+def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
+    return _draft(request, report)
+
+
+@tenant_view(Perm.DOWNLOAD_REPORTS)
+def adoption_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    adoption = get_scoped_or_404(ReportAdoption.objects.select_related("report"), tenant, pk=pk)
+    return _frozen(request, adoption.report, adoption)

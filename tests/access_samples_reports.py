@@ -1,0 +1,58 @@
+"""Access-sweep samples for the reports app: a report, a section and an adoption of the given
+association, created inside the sweep's transaction where the demo has none."""
+
+from datetime import date
+
+from members.models import Association
+from reports.models import Report, ReportAdoption
+from reports.services import report_adopt, report_create
+
+
+def _report_of(association: Association) -> Report:
+    report = Report.objects.filter(association=association).order_by("pk").first()
+    if report is None:
+        report = report_create(
+            association=association,
+            kind="verksamhetsplan",
+            year=2016,
+            period_end=None,
+            title="Verksamhetsplan 2016",
+        )
+    return report
+
+
+def _report(association: Association) -> dict:
+    return {"pk": _report_of(association).pk}
+
+
+def _section(association: Association) -> dict:
+    report = _report_of(association)
+    return {"pk": report.pk, "section": report.sections.order_by("position").first().pk}
+
+
+def _adoption(association: Association) -> dict:
+    adoption = ReportAdoption.objects.filter(report__association=association).first()
+    if adoption is None:
+        adoption = report_adopt(
+            report=_report_of(association), adopted_on=date(2016, 1, 1), user=None
+        )
+    return {"pk": adoption.pk}
+
+
+SAMPLES = {
+    name: _report
+    for name in (
+        "reports:detail",
+        "reports:differences",
+        "reports:downloads",
+        "reports:pdf",
+        "reports:draft_pdf",
+        "reports:edit",
+        "reports:outline",
+        "reports:section_new",
+        "reports:adopt",
+    )
+}
+SAMPLES["reports:section_edit"] = _section
+SAMPLES["reports:section_change"] = _section
+SAMPLES["reports:adoption_pdf"] = _adoption

@@ -1,0 +1,45 @@
+"""`manage.py report`: a PDF or a standalone HTML file, and clear errors for bad arguments."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tests.reports.helpers import assert_in_order, html_text, pdf_text
+
+
+def test_the_plan_as_pdf(db, tmp_path):
+    output = tmp_path / "plan.pdf"
+    call_command("report", "verksamhetsplan", "finnveden", "2014", "--output", str(output))
+    text = pdf_text(output.read_bytes())
+    assert_in_order(text, ["Verksamhetsplan 2014", "Kansli", "425 000", "430 000"], "pdf")
+
+
+def test_the_plan_as_standalone_html(db, tmp_path):
+    output = tmp_path / "plan.html"
+    call_command(
+        "report",
+        "verksamhetsplan",
+        "finnveden",
+        "2014",
+        "--format",
+        "html",
+        "--output",
+        str(output),
+    )
+    markup = output.read_text()
+    assert "<style>" in markup and "@page" in markup
+    assert_in_order(html_text(markup), ["Totalt kostnader", "4 412 000", "3 692 000"], "html")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["verksamhetsplan", "nowhere", "2014"], "Inget förbund med kortnamnet 'nowhere'."),
+        (["verksamhetsplan", "finnveden"], "Ange verksamhetsplanens år"),
+        (["verksamhetsplan", "finnveden", "1999"], "har ingen sådan rapport"),
+        (["delarsrapport", "finnveden"], "Ange periodens sista dag med --period-end"),
+        (["delarsrapport", "finnveden", "--period-end", "31/8"], "är inget datum"),
+    ],
+)
+def test_bad_arguments_get_a_clear_message(db, tmp_path, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("report", *args, "--output", str(tmp_path / "x.pdf"))

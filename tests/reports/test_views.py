@@ -1,0 +1,142 @@
+"""The report pages: reading, creating, editing sections and options, adopting."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from budgets.models import BudgetColumn, BudgetDocument
+from finsam.permissions import Role
+from reports.models import Report, ReportSection
+from reports.selectors import latest_adoption
+
+
+@pytest.fixture
+def plan(association) -> Report:
+    return Report.objects.get(association=association, kind="verksamhetsplan", year=2014)
+
+
+def _url(name, report, *args):
+    return reverse(f"reports:{name}", args=[report.association.slug, report.pk, *args])
+
+
+def test_a_board_member_reads_the_plan_with_its_figures(client, make_user, plan):
+    client.force_login(make_user("b", plan.association, Role.BOARD))
+    page = client.get(_url("detail", plan)).content.decode()
+    assert "Verksamhetsplan 2014" in page and "Totalt tillgängliga medel" in page
+    assert "4\xa0712\xa0000" in page
+    assert "Ladda ned fastställd PDF" in page
+    assert "Fastställ" not in page.replace("Fastställd", "")  # no edit buttons for the board
+
+
+def test_staff_create_an_interim_report_and_see_the_period_warning(staff_client, association):
+    url = reverse("reports:create", args=[association.slug])
+    data = {"kind": "delarsrapport", "year": 2015, "period_end": "2015-04-30", "title": "Delår"}
+    response = staff_client.post(url, data)
+    report = Report.objects.get(association=association, kind="delarsrapport", year=2015)
+    assert response.status_code == 302
+    assert list(report.sections.values_list("heading", flat=True))[:2] == [
+        "Uppdrag",
+        "Organisation",
+    ]
+    page = staff_client.get(_url("detail", report)).content.decode()
+    assert "Perioden täcker 4 månader: mindre än halva året." in page
+
+
+def test_an_interim_report_needs_its_period_in_its_year(staff_client, association):
+    url = reverse("reports:create", args=[association.slug])
+    data = {"kind": "delarsrapport", "year": 2015, "period_end": "2016-08-31", "title": "Delår"}
+    page = staff_client.post(url, data).content.decode()
+    assert "Periodens sista dag ska ligga i rapportens år." in page
+    assert not Report.objects.filter(association=association, year=2015).exists()
+
+
+def test_a_stale_section_edit_is_refused_and_changes_nothing(staff_client, plan):
+    section = plan.sections.order_by("position").first()
+    data = {"heading": "Ny rubrik", "level": 1, "numbered": "on", "text": "x", "block": ""}
+    response = staff_client.post(
+        _url("section_edit", plan, section.pk), {**data, "version": plan.version - 1}
+    )
+    assert "Någon annan har ändrat rapporten" in response.content.decode()
+    section.refresh_from_db()
+    assert section.heading == "Inledning"
+    staff_client.post(_url("section_edit", plan, section.pk), {**data, "version": plan.version})
+    section.refresh_from_db()
+    assert section.heading == "Ny rubrik"
+
+
+def test_staff_text_is_shown_as_text_not_markup(staff_client, plan):
+    section = plan.sections.order_by("position").first()
+    data = {"heading": "Inledning", "level": 1, "numbered": "on", "block": ""}
+    text = "Vi *prioriterar* unga.\n\n- ett\n- två\n\n<script>alert(1)</script>"
+    staff_client.post(
+        _url("section_edit", plan, section.pk), {**data, "text": text, "version": plan.version}
+    )
+    page = staff_client.get(_url("detail", plan)).content.decode()
+    assert "<em>prioriterar</em>" in page and "<li>två</li>" in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_sections_move_and_are_deleted(staff_client, plan):
+    first, second = plan.sections.order_by("position")[:2]
+    staff_client.post(
+        _url("section_change", plan, second.pk), {"action": "up", "version": plan.version}
+    )
+    assert list(plan.sections.order_by("position"))[:2] == [second, first]
+    plan.refresh_from_db()
+    staff_client.post(
+        _url("section_change", plan, first.pk), {"action": "delete", "version": plan.version}
+    )
+    assert not ReportSection.objects.filter(pk=first.pk).exists()
+
+
+def test_a_section_change_without_the_current_version_changes_nothing(staff_client, plan):
+    first = plan.sections.order_by("position").first()
+    staff_client.post(_url("section_change", plan, first.pk), {"action": "delete"})
+    assert ReportSection.objects.filter(pk=first.pk).exists()
+
+
+def test_options_refuse_columns_of_another_budget(staff_client, plan, association):
+    other = BudgetDocument.objects.create(association=association, year=2016, title="Budget 2016")
+    column = BudgetColumn.objects.create(document=other, kind="budget", year=2016, label="2016")
+    data = {"title": plan.title, "unit": "kr", "state_presentation": "one_line"}
+    staff_client.post(
+        _url("edit", plan),
+        {**data, "budget": plan.budget_id, "columns": [column.pk], "version": plan.version},
+    )
+    assert not plan.columns.filter(pk=column.pk).exists()
+
+
+# What the options form posts for the budget layout when nothing is changed there.
+LAYOUT = {"budget_revenue_total": "row", "budget_cost_total": "on", "budget_result": "on"}
+
+
+def test_options_switch_to_thousands(staff_client, plan):
+    data = {"title": plan.title, "unit": "tkr", "state_presentation": "one_line", **LAYOUT}
+    staff_client.post(
+        _url("edit", plan), {**data, "budget": plan.budget_id, "version": plan.version}
+    )
+    page = staff_client.get(_url("detail", plan)).content.decode()
+    assert "Belopp i tkr" in page and "4\xa0712" in page and "4\xa0712\xa0000" not in page
+
+
+def test_staff_adopt_a_report(staff_client, plan):
+    response = staff_client.post(
+        _url("adopt", plan), {"adopted_on": "2013-12-02", "version": plan.version}
+    )
+    assert response.status_code == 302
+    adoption = latest_adoption(plan)
+    assert adoption.adopted_on == date(2013, 12, 2)
+    assert adoption.adopted_by.username == "staff-user"
+
+
+def test_options_change_the_budget_layout(staff_client, plan):
+    data = {"title": plan.title, "unit": "kr", "state_presentation": "one_line"}
+    layout = {"budget_revenue_total": "after", "budget_cost_heading": "Kostnader"}
+    staff_client.post(
+        _url("edit", plan), {**data, **layout, "budget": plan.budget_id, "version": plan.version}
+    )
+    plan.refresh_from_db()
+    assert (plan.budget_revenue_total, plan.budget_result) == ("after", False)
+    page = staff_client.get(_url("detail", plan)).content.decode()
+    assert "Totalt tillgängliga medel för 2014" in page and "Preliminärt överskott" not in page
