@@ -7,6 +7,7 @@ too. The historical tables themselves are not registered in the admin at all, so
 history can be added, changed or deleted there (`tests/audit/test_admin.py`).
 """
 
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -19,6 +20,11 @@ class AuditedAdmin(SimpleHistoryAdmin):
 
     def has_change_history_permission(self, request, obj=None) -> bool:
         return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        # The user is taken from the request, as on every page (HistoryRequestMiddleware);
+        # simple-history's own admin would also pin it on the object, needing a request.
+        admin.ModelAdmin.save_model(self, request, obj, form, change)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":

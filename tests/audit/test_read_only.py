@@ -83,6 +83,8 @@ def test_deleting_in_the_admin_keeps_the_history(superadmin, cell):
     delete = reverse("admin:budgets_budgetamount_delete", args=[pk])
     assert superadmin.post(delete, {"post": "yes"}).status_code == 302
     assert [r.history_type for r in BudgetAmount.history.filter(id=pk)] == ["-", "~", "+"]
+    deleted = BudgetAmount.history.filter(id=pk).first()
+    assert deleted.history_user_id == get_user_model().objects.get(username="superadmin").pk
 
 
 def test_a_cascade_keeps_the_association_on_every_row(association):
