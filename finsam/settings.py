@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "djmoney",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "finsam",
     "members",
     "initiatives",
@@ -74,7 +77,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Which device verified this session, if any (user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
+    # Django's LoginRequiredMiddleware, plus the code for users with two-factor sign-in on.
+    "finsam.two_factor.middleware.VerifiedLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -122,11 +128,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Sign-in attempts are limited per account and per address: after 5 failures in a row, that
 # account (from anywhere) and that address (for any account) wait 15 minutes. A successful
-# sign-in clears the count.
+# sign-in clears the count. Wrong two-factor codes count as failures too, and the count is
+# cleared only when the sign-in is complete, code included (finsam/two_factor/signals.py; so
+# AXES_RESET_ON_SUCCESS, which would clear it at the password, is off).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
@@ -134,6 +142,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day; sign in again the next morning
+# Two-factor sign-in: authenticator apps list the account as "finsam:<username>".
+OTP_TOTP_ISSUER = "finsam"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", gettext_lazy("Svenska"))]
