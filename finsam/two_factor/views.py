@@ -13,7 +13,7 @@ from django_otp import login as otp_login
 
 from finsam.two_factor import devices
 from finsam.two_factor.forms import CodeForm
-from finsam.two_factor.middleware import NEEDS_CODE, code_not_required, needs_code
+from finsam.two_factor.middleware import NEEDS_CODE, code_not_required
 from finsam.two_factor.signals import failures_clear
 
 SECRET = "finsam_two_factor_secret"
@@ -69,16 +69,19 @@ def _disable(request: HttpRequest, code: str) -> HttpResponse:
 @code_not_required
 def verify(request: HttpRequest) -> HttpResponse:
     """The second step of sign-in: the code from the app, or a backup code."""
-    goal = _next(request)
-    if not needs_code(request):
-        return redirect(goal if request.user.is_authenticated else "login")
-    credentials = {"username": request.user.get_username()}
+    goal, user = _next(request), request.user
+    if not user.is_authenticated:
+        return redirect("login")
+    if user.is_verified() or not devices.has_confirmed_device(user):  # not the session's note
+        request.session[NEEDS_CODE] = False
+        return redirect(goal)
+    credentials = {"username": user.get_username()}
     if not AxesProxyHandler.is_allowed(request, credentials):
         return _locked_out(request, credentials)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            device = devices.code_check(user=request.user, code=form.cleaned_data["code"])
+            device = devices.code_check(user=user, code=form.cleaned_data["code"])
         except devices.CodeError as error:
             user_login_failed.send(__name__, credentials=credentials, request=request)
             if getattr(request, "axes_locked_out", False):
@@ -86,7 +89,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             form.add_error("code", str(error))
         else:
             otp_login(request, device)
-            failures_clear(request, request.user)
+            failures_clear(request, user)
             return redirect(goal)
     return render(request, "two_factor/verify.html", {"form": form, "next": goal})
 
