@@ -170,6 +170,19 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Uploads (finsam/uploads.py): spreadsheets up to 10 MB, SIE files up to 200 MB (a year with a
+# million vouchers is about 47 MB), and an xlsx may unpack to at most 25 MB of XML (openpyxl
+# holds a workbook in memory). Files above 2.5 MB are spooled to disk while they arrive.
+FINSAM_MAX_UPLOAD_MB = int(os.environ.get("FINSAM_MAX_UPLOAD_MB", "10"))
+FINSAM_MAX_SIE_UPLOAD_MB = int(os.environ.get("FINSAM_MAX_SIE_UPLOAD_MB", "200"))
+FINSAM_MAX_UNPACKED_MB = int(os.environ.get("FINSAM_MAX_UNPACKED_MB", "25"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Form fields besides files: 2.5 MB (Django's default) is far more than any form here sends.
+# The chart of accounts posts three fields per account, and an SIE export may name every
+# account of the BAS chart, so the number of fields is allowed to go well past 1 000.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
 # django-money: every amount in the application is Swedish kronor.
 CURRENCIES = ("SEK",)
 CURRENCY_CHOICES = [("SEK", "SEK")]

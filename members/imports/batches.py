@@ -21,13 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.lib.tabular import Row, TableError, read_table
+from finsam.uploads import Check, check_table, refusal
 from members.imports.contributions import apply_contributions, read_contributions
 from members.imports.files import discard, keep, spool
 from members.imports.population import apply_population, read_population
 from members.imports.rows import Plan, Problem
 from members.models import Association, ImportBatch, ImportKind, ImportStatus
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,13 @@ class Upload:
 
 @dataclass(frozen=True)
 class Importer:
+    """How one kind of file is read and applied; `check` judges its type by content first, and
+    `sie` gives it the larger size limit of SIE files."""
+
     read: Callable[[Upload], Plan]
     apply: Callable[[Upload, Plan, ImportBatch], str]
-    max_bytes: int = MAX_UPLOAD_BYTES
+    check: Check = check_table
+    sie: bool = False
 
 
 IMPORTERS: dict[str, Importer] = {}
@@ -93,13 +96,12 @@ register_importer(
 def plan_upload(upload: Upload, kind: str) -> Plan:
     """Read a file and plan what it would change; nothing is written."""
     importer = IMPORTERS[kind]
-    if upload.size > importer.max_bytes:
-        limit = importer.max_bytes // 2**20
-        return Plan(
-            problems=[Problem("", _("Filen är större än %(limit)s MB.") % {"limit": limit})]
+    with upload.open() as stream:
+        refused = refusal(
+            stream, upload.filename, upload.size, check=importer.check, sie=importer.sie
         )
-    if not upload.size:
-        return Plan(problems=[Problem("", _("Filen är tom."))])
+    if refused:
+        return Plan(problems=[Problem("", refused)])
     plan = importer.read(upload)
     if not plan.problems and not plan.changes:
         plan.problems.append(Problem("", _("Filen innehåller inget att läsa in.")))
