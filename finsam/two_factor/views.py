@@ -5,8 +5,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, LogoutView
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -27,7 +28,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     """Turn the second step on (scan, confirm with a first code) or off (with a code)."""
     user = request.user
     enabled = devices.has_confirmed_device(user)
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             if enabled:
@@ -74,11 +75,11 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect("login")
     if user.is_verified() or not devices.has_confirmed_device(user):  # not the session's note
         request.session[NEEDS_CODE] = False
-        return redirect(goal)
+        return HttpResponseRedirect(goal)
     credentials = {"username": user.get_username()}
     if not AxesProxyHandler.is_allowed(request, credentials):
         return _locked_out(request, credentials)
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             device = devices.code_check(user=user, code=form.cleaned_data["code"])
@@ -90,7 +91,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         else:
             otp_login(request, device)
             failures_clear(request, user)
-            return redirect(goal)
+            return HttpResponseRedirect(goal)
     return render(request, "two_factor/verify.html", {"form": form, "next": goal})
 
 
@@ -103,8 +104,9 @@ def _locked_out(request: HttpRequest, credentials: dict) -> HttpResponse:
 
 
 def _next(request: HttpRequest) -> str:
+    """Where to go after the code: a path on this site, else the start page."""
     goal = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
+    safe = goal.startswith("/") and url_has_allowed_host_and_scheme(
         goal, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return goal if safe else "/"
+    return goal if safe else reverse("start")

@@ -127,7 +127,7 @@ def import_upload(
         batch = ImportBatch(
             association=association,
             kind=kind,
-            filename=Path(filename).name[:255],
+            filename=kept_name(filename),
             size=spooled.size,
             sha256=spooled.sha256,
             uploaded_by=user,
@@ -141,6 +141,16 @@ def import_upload(
     keep(spooled, Path(settings.MEDIA_ROOT) / batch.file.name)
     batch.save()
     return batch, plan
+
+
+def kept_name(filename: str, limit: int = 255) -> str:
+    """The file's own name, cut to fit the record; the ending stays, since the file is read
+    again by it when the import is confirmed."""
+    name = Path(filename).name
+    if len(name) <= limit:
+        return name
+    suffix = Path(name).suffix[:20]
+    return name[: limit - len(suffix)] + suffix
 
 
 def _spool_folder() -> Path:

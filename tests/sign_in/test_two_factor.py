@@ -187,6 +187,13 @@ def test_the_code_step_without_a_second_step_goes_straight_on(client):
     assert client.get(VERIFY + "?next=/finnveden/").url == "/finnveden/"
 
 
+@pytest.mark.parametrize("goal", ["abc", "members:overview", "//evil.example/", "a:b:c"])
+def test_a_next_that_is_no_path_goes_to_the_start_page(client, goal):
+    """Found by the fuzz suite: a next such as "abc" was taken for a view name (a 500)."""
+    sign_in(client, "styrelse")
+    assert client.get(VERIFY, {"next": goal}).url == "/"
+
+
 def test_the_start_page_offers_it_to_staff_and_admins_only(client, make_user, association):
     from finsam.permissions import Role
 
