@@ -6,6 +6,7 @@ Each was a 500; each is now a message and changes nothing.
 import pytest
 from django import forms
 
+from budgets.models import BudgetDocument, FollowUpFigure
 from finsam.forms import PercentField
 from members.imports.batches import import_confirm, import_upload
 from members.models import Association
@@ -41,3 +42,26 @@ def test_an_import_with_a_name_over_255_characters_can_be_confirmed(db):
     )
     assert batch.filename == "a" * 251 + ".csv"
     assert import_confirm(batch=batch).summary
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1 000 000 000 000 000", "Säkerställ att det inte är mer än 14 siffror totalt."),
+        ("1,555", "Säkerställ att det inte är mer än 2 decimaler."),
+    ],
+)
+def test_a_follow_up_figure_too_large_for_the_books_is_a_message(staff_client, typed, message):
+    """The model refused it on save, after the form had accepted it: a 500. Now the whole
+    save is refused with the line's name and nothing is stored."""
+    document = BudgetDocument.objects.get(association__slug="finnveden")
+    url = f"/finnveden/budget/{document.pk}/uppfoljning/"
+    form = staff_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    kansli = document.lines.get(label="Kansli")
+    first = document.lines.exclude(pk=kansli.pk).exclude(kind="carried_forward").first()
+    data |= {f"forecast_{first.pk}": "1000", f"forecast_{kansli.pk}": typed}
+    answer = staff_client.post(url, data)
+    assert answer.status_code == 200
+    assert f"Inget sparades. Kansli: {message}" in answer.content.decode()
+    assert not FollowUpFigure.objects.filter(line__document=document).exists()
