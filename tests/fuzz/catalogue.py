@@ -12,6 +12,7 @@
 """
 
 import re
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
@@ -40,6 +41,8 @@ SCRIPT_FORMS = {
 }
 # Query names views read that no page offers as a link (pagination beyond a first page).
 KNOWN_QUERY_NAMES = {"sida", "next"}
+# A page slower than this (a PDF) is fuzzed with fewer examples, to keep the suite's time.
+SLOW_SECONDS = 0.4
 ARGUMENT = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
 
@@ -160,6 +163,7 @@ class Catalogue:
     forms: dict[str, list[FormSpec]] = field(default_factory=dict)
     query_names: set[str] = field(default_factory=lambda: set(KNOWN_QUERY_NAMES))
     post_only: set[str] = field(default_factory=set)  # routes answering a GET with 405
+    slow: set[str] = field(default_factory=set)  # pages taking long to make (PDFs)
 
     def posts_to(self, route: "Route") -> bool:
         return route.name in self.forms or route.name in self.post_only
@@ -213,7 +217,10 @@ def discover(client) -> Catalogue:
             url = _url_or_none(route, association)
             if url is None:
                 continue
+            started = time.perf_counter()
             response = client.get(url)
+            if time.perf_counter() - started > SLOW_SECONDS:
+                catalogue.slow.add(route.name)
             if response.status_code == 405:
                 catalogue.post_only.add(route.name)
             elif response.status_code == 200 and "html" in response.get("Content-Type", ""):

@@ -32,6 +32,11 @@ settings.register_profile(
 PROFILE = settings.get_profile(os.environ.get("FUZZ_PROFILE", "ci"))
 
 
+def few(profile: settings) -> int:
+    """Examples for pages that take no POST, and for slow pages (PDFs): a fifth."""
+    return max(3, profile.max_examples // 5)
+
+
 @pytest.fixture(scope="session")
 def catalogue(django_db_setup, django_db_blocker):
     """Forms and query names of every page, read once (in a transaction rolled back)."""

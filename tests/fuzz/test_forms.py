@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz.catalogue import FormSpec, routes
-from tests.fuzz.conftest import PROFILE
+from tests.fuzz.conftest import PROFILE, few
 from tests.fuzz.guard import check, exchange
 from tests.fuzz.values import form_data
 
@@ -21,8 +21,9 @@ def test_posted_forms(fuzz_client, catalogue, route):
     if url is None:
         pytest.skip(f"{route.name}: no sample arguments (its path arguments are fuzzed)")
     forms = catalogue.forms.get(route.name) or [FormSpec(url)]
-    # A page that takes no POST (none of its own forms post to it) gets a few blind posts.
-    examples = PROFILE.max_examples if catalogue.posts_to(route) else 3
+    # A page that takes no POST (no form posts to it) gets a few blind posts; so does a slow one.
+    posted = catalogue.posts_to(route) and route.name not in catalogue.slow
+    examples = PROFILE.max_examples if posted else few(PROFILE)
 
     @settings(PROFILE, max_examples=examples)
     @given(st.sampled_from(forms).flatmap(lambda spec: st.tuples(st.just(spec), form_data(spec))))

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz.catalogue import HOME, routes
-from tests.fuzz.conftest import PROFILE
+from tests.fuzz.conftest import PROFILE, few
 from tests.fuzz.guard import check, exchange
 from tests.fuzz.values import NASTY, malformed
 
@@ -46,7 +46,9 @@ def test_query_strings_and_path_arguments(fuzz_client, catalogue, route):
     sampled = route.url() is not None  # else only fuzzed arguments make a URL
     arguments = path_arguments(route)
 
-    @settings(PROFILE)
+    examples = few(PROFILE) if route.name in catalogue.slow else PROFILE.max_examples
+
+    @settings(PROFILE, max_examples=examples)
     @given(
         query=st.dictionaries(st.sampled_from(names), malformed(), max_size=3),
         fuzzed=(st.none() | arguments) if sampled else arguments,
