@@ -164,6 +164,7 @@ class Catalogue:
     query_names: set[str] = field(default_factory=lambda: set(KNOWN_QUERY_NAMES))
     post_only: set[str] = field(default_factory=set)  # routes answering a GET with 405
     slow: set[str] = field(default_factory=set)  # pages taking long to make (PDFs)
+    broken: dict[str, str] = field(default_factory=dict)  # route -> URL that answered 500
 
     def posts_to(self, route: "Route") -> bool:
         return route.name in self.forms or route.name in self.post_only
@@ -209,7 +210,9 @@ class Catalogue:
 
 
 def discover(client) -> Catalogue:
-    """Fetch every route's page (arguments from the samples) and read its forms."""
+    """Fetch every route's page (arguments from the samples) and read its forms. A page that
+    fails (a 500) is noted, and its route's tests fail saying so; the client must answer with
+    the 500 rather than raise (raise_request_exception=False)."""
     catalogue = Catalogue()
     for slug in [HOME, *ALSO_READ]:
         association = Association.objects.get(slug=slug)
@@ -221,7 +224,9 @@ def discover(client) -> Catalogue:
             response = client.get(url)
             if time.perf_counter() - started > SLOW_SECONDS:
                 catalogue.slow.add(route.name)
-            if response.status_code == 405:
+            if response.status_code >= 500:
+                catalogue.broken[route.name] = url
+            elif response.status_code == 405:
                 catalogue.post_only.add(route.name)
             elif response.status_code == 200 and "html" in response.get("Content-Type", ""):
                 catalogue.read_page(url, response.content.decode())
