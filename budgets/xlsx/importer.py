@@ -9,6 +9,7 @@ application computes them.
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from io import BytesIO
 from typing import Any
 
@@ -113,7 +114,7 @@ class Sheet:
     formulas: Any
     values: Any
 
-    @property
+    @cached_property
     def header_row(self) -> int:
         """The row labelled "Kolumn" in column D (row 5 in an exported file; rows inserted
         above the table move it down)."""
@@ -151,6 +152,7 @@ class Sheet:
 
 
 def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
+    # label -> row; read from the bottom up, so a label written twice counts where it is first
     rows = {
         str(sheet.raw(row, 1) or "").strip(): row for row in range(sheet.formulas.max_row, 0, -1)
     }
@@ -178,7 +180,8 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
         values[name] = value
     if values.get("unit") not in (None, "kr", "tkr"):
         problems.append(
-            f"{_where(SETTINGS_SHEET, rows['Enhet (kr/tkr)'], 2)}: enheten ska vara kr eller tkr."
+            f"{_where(SETTINGS_SHEET, rows[dict(SETTINGS)['unit']], 2)}: "
+            "enheten ska vara kr eller tkr."
         )
     return values
 
