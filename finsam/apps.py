@@ -6,4 +6,7 @@ class FinsamConfig(AppConfig):
     verbose_name = "Finsam"
 
     def ready(self) -> None:
+        from finsam import lookups
         from finsam.two_factor import signals  # noqa: F401  (connects the sign-in receiver)
+
+        lookups.register()

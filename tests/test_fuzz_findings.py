@@ -8,8 +8,9 @@ from django import forms
 
 from budgets.models import BudgetDocument, FollowUpFigure
 from finsam.forms import PercentField
+from initiatives.models import Initiative
 from members.imports.batches import import_confirm, import_upload
-from members.models import Association
+from members.models import Association, Member
 
 
 @pytest.mark.parametrize("typed", ["NaN", "sNaN", "Infinity", "-inf"])
@@ -65,3 +66,19 @@ def test_a_follow_up_figure_too_large_for_the_books_is_a_message(staff_client, t
     assert answer.status_code == 200
     assert f"Inget sparades. Kansli: {message}" in answer.content.decode()
     assert not FollowUpFigure.objects.filter(line__document=document).exists()
+
+
+def test_ids_no_integer_column_can_hold_match_nothing(db):
+    """SQLite raised OverflowError for `id__in=[10**30]` (Django handles `id=10**30`)."""
+    assert not Member.objects.filter(pk__in=[10**30]).exists()
+    assert Member.objects.filter(pk__in=[10**30, 1]).count() == 1
+
+
+def test_an_initiative_form_with_a_huge_member_id_is_refused(staff_client):
+    initiative = Initiative.objects.filter(association__slug="finnveden").first()
+    url = f"/finnveden/insatser/{initiative.pk}/andra/"
+    form = staff_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    answer = staff_client.post(url, {**data, "members": "9" * 30})
+    assert answer.status_code == 200
+    assert "finns inte bland tillgängliga alternativ" in answer.content.decode()

@@ -10,8 +10,8 @@ the demo data. What must hold:
 - a form's page answering 200 to a POST without changing anything shows a message.
 A GET that is answered may write (a download may be logged); a refused one may not.
 
-The digest is computed only when the request wrote to the database at all (its SQL is
-watched); then it is taken once after the request and once after the rollback, which restores
+The digest is computed only when the request wrote to the database at all (every statement
+is watched); then it is taken once after the request and once after the rollback, which restores
 exactly the state before it.
 """
 
@@ -26,7 +26,6 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
 
 APPS = {"members", "initiatives", "budgets", "reports", "auth", "otp_totp", "otp_static"}
 # Fields that record activity rather than content: signing in, and django-otp's count of
@@ -75,15 +74,20 @@ def digest() -> str:
     return hasher.hexdigest()
 
 
-def _wrote(queries: list[dict]) -> bool:
-    """Whether any statement wrote to one of the application's tables."""
-    TABLES[:] = TABLES or _tables()
-    names = {table for table, _select in TABLES}
-    for query in queries:
-        found = WRITE.match(query["sql"])
-        if found and found["table"].strip('"`') in names:
-            return True
-    return False
+class _WriteWatch:
+    """Sees every statement the connection runs (no query log, so no limit) and notes one
+    that writes to the application's tables."""
+
+    def __init__(self) -> None:
+        TABLES[:] = TABLES or _tables()
+        self.names = {table for table, _select in TABLES}
+        self.wrote = False
+
+    def __call__(self, execute, sql, params, many, context):
+        found = None if self.wrote else WRITE.match(sql)
+        if found and found["table"].strip('"`') in self.names:
+            self.wrote = True
+        return execute(sql, params, many, context)
 
 
 def kept_files() -> set[Path]:
@@ -144,10 +148,11 @@ class Exchange:
 def watched(action):
     """Run `action` in a savepoint rolled back afterwards: its result, and whether it changed
     the application's tables."""
+    watch = _WriteWatch()
     with transaction.atomic():
-        with CaptureQueriesContext(connection) as queries:
+        with connection.execute_wrapper(watch):
             result = action()
-        after = digest() if _wrote(queries.captured_queries) else None
+        after = digest() if watch.wrote else None
         transaction.set_rollback(True)
     return result, after is not None and digest() != after
 
