@@ -8,9 +8,12 @@ class BudgetsConfig(AppConfig):
 
     def ready(self) -> None:
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance
+        from finsam.uploads import check_sie_file
         from members.imports.batches import Importer, register_importer
         from members.models import ImportKind
 
         # SIE files of a whole year with every voucher can be large; they are read as a stream.
-        register_importer(ImportKind.SIE, Importer(read_sie_upload, apply_ledger, 200 * 2**20))
+        register_importer(
+            ImportKind.SIE, Importer(read_sie_upload, apply_ledger, check=check_sie_file, sie=True)
+        )
         register_importer(ImportKind.TRIAL_BALANCE, Importer(read_trial_balance, apply_ledger))

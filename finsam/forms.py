@@ -38,6 +38,8 @@ class PercentField(forms.CharField):
             raise forms.ValidationError(
                 _("”%(text)s” är inte en procentsats.") % {"text": text}
             ) from error
+        if not number.is_finite():  # "NaN" and "Infinity" read as Decimals, but are no shares
+            raise forms.ValidationError(_("”%(text)s” är inte en procentsats.") % {"text": text})
         if not 0 <= number <= 100:
             raise forms.ValidationError(_("En andel måste ligga mellan 0 och 100 procent."))
         return number

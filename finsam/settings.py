@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "finsam",
     "members",
     "initiatives",
@@ -75,7 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Which device verified this session, if any (user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
+    # Django's LoginRequiredMiddleware, plus the code for users with two-factor sign-in on.
+    "finsam.two_factor.middleware.VerifiedLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Lets the audit trail name who made each change (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -125,11 +131,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Sign-in attempts are limited per account and per address: after 5 failures in a row, that
 # account (from anywhere) and that address (for any account) wait 15 minutes. A successful
-# sign-in clears the count.
+# sign-in clears the count. Wrong two-factor codes count as failures too, and the count is
+# cleared only when the sign-in is complete, code included (finsam/two_factor/signals.py; so
+# AXES_RESET_ON_SUCCESS, which would clear it at the password, is off).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
@@ -137,6 +145,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day; sign in again the next morning
+# Two-factor sign-in: authenticator apps list the account as "finsam:<username>".
+OTP_TOTP_ISSUER = "finsam"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", gettext_lazy("Svenska"))]
@@ -162,6 +172,19 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Uploads (finsam/uploads.py): spreadsheets up to 10 MB, SIE files up to 200 MB (a year with a
+# million vouchers is about 47 MB), and an xlsx may unpack to at most 25 MB of XML (openpyxl
+# holds a workbook in memory). Files above 2.5 MB are spooled to disk while they arrive.
+FINSAM_MAX_UPLOAD_MB = int(os.environ.get("FINSAM_MAX_UPLOAD_MB", "10"))
+FINSAM_MAX_SIE_UPLOAD_MB = int(os.environ.get("FINSAM_MAX_SIE_UPLOAD_MB", "200"))
+FINSAM_MAX_UNPACKED_MB = int(os.environ.get("FINSAM_MAX_UNPACKED_MB", "25"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Form fields besides files: 2.5 MB (Django's default) is far more than any form here sends.
+# The chart of accounts posts three fields per account, and an SIE export may name every
+# account of the BAS chart, so the number of fields is allowed to go well past 1 000.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # django-money: every amount in the application is Swedish kronor.
 CURRENCIES = ("SEK",)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from finsam.two_factor import views as two_factor_views
 from members import views as member_views
 
 association_urls = [
@@ -15,6 +16,11 @@ association_urls = [
 
 urlpatterns = [
     path("", member_views.start, name="start"),
+    # Sign-in and sign-out first: the versions a half-signed-in user (password given, code
+    # not yet) may reach; the rest of Django's account pages follow.
+    path("konto/login/", two_factor_views.login, name="login"),
+    path("konto/logout/", two_factor_views.logout_view, name="logout"),
+    path("konto/", include("finsam.two_factor.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("<slug:association>/", include(association_urls)),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
+from finsam.uploads import limit_mb
 from members.imports.batches import (
     MISSING_FILE,
     batch_file_exists,
@@ -38,6 +39,13 @@ class UploadForm(forms.Form):
         help_text=gettext_lazy("Bara för råbalanser: den dag saldona avser, t.ex. 2014-08-31."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("Högst %(limit)s MB; SIE-filer högst %(sie)s MB.") % {
+            "limit": limit_mb(),
+            "sie": limit_mb(sie=True),
+        }
 
 
 @tenant_view(Perm.IMPORT)

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from members.audit.admin import AuditedAdmin
 from reports.models import Report, ReportAdoption, ReportDownload, ReportSection
 
 
@@ -22,7 +23,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(AuditedAdmin):
     list_display = ["title", "association", "kind", "year", "period_end", "adopted_on"]
     list_filter = ["association", "kind"]
     inlines = [SectionInline]

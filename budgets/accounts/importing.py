@@ -26,7 +26,7 @@ from members.imports.rows import (
     Problem,
     amount_of,
     cell,
-    find_columns,
+    table_of,
 )
 from members.models import Association, ImportBatch
 
@@ -109,12 +109,11 @@ def read_trial_balance(upload: Upload) -> LedgerPlan:
     except TableError as error:
         plan.problems.append(Problem("", str(error)))
         return plan
-    if len(rows) < 2:
-        plan.problems.append(Problem("", _("Filen har inga konton under rubrikraden.")))
-        return plan
-    columns, plan.problems = find_columns(rows[0], TRIAL_COLUMNS)
+    columns, body, plan.problems = table_of(
+        rows, TRIAL_COLUMNS, empty=_("Filen har inga konton under rubrikraden.")
+    )
     if not plan.problems:
-        plan.ledger = _trial_ledger(rows[1:], columns, upload.period_end, plan.problems)
+        plan.ledger = _trial_ledger(body, columns, upload.period_end, plan.problems)
     if not plan.problems:
         plan.changes = _changes(upload.association, plan.ledger, 0)
     return plan

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from budgets.followup import Entered
 from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
 from budgets.services.common import budget_write
@@ -33,5 +35,8 @@ def follow_up_save(
             row = rows.get(pk) or FollowUpFigure(line_id=pk, column=column)
             row.outcome_to_date, row.forecast = entered.outcome_to_date, entered.forecast
             row.updated_by = user if getattr(user, "is_authenticated", False) else None
-            row.full_clean()
+            try:
+                row.full_clean()
+            except ValidationError as error:  # too many digits: the whole save is refused
+                raise ValidationError(f"{labels[pk]}: {' '.join(error.messages)}") from error
             row.save()

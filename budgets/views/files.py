@@ -14,13 +14,17 @@ from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import BudgetFileError, read_budget
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from finsam.uploads import check_workbook, limit_mb, refusal
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_BYTES = 5 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(label="Budgetfil (xlsx)")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"Högst {limit_mb()} MB."
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
@@ -40,8 +44,9 @@ def upload(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
-            if upload_file.size > MAX_BYTES:
-                raise BudgetFileError(["Filen är större än 5 MB."])
+            refused = refusal(upload_file, upload_file.name, upload_file.size, check=check_workbook)
+            if refused:
+                raise BudgetFileError([refused])
             document = document_import(
                 association=tenant.association,
                 plan=read_budget(upload_file.read()),

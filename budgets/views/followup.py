@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -70,6 +70,9 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
     except StaleEditError as stale:
         messages.error(request, f"{stale} Sidan visar nu de aktuella värdena; gör om din ändring.")
         return True
+    except ValidationError as error:
+        messages.error(request, "Inget sparades. " + " ".join(error.messages))
+        return False
     messages.success(request, "Uppföljningen är sparad.")
     return True
 

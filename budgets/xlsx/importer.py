@@ -9,11 +9,13 @@ application computes them.
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from io import BytesIO
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from budgets.xlsx import (
     COLUMN_KINDS,
@@ -63,36 +65,104 @@ class BudgetPlan:
 
 
 def read_budget(content: bytes) -> BudgetPlan:
-    try:
-        book = load_workbook(BytesIO(content), data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        problem = f"Filen kunde inte läsas som xlsx ({error.__class__.__name__})."
-        raise BudgetFileError([problem]) from error
+    books = [_load(content, data_only=flag) for flag in (False, True)]
     problems: list[str] = []
     for name in (SHEET, SETTINGS_SHEET):
-        if name not in book.sheetnames:
+        if name not in books[0].sheetnames:
             problems.append(f"Bladet ”{name}” saknas.")
     if problems:
         raise BudgetFileError(problems)
-    settings = _settings(book[SETTINGS_SHEET], problems)
-    columns = _columns(book[SHEET], problems)
-    sections, footnotes = _body(book[SHEET], len(columns), problems)
+    budget, settings_sheet = (
+        Sheet(name, *(b[name] for b in books)) for name in (SHEET, SETTINGS_SHEET)
+    )
+    problems += (
+        budget.merged_problems(from_row=budget.header_row) + settings_sheet.merged_problems()
+    )
+    if problems:
+        raise BudgetFileError(problems)
+    settings = _settings(settings_sheet, problems)
+    columns = _columns(budget, problems)
+    sections, footnotes = _body(budget, len(columns), problems)
     if problems:
         raise BudgetFileError(problems)
     return BudgetPlan(settings, columns, sections, footnotes)
+
+
+def _load(content: bytes, *, data_only: bool):
+    try:
+        return load_workbook(BytesIO(content), data_only=data_only)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
+        problem = f"Filen kunde inte läsas som xlsx ({error.__class__.__name__})."
+        raise BudgetFileError([problem]) from error
 
 
 def _where(sheet: str, row: int, column: int) -> str:
     return f"Blad ”{sheet}”, rad {row}, kolumn {get_column_letter(column)}"
 
 
-def _settings(ws, problems: list[str]) -> dict[str, Any]:
+def _is_formula(value: Any) -> bool:
+    return (isinstance(value, str) and value.startswith("=")) or isinstance(
+        value, ArrayFormula | DataTableFormula
+    )
+
+
+@dataclass
+class Sheet:
+    """One sheet as written (formulas) and as Excel last computed it (values)."""
+
+    name: str
+    formulas: Any
+    values: Any
+
+    @cached_property
+    def header_row(self) -> int:
+        """The row labelled "Kolumn" in column D (row 5 in an exported file; rows inserted
+        above the table move it down)."""
+        labels = [str(self.raw(row, 4) or "").strip().lower() for row in range(1, 31)]
+        for row in range(1, 29):
+            if labels[row - 1 : row + 2] == ["kolumn", "slag", "år"]:
+                return row
+        return 5
+
+    def raw(self, row: int, column: int) -> Any:
+        return self.formulas.cell(row, column).value
+
+    def value(self, row: int, column: int, problems: list[str]) -> Any:
+        """The cell's value; a formula's last computed value, or a problem if it has none."""
+        raw = self.raw(row, column)
+        if not _is_formula(raw):
+            return raw
+        computed = self.values.cell(row, column).value
+        if computed is None:
+            text = raw if isinstance(raw, str) else getattr(raw, "text", "")
+            problems.append(
+                f"{_where(self.name, row, column)}: formeln {text} har inget beräknat värde; "
+                "öppna och spara filen i Excel, eller skriv in värdet."
+            )
+        return computed
+
+    def merged_problems(self, from_row: int = 1) -> list[str]:
+        merged = [str(r) for r in self.formulas.merged_cells.ranges if r.max_row >= from_row]
+        if not merged:
+            return []
+        return [
+            f"Bladet ”{self.name}” har sammanfogade celler ({', '.join(merged[:3])}); "
+            "dela upp dem så att varje värde står i en egen cell."
+        ]
+
+
+def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
+    # label -> row; read from the bottom up, so a label written twice counts where it is first
+    rows = {
+        str(sheet.raw(row, 1) or "").strip(): row for row in range(sheet.formulas.max_row, 0, -1)
+    }
     values: dict[str, Any] = {}
-    for row, (name, label) in enumerate(SETTINGS, start=1):
-        if ws.cell(row, 1).value != label:
-            problems.append(f"{_where(SETTINGS_SHEET, row, 1)}: väntade ”{label}”.")
+    for name, label in SETTINGS:
+        row = rows.get(label)
+        if row is None:
+            problems.append(f"Blad ”{SETTINGS_SHEET}”, kolumn A: raden ”{label}” saknas.")
             continue
-        value = ws.cell(row, 2).value
+        value = sheet.value(row, 2, problems)
         if name in ("costs_negative", "result_with_sign"):
             value = str(value or "").strip().lower() == "ja"
         elif name == "year":
@@ -109,7 +179,10 @@ def _settings(ws, problems: list[str]) -> dict[str, Any]:
             value = "" if value is None else str(value)
         values[name] = value
     if values.get("unit") not in (None, "kr", "tkr"):
-        problems.append(f"{_where(SETTINGS_SHEET, 3, 2)}: enheten ska vara kr eller tkr.")
+        problems.append(
+            f"{_where(SETTINGS_SHEET, rows[dict(SETTINGS)['unit']], 2)}: "
+            "enheten ska vara kr eller tkr."
+        )
     return values
 
 
@@ -133,37 +206,41 @@ def _year(value: Any) -> int | None:
     return int(number)
 
 
-def _columns(ws, problems: list[str]) -> list[tuple[str, int, str]]:
+def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
     kinds = {v: k for k, v in COLUMN_KINDS.items()}
+    labels = sheet.header_row
     columns, col = [], FIRST_VALUE_COLUMN
-    while ws.cell(5, col).value not in (None, ""):
-        kind = kinds.get(str(ws.cell(6, col).value or "").strip().lower())
-        year = _year(ws.cell(7, col).value)
+    while sheet.value(labels, col, problems) not in (None, ""):
+        kind = kinds.get(str(sheet.value(labels + 1, col, problems) or "").strip().lower())
+        year = _year(sheet.value(labels + 2, col, problems))
         if kind is None:
             problems.append(
-                f"{_where(SHEET, 6, col)}: slaget ska vara budget, prognos, plan eller utfall."
+                f"{_where(SHEET, labels + 1, col)}: "
+                "slaget ska vara budget, prognos, plan eller utfall."
             )
         if year is None:
-            problems.append(f"{_where(SHEET, 7, col)}: ange ett årtal mellan 2004 och 2100.")
-        columns.append((kind or "", year or 0, str(ws.cell(5, col).value)))
+            problems.append(
+                f"{_where(SHEET, labels + 2, col)}: ange ett årtal mellan 2004 och 2100."
+            )
+        columns.append((kind or "", year or 0, str(sheet.value(labels, col, problems))))
         col += 1
     if not columns:
-        problems.append(f"{_where(SHEET, 5, FIRST_VALUE_COLUMN)}: budgeten har inga kolumner.")
+        problems.append(f"{_where(SHEET, labels, FIRST_VALUE_COLUMN)}: budgeten har inga kolumner.")
     return columns
 
 
-def _body(ws, width: int, problems: list[str]) -> tuple[list[SectionPlan], list[str]]:
+def _body(sheet: Sheet, width: int, problems: list[str]) -> tuple[list[SectionPlan], list[str]]:
     section_kinds = {f"avsnitt {v}": k for k, v in SECTION_KINDS.items()}
     line_kinds = {v: k for k, v in LINE_KINDS.items()}
     sections: list[SectionPlan] = []
     footnotes: list[str] = []
     in_footnotes = False
-    for row in range(9, ws.max_row + 1):
-        marker = str(ws.cell(row, 2).value or "").strip().lower()
-        label = ws.cell(row, 1).value
+    for row in range(sheet.header_row + 4, sheet.formulas.max_row + 1):
+        marker = str(sheet.raw(row, 2) or "").strip().lower()
+        label = sheet.value(row, 1, problems)
         if in_footnotes:
             if label is not None:
-                footnotes.append(str(ws.cell(row, 2).value or ""))
+                footnotes.append(str(sheet.value(row, 2, problems) or ""))
         elif marker == "fotnoter":
             in_footnotes = True
         elif marker in section_kinds:
@@ -171,45 +248,60 @@ def _body(ws, width: int, problems: list[str]) -> tuple[list[SectionPlan], list[
                 SectionPlan(
                     str(label or ""),
                     section_kinds[marker],
-                    str(ws.cell(row, 3).value or ""),
-                    str(ws.cell(row, 4).value or "") != "ingen delsumma",
+                    str(sheet.value(row, 3, problems) or ""),
+                    str(sheet.raw(row, 4) or "") != "ingen delsumma",
                 )
             )
         elif marker in line_kinds:
             if not sections:
                 problems.append(f"{_where(SHEET, row, 2)}: raden står före första avsnittet.")
                 continue
-            line = _line(ws, row, str(label or ""), line_kinds[marker], width, problems)
+            line = _line(sheet, row, str(label or ""), line_kinds[marker], width, problems)
             sections[-1].lines.append(line)
         elif marker and marker not in TOTAL_KINDS:
             problems.append(f"{_where(SHEET, row, 2)}: okänd radtyp ”{marker}”.")
+        elif not marker and _has_content(sheet, row, width):
+            problems.append(
+                f"{_where(SHEET, row, 2)}: raden har innehåll men ingen radtyp; skriv t.ex. "
+                "belopp, eller ta bort raden."
+            )
     return sections, footnotes
 
 
-def _line(ws, row: int, label: str, kind: str, width: int, problems: list[str]) -> LinePlan:
-    members = [m.strip() for m in str(ws.cell(row, 3).value or "").split(";") if m.strip()]
-    notes = [p.strip() for p in str(ws.cell(row, 4).value or "").split(",") if p.strip()]
+def _has_content(sheet: Sheet, row: int, width: int) -> bool:
+    cells = (sheet.raw(row, col) for col in range(1, FIRST_VALUE_COLUMN + width))
+    return any(str(value).strip() for value in cells if value is not None)
+
+
+def _line(
+    sheet: Sheet, row: int, label: str, kind: str, width: int, problems: list[str]
+) -> LinePlan:
+    members_text = str(sheet.value(row, 3, problems) or "")
+    members = [m.strip() for m in members_text.split(";") if m.strip()]
+    notes_text = str(sheet.value(row, 4, problems) or "")
+    notes = [p.strip() for p in notes_text.split(",") if p.strip()]
     if not all(p.isdigit() for p in notes):
         problems.append(f"{_where(SHEET, row, 4)}: fotnoter anges som nummer, t.ex. 1, 3.")
         notes = []
-    values = [_value(ws, row, FIRST_VALUE_COLUMN + i, kind, problems) for i in range(width)]
+    values = [_value(sheet, row, FIRST_VALUE_COLUMN + i, kind, problems) for i in range(width)]
     if not label.strip():
         problems.append(f"{_where(SHEET, row, 1)}: raden saknar text.")
     return LinePlan(label, kind, members, [int(n) for n in notes], values)
 
 
-def _value(ws, row: int, col: int, kind: str, problems: list[str]) -> Decimal | None:
-    value = ws.cell(row, col).value
-    if isinstance(value, str) and value.startswith("="):
-        counted = COUNTED.match(value)
+def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> Decimal | None:
+    """An amount; the export's own formulas (a counted initiative, an opening that follows the
+    chain) are read as what they mean, any other formula as its computed value."""
+    raw = sheet.raw(row, col)
+    if isinstance(raw, str) and raw.startswith("="):
+        counted = COUNTED.match(raw)
         if kind == "initiative" and counted:
             return Decimal(counted.group(1))
         if kind == "carried_forward":
             return None
-        problems.append(
-            f"{_where(SHEET, row, col)}: formler stöds bara för summor; skriv ett belopp."
-        )
-        return Decimal(0)
+    value = sheet.value(row, col, problems)
+    if value is None and _is_formula(raw):
+        return Decimal(0)  # the problem is already named
     number = Decimal(0) if value in (None, "") else _number(value)
     if number is None or number != number.to_integral_value():
         problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")

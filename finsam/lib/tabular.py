@@ -6,9 +6,11 @@ handled here, once:
 
 - csv: the encoding (UTF-8 with or without BOM, else Windows-1252 as Swedish Excel writes) and
   the delimiter (";" from Swedish Excel, "," or tab) are detected;
-- xlsx: formulas are read as their last computed value; a formula that was never computed (a
+- xlsx: the first visible sheet with anything on it is read (an empty cover sheet is passed
+  over); formulas are read as their last computed value; a formula that was never computed (a
   file written by a program, not opened in Excel) is refused, as are merged cells in the data
-  and a workbook whose data is on a hidden sheet only.
+  and a workbook whose data is on a hidden sheet only. Hidden rows and columns are read, as
+  Excel's own CSV export does.
 """
 
 import csv
@@ -47,7 +49,7 @@ Row = list[Cell]
 
 
 def read_table(content: bytes, filename: str) -> list[Row]:
-    """All non-empty rows of the first visible sheet (xlsx) or of the file (csv)."""
+    """All non-empty rows of the first visible sheet with data (xlsx) or of the file (csv)."""
     name = filename.lower()
     if name.endswith(".xlsx"):
         return list(_xlsx_rows(content))
@@ -59,18 +61,28 @@ def read_table(content: bytes, filename: str) -> list[Row]:
 def _csv_rows(content: bytes) -> Iterator[Row]:
     text = _decode(content)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:4096], delimiters=";,\t"
+        )
     except csv.Error:
-        dialect = csv.excel
-        dialect.delimiter = ";"
-    for number, values in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        if number > MAX_ROWS:
-            raise TableError(f"Filen har fler än {MAX_ROWS} rader.")
-        if any(value.strip() for value in values):
-            yield [
-                Cell(value.strip(), "", number, get_column_letter(index))
-                for index, value in enumerate(values, start=1)
-            ]
+        dialect = _SwedishExcel
+    try:
+        for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), 1):
+            if number > MAX_ROWS:
+                raise TableError(f"Filen har fler än {MAX_ROWS} rader.")
+            if any(value.strip() for value in values):
+                yield [
+                    Cell(value.strip(), "", number, get_column_letter(index))
+                    for index, value in enumerate(values, start=1)
+                ]
+    except csv.Error as error:  # e.g. a field longer than the csv module allows
+        raise TableError(f"Filen kunde inte läsas som CSV ({error}).") from error
+
+
+class _SwedishExcel(csv.excel):
+    """What Swedish Excel writes when the sniffer cannot tell: semicolons between fields."""
+
+    delimiter = ";"
 
 
 def _decode(content: bytes) -> str:
@@ -79,12 +91,19 @@ def _decode(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return content.decode("cp1252", errors="strict")
+        pass
+    try:
+        return content.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise TableError(
+            f"Filen går inte att läsa som text (tecknet på plats {error.start + 1}); "
+            "spara den som CSV UTF-8 eller CSV (semikolonavgränsad)."
+        ) from error
 
 
 def _xlsx_rows(content: bytes) -> Iterator[Row]:
     workbook = _open_workbook(content, data_only=False)
-    sheet = _first_visible_sheet(workbook)
+    sheet = _data_sheet(workbook)
     values = _open_workbook(content, data_only=True)[sheet.title]
     merged = [str(cells) for cells in sheet.merged_cells.ranges]
     if merged:
@@ -105,11 +124,26 @@ def _open_workbook(content: bytes, *, data_only: bool):
         raise TableError("Filen kunde inte läsas som en Excel-fil (.xlsx).") from error
 
 
-def _first_visible_sheet(workbook):
+def _data_sheet(workbook):
+    """The first visible sheet with anything on it (an empty cover sheet is passed over)."""
     visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    found = next((ws for ws in visible if _has_values(ws)), None)
+    if found is not None:
+        return found
+    hidden = [ws.title for ws in workbook.worksheets if ws not in visible and _has_values(ws)]
+    if hidden:
+        raise TableError(
+            f"Uppgifterna står bara på dolda blad ({', '.join(hidden)}). Visa bladet i Excel "
+            "eller flytta uppgifterna till ett synligt blad."
+        )
     if not visible:
         raise TableError("Arbetsboken har inget synligt blad.")
     return visible[0]
+
+
+def _has_values(sheet) -> bool:
+    rows = sheet.iter_rows(values_only=True)
+    return any(value not in (None, "") for row in rows for value in row)
 
 
 def _xlsx_cell(sheet: str, formula_cell, value_cell) -> Cell:

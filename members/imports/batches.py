@@ -21,14 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.lib.tabular import Row, TableError, read_table
+from finsam.uploads import Check, check_table, refusal
 from members.audit.recording import recording
 from members.imports.contributions import apply_contributions, read_contributions
 from members.imports.files import discard, keep, spool
 from members.imports.population import apply_population, read_population
 from members.imports.rows import Plan, Problem
 from members.models import Association, ImportBatch, ImportKind, ImportStatus
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -50,9 +49,13 @@ class Upload:
 
 @dataclass(frozen=True)
 class Importer:
+    """How one kind of file is read and applied; `check` judges its type by content first, and
+    `sie` gives it the larger size limit of SIE files."""
+
     read: Callable[[Upload], Plan]
     apply: Callable[[Upload, Plan, ImportBatch], str]
-    max_bytes: int = MAX_UPLOAD_BYTES
+    check: Check = check_table
+    sie: bool = False
 
 
 IMPORTERS: dict[str, Importer] = {}
@@ -94,13 +97,12 @@ register_importer(
 def plan_upload(upload: Upload, kind: str) -> Plan:
     """Read a file and plan what it would change; nothing is written."""
     importer = IMPORTERS[kind]
-    if upload.size > importer.max_bytes:
-        limit = importer.max_bytes // 2**20
-        return Plan(
-            problems=[Problem("", _("Filen är större än %(limit)s MB.") % {"limit": limit})]
+    with upload.open() as stream:
+        refused = refusal(
+            stream, upload.filename, upload.size, check=importer.check, sie=importer.sie
         )
-    if not upload.size:
-        return Plan(problems=[Problem("", _("Filen är tom."))])
+    if refused:
+        return Plan(problems=[Problem("", refused)])
     plan = importer.read(upload)
     if not plan.problems and not plan.changes:
         plan.problems.append(Problem("", _("Filen innehåller inget att läsa in.")))
@@ -126,7 +128,7 @@ def import_upload(
         batch = ImportBatch(
             association=association,
             kind=kind,
-            filename=Path(filename).name[:255],
+            filename=kept_name(filename),
             size=spooled.size,
             sha256=spooled.sha256,
             uploaded_by=user,
@@ -140,6 +142,16 @@ def import_upload(
     keep(spooled, Path(settings.MEDIA_ROOT) / batch.file.name)
     batch.save()
     return batch, plan
+
+
+def kept_name(filename: str, limit: int = 255) -> str:
+    """The file's own name, cut to fit the record; the ending stays, since the file is read
+    again by it when the import is confirmed."""
+    name = Path(filename).name
+    if len(name) <= limit:
+        return name
+    suffix = Path(name).suffix[:20]
+    return name[: limit - len(suffix)] + suffix
 
 
 def _spool_folder() -> Path:

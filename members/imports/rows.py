@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from finsam.lib.numbers import AmountError, format_amount, parse_amount
 from finsam.lib.tabular import Cell, Row
@@ -59,7 +60,10 @@ def find_columns(
         if index is None:
             problems.append(
                 Problem(
-                    _("rad %(row)s") % {"row": header[0].row},
+                    _("blad %(sheet)s, rad %(row)s")
+                    % {"sheet": header[0].sheet, "row": header[0].row}
+                    if header[0].sheet
+                    else _("rad %(row)s") % {"row": header[0].row},
                     _("kolumnen ”%(column)s” saknas i rubrikraden.")
                     % {"column": accepted[0].capitalize()},
                 )
@@ -69,11 +73,43 @@ def find_columns(
     return found, problems
 
 
+def _row_place(first: Cell) -> str:
+    if first.sheet:
+        return _("blad %(sheet)s, rad %(row)s") % {"sheet": first.sheet, "row": first.row}
+    return _("rad %(row)s") % {"row": first.row}
+
+
+HEADER_SEARCH = 10
+
+
+def header_at(rows: list[Row], wanted: dict[str, tuple[str, ...]]) -> int | None:
+    """Where the header row is: the first of the first rows that names every wanted column, so
+    a title or a note above the table is passed over; None when no row does."""
+    for index, row in enumerate(rows[:HEADER_SEARCH]):
+        names = {cell.text.strip().lower() for cell in row}
+        if all(any(name in names for name in accepted) for accepted in wanted.values()):
+            return index
+    return None
+
+
+def table_of(
+    rows: list[Row], wanted: dict[str, tuple[str, ...]], *, empty: str
+) -> tuple[dict[str, int], list[Row], list[Problem]]:
+    """The wanted columns' places and the rows below the header; or the problems: the first
+    row's missing columns when no header is found, `empty` when no row follows it."""
+    start = header_at(rows, wanted)
+    if start is None:
+        return {}, [], find_columns(rows[0], wanted)[1] if rows else [Problem("", empty)]
+    columns, _missing = find_columns(rows[start], wanted)
+    body = rows[start + 1 :]
+    return columns, body, [] if body else [Problem("", empty)]
+
+
 def cell(row: Row, index: int) -> Cell:
     if index < len(row):
         return row[index]
     last = row[-1]
-    return Cell("", last.sheet, last.row, chr(ord("A") + index))
+    return Cell("", last.sheet, last.row, get_column_letter(index + 1))
 
 
 def amount_of(value: Cell) -> Decimal:
@@ -117,19 +153,18 @@ def read_entries(
     key: Callable[[E], Hashable],
     describe: Callable[[E], str],
 ) -> tuple[list[E], list[Problem]]:
-    """The walk every table import shares: the header, then one entry per row, none twice.
+    """The walk every table import shares: the header (titles above it passed over), then one
+    entry per row, none twice.
 
     `read_row` turns a row into an entry, or adds its problems and returns None; `key` says
     which entries are the same thing, and `describe` names one in a message.
     """
-    if len(rows) < 2:
-        return [], [Problem("", empty)]
-    columns, problems = find_columns(rows[0], wanted)
+    columns, body, problems = table_of(rows, wanted, empty=empty)
     if problems:
         return [], problems
     entries: list[E] = []
     seen: dict[Hashable, int] = {}
-    for row in rows[1:]:
+    for row in body:
         entry = read_row(row, columns, problems)
         if entry is None:
             continue

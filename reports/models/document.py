@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from budgets.models import BudgetColumn, BudgetDocument, Unit
 from initiatives.models import Initiative
 from members.models import Association, StatePresentation
+from members.models.audit import audited
 
 
 class ReportKind(models.TextChoices):
@@ -118,6 +119,8 @@ class Report(models.Model):
     signing_date = models.DateField(_("datum för underskrift"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
 
+    history = audited(m2m_fields=("columns",))
+
     tenant_path = "association"
 
     class Meta:
@@ -184,6 +187,8 @@ class ReportSection(models.Model):
     )
     text_after = models.TextField(_("text efter uppgifterna"), blank=True)
 
+    history = audited()
+
     tenant_path = "report__association"
 
     class Meta:
@@ -204,7 +209,7 @@ class ReportSection(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.heading or _("(fortsättning)")
+        return self.heading or str(_("(fortsättning av avsnittet före)"))
 
     def clean(self) -> None:
         initiative = self.initiative

@@ -120,12 +120,13 @@ def test_the_log_query_count_is_pinned(client, association, users, django_assert
     _log(client, association)
     # Session, user, association, role (4); the users who made changes, for the filter (1);
     # the number of rows and the page's 50 rows, each one UNION over every historical table
-    # (2); on this page four kinds (user roles, figures, lines, sections): the rows of each
-    # with the id of its previous row, and those previous rows (4 + 1, the others have none),
-    # the lines' two many-to-many snapshots (2); then every object the rows name, one query
-    # per model: users, associations, lines, columns, documents, sections, initiatives,
-    # members, footnotes, and the members the lines' snapshots name (10).
-    with django_assert_num_queries(24):
+    # (2); on this page six kinds (report sections, user roles, reports, figures, lines,
+    # budget sections): the rows of each with the id of its previous row, and those previous
+    # rows (6 + 2, the others have none), the lines' two and the reports' one many-to-many
+    # snapshots (3); then every object the rows name, one query per model: users,
+    # associations, documents, reports, lines, columns, sections, initiatives, members,
+    # footnotes (10).
+    with django_assert_num_queries(28):
         _log(client, association)
 
 

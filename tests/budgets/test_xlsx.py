@@ -104,7 +104,7 @@ def test_download_and_upload_in_the_browser(client, make_user, association):
     answer = client.post("/finnveden/budget/las-in/", {"file": upload})
     assert answer.status_code == 302
     bad = client.post("/finnveden/budget/las-in/", {"file": SimpleUploadedFile("b.xlsx", b"x")})
-    assert "Filen kunde inte läsas som xlsx" in bad.content.decode()
+    assert "b.xlsx är ingen Excel-arbetsbok (.xlsx)" in bad.content.decode()
 
 
 def test_export_in_tkr_with_costs_negative_keeps_kronor_values():

@@ -143,9 +143,9 @@ def test_merged_cells_are_refused(association):
 @pytest.mark.parametrize(
     ("filename", "content", "message"),
     [
-        ("bidrag.pdf", b"%PDF", "filtypen stöds inte"),
-        ("bidrag.xlsx", b"not a zip", "kunde inte läsas som en Excel-fil"),
-        ("bidrag.csv", b"", "Filen är tom."),
+        ("bidrag.pdf", b"%PDF", "bidrag.pdf: filtypen stöds inte"),
+        ("bidrag.xlsx", b"not a zip", "bidrag.xlsx är ingen Excel-arbetsbok (.xlsx)"),
+        ("bidrag.csv", b"", "Filen bidrag.csv är tom."),
         ("bidrag.csv", b"\x00\x01\x02", "ingen textfil"),
         ("bidrag.csv", "År;Medlem;Belopp\n".encode(), "inga rader med bidrag"),
     ],

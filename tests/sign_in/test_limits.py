@@ -1,7 +1,11 @@
-"""Signing in: attempts are limited, pages carry a Content Security Policy."""
+"""Signing in: attempts are limited, sessions expire, pages carry a Content Security Policy."""
+
+from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.urls import reverse
+from django.utils import timezone
 
 from finsam.demo import DEMO_PASSWORD
 
@@ -41,3 +45,21 @@ def test_pages_forbid_inline_scripts_and_framing(client):
     policy = client.get(reverse("login")).headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_a_session_lasts_a_working_day(client):
+    response = sign_in(client, "kansli", DEMO_PASSWORD)
+    assert response.cookies["sessionid"]["max-age"] == 8 * 60 * 60
+    session = Session.objects.get(session_key=client.session.session_key)
+    lifetime = session.expire_date - timezone.now()
+    assert timedelta(hours=7, minutes=59) < lifetime <= timedelta(hours=8)
+
+
+def test_an_expired_session_signs_the_user_out(client):
+    sign_in(client, "kansli", DEMO_PASSWORD)
+    assert client.get("/finnveden/").status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    response = client.get("/finnveden/")
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))

@@ -1,0 +1,116 @@
+"""What an uploaded file is, judged by its content and not only by its name.
+
+Each check reads what it needs from the start of the stream (an xlsx: its zip directory) and
+raises `FileTypeError` with a message naming the file, so a mislabelled or hostile file is
+refused before a reader spends memory on it:
+
+- xlsx: a zip archive holding a workbook (`[Content_Types].xml`, `xl/workbook.xml`), whose
+  parts do not unpack to more than `max_unpacked` bytes (a "zip bomb" of a few kilobytes
+  could otherwise unpack to gigabytes inside openpyxl);
+- csv: text (no NUL bytes) in UTF-8 or Windows-1252;
+- SIE: text whose first line is a record (`#FLAGGA ...`); the SIE reader itself reports a
+  wrong encoding, with advice.
+A few common mistakes get their own message: an old Excel file (.xls), a password-protected
+workbook (which is not a zip but an OLE container too), an xlsx sent as csv or SIE.
+"""
+
+import zipfile
+from typing import BinaryIO
+
+HEAD = 64 * 1024
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any password-protected Office file
+WORKBOOK_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class FileTypeError(ValueError):
+    """The file is not of the kind it must be; the message names the file and says why."""
+
+
+def check_xlsx(stream: BinaryIO, name: str, *, max_unpacked: int) -> None:
+    head = _head(stream)
+    if head.startswith(OLE_MAGIC):
+        raise FileTypeError(
+            f"{name} är en äldre Excel-fil (.xls) eller en lösenordsskyddad arbetsbok. "
+            "Spara den som Excel-arbetsbok (.xlsx) utan lösenord."
+        )
+    if not head.startswith(ZIP_MAGIC) or not zipfile.is_zipfile(stream):
+        raise FileTypeError(f"{name} är ingen Excel-arbetsbok (.xlsx), fast namnet slutar så.")
+    stream.seek(0)
+    with zipfile.ZipFile(stream) as archive:
+        parts = archive.infolist()
+    names = {part.filename for part in parts}
+    if not all(part in names for part in WORKBOOK_PARTS):
+        raise FileTypeError(f"{name} är en zip-fil men ingen Excel-arbetsbok (.xlsx).")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > max_unpacked:
+        raise FileTypeError(
+            f"{name} packas upp till {_mb(unpacked)} MB; en arbetsbok får vara högst "
+            f"{max_unpacked // 2**20} MB uppackad."
+        )
+    stream.seek(0)
+
+
+def check_csv(stream: BinaryIO, name: str) -> None:
+    head = _not_office(_head(stream), name, "en CSV-fil")
+    if b"\x00" in head:
+        raise FileTypeError(
+            f"{name} är ingen textfil (CSV). Spara den som CSV (semikolonavgränsad)."
+        )
+    text = head.removeprefix(UTF8_BOM)
+    if not (_decodes(text, "utf-8") or _decodes(text, "cp1252")):
+        raise FileTypeError(
+            f"{name} går inte att läsa som text i UTF-8 eller Windows-1252. "
+            "Spara den som CSV (semikolonavgränsad) eller CSV UTF-8."
+        )
+    stream.seek(0)
+
+
+def check_sie(stream: BinaryIO, name: str) -> None:
+    head = _not_office(_head(stream), name, "en SIE-fil")
+    if head.startswith(UTF16_BOMS):
+        stream.seek(0)
+        return  # the SIE reader names the encoding and says how to export again
+    if b"\x00" in head:
+        raise FileTypeError(f"{name} är ingen textfil och alltså ingen SIE-fil.")
+    first = next((line for line in head.removeprefix(UTF8_BOM).splitlines() if line.strip()), b"")
+    if not first.lstrip().startswith(b"#"):
+        raise FileTypeError(
+            f"{name} är ingen SIE-fil: en SIE-fil börjar med en rad som #FLAGGA 0. "
+            "Exportera bokföringen som SIE (typ 1–4) ur ekonomisystemet."
+        )
+    stream.seek(0)
+
+
+def _head(stream: BinaryIO) -> bytes:
+    stream.seek(0)
+    head = stream.read(HEAD)
+    stream.seek(0)
+    return head
+
+
+def _not_office(head: bytes, name: str, wanted: str) -> bytes:
+    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        raise FileTypeError(
+            f"{name} är en Excel- eller zip-fil, inte {wanted}. Välj rätt sorts fil, eller "
+            "ladda upp arbetsboken med ändelsen .xlsx."
+        )
+    return head
+
+
+def _decodes(head: bytes, encoding: str) -> bool:
+    try:
+        head.decode(encoding)
+    except UnicodeDecodeError as error:
+        # The head may end inside a multi-byte letter; only an error before the end counts.
+        return encoding == "utf-8" and error.start >= len(head) - 3
+    return True
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f}".replace(".", ",")
+
+
+__all__ = ["FileTypeError", "check_csv", "check_sie", "check_xlsx"]
