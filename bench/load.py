@@ -20,7 +20,7 @@ pauses 40 threads would measure the server's throughput, not what a person waits
 
 Checks (the exit status is 1 if one fails): no request failed; no lost update (each editor
 writes a counter into a figure of its own: at the end the figure is its last confirmed value
-and the budget's change log holds every confirmed save, in order); refusals only for saves
+and the figure's history holds every confirmed save, in order); refusals only for saves
 genuinely stale (an editor sometimes sends a save based on the figure before its last one:
 it must be refused with the current figure, and no other save may be refused); and the
 targets for pages (sign-in and PDFs excluded): median under 100 ms, 95th percentile under
@@ -253,8 +253,8 @@ def _report(recorder, signing, editors, stored, elapsed: float) -> int:
     print(f"errors: {len(errors)}" + "".join(f"\n  {e.kind}: {e.detail}" for e in errors[:10]))
     saves, refused = sum(len(e.acked) for e in editors), sum(e.refused for e in editors)
     print(
-        f"no lost update: {saves} confirmed saves by {len(editors)} editors, each in the change "
-        f"log in order and the last one in its figure: {'yes' if not lost else 'NO'}"
+        f"no lost update: {saves} confirmed saves by {len(editors)} editors, each in the figure's "
+        f"history in order and the last one in its figure: {'yes' if not lost else 'NO'}"
     )
     wrongly = sum(e.wrongly_refused for e in editors)
     print(f"stale saves refused with the current figure: {refused}; other refusals: {wrongly}")

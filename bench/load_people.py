@@ -96,7 +96,7 @@ class Cell:
     document: int
     line: int
     column: int
-    what: str  # how the change log names it: "<line> / <column>"
+    what: str  # how a person names it: "<line> / <column>"
     start: int  # the figure stored when the run began (kronor)
 
 

@@ -4,7 +4,6 @@ the editors' figures and the readers' pages before the run, what was stored afte
 import os
 import sys
 from collections import defaultdict
-from decimal import Decimal
 from pathlib import Path
 
 from load_people import Cell, Editor, Page
@@ -68,7 +67,7 @@ def _cells(users: int) -> list[Cell]:
         line, column = amount.line, amount.column
         what = f"{line.label} / {column.label}"
         if any(c.what == what for c in by_document[line.document_id]):
-            continue  # the change log could not tell the two apart
+            continue  # one figure per line and column label, so reports name it unambiguously
         by_document[line.document_id].append(
             Cell(line.document.association.slug, line.document_id, line.pk, column.pk, what,
                  int(amount.amount))
@@ -104,18 +103,22 @@ def _pages(association, pages: list[Page]) -> list[Page]:
 
 
 def stored(url: str, editors: list[Editor]) -> dict[str, tuple[int, list[int]]]:
-    """Per editor: the figure in its cell now, and every value its saves logged, in order."""
+    """Per editor: the figure in its cell now, and every value its saves left in the cell's
+    history (the audit trail), in order."""
     _django(url)
-    from budgets.models import BudgetAmount, BudgetChange
+    from django.contrib.auth import get_user_model
 
+    from budgets.models import BudgetAmount
+
+    users = dict(get_user_model().objects.values_list("username", "pk"))
     found = {}
     for editor in editors:
         cell = editor.cell
         assert cell is not None
         figure = BudgetAmount.objects.get(line_id=cell.line, column_id=cell.column).amount
-        logged = BudgetChange.objects.filter(
-            document_id=cell.document, what=cell.what, changed_by__username=editor.username
-        ).order_by("pk")
-        values = [int(Decimal(v)) for v in logged.values_list("new_value", flat=True)]
+        saved = BudgetAmount.history.filter(
+            line_id=cell.line, column_id=cell.column, history_user_id=users[editor.username]
+        ).exclude(history_type="-")
+        values = [int(v) for v in saved.order_by("history_id").values_list("amount", flat=True)]
         found[editor.username] = (int(figure), values)
     return found

@@ -45,7 +45,7 @@ def document_import(*, association: Association, plan: BudgetPlan, user: Any) ->
 
 
 def _emptied_draft(draft: BudgetDocument, plan: BudgetPlan) -> BudgetDocument:
-    """The draft, kept with its change log, its contents removed for the file's.
+    """The draft, kept (with its history), its contents removed for the file's.
 
     A draft whose figures are followed up, or whose lines accounts are mapped to, is not
     replaced: those belong to its lines and would be lost without a word.

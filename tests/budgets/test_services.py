@@ -1,4 +1,4 @@
-"""Editing a budget: stale edits refused, adoption makes it read-only, revisions, change log."""
+"""Editing a budget: stale edits refused, adoption makes it read-only, revisions, history."""
 
 from datetime import date
 from decimal import Decimal
