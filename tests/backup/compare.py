@@ -160,8 +160,7 @@ def _history(association: Association) -> Any:
 
 
 def _reports(association: Association) -> Any:
-    """The reports as stored: options, texts, adoptions with their frozen PDFs, downloads.
-    (The rendered documents are the reports app's to compare: one more area here.)"""
+    """The reports as stored: options, texts, adoptions with their frozen PDFs, downloads."""
     return [
         {
             "report": plain(report),
@@ -175,6 +174,19 @@ def _reports(association: Association) -> Any:
     ]
 
 
+def _rendered_reports(association: Association) -> Any:
+    """Each report as today's data renders it: every printed figure and the print HTML (whose
+    anchors and numbers depend only on the outline, not on database ids)."""
+    from reports.builders import build_report
+    from reports.rendering import print_html
+
+    rendered = []
+    for report in association.reports.order_by("kind", "year", "period_end"):
+        data = build_report(report)
+        rendered.append({"figures": data.figures(), "html": print_html(data)})
+    return rendered
+
+
 AREAS: dict[str, Callable[[Association], Any]] = {
     "facts": _facts,
     "funding": _funding,
@@ -185,5 +197,6 @@ AREAS: dict[str, Callable[[Association], Any]] = {
     "users": _users,
     "imports": _imports,
     "reports": _reports,
+    "rendered reports": _rendered_reports,
     "history": _history,
 }
