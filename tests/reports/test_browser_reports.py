@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from budgets.models import BudgetAmount
 from reports.models import Report
@@ -20,6 +21,7 @@ def _open_plan(page, live_server, username: str) -> None:
     page.click("text=Finnvedens samordningsförbund")
     page.click("nav >> text=Rapporter")
     page.click("text=Verksamhetsplan 2014")
+    expect(page.locator("h1#report-title")).to_have_text("Verksamhetsplan 2014")
 
 
 def _download(page, link_text: str) -> bytes:
@@ -43,7 +45,7 @@ def test_board_downloads_the_plan_and_auditor_gets_the_frozen_pdf(live_demo, liv
 
     page.context.clear_cookies()
     _open_plan(page, live_server, "revisor")
-    assert page.locator("text=siffror skiljer sig från den fastställda rapporten").is_visible()
+    expect(page.locator("text=siffror skiljer sig från den fastställda rapporten")).to_be_visible()
     auditor_pdf = _download(page, "Ladda ned fastställd PDF")
     plan = Report.objects.get(association__slug="finnveden", year=2014)
     assert auditor_pdf == latest_adoption(plan).pdf.read() == board_pdf
