@@ -29,9 +29,13 @@ def _locked(report: Report, version: int | None) -> Report:
 
 
 @transaction.atomic
-def report_adopt(*, report: Report, adopted_on: date, user: Any) -> ReportAdoption:
-    """Record the board's adoption: render the PDF once and keep it with its figures."""
-    report = _locked(report, None)
+def report_adopt(
+    *, report: Report, adopted_on: date, user: Any, version: int | None = None
+) -> ReportAdoption:
+    """Record the board's adoption: render the PDF once and keep it with its figures.
+
+    `version` is the one the user read; a report changed since is refused, not adopted."""
+    report = _locked(report, version)
     report.adopted_on = adopted_on
     report.version += 1
     saved(report)

@@ -134,12 +134,11 @@ def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     form = forms.AdoptForm(request.POST or None, initial=initial)
 
     def save():
-        if form.cleaned_data["version"] != report.version:
-            raise StaleEditError(
-                _("Rapporten har ändrats sedan du öppnade sidan. Läs den igen."), report
-            )
         services.report_adopt(
-            report=report, adopted_on=form.cleaned_data["adopted_on"], user=request.user
+            report=report,
+            adopted_on=form.cleaned_data["adopted_on"],
+            user=request.user,
+            version=form.cleaned_data["version"],
         )
 
     done = _("Rapporten är fastställd; PDF-filen är sparad och låst.")

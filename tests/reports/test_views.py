@@ -140,3 +140,12 @@ def test_options_change_the_budget_layout(staff_client, plan):
     assert (plan.budget_revenue_total, plan.budget_result) == ("after", False)
     page = staff_client.get(_url("detail", plan)).content.decode()
     assert "Totalt tillgängliga medel för 2014" in page and "Preliminärt överskott" not in page
+
+
+def test_adopting_a_report_changed_since_it_was_read_is_refused(staff_client, plan):
+    before = latest_adoption(plan)
+    page = staff_client.post(
+        _url("adopt", plan), {"adopted_on": "2013-12-02", "version": plan.version - 1}
+    ).content.decode()
+    assert "Någon annan har ändrat rapporten" in page
+    assert latest_adoption(plan) == before
