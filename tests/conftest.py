@@ -8,7 +8,7 @@ last and they load the demo themselves (`live_demo`).
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, hashers
 
 from finsam.demo import load_demo
 from finsam.permissions import Role
@@ -22,8 +22,17 @@ def media_root(tmp_path_factory):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Tests hash with MD5: production's PBKDF2 costs about 0.4 s a user, and the suite makes
+    hundreds of users. Sign-in still checks the password through the same code path."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    hashers.get_hashers.cache_clear()
+    hashers.get_hashers_by_algorithm.cache_clear()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, media_root):
+def django_db_setup(django_db_setup, django_db_blocker, media_root, fast_password_hasher):
     with django_db_blocker.unblock():
         load_demo(report=lambda _line: None)
 
