@@ -41,7 +41,10 @@ def document_adopt(
     figures the user confirmed (`adoption_preview`): if they have changed since, nothing is
     adopted."""
     decision = f"{adopted_on:%Y-%m-%d} {diary_number}".strip()
-    with budget_write(user, reason=f"Fastställd av styrelsen {decision}"):
+    reason = f"Fastställd av styrelsen {decision}"
+    if motivation.strip():
+        reason += f". Motivering till varningarna: {motivation.strip()}"
+    with budget_write(user, reason=reason):
         locked = locked_draft(document)
         if meeting is not None and meeting.association_id != locked.association_id:
             raise ValidationError("Mötet hör till ett annat förbund.")

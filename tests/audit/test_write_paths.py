@@ -185,7 +185,8 @@ def test_figures_follow_up_adoption_and_revision(budget, kansli):
     adopted = since.rows(BudgetDocument, id=budget.pk)[-1]
     assert (adopted.status, adopted.history_change_reason) == (
         "adopted",
-        "Fastställd av styrelsen 2013-11-20 Dnr 7",
+        "Fastställd av styrelsen 2013-11-20 Dnr 7. Motivering till varningarna: "
+        "Styrelsen godtar varningarna.",
     )
     # The copy's figures are bulk-created, each with its historical row.
     copied = since.rows(BudgetAmount, line_id__in=copy.lines.values("pk"))

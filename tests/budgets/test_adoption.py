@@ -210,3 +210,31 @@ def test_an_error_is_named_on_the_adopt_page_and_nothing_is_adopted(staff_client
     assert "Budget 2015: balanserat resultat blir negativt" in page
     budget.refresh_from_db()
     assert budget.is_draft
+
+
+def test_the_plan_prints_the_adopted_budget_after_a_grant_changed(budget):
+    from reports.builders import build_report
+    from reports.models import Report
+
+    plan = Report.objects.get(association__slug="finnveden", kind="verksamhetsplan", year=2014)
+
+    def navigator_2015() -> list[str]:
+        figures = build_report(plan).figures()
+        return [
+            f.text for f in figures if f.row == "Navigatörcentrum" and f.column == "Budget 2015"
+        ]
+
+    assert navigator_2015() == ["610\xa0000"]
+    _adopt(budget)
+    _reduce_navigator_grant(100_000)
+    plan.refresh_from_db()
+    assert navigator_2015() == ["610\xa0000"]
+
+
+def test_the_history_names_the_adoption_and_its_motivation(budget):
+    _adopt(budget)
+    row = BudgetDocument.history.filter(id=budget.pk).order_by("-history_id").first()
+    assert row.status == "adopted"
+    assert row.history_change_reason == (
+        f"Fastställd av styrelsen 2013-12-12 2013/45. Motivering till varningarna: {MOTIVATION}"
+    )
