@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from budgets.models import (
+    BudgetAdoption,
     BudgetAmount,
     BudgetColumn,
     BudgetDocument,
@@ -50,3 +51,20 @@ class BudgetAmountAdmin(AuditedAdmin):
 
 
 admin.site.register(FollowUpFigure, AuditedAdmin)
+
+
+@admin.register(BudgetAdoption)
+class BudgetAdoptionAdmin(admin.ModelAdmin):
+    """An adoption is the record of what the board decided: read-only, never deleted here."""
+
+    list_display = ["document", "adopted_on", "sha256", "adopted_by", "created_at"]
+    list_filter = ["document__association"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

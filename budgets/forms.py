@@ -109,9 +109,25 @@ class ColumnForm(forms.Form):
 
 
 class AdoptForm(forms.Form):
-    adopted_on = forms.DateField(label="Beslutsdatum", help_text="ÅÅÅÅ-MM-DD")
+    """The board's decision, typed: no date is filled in for the user (the date is the
+    board's, not today's). `figures` is the checksum of the figures the page showed."""
+
+    adopted_on = forms.DateField(
+        label="Styrelsens beslutsdatum",
+        help_text="ÅÅÅÅ-MM-DD",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Ange datumet då styrelsen fastställde budgeten."},
+    )
     diary_number = forms.CharField(label="Diarienummer", max_length=40, required=False)
-    meeting = forms.IntegerField(required=False)
+    meeting = forms.IntegerField(label="Styrelsemöte", required=False)
+    motivation = forms.CharField(
+        label="Styrelsens motivering till varningarna",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Krävs när kontrollerna visar varningar; den sparas med fastställelsen.",
+    )
+    figures = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class FollowUpForm(forms.Form):

@@ -7,7 +7,7 @@ each distinct column year. Its result object feeds the grid, the xlsx export and
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
@@ -26,6 +26,7 @@ from budgets.calculation import (
     calculate,
 )
 from budgets.models import (
+    BudgetAdoption,
     BudgetAmount,
     BudgetColumn,
     BudgetDocument,
@@ -34,6 +35,7 @@ from budgets.models import (
     Footnote,
     LineKind,
 )
+from budgets.snapshot import thaw
 from finsam.tenancy import Tenant, scoped
 from initiatives.selectors import granted_amount
 from members.funding import FundingBreakdown, funding_breakdown
@@ -68,13 +70,30 @@ class BudgetSheet:
     input: BudgetInput
     result: BudgetResult
     granted: dict[tuple[int, int], Decimal | None]  # initiative lines' granted amount
+    # The adoption whose frozen figures the sheet shows (None: computed from today's data).
+    adoption: BudgetAdoption | None = None
 
     @property
     def lines(self) -> list[BudgetLine]:
         return [line for sheet in self.sections for line in sheet.lines]
 
 
-def budget_sheet(document: BudgetDocument) -> BudgetSheet:
+def latest_budget_adoption(document: BudgetDocument) -> BudgetAdoption | None:
+    return document.adoptions.order_by("-created_at", "-pk").first()
+
+
+def budget_sheet(document: BudgetDocument, *, today: bool = False) -> BudgetSheet:
+    """The budget with every figure: an adopted revision's as adopted (`today`: as today's
+    data gives them, for comparing), a draft's from today's data."""
+    sheet = _computed_sheet(document)
+    # A draft has no adoption: no query for it (the grid's query count is pinned).
+    adoption = None if today or document.is_draft else latest_budget_adoption(document)
+    if adoption is None:
+        return sheet
+    return replace(thaw(sheet, adoption.snapshot), adoption=adoption)
+
+
+def _computed_sheet(document: BudgetDocument) -> BudgetSheet:
     columns = list(document.columns.all())
     sections = list(document.sections.all())
     lines = list(

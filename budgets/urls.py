@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budgets.views import files, followup, grid, history, structure
+from budgets.views import adoption, files, followup, grid, history, structure
 
 app_name = "budgets"
 urlpatterns = [
@@ -25,6 +25,6 @@ urlpatterns = [
     path("<int:pk>/kolumner/", structure.columns, name="columns"),
     path("<int:pk>/installningar/", structure.settings, name="settings"),
     path("<int:pk>/avsnitt/", structure.sections, name="sections"),
-    path("<int:pk>/faststall/", structure.adopt, name="adopt"),
+    path("<int:pk>/faststall/", adoption.adopt, name="adopt"),
     path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
 ]

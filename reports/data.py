@@ -8,7 +8,15 @@ a reader compares and what an adoption freezes.
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from finsam.lib.figures import Figure
+
+TEXTS = "Texter"  # the differences list's table for words, beside the figures' tables
 
 
 @dataclass(frozen=True)
@@ -40,24 +48,11 @@ class Table:
     # "keep" (a short table kept on one page, as statements are).
     style: str = ""
 
-    def figures(self) -> Iterator["Figure"]:
+    def figures(self) -> Iterator[Figure]:
         for row in self.rows:
             for column, text in zip(self.columns, row.cells, strict=False):
                 if text:
                     yield Figure(self.caption, row.label, column, text)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One printed figure, located by its table, row and column."""
-
-    table: str
-    row: str
-    column: str
-    text: str
-
-    def key(self) -> tuple[str, str, str]:
-        return (self.table, self.row, self.column)
 
 
 @dataclass(frozen=True)
@@ -130,3 +125,23 @@ class ReportData:
 
     def figures(self) -> list[Figure]:
         return [figure for table in self.tables() for figure in table.figures()]
+
+    def texts(self) -> list[Figure]:
+        """The report's words as printed (cover, and each section's text before and after
+        its data), located like figures so an adoption can freeze and compare them."""
+        cover = _("Omslag")
+        found = [
+            Figure(TEXTS, cover, _("Rubrik"), self.title),
+            Figure(TEXTS, cover, _("Underrubrik"), self.subtitle),
+            Figure(TEXTS, cover, _("Text"), _plain(self.cover_html)),
+        ]
+        for section in self.all_sections():
+            heading = f"{section.number} {section.heading}".strip()
+            found.append(Figure(TEXTS, heading, _("Text"), _plain(section.text_html)))
+            found.append(Figure(TEXTS, heading, _("Text efter"), _plain(section.text_after_html)))
+        return [text for text in found if text.text]
+
+
+def _plain(html: str) -> str:
+    """Printed words without markup, whitespace collapsed: what a reader compares."""
+    return " ".join(unescape(strip_tags(html)).split())

@@ -113,5 +113,12 @@ class SectionForm(forms.ModelForm):
 
 
 class AdoptForm(forms.Form):
+    """The board's decision date, typed (never filled in for the user), then confirmed."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
-    adopted_on = forms.DateField(label=_("Styrelsens beslutsdatum"), widget=DATE)
+    adopted_on = forms.DateField(
+        label=_("Styrelsens beslutsdatum"),
+        widget=DATE,
+        error_messages={"required": _("Ange datumet då styrelsen fastställde rapporten.")},
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -1,13 +1,13 @@
 """Reading reports: an association's list, one report, its adoption and what differs since."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
 
+from finsam.lib.figures import Difference, Figure, differences
 from finsam.tenancy import Tenant, scoped
 from members.models import Association
-from reports.data import Figure, ReportData
+from reports.data import ReportData
 from reports.models import Report, ReportAdoption, ReportKind
 
 
@@ -29,23 +29,12 @@ def latest_adoption(report: Report) -> ReportAdoption | None:
     return report.adoptions.order_by("-created_at").first()
 
 
-@dataclass(frozen=True)
-class Difference:
-    """A printed figure as adopted and as today's data gives it ("" where it is missing)."""
-
-    table: str
-    row: str
-    column: str
-    adopted: str
-    today: str
-
-
 def figure_differences(adoption: ReportAdoption, data: ReportData) -> list[Difference]:
-    adopted = {Figure(*values).key(): values[3] for values in adoption.figures}
-    today = {figure.key(): figure.text for figure in data.figures()}
-    keys = list(adopted) + [key for key in today if key not in adopted]
-    return [
-        Difference(*key, adopted.get(key, ""), today.get(key, ""))
-        for key in keys
-        if adopted.get(key, "") != today.get(key, "")
-    ]
+    """What today's data prints differently: every figure, and the words where the adoption
+    kept them (`finsam.lib.figures.differences` is the one rule for comparing)."""
+    adopted = [Figure(*values) for values in adoption.figures]
+    today = data.figures()
+    if adoption.texts is not None:
+        adopted += [Figure(*values) for values in adoption.texts]
+        today += data.texts()
+    return differences(adopted, today)

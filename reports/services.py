@@ -7,6 +7,7 @@ user saw, so two people editing the same report cannot overwrite each other sile
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -28,6 +29,19 @@ def _locked(report: Report, version: int | None) -> Report:
     return current
 
 
+def adoption_date_check(*, report: Report, adopted_on: date) -> None:
+    """A report is adopted after its period: a decision dated before the period's last day
+    is a typing error (or a default nobody changed), never a real adoption."""
+    if report.period_end is not None and adopted_on < report.period_end:
+        raise ValidationError(
+            _(
+                "Beslutsdatumet %(day)s ligger före periodens sista dag %(end)s: en rapport "
+                "kan inte fastställas innan perioden är slut."
+            )
+            % {"day": f"{adopted_on:%Y-%m-%d}", "end": f"{report.period_end:%Y-%m-%d}"}
+        )
+
+
 @transaction.atomic
 def report_adopt(
     *, report: Report, adopted_on: date, user: Any, version: int | None = None
@@ -36,6 +50,7 @@ def report_adopt(
 
     `version` is the one the user read; a report changed since is refused, not adopted."""
     report = _locked(report, version)
+    adoption_date_check(report=report, adopted_on=adopted_on)
     report.adopted_on = adopted_on
     report.version += 1
     saved(report)
@@ -46,7 +61,8 @@ def report_adopt(
         report=report,
         adopted_on=adopted_on,
         sha256=sha256_hex(content),
-        figures=[[f.table, f.row, f.column, f.text] for f in data.figures()],
+        figures=[f.stored() for f in data.figures()],
+        texts=[t.stored() for t in data.texts()],
         adopted_by=user if getattr(user, "is_authenticated", False) else None,
     )
     adoption.pdf.save(f"{adoption.sha256}.pdf", ContentFile(content), save=False)

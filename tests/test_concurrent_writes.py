@@ -169,7 +169,12 @@ def test_a_cell_saved_while_its_line_is_removed_gets_a_message_not_an_error():
 def test_a_new_revision_and_a_new_budget_of_the_same_year_get_different_numbers():
     draft = _finnveden_budget()
     adopted = document_adopt(
-        document=draft, adopted_on=date(2013, 12, 12), meeting=None, diary_number="", user=None
+        document=draft,
+        adopted_on=date(2013, 12, 12),
+        meeting=None,
+        diary_number="",
+        user=None,
+        motivation="Styrelsen godtar varningarna.",
     )
     outcome = second_waits_for_first(
         lambda: document_new_revision(document=adopted, user=None),
@@ -188,7 +193,12 @@ def test_an_import_waits_for_an_adoption_and_then_keeps_the_adopted_budget():
     plan = read_budget(export_budget(budget_sheet(draft)))
     outcome = second_waits_for_first(
         lambda: document_adopt(
-            document=draft, adopted_on=date(2013, 12, 12), meeting=None, diary_number="", user=None
+            document=draft,
+            adopted_on=date(2013, 12, 12),
+            meeting=None,
+            diary_number="",
+            user=None,
+            motivation="Styrelsen godtar varningarna.",
         ),
         lambda: document_import(association=draft.association, plan=plan, user=None),
     )

@@ -6,6 +6,7 @@ A package so that further concepts (bookkeeping accounts) get their own module.
 """
 
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.models.adoption import BudgetAdoption
 from budgets.models.document import BudgetColumn, BudgetDocument, ColumnKind, DocumentStatus, Unit
 from budgets.models.followup import FollowUpFigure
 from budgets.models.lines import (
@@ -24,6 +25,7 @@ __all__ = [
     "BalanceKind",
     "MonthMovement",
     "YearBalance",
+    "BudgetAdoption",
     "BudgetAmount",
     "BudgetColumn",
     "BudgetDocument",

@@ -1,18 +1,24 @@
 """Adopting a budget, and copying an adopted budget into a new draft revision."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 
+from budgets.calculation import Check
 from budgets.models import (
+    BudgetAdoption,
     BudgetAmount,
     BudgetDocument,
     BudgetLine,
     DocumentStatus,
 )
+from budgets.selectors import budget_sheet
 from budgets.services.common import budget_write, locked_draft
+from budgets.snapshot import checksum, freeze
+from finsam.errors import StaleEditError
 from finsam.saving import saved
 from members.audit.recording import bulk_create_audited
 from members.models import Association, Meeting
@@ -25,19 +31,78 @@ def document_adopt(
     meeting: Meeting | None,
     diary_number: str,
     user: Any,
+    motivation: str = "",
+    expected: str | None = None,
 ) -> BudgetDocument:
-    """The board has adopted the budget: record the decision; the document becomes read-only."""
+    """The board has adopted the budget: freeze every figure; the document becomes read-only.
+
+    Refused while a check shows an error (named in the message); a warning needs the
+    board's written `motivation`, kept with the adoption. `expected` is the checksum of the
+    figures the user confirmed (`adoption_preview`): if they have changed since, nothing is
+    adopted."""
     decision = f"{adopted_on:%Y-%m-%d} {diary_number}".strip()
-    with budget_write(user, reason=f"Fastställd av styrelsen {decision}"):
+    reason = f"Fastställd av styrelsen {decision}"
+    if motivation.strip():
+        reason += f". Motivering till varningarna: {motivation.strip()}"
+    with budget_write(user, reason=reason):
         locked = locked_draft(document)
         if meeting is not None and meeting.association_id != locked.association_id:
             raise ValidationError("Mötet hör till ett annat förbund.")
+        preview = adoption_preview(locked)
+        if expected is not None and preview.checksum != expected:
+            raise StaleEditError(
+                "Budgetens siffror har ändrats sedan du bekräftade dem. Läs dem igen och "
+                "fastställ på nytt.",
+                None,
+            )
+        motivation = motivation.strip()
+        check_adoptable(preview, motivation)
         locked.status = DocumentStatus.ADOPTED
         locked.adopted_on = adopted_on
         locked.adopted_at = meeting
         locked.diary_number = diary_number
         saved(locked)
+        saved(
+            BudgetAdoption(
+                document=locked,
+                adopted_on=adopted_on,
+                snapshot=preview.snapshot,
+                sha256=preview.checksum,
+                motivation=motivation,
+                adopted_by=user if getattr(user, "is_authenticated", False) else None,
+            )
+        )
         return locked
+
+
+@dataclass(frozen=True)
+class AdoptionPreview:
+    """What adopting would freeze: the figures, their checksum, the checks to answer for."""
+
+    snapshot: dict[str, Any]
+    checksum: str
+    errors: list[Check]
+    warnings: list[Check]
+
+
+def adoption_preview(document: BudgetDocument) -> AdoptionPreview:
+    sheet = budget_sheet(document, today=True)
+    snapshot = freeze(sheet)
+    return AdoptionPreview(snapshot, checksum(snapshot), sheet.result.errors, sheet.result.warnings)
+
+
+def check_adoptable(preview: AdoptionPreview, motivation: str) -> None:
+    """Refuse while a check shows an error; a warning needs the board's motivation."""
+    if preview.errors:
+        raise ValidationError(
+            "Budgeten kan inte fastställas så länge en kontroll visar fel: "
+            + " ".join(check.message for check in preview.errors)
+        )
+    if preview.warnings and not motivation:
+        raise ValidationError(
+            "Kontrollerna visar varningar; skriv styrelsens motivering för att fastställa "
+            "budgeten ändå: " + " ".join(check.message for check in preview.warnings)
+        )
 
 
 def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:

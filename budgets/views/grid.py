@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from budgets.differences import adopted_differences
 from budgets.forms import CellForm, NewDocumentForm
 from budgets.models import BudgetDocument
 from budgets.presentation import DisplayOptions, grid_rows, visible_columns
@@ -53,7 +54,9 @@ def grid_context(sheet: BudgetSheet, options: DisplayOptions, tenant: Tenant) ->
 def document_grid(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
     options = DisplayOptions.from_query(document, request.GET)
-    context = grid_context(budget_sheet(document), options, tenant)
+    sheet = budget_sheet(document)
+    context = grid_context(sheet, options, tenant)
+    context["differences"] = adopted_differences(sheet)
     return render(request, "budgets/document.html", context)
 
 

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 
 from budgets import services
 from budgets.forms import (
-    AdoptForm,
     ColumnForm,
     DocumentSettingsForm,
     FootnoteForm,
@@ -25,7 +24,6 @@ from budgets.views.common import posted_to_document
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives.models import Initiative
-from members.models import Meeting
 from members.selectors import members_during_year
 
 
@@ -62,10 +60,8 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         "new_line": NewLineForm(),
         "column_form": ColumnForm(),
         "footnote_form": FootnoteForm(),
-        "adopt_form": AdoptForm(),
         "settings_form": DocumentSettingsForm(initial=_settings_initial(document)),
         "section_form": SectionForm(),
-        "meetings": Meeting.objects.filter(association=association).order_by("-date")[:20],
         "members": members_during_year(association, document.year),
         "initiatives": Initiative.objects.filter(association=association),
     }
@@ -235,27 +231,6 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
     else:
         _form_errors(request, form)
     return _back(document)
-
-
-@tenant_view(Perm.EDIT)
-@posted_to_document
-def adopt(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
-    form = AdoptForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return _back(document)
-    data = form.cleaned_data
-    meetings = Meeting.objects.filter(association=tenant.association)
-    _attempt(
-        request,
-        "Budgeten är fastställd.",
-        services.document_adopt,
-        document=document,
-        adopted_on=data["adopted_on"],
-        diary_number=data["diary_number"],
-        meeting=meetings.filter(pk=data["meeting"] or 0).first(),
-    )
-    return _back(document, "budgets:document")
 
 
 @tenant_view(Perm.EDIT)

@@ -27,6 +27,8 @@ def budget_block(context: BuildContext) -> Block:
     if context.report.budget_revenue_total == RevenueTotal.AFTER:
         tables.append(revenue_totals_table(context))
     checks = [check.message for check in sheet.result.checks if check.level != "info"]
+    if sheet.adoption is not None and sheet.adoption.motivation:
+        checks.append(_("Styrelsens motivering vid fastställelsen: %s") % sheet.adoption.motivation)
     return Block("budget", "reports/blocks/_budget.html", tables=tables, context={"checks": checks})
 
 

@@ -27,6 +27,9 @@ class ReportAdoption(models.Model):
     pdf = models.FileField(_("PDF"), upload_to=_adopted_path)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     figures = models.JSONField(_("siffror"), default=list)
+    # The printed words, as [table, row, column, text] like the figures; None for adoptions
+    # made before texts were kept, which are then compared by their figures only.
+    texts = models.JSONField(_("texter"), null=True, blank=True, default=None)
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

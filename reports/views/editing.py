@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -129,19 +128,26 @@ def report_outline(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 
 @tenant_view(Perm.EDIT)
 def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    """Type the board's decision date, then confirm: only the confirmation adopts."""
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
-    initial = {"version": report.version, "adopted_on": timezone.localdate()}
-    form = forms.AdoptForm(request.POST or None, initial=initial)
-
-    def save():
-        services.report_adopt(
-            report=report,
-            adopted_on=form.cleaned_data["adopted_on"],
-            user=request.user,
-            version=form.cleaned_data["version"],
-        )
-
-    done = _("Rapporten är fastställd; PDF-filen är sparad och låst.")
-    return _edit(
-        request, form, save, title=_("Fastställ rapporten"), back=_detail_url(report), done=done
-    )
+    form = forms.AdoptForm(request.POST or None, initial={"version": report.version})
+    title, back = _("Fastställ rapporten"), _detail_url(report)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if not data["confirmed"]:
+                services.adoption_date_check(report=report, adopted_on=data["adopted_on"])
+                context = {"form": form, "report": report, "title": title, "back": back}
+                return render(request, "reports/adopt_confirm.html", context)
+            services.report_adopt(
+                report=report,
+                adopted_on=data["adopted_on"],
+                user=request.user,
+                version=data["version"],
+            )
+        except (ValidationError, StaleEditError) as error:
+            form.add_error(None, getattr(error, "messages", [str(error)]))
+        else:
+            messages.success(request, _("Rapporten är fastställd; PDF-filen är sparad och låst."))
+            return redirect(back)
+    return render(request, "reports/edit.html", {"form": form, "title": title, "back": back})

@@ -172,7 +172,12 @@ def test_the_export_holds_every_change_as_text(client, association, budget, user
 
 def test_a_budget_shows_what_changed_after_adoption(client, association, budget, users):
     document_adopt(
-        document=budget, adopted_on=date(2013, 11, 20), meeting=None, diary_number="", user=None
+        document=budget,
+        adopted_on=date(2013, 11, 20),
+        meeting=None,
+        diary_number="",
+        user=None,
+        motivation="Styrelsen godtar varningarna.",
     )
     line, column = budget.lines.get(label="Kansli"), budget.columns.get(year=2014)
     follow_up_save(

@@ -174,6 +174,7 @@ def test_figures_follow_up_adoption_and_revision(budget, kansli):
         meeting=None,
         diary_number="Dnr 7",
         user=kansli,
+        motivation="Styrelsen godtar varningarna.",
     )
     copy = budget_services.document_new_revision(document=budget, user=kansli)
 
@@ -184,7 +185,8 @@ def test_figures_follow_up_adoption_and_revision(budget, kansli):
     adopted = since.rows(BudgetDocument, id=budget.pk)[-1]
     assert (adopted.status, adopted.history_change_reason) == (
         "adopted",
-        "Fastställd av styrelsen 2013-11-20 Dnr 7",
+        "Fastställd av styrelsen 2013-11-20 Dnr 7. Motivering till varningarna: "
+        "Styrelsen godtar varningarna.",
     )
     # The copy's figures are bulk-created, each with its historical row.
     copied = since.rows(BudgetAmount, line_id__in=copy.lines.values("pk"))
@@ -473,9 +475,10 @@ def test_every_association_model_is_tracked_except_bulk_rows():
     }
     # Books are imported in bulk (a million rows must stay fast) and each row points to its
     # ImportBatch, which keeps the file and its checksum; the batch is the record itself.
-    # A report's adoptions and downloads are records themselves (checksum, who, when), never
-    # changed after they are written.
+    # A report's adoptions and downloads, and a budget's adoptions, are records themselves
+    # (checksum, who, when), never changed after they are written.
     deliberately = {
+        "budgets.BudgetAdoption",
         "budgets.YearBalance",
         "budgets.MonthMovement",
         "members.ImportBatch",

@@ -81,6 +81,7 @@ def test_adopted_is_read_only_and_a_revision_copies_everything(finnveden_budget)
         meeting=None,
         diary_number="2013/45",
         user=None,
+        motivation="Styrelsen godtar varningarna.",
     )
     line, column = _line(finnveden_budget, "Kansli"), finnveden_budget.columns.get(year=2014)
     with pytest.raises(ValidationError, match="fastställd"):

@@ -5,6 +5,7 @@ import pytest
 from budgets import services
 from budgets.models import BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
+from budgets.services.status import adoption_preview
 from members.models import Member
 from tests.http_session import form_in
 
@@ -88,9 +89,15 @@ def test_footnotes_columns_settings_and_sections(staff_client, document):
 
 
 def test_adopt_then_read_only_then_new_revision(staff_client, document):
-    decision = {"adopted_on": "2013-12-12", "diary_number": "2013/45"}
+    decision = {
+        "adopted_on": "2013-12-12",
+        "diary_number": "2013/45",
+        "motivation": "Överskott från tidigare år används.",
+        "figures": adoption_preview(document).checksum,
+        "confirmed": "True",
+    }
     response = staff_client.post(_url(document, "faststall"), decision, follow=True)
-    assert "Budgeten är fastställd." in _messages(response)
+    assert "Budgeten är fastställd; siffrorna är sparade och låsta." in _messages(response)
     html = staff_client.get(f"/{document.association.slug}/budget/{document.pk}/").content.decode()
     assert 'class="cell"' not in html and "Skapa ny revision" in html
     refused = staff_client.post(_url(document, "fotnoter"), {"text": "x"}, follow=True)

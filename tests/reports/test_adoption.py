@@ -12,7 +12,7 @@ from django.urls import reverse
 from budgets.models import BudgetAmount
 from finsam.permissions import Role
 from reports.builders import build_report
-from reports.models import Report, ReportDownload
+from reports.models import Report, ReportDownload, ReportSection
 from reports.rendering import print_html
 from reports.selectors import figure_differences, latest_adoption
 from reports.services import report_adopt
@@ -114,3 +114,16 @@ def test_the_admin_cannot_change_or_delete_an_adoption(client, plan, django_user
     )
     adoption.refresh_from_db()
     assert adoption.sha256 != "0" * 64
+
+
+def test_the_differences_cover_the_texts_too(plan):
+    adoption = latest_adoption(plan)
+    section = plan.sections.exclude(text="").order_by("position").first()
+    assert any(t[1].endswith(section.heading) and t[2] == "Text" for t in adoption.texts)
+    ReportSection.objects.filter(pk=section.pk).update(text="Styrelsen ändrade texten.")
+    plan.refresh_from_db()
+    changed = [d for d in figure_differences(adoption, build_report(plan)) if d.table == "Texter"]
+    assert len(changed) == 1
+    assert changed[0].row.endswith(section.heading) and changed[0].column == "Text"
+    assert changed[0].today == "Styrelsen ändrade texten."
+    assert changed[0].adopted and changed[0].adopted != changed[0].today

@@ -43,3 +43,38 @@ def test_the_plan_as_standalone_html(db, tmp_path):
 def test_bad_arguments_get_a_clear_message(db, tmp_path, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("report", *args, "--output", str(tmp_path / "x.pdf"))
+
+
+def test_adopted_writes_the_frozen_pdf_byte_for_byte(db, tmp_path):
+    from decimal import Decimal
+
+    from budgets.models import BudgetAmount
+    from reports.models import Report
+    from reports.selectors import latest_adoption
+
+    plan = Report.objects.get(association__slug="finnveden", kind="verksamhetsplan", year=2014)
+    frozen = latest_adoption(plan).pdf.read()
+    BudgetAmount.objects.filter(
+        line__document__association__slug="finnveden",
+        line__label="Kansli",
+        column__label="Budget 2014",
+    ).update(amount=Decimal(450_000))
+    output = tmp_path / "adopted.pdf"
+    call_command(
+        "report", "verksamhetsplan", "finnveden", "2014", "--adopted", "--output", str(output)
+    )
+    assert output.read_bytes() == frozen
+    text = pdf_text(frozen)
+    assert "425 000" in text and "450 000" not in text and "Utkast" not in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["delarsrapport", "vaxjo", "--period-end", "2014-08-31"], "är inte fastställd"),
+        (["verksamhetsplan", "finnveden", "2014", "--format", "html"], "bara som PDF"),
+    ],
+)
+def test_adopted_needs_an_adopted_pdf(db, tmp_path, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("report", *args, "--adopted", "--output", str(tmp_path / "x.pdf"))

@@ -121,9 +121,14 @@ def test_options_switch_to_thousands(staff_client, plan):
 
 
 def test_staff_adopt_a_report(staff_client, plan):
-    response = staff_client.post(
-        _url("adopt", plan), {"adopted_on": "2013-12-02", "version": plan.version}
-    )
+    before = latest_adoption(plan)
+    form = staff_client.get(_url("adopt", plan)).content.decode()
+    assert 'name="adopted_on"' in form and 'name="adopted_on" value' not in form
+    posted = {"adopted_on": "2013-12-02", "version": plan.version}
+    confirm = staff_client.post(_url("adopt", plan), posted).content.decode()
+    assert "Bekräfta fastställelsen" in confirm and "sparas låst med sin kontrollsumma" in confirm
+    assert latest_adoption(plan) == before  # only the confirmation adopts
+    response = staff_client.post(_url("adopt", plan), {**posted, "confirmed": "True"})
     assert response.status_code == 302
     adoption = latest_adoption(plan)
     assert adoption.adopted_on == date(2013, 12, 2)
@@ -145,7 +150,34 @@ def test_options_change_the_budget_layout(staff_client, plan):
 def test_adopting_a_report_changed_since_it_was_read_is_refused(staff_client, plan):
     before = latest_adoption(plan)
     page = staff_client.post(
-        _url("adopt", plan), {"adopted_on": "2013-12-02", "version": plan.version - 1}
+        _url("adopt", plan),
+        {"adopted_on": "2013-12-02", "version": plan.version - 1, "confirmed": "True"},
     ).content.decode()
     assert "Någon annan har ändrat rapporten" in page
     assert latest_adoption(plan) == before
+
+
+def test_adoption_needs_a_date(staff_client, plan):
+    before = latest_adoption(plan)
+    posted = {"adopted_on": "", "version": plan.version, "confirmed": "True"}
+    page = staff_client.post(_url("adopt", plan), posted).content.decode()
+    assert "Ange datumet då styrelsen fastställde rapporten." in page
+    assert latest_adoption(plan) == before
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_an_interim_report_is_not_adopted_before_its_period_ends(staff_client, association):
+    interim = Report.objects.get(association=association, kind="delarsrapport")
+    for confirmed in ("", "True"):
+        posted = {"adopted_on": "2014-08-30", "version": interim.version, "confirmed": confirmed}
+        page = staff_client.post(_url("adopt", interim), posted).content.decode()
+        assert "Beslutsdatumet 2014-08-30 ligger före periodens sista dag 2014-08-31" in page
+    assert latest_adoption(interim) is None
+    posted = {"adopted_on": "2014-09-15", "version": interim.version, "confirmed": "True"}
+    assert staff_client.post(_url("adopt", interim), posted).status_code == 302
+    assert latest_adoption(interim).adopted_on == date(2014, 9, 15)
+
+
+def test_the_report_page_shows_the_adoption_checksum(staff_client, plan):
+    page = staff_client.get(_url("detail", plan)).content.decode()
+    assert latest_adoption(plan).sha256 in page

@@ -1,15 +1,20 @@
-"""`manage.py report verksamhetsplan SLUG YEAR` / `report delarsrapport SLUG --period-end DATE`."""
+"""`manage.py report verksamhetsplan SLUG YEAR` / `report delarsrapport SLUG --period-end DATE`.
+
+With `--adopted` the command writes the PDF the board adopted, byte for byte as frozen at
+adoption (the file auditors download), instead of rendering today's data as a draft.
+"""
 
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from finsam.lib.pdf import sha256_hex
 from members.models import Association
 from reports.builders import build_report
 from reports.models import ReportKind
 from reports.rendering import report_pdf, standalone_html
-from reports.selectors import report_named
+from reports.selectors import latest_adoption, report_named
 
 
 class Command(BaseCommand):
@@ -22,19 +27,42 @@ class Command(BaseCommand):
         parser.add_argument("--period-end", help="Delårsrapportens sista dag, ÅÅÅÅ-MM-DD.")
         parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
         parser.add_argument("--output", help="Fil att skriva till (standard: rapport.<format>).")
+        parser.add_argument(
+            "--adopted",
+            action="store_true",
+            help="Skriv den fastställda PDF-filen, exakt som den låstes vid fastställelsen.",
+        )
 
     def handle(self, *args, **options) -> None:
         report = self._report(options)
-        data = build_report(report)
-        for warning in data.warnings:
-            self.stderr.write(f"Varning: {warning}")
-        pdf = options["format"] == "pdf"
-        content = report_pdf(data) if pdf else standalone_html(data).encode()
+        if options["adopted"]:
+            content = self._adopted(report, options)
+        else:
+            data = build_report(report)
+            for warning in data.warnings:
+                self.stderr.write(f"Varning: {warning}")
+            pdf = options["format"] == "pdf"
+            content = report_pdf(data) if pdf else standalone_html(data).encode()
         output = Path(
             options["output"] or f"{report.kind}-{report.association.slug}.{options['format']}"
         )
         output.write_bytes(content)
         self.stdout.write(f"{report.title}: {output} ({len(content)} byte)")
+
+    def _adopted(self, report, options) -> bytes:
+        if options["format"] != "pdf":
+            raise CommandError("Den fastställda rapporten finns bara som PDF; ange --format pdf.")
+        adoption = latest_adoption(report)
+        if adoption is None:
+            raise CommandError(f"{report.title} är inte fastställd; det finns ingen låst PDF.")
+        with adoption.pdf.open("rb") as frozen:
+            content = frozen.read()
+        if sha256_hex(content) != adoption.sha256:
+            raise CommandError(
+                f"Den sparade PDF-filen stämmer inte med kontrollsumman {adoption.sha256}."
+            )
+        self.stderr.write(f"Fastställd {adoption.adopted_on:%Y-%m-%d}, SHA-256 {adoption.sha256}.")
+        return content
 
     def _report(self, options):
         association = Association.objects.filter(slug=options["slug"]).first()
