@@ -251,17 +251,21 @@ def _decide(
         findings.convention = "rest"
         findings.facts.append(REST_FACT)
         return
-    if has_objects:
-        findings.errors.append(
-            SieError(
-                None,
-                "Filens #PSALDO-rader går inte ihop med filens egna totaler, varken om raden "
-                "utan objekt ({}) är kontots total (som SIE-standarden anger) eller om den är "
-                "delen utan objekt (som vissa program skriver). Skillnaderna med raden utan "
-                "objekt som total står ovan.",
-            )
+    if not has_objects:
+        _listed(outcomes["total"], findings.errors)
+        return
+    best: Convention = "rest" if len(outcomes["rest"]) < len(outcomes["total"]) else "total"
+    _listed(outcomes[best], findings.errors)
+    read_as = "kontots total" if best == "total" else "delen utan objekt"
+    findings.errors.append(
+        SieError(
+            None,
+            "Filens #PSALDO-rader går inte ihop med filens egna totaler, varken om raden utan "
+            "objekt ({}) är kontots total (som SIE-standarden anger) eller om den är delen utan "
+            "objekt (som vissa program skriver). Skillnaderna ovan är räknade med raden utan "
+            f"objekt som {read_as}, det sätt som passar bäst.",
         )
-    _listed(outcomes["total"], findings.errors)
+    )
 
 
 def _listed(found: Iterable[SieError], errors: list[SieError]) -> None:

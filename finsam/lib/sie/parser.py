@@ -387,7 +387,8 @@ class SieReader:
             )
             self._error(
                 ver.line,
-                f"{ver.title} är daterad {day.isoformat()}, utanför filens räkenskapsår ({years}).",
+                f"{ver.title} är daterad utanför filens räkenskapsår ({years}); den skulle "
+                "bokas på ett år som filen inte anger.",
             )
             return False
         if not ver.number:
