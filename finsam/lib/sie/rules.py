@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Context, Decimal
+from functools import cache
 
 from .guards import Limits
 from .tokens import shown
@@ -45,12 +46,17 @@ def amount_problem(amount: Decimal, limits: Limits) -> str | None:
     if _WIDE.quantize(amount, _CENT) != amount:
         return f"beloppet {amount} har fler än två decimaler (kronor och ören)"
     digits = limits.amount_digits
-    if digits is not None and abs(amount) >= Decimal(10) ** digits:
+    if digits is not None and abs(amount) >= _bound(digits):
         return (
             f"beloppet {shown(str(amount))} är för stort (högst {digits} siffror före "
             "decimalpunkten kan lagras)"
         )
     return None
+
+
+@cache
+def _bound(digits: int) -> Decimal:
+    return Decimal(10) ** digits
 
 
 def account_problem(account: str, limits: Limits) -> str | None:
