@@ -48,6 +48,7 @@ class LedgerPlan(Plan):
     ledger: Ledger = field(default_factory=Ledger)
     warnings: list[str] = field(default_factory=list)  # for the user to confirm
     facts: list[str] = field(default_factory=list)  # what the file's checks found
+    orgnr: str = ""  # the file's #ORGNR, for an association without one to adopt
 
 
 def sie_limits() -> Limits:
@@ -73,7 +74,7 @@ def read_sie_upload(upload: Upload) -> LedgerPlan:
     except SieErrors as errors:
         plan.problems = [Problem("", str(error)) for error in errors.errors]
         return plan
-    plan.warnings, plan.facts = summary.warnings, summary.facts
+    plan.warnings, plan.facts, plan.orgnr = summary.warnings, summary.facts, summary.orgnr or ""
     if not summary.years:
         plan.problems.append(
             Problem("", _("Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte."))

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from budgets.accounts.models import MonthMovement, YearBalance
+from finsam.errors import StaleEditError
 from members.imports.batches import import_confirm, import_upload
 from members.models import Association, ImportBatch
+from members.services import association_orgnr_adopt
 
 pytestmark = pytest.mark.django_db
 CORPUS = Path(__file__).resolve().parent / "sie_corpus"
@@ -95,3 +97,23 @@ def test_empty_orgnr_is_read_with_a_warning_for_the_preview():
         "Rad 6: #ORGNR är tomt: filen anger inget organisationsnummer, så det går inte att "
         "kontrollera att den kommer från förbundets bokföring."
     ]
+
+
+def test_an_association_without_orgnr_adopts_the_files_and_later_files_are_checked(fresh):
+    batch, plan = upload(fresh, "typ4_jamforelsear.se")
+    assert batch is not None and plan.orgnr == "222000-2634"
+    association_orgnr_adopt(association=fresh, orgnr=plan.orgnr)
+    fresh.refresh_from_db()
+    assert fresh.org_number == "222000-2634"
+    assert (
+        fresh.history.latest().history_change_reason == "Organisationsnumret togs från SIE-filen."
+    )
+    other = (CORPUS / "typ4_jamforelsear.se").read_bytes().replace(b"222000-2634", b"222000-2873")
+    batch, plan = import_upload(
+        association=fresh, kind="sie", filename="annan.se", content=other, user=None
+    )
+    assert batch is None and "stämmer inte med förbundets organisationsnummer" in problems(plan)[0]
+    with pytest.raises(StaleEditError):  # a second, stale "yes" does not overwrite it
+        association_orgnr_adopt(association=fresh, orgnr="222000-2873")
+    fresh.refresh_from_db()
+    assert fresh.org_number == "222000-2634"
