@@ -44,6 +44,7 @@ from .tokens import (
     opt_text,
     parse_amount,
     parse_date,
+    parse_money,
     parse_period,
     with_objects,
 )
@@ -84,7 +85,7 @@ def convert_ver(f: list[Field], line: int) -> Ver:
 
 def convert_trans(f: list[Field], line: int, kind: TransKind) -> Trans:
     f = with_objects(f, 1)
-    account, objects, amount = as_text(f[0]), f[1], parse_amount(f[2])
+    account, objects, amount = as_text(f[0]), f[1], parse_money(f[2])
     assert isinstance(objects, tuple)
     if len(f) == 3:  # the common row: no optional fields
         return Trans(account, objects, amount, None, "", None, "", kind, line=line)

@@ -24,8 +24,9 @@ import re
 import zlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
 from .errors import sniff_encoding
@@ -42,7 +43,6 @@ __all__ = [
 ]
 
 MAX_LINE = 64 * 1024
-TOO_LONG = None  # what `bounded_lines` yields for a line over MAX_LINE
 
 # CP437 Swedish letters (ä å ö Ä Å Ö é ü) next to an ASCII letter, as inside a word.
 _CP437_LETTER = re.compile(
@@ -60,34 +60,29 @@ class Limits:
     name_length: int | None = None
 
 
-def bounded_lines(stream: BinaryIO | Iterable[bytes]) -> Iterator[bytes | None]:
-    """Yield the lines of a binary stream; None (after skipping it) for a line over MAX_LINE.
+def bounded_lines(stream: BinaryIO | Iterable[bytes]) -> tuple[Iterable[bytes], Callable[[], None]]:
+    """The lines of a binary stream, each at most MAX_LINE + 1 bytes, and a `skip_rest`.
 
-    An iterable of lines without `readline` (a generator) is taken as it comes: whoever
-    made it has already held each line.
+    A line longer than that arrives cut, without its line end; the reader then calls
+    `skip_rest()`, which reads the rest of it in bounded pieces and throws it away. The
+    iterator is C-level (`iter(readline, b"")`): a generator here cost a second per
+    million lines. An iterable without `readline` (a generator of lines) is taken as it
+    comes: whoever made it has already held each line.
     """
     if not hasattr(stream, "readline"):
-        for raw in stream:
-            yield TOO_LONG if len(raw) > MAX_LINE else raw
-        return
+        return stream, _nothing
     readline = stream.readline
-    limit = MAX_LINE + 1
-    first_line = True
-    while True:
-        raw = readline(limit)
-        if not raw:
-            return
-        if len(raw) < limit or raw.endswith(b"\n"):
-            first_line = False
-            yield raw
-            continue
-        if first_line and b"\r" in raw:
-            yield raw  # CR-only line ends: the reader names that instead, and stops
-            return
-        while raw and not raw.endswith(b"\n"):  # skip the rest in bounded pieces
+
+    def skip_rest() -> None:
+        raw = b"x"
+        while raw and not raw.endswith(b"\n"):
             raw = readline(MAX_LINE)
-        first_line = False
-        yield TOO_LONG
+
+    return iter(partial(readline, MAX_LINE + 1), b""), skip_rest
+
+
+def _nothing() -> None:
+    pass
 
 
 def damaged(raw: bytes) -> bool:
@@ -155,9 +150,18 @@ class VoucherNumbers:
     def __init__(self) -> None:
         self._runs: dict[str, tuple[list[int], list[array[int]]]] = {}
         self._other: dict[tuple[str, str], int] = {}
+        self._last_series: str | None = None
+        self._last_run: array[int] = array("q")
+        self._last_value = 0
+        self._next_number = ""
 
     def seen(self, series: str, number: str, line: int) -> int | None:
         """The line of an earlier voucher with this series and number; else remember it."""
+        if series == self._last_series and number == self._next_number:
+            self._last_run.append(line)  # the common case: the next number of the series
+            self._last_value += 1
+            self._next_number = str(self._last_value + 1)
+            return None
         if number.isascii() and number.isdigit() and str(int(number)) == number:
             found = self._in_runs(series, int(number), line)
             if found != -1:
@@ -178,9 +182,18 @@ class VoucherNumbers:
             return -1
         if at >= 0 and number == starts[at] + len(runs[at]):
             runs[at].append(line)
+            self._remember(series, runs[at], number, starts, at + 1)
             return None
         if len(starts) >= self.MAX_RUNS:
             return -1
         starts.insert(at + 1, number)
         runs.insert(at + 1, array("q", [line]))
+        self._remember(series, runs[at + 1], number, starts, at + 2)
         return None
+
+    def _remember(self, series: str, run: array, number: int, starts: list[int], after: int):
+        # The fast path of `seen` may extend this run only while the next number is free.
+        free = after >= len(starts) or starts[after] > number + 1
+        self._last_series = series if free else None
+        self._last_run, self._last_value = run, number
+        self._next_number = str(number + 1)
