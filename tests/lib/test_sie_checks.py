@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import resource
 import time
+import zlib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -265,3 +266,29 @@ def test_a_line_over_64_kb_is_refused_without_reading_it_into_memory() -> None:
         "är skadad eller ingen SIE-fil."
     )
     assert MAX_LINE == 65536 and grown < 20_000 and took < 5
+
+
+def test_a_closing_ksumma_without_the_opening_one_is_refused() -> None:
+    data = (CORPUS / "typ4_ksumma.se").read_bytes().replace(b"#KSUMMA\r\n", b"", 1)
+    with pytest.raises(SieErrors) as caught:
+        read_sie(data)
+    [message] = [str(e) for e in caught.value.errors]
+    assert message.endswith("#KSUMMA med kontrollsumma utan inledande #KSUMMA (efter #FLAGGA).")
+
+
+def test_ksumma_counts_escaped_quotes_and_object_lists_as_the_specification_says() -> None:
+    # SIE 4B 10.14-10.15: '#KONTO 1915 "Kassa \"special\""' counts as #KONTO1915Kassa "special".
+    body = [
+        '#KONTO 1915 "Kassa \\"special\\""',
+        '#VER A 1 20140301 "x"',
+        "{",
+        '#TRANS 1915 {1 "456" 7 "47"} 13200.00',
+        "#TRANS 2010 {} -13200.00",
+        "}",
+    ]
+    crc = zlib.crc32(
+        b'#KONTO1915Kassa "special"#VERA120140301x#TRANS19151456747'
+        + b"13200.00#TRANS2010-13200.00"
+    )
+    data = "\r\n".join(["#FLAGGA 0", "#KSUMMA", *body, f"#KSUMMA {crc}", ""]).encode("cp437")
+    assert read_sie(data).ksumma == crc
