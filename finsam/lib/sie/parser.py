@@ -37,6 +37,7 @@ from .convert import USAGE as _USAGE
 from .convert import convert_trans as _trans
 from .convert import convert_ver as _ver
 from .errors import SieError, SieErrors, format_amount, sniff_bom, wrong_format_message
+from .filechecks import FileChecks
 from .guards import (
     MAX_LINE,
     Checksum,
@@ -44,7 +45,6 @@ from .guards import (
     Limits,
     VoucherNumbers,
     bounded_lines,
-    damaged,
 )
 from .records import (
     Format,
@@ -108,7 +108,7 @@ def _binary_lines(source: Source) -> Iterator[tuple[Iterable[bytes], Callable[[]
         yield bounded_lines(source)
 
 
-class SieReader:
+class SieReader(FileChecks):
     """Iterate over the records of one SIE file; raises SieErrors at the end if needed.
 
     After iteration, `skipped` counts the record labels that were ignored (unknown or not
@@ -172,19 +172,6 @@ class SieReader:
         else:
             self.suppressed += 1
 
-    def _too_long(self, raw: bytes, skip_rest: Callable[[], None]) -> bytes | None:
-        """A line over MAX_LINE: refused, and the rest of it skipped without holding it."""
-        if self.line_no == 1 and b"\r" in raw[:-1]:
-            return raw  # CR-only line ends make the whole file one line: named as such
-        if not raw.endswith(b"\n"):
-            skip_rest()
-        self._error(
-            self.line_no,
-            f"Raden är längre än {MAX_LINE_TEXT} och läses inte; en SIE-rad är aldrig så "
-            "lång, så filen är skadad eller ingen SIE-fil.",
-        )
-        return None
-
     def _feed(self, raw: bytes) -> Record | None:
         # ASCII is a subset of CP437 and decodes six times faster, and most lines are ASCII.
         if raw.isascii() and self.line_no != 1:
@@ -226,21 +213,6 @@ class SieReader:
         """True if the line is a record the application reads (its text counts)."""
         label = line.split(None, 1)[0].upper()
         return label in _CONVERTERS or label in _TRANS_KINDS or label == "#VER"
-
-    def _check_text(self, raw: bytes) -> bool:
-        """Weigh the line's encoding; refuse text already damaged. False: skip the line."""
-        if damaged(raw):
-            self._error(
-                self.line_no,
-                "Texten är redan förstörd av en felaktig teckenkonvertering (ersättningstecknet "
-                "U+FFFD, som i CP437 visas som '∩┐╜'). Exportera filen på nytt från "
-                "bokföringsprogrammet i stället för att konvertera den.",
-            )
-            if self._ver is not None:
-                self._ver.broken = True
-            return False
-        self._judge.observe(raw, self.line_no)
-        return True
 
     def _dispatch(self, line: str) -> Record | None:
         if line[0] != "#":
@@ -317,40 +289,6 @@ class SieReader:
                 return self._check_ksumma(record)
         return None
 
-    def _check_ksumma(self, record: Ksumma) -> str | None:
-        if record.checksum is None:
-            if self._checksum is None:
-                self._checksum = Checksum(self.line_no)
-            return None
-        checksum, self._checksum_done = self._checksum, True
-        if checksum is None:
-            return "#KSUMMA med kontrollsumma utan inledande #KSUMMA (efter #FLAGGA)."
-        if checksum.matches(record.checksum):
-            return None
-        return (
-            f"#KSUMMA {record.checksum} stämmer inte med filens innehåll (beräknad kontrollsumma "
-            f"{checksum.crc}); filen har ändrats eller skadats efter exporten."
-        )
-
-    def _check_orgnr(self, record: Orgnr) -> str | None:
-        self._orgnr_seen = True
-        if not record.digits:
-            self.warnings.append(
-                SieError(
-                    self.line_no,
-                    "#ORGNR är tomt: filen anger inget organisationsnummer, så det går inte att "
-                    "kontrollera att den kommer från förbundets bokföring.",
-                )
-            )
-            return None
-        expected = self.expected_orgnr
-        if expected is None or record.digits == Orgnr(expected).digits:
-            return None
-        return (
-            f"#ORGNR {record.orgnr} stämmer inte med förbundets organisationsnummer "
-            f"{expected}; filen verkar komma från en annan organisation."
-        )
-
     def _open_ver(self, fields: list[Field]) -> None:
         self._drop_dangling_ver("#VER")
         # Registered before the head is parsed: if the head is broken, its block is still
@@ -402,31 +340,6 @@ class SieReader:
             return None
         return record if self._place_voucher(record) else None
 
-    def _place_voucher(self, ver: Ver) -> bool:
-        """A voucher must fall in one of the file's years and have its own number."""
-        day = ver.date
-        if self._years and not _within(day, self._years):
-            years = ", ".join(
-                f"{start.isoformat()}–{end.isoformat()}" for start, end in self._years
-            )
-            self._error(
-                ver.line,
-                f"{ver.title} är daterad utanför filens räkenskapsår ({years}); den skulle "
-                "bokas på ett år som filen inte anger.",
-            )
-            return False
-        if not ver.number:
-            return True
-        first = self._numbers.seen(ver.series, ver.number, ver.line)
-        if first is not None:
-            self._error(
-                ver.line,
-                f"{ver.title} har samma serie och nummer som verifikationen på rad {first}; "
-                "den skulle räknas två gånger.",
-            )
-            return False
-        return True
-
     def _drop_dangling_ver(self, label: str) -> None:
         ver, self._ver = self._ver, None
         if ver is None:
@@ -463,15 +376,10 @@ class SieReader:
 
 
 _OBJECT_LABELS = frozenset({"#PSALDO", "#PBUDGET"})
-MAX_LINE_TEXT = "64 KB"
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def _within(day: date, years: list[tuple[date, date]]) -> bool:
-    return any(start <= day <= end for start, end in years)
 
 
 def _labelled(label: str, problem: str | None) -> str | None:
