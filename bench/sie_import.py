@@ -48,9 +48,8 @@ def main() -> None:
         lines = _long_line(path) if args.long_line else generate(path, args.trans)
         size = path.stat().st_size / 2**20
         took = time.perf_counter() - started
-        print(
-            f"file: {args.trans:,} #TRANS, {lines:,} lines, {size:.0f} MB, written in {took:.1f} s"
-        )
+        what = "one 100 MB line" if args.long_line else f"{args.trans:,} #TRANS"
+        print(f"file: {what}, {lines:,} lines, {size:.0f} MB, written in {took:.1f} s")
         for backend in args.backends.split(","):
             url = f"sqlite:///{folder}/bench.sqlite3" if backend == "sqlite" else POSTGRES
             if backend == "postgres":
