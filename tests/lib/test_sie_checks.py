@@ -292,3 +292,18 @@ def test_ksumma_counts_escaped_quotes_and_object_lists_as_the_specification_says
     )
     data = "\r\n".join(["#FLAGGA 0", "#KSUMMA", *body, f"#KSUMMA {crc}", ""]).encode("cp437")
     assert read_sie(data).ksumma == crc
+
+
+def test_utf8_bytes_in_an_ignored_field_do_not_decide_the_encoding_either() -> None:
+    data = (
+        (CORPUS / "typ4_jamforelsear.se")
+        .read_bytes()
+        .replace(b"#FNAMN", b'#ADRESS "Kontakt" "G\xc3\xa5ngv\xc3\xa4gen 1"\r\n#FNAMN')
+    )
+    assert read_sie(data).company_name == "Samordningsförbundet Växjö"
+    # In a record the application reads, and with no CP437 letters against it, they do.
+    plain = data.replace(b"\x94", b"o").replace(b"\x84", b"a").replace(b"\x86", b"a")
+    utf8 = plain.replace(b"Vaxjo", "Växjö".encode())
+    with pytest.raises(SieErrors) as caught:
+        read_sie(utf8)
+    assert str(caught.value.errors[0]).startswith("Rad 8: Filen verkar vara kodad i UTF-8")
