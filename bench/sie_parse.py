@@ -33,14 +33,21 @@ ROWS = (
 
 
 def generate(path: Path, trans: int) -> int:
-    """Write a file with `trans` #TRANS lines (vouchers of 4 rows); return its line count."""
+    """Write a file with `trans` #TRANS lines (vouchers of 4 rows); return its line count.
+
+    The file ends with the totals its vouchers add up to (#UB, #RES), as a real export has
+    them, so the reader's check of the file against its own totals runs on every row.
+    """
     lines = HEADER.count("\n")
+    total = 0
     with open(path, "wb") as out:
         out.write(HEADER.encode("cp437"))
         for number in range(trans // 4):
             out.write(_voucher(number).encode("cp437"))
+            total += 3 * (number % 997_300 + 1)
             lines += 7
-    return lines
+        out.write(f"#UB 0 1930 {_money(-total)}\r\n#RES 0 5010 {_money(total)}\r\n".encode())
+    return lines + 2
 
 
 def _voucher(number: int) -> str:

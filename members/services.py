@@ -13,6 +13,7 @@ from djmoney.money import Money
 from finsam.errors import StaleEditError
 from finsam.permissions import Role
 from finsam.saving import rows_synced
+from members.audit.recording import recording
 from members.models import (
     AgreedContribution,
     Association,
@@ -204,3 +205,24 @@ def board_seat_save(*, seat: BoardSeat) -> BoardSeat:
         seat.full_clean()
         seat.save()
         return seat
+
+
+def association_orgnr_adopt(*, association: Association, orgnr: str, user=None) -> Association:
+    """Take the organisation number of an imported file, so later files are checked against it.
+
+    Only an association without a number adopts one: if someone entered a number meanwhile,
+    the stale question is refused rather than overwriting it.
+    """
+    with transaction.atomic():
+        locked = Association.objects.select_for_update().get(pk=association.pk)
+        if locked.org_number:
+            raise StaleEditError(
+                _("Förbundet har redan organisationsnumret %(orgnr)s; det ändras inte.")
+                % {"orgnr": locked.org_number}
+            )
+        locked.org_number = orgnr
+        locked.full_clean(validate_unique=False)
+        with recording(user=user, reason=_("Organisationsnumret togs från SIE-filen.")):
+            locked.save(update_fields=["org_number"])
+    association.org_number = locked.org_number
+    return locked

@@ -13,9 +13,9 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from budgets.accounts.lines import default_line, is_result_line
-from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.accounts.models import AMOUNT, Account, BalanceKind, MonthMovement, YearBalance
 from finsam.lib.numbers import format_amount
-from finsam.lib.sie import SieErrors, read_sie
+from finsam.lib.sie import Limits, SieErrors, read_sie
 from finsam.lib.tabular import Row, TableError, read_table
 from members.audit.recording import bulk_create_audited
 from members.imports.batches import Upload
@@ -46,16 +46,35 @@ class Ledger:
 @dataclass
 class LedgerPlan(Plan):
     ledger: Ledger = field(default_factory=Ledger)
+    warnings: list[str] = field(default_factory=list)  # for the user to confirm
+    facts: list[str] = field(default_factory=list)  # what the file's checks found
+    orgnr: str = ""  # the file's #ORGNR, for an association without one to adopt
+
+
+def sie_limits() -> Limits:
+    """What the database holds: a file's values beyond it are refused at preview."""
+    return Limits(
+        amount_digits=AMOUNT["max_digits"] - AMOUNT["decimal_places"],
+        account_length=Account._meta.get_field("number").max_length,
+        name_length=Account._meta.get_field("name").max_length,
+    )
 
 
 def read_sie_upload(upload: Upload) -> LedgerPlan:
     plan = LedgerPlan()
+    association = upload.association
     try:
         with upload.open() as stream:
-            summary = read_sie(stream, expected_orgnr=upload.association.org_number or None)
+            summary = read_sie(
+                stream,
+                expected_orgnr=association.org_number or None,
+                formed_on=association.formed_on,
+                limits=sie_limits(),
+            )
     except SieErrors as errors:
         plan.problems = [Problem("", str(error)) for error in errors.errors]
         return plan
+    plan.warnings, plan.facts, plan.orgnr = summary.warnings, summary.facts, summary.orgnr or ""
     if not summary.years:
         plan.problems.append(
             Problem("", _("Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte."))

@@ -71,7 +71,7 @@ def vaxjo_bytes() -> bytes:
         ),
         (
             lambda b: b.replace(b"#RAR 0 20140101 20141231", b"#RAR 0 20140701 20150630"),
-            "måste vara kalenderår",
+            "räkenskapsår är kalenderåret",
         ),
         (
             lambda b: b.replace(b"#TRANS 3010 {} -66667", b"#TRANS 3010 {} -66767", 1),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 import tracemalloc
+import zlib
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -94,7 +95,6 @@ def test_every_supported_record_type_is_parsed_with_its_values() -> None:
            #TRANS 5010 {1 "100" 6 "P1"} 12500.00 20140302 "Hyra" 1 ANNA
            #TRANS 1930 {} -12500.00
         }
-        #KSUMMA 1234567890
         """
     )
     assert list(iter_records(data)) == [
@@ -139,7 +139,6 @@ def test_every_supported_record_type_is_parsed_with_its_values() -> None:
                 Trans("1930", (), D("-12500.00")),
             ),
         ),
-        Ksumma(1234567890),
     ]
 
 
@@ -311,12 +310,12 @@ def test_rtrans_and_btrans_are_kept_but_only_trans_rows_count() -> None:
         (
             "#RAR 0 20140701 20150630",
             "Rad 9: #RAR 0 har räkenskapsåret 2014-07-01–2015-06-30; "
-            "förbundets räkenskapsår måste vara kalenderår.",
+            "ett samordningsförbunds räkenskapsår är kalenderåret.",
         ),
         (
             "#RAR -1 20130101 20131130",
             "Rad 9: #RAR -1 har räkenskapsåret 2013-01-01–2013-11-30; "
-            "förbundets räkenskapsår måste vara kalenderår.",
+            "ett samordningsförbunds räkenskapsår är kalenderåret.",
         ),
         (
             "#RAR -1 20141332 20141231",
@@ -499,11 +498,23 @@ def test_unknown_records_are_ignored_and_counted() -> None:
     assert read_sie(data).skipped_records == dict(reader.skipped)
 
 
-def test_ksumma_is_exposed_but_not_verified() -> None:
-    data = sie("#KSUMMA\n" + HEAD + "#KSUMMA 42\n")
+def test_ksumma_is_exposed_and_verified() -> None:
+    # SIE 4B 10.14: labels and field contents, without blanks and the quotes around fields.
+    content = "".join(
+        line.replace(" ", "").replace('"', "") for line in textwrap.dedent(HEAD).splitlines()
+    )
+    content = content.replace("VismaAdministration", "Visma Administration").replace(
+        "SamordningsförbundetTest", "Samordningsförbundet Test"
+    )
+    crc = zlib.crc32(content.encode("cp437"))
+    data = sie("#KSUMMA\n" + HEAD + f"#KSUMMA {crc}\n")
     records = list(iter_records(data))
-    assert records[0] == Ksumma(None) and records[-1] == Ksumma(42)
-    assert read_sie(data).ksumma == 42
+    assert records[0] == Ksumma(None) and records[-1] == Ksumma(crc)
+    assert read_sie(data).ksumma == crc
+    assert errors_of(sie("#KSUMMA\n" + HEAD + f"#KSUMMA {crc + 1}\n")) == [
+        f"Rad 10: #KSUMMA {crc + 1} stämmer inte med filens innehåll (beräknad kontrollsumma "
+        f"{crc}); filen har ändrats eller skadats efter exporten."
+    ]
 
 
 def test_read_sie_summarises_balances_and_vouchers_per_account_and_month() -> None:
@@ -513,10 +524,11 @@ def test_read_sie_summarises_balances_and_vouchers_per_account_and_month() -> No
         #KONTO 1930 "Kassa och bank"
         #KTYP 1930 T
         #IB 0 1930 1000.00
-        #UB 0 1930 700.00
-        #RES 0 5010 300.00
+        #UB 0 1930 699.50
+        #RES 0 5010 300.50
         #PSALDO 0 201403 5010 {} 300.00
         #PSALDO 0 201403 5010 {1 "100"} 200.00
+        #PSALDO 0 201404 5010 {} 0.50
         #PBUDGET 0 201403 5010 {} 250.00
         #VER A 1 20140301
         {
@@ -542,9 +554,12 @@ def test_read_sie_summarises_balances_and_vouchers_per_account_and_month() -> No
     assert summary.years == {0: Rar(0, date(2014, 1, 1), date(2014, 12, 31))}
     assert summary.accounts == {"1930": "Kassa och bank"}
     assert summary.account_types == {"1930": "T"}
-    assert (summary.ib, summary.ub) == ({(0, "1930"): D(1000)}, {(0, "1930"): D(700)})
-    assert summary.res == {(0, "5010"): D(300)}
-    assert summary.psaldo == {(0, Period(2014, 3), "5010"): D(300)}
+    assert (summary.ib, summary.ub) == ({(0, "1930"): D(1000)}, {(0, "1930"): D("699.50")})
+    assert summary.res == {(0, "5010"): D("300.50")}
+    assert summary.psaldo == {
+        (0, Period(2014, 3), "5010"): D(300),
+        (0, Period(2014, 4), "5010"): D("0.50"),
+    }
     assert summary.pbudget == {(0, Period(2014, 3), "5010"): D(250)}
     assert summary.voucher_totals == {
         ("5010", Period(2014, 3)): D("300.00"),

@@ -5,7 +5,9 @@ raises one `SieErrors` listing every problem after the last record. `read_sie` f
 stream into a `SieSummary`; `write_sie` writes a PC8-encoded SIE 4 file. See docs/sie.md.
 """
 
+from .checks import Findings, check_summary
 from .errors import SieError, SieErrors
+from .guards import MAX_LINE, Limits
 from .parser import SieReader, Source, iter_records, read_sie
 from .records import (
     EXACT,
@@ -54,6 +56,10 @@ __all__ = [
     "Konto",
     "Ksumma",
     "Ktyp",
+    "Limits",
+    "MAX_LINE",
+    "Findings",
+    "check_summary",
     "ObjRef",
     "Objects",
     "Objekt",

@@ -19,7 +19,14 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-__all__ = ["SieError", "SieErrors", "format_amount", "sniff_encoding", "wrong_format_message"]
+__all__ = [
+    "SieError",
+    "SieErrors",
+    "format_amount",
+    "sniff_bom",
+    "sniff_encoding",
+    "wrong_format_message",
+]
 
 _CENT = Decimal("0.01")
 
@@ -101,6 +108,11 @@ def sniff_encoding(raw: bytes, *, first_line: bool) -> tuple[str, bool] | None:
 def wrong_format_message(name: str) -> str:
     """Message for a #FORMAT other than PC8."""
     return f"#FORMAT {name}: filen anger teckenkodningen {name}. {_REEXPORT}"
+
+
+def sniff_bom(raw: bytes) -> tuple[str, bool] | None:
+    """Return (message, fatal) if the first line shows a BOM, UTF-16 or CR-only line ends."""
+    return _sniff_bom(raw)
 
 
 def _sniff_bom(raw: bytes) -> tuple[str, bool] | None:

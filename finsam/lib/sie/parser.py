@@ -28,155 +28,53 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO, TypeAlias
+from typing import Any, BinaryIO, TypeAlias
 
-from .errors import SieError, SieErrors, format_amount, sniff_encoding, wrong_format_message
+from .checks import account_psaldo, check_summary
+from .convert import CONVERTERS as _CONVERTERS
+from .convert import TRANS_KINDS as _TRANS_KINDS
+from .convert import USAGE as _USAGE
+from .convert import convert_trans as _trans
+from .convert import convert_ver as _ver
+from .errors import SieError, SieErrors, format_amount, sniff_bom, wrong_format_message
+from .filechecks import FileChecks
+from .guards import (
+    MAX_LINE,
+    Checksum,
+    EncodingJudge,
+    Limits,
+    VoucherNumbers,
+    bounded_lines,
+)
 from .records import (
-    Dim,
-    Flagga,
-    Fnamn,
     Format,
-    Gen,
-    Ib,
     Konto,
     Ksumma,
-    Ktyp,
-    Objekt,
     Orgnr,
     Pbudget,
-    Program,
     Psaldo,
     Rar,
     Record,
-    Res,
     SieSummary,
     Sietyp,
     Trans,
     TransKind,
-    Ub,
     Ver,
+    YearBalance,
 )
+from .rules import account_problem, amount_problem, name_problem, year_problem
 from .tokens import (
     Field,
     FieldError,
     Unterminated,
-    as_int,
     as_text,
-    opt_amount,
-    opt_date,
-    opt_text,
-    parse_amount,
-    parse_date,
-    parse_period,
     shown,
     tokenize,
-    with_objects,
 )
 
 __all__ = ["SieReader", "Source", "iter_records", "read_sie"]
 
 Source: TypeAlias = str | os.PathLike[str] | bytes | BinaryIO
-
-
-def _ktyp(f: list[Field], line: int) -> Ktyp:
-    kind = as_text(f[1]).upper()
-    if kind not in ("T", "S", "K", "I"):
-        raise FieldError(f"okänd kontotyp '{kind}' (ska vara T, S, K eller I)")
-    return Ktyp(as_text(f[0]), kind, line=line)
-
-
-def _year_balance(cls: type[Ib | Ub | Res], f: list[Field], line: int) -> Record:
-    return cls(as_int(f[0]), as_text(f[1]), parse_amount(f[2]), opt_amount(f, 3), line=line)
-
-
-def _period_balance(cls: type[Psaldo | Pbudget], f: list[Field], line: int) -> Record:
-    f = with_objects(f, 3)
-    period, account = parse_period(f[1]), as_text(f[2])
-    objects, amount = f[3], parse_amount(f[4])
-    assert isinstance(objects, tuple)
-    return cls(as_int(f[0]), period, account, objects, amount, opt_amount(f, 5), line=line)
-
-
-def _ver(f: list[Field], line: int) -> Ver:
-    return Ver(
-        as_text(f[0]),
-        as_text(f[1]),
-        parse_date(f[2]),
-        opt_text(f, 3),
-        opt_date(f, 4),
-        opt_text(f, 5),
-        line=line,
-    )
-
-
-def _trans(f: list[Field], line: int, kind: TransKind) -> Trans:
-    f = with_objects(f, 1)
-    account, objects, amount = as_text(f[0]), f[1], parse_amount(f[2])
-    assert isinstance(objects, tuple)
-    if len(f) == 3:  # the common row: no optional fields
-        return Trans(account, objects, amount, None, "", None, "", kind, line=line)
-    return Trans(
-        account,
-        objects,
-        amount,
-        opt_date(f, 3),
-        opt_text(f, 4),
-        opt_amount(f, 5),
-        opt_text(f, 6),
-        kind,
-        line=line,
-    )
-
-
-Converter: TypeAlias = Callable[[list[Field], int], Record]
-
-_CONVERTERS: dict[str, Converter] = {
-    "#FLAGGA": lambda f, n: Flagga(as_int(f[0]), line=n),
-    "#PROGRAM": lambda f, n: Program(as_text(f[0]), opt_text(f, 1), line=n),
-    "#FORMAT": lambda f, n: Format(as_text(f[0]), line=n),
-    "#GEN": lambda f, n: Gen(parse_date(f[0]), opt_text(f, 1), line=n),
-    "#SIETYP": lambda f, n: Sietyp(as_int(f[0]), line=n),
-    "#FNAMN": lambda f, n: Fnamn(as_text(f[0]), line=n),
-    "#ORGNR": lambda f, n: Orgnr(as_text(f[0]), line=n),
-    "#RAR": lambda f, n: Rar(as_int(f[0]), parse_date(f[1]), parse_date(f[2]), line=n),
-    "#KONTO": lambda f, n: Konto(as_text(f[0]), as_text(f[1]), line=n),
-    "#KTYP": _ktyp,
-    "#DIM": lambda f, n: Dim(as_int(f[0]), as_text(f[1]), line=n),
-    "#OBJEKT": lambda f, n: Objekt(as_int(f[0]), as_text(f[1]), as_text(f[2]), line=n),
-    "#IB": lambda f, n: _year_balance(Ib, f, n),
-    "#UB": lambda f, n: _year_balance(Ub, f, n),
-    "#RES": lambda f, n: _year_balance(Res, f, n),
-    "#PSALDO": lambda f, n: _period_balance(Psaldo, f, n),
-    "#PBUDGET": lambda f, n: _period_balance(Pbudget, f, n),
-    "#KSUMMA": lambda f, n: Ksumma(as_int(f[0]) if f else None, line=n),
-}
-
-_TRANS_KINDS: dict[str, TransKind] = {"#TRANS": "TRANS", "#RTRANS": "RTRANS", "#BTRANS": "BTRANS"}
-
-_USAGE = {
-    "#FLAGGA": "#FLAGGA x",
-    "#PROGRAM": "#PROGRAM programnamn version",
-    "#FORMAT": "#FORMAT PC8",
-    "#GEN": "#GEN datum [sign]",
-    "#SIETYP": "#SIETYP typnr",
-    "#FNAMN": "#FNAMN företagsnamn",
-    "#ORGNR": "#ORGNR orgnr",
-    "#RAR": "#RAR årsnr start slut",
-    "#KONTO": "#KONTO kontonr kontonamn",
-    "#KTYP": "#KTYP kontonr kontotyp",
-    "#DIM": "#DIM dimensionsnr namn",
-    "#OBJEKT": "#OBJEKT dimensionsnr objektkod objektnamn",
-    "#IB": "#IB årsnr konto saldo [kvantitet]",
-    "#UB": "#UB årsnr konto saldo [kvantitet]",
-    "#RES": "#RES årsnr konto saldo [kvantitet]",
-    "#PSALDO": "#PSALDO årsnr period konto {objektlista} saldo [kvantitet]",
-    "#PBUDGET": "#PBUDGET årsnr period konto {objektlista} saldo [kvantitet]",
-    "#VER": "#VER serie vernr verdatum [vertext] [regdatum] [sign]",
-    **{
-        label: f"{label} kontonr {{objektlista}} belopp [transdat] [transtext] [kvantitet] [sign]"
-        for label in _TRANS_KINDS
-    },
-}
 
 
 # --- Reader --------------------------------------------------------------------------------
@@ -198,45 +96,68 @@ class _OpenVer:
 
 
 @contextmanager
-def _binary_lines(source: Source) -> Iterator[Iterable[bytes]]:
+def _binary_lines(source: Source) -> Iterator[tuple[Iterable[bytes], Callable[[], None]]]:
     if isinstance(source, bytes | bytearray):
-        yield io.BytesIO(source)
+        yield bounded_lines(io.BytesIO(source))
     elif isinstance(source, str | os.PathLike):
         with open(source, "rb") as stream:
-            yield stream
+            yield bounded_lines(stream)
     elif isinstance(source, io.TextIOBase):
         raise TypeError("SIE-filen måste öppnas binärt (open(path, 'rb')), inte som text.")
     else:
-        yield source
+        yield bounded_lines(source)
 
 
-class SieReader:
+class SieReader(FileChecks):
     """Iterate over the records of one SIE file; raises SieErrors at the end if needed.
 
     After iteration, `skipped` counts the record labels that were ignored (unknown or not
-    supported, as the standard asks readers to do) and `line_no` is the number of lines.
+    supported, as the standard asks readers to do), `line_no` is the number of lines and
+    `warnings` lists what the user should confirm (e.g. an empty #ORGNR).
+    `formed_on` (the association's formation date) admits a short first year; `limits`
+    refuses values the application cannot store.
     """
 
     def __init__(
-        self, source: Source, *, expected_orgnr: str | None = None, max_errors: int = 200
+        self,
+        source: Source,
+        *,
+        expected_orgnr: str | None = None,
+        formed_on: date | None = None,
+        limits: Limits | None = None,
+        max_errors: int = 200,
     ) -> None:
         self._source = source
         self.expected_orgnr = expected_orgnr
+        self.formed_on = formed_on
+        self.limits = limits or Limits()
+        self._max_adjusted = self.limits.amount_digits or 10**6  # adjusted(): 10**14 gives 14
+        self._max_account = self.limits.account_length or 10**6
         self.max_errors = max_errors
         self.errors: list[SieError] = []
+        self.warnings: list[SieError] = []
         self.suppressed = 0
         self.skipped: Counter[str] = Counter()
         self.line_no = 0
         self._ver: _OpenVer | None = None
         self._seen_record = self._orgnr_seen = self._encoding_reported = self._fatal = False
+        self._judge = EncodingJudge()
+        self._checksum: Checksum | None = None
+        self._checksum_done = False
+        self._years: list[tuple[date, date]] = []
+        self._numbers = VoucherNumbers()
 
     def __iter__(self) -> Iterator[Record]:
         if self.line_no:
             raise RuntimeError("En SieReader kan bara läsas en gång.")
-        with _binary_lines(self._source) as lines:
+        with _binary_lines(self._source) as (lines, skip_rest):
             for raw in lines:
                 self.line_no += 1
-                record = self._feed(raw)
+                if len(raw) > MAX_LINE:
+                    kept = self._too_long(raw, skip_rest)
+                    record = None if kept is None else self._feed(kept)
+                else:
+                    record = self._feed(raw)
                 if record is not None:
                     yield record
                 if self._fatal:
@@ -257,6 +178,8 @@ class SieReader:
             line = raw.decode("ascii").strip()
         else:
             line = self._check_encoding(raw).decode("cp437").strip()
+            if line and self._read_label(line) and not self._check_text(raw):
+                return None
         if not line or self._fatal:
             return None
         try:
@@ -277,13 +200,19 @@ class SieReader:
         return f"{label}: {message}." if label else f"{message}."
 
     def _check_encoding(self, raw: bytes) -> bytes:
-        if not self._encoding_reported:
-            found = sniff_encoding(raw, first_line=self.line_no == 1)
+        if self.line_no == 1:
+            found = sniff_bom(raw)
             if found is not None:
                 self._encoding_reported, self._fatal = True, found[1]
                 self._error(self.line_no, found[0])
         # Drop a UTF-8 byte order mark so the error above is not followed by a "not SIE" one.
         return raw[3:] if self.line_no == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
+
+    @staticmethod
+    def _read_label(line: str) -> bool:
+        """True if the line is a record the application reads (its text counts)."""
+        label = line.split(None, 1)[0].upper()
+        return label in _CONVERTERS or label in _TRANS_KINDS or label == "#VER"
 
     def _dispatch(self, line: str) -> Record | None:
         if line[0] != "#":
@@ -291,6 +220,8 @@ class SieReader:
         self._seen_record = True
         fields = tokenize(line)
         label = as_text(fields[0]).upper()
+        if self._checksum is not None and not self._checksum_done and label != "#KSUMMA":
+            self._checksum.add(fields)
         kind = _TRANS_KINDS.get(label)
         if kind is not None:
             self._add_trans(fields[1:], kind)
@@ -339,18 +270,24 @@ class SieReader:
             case Orgnr():
                 return self._check_orgnr(record)
             case Rar(year=year, start=start, end=end):
-                return _check_calendar_year(year, start, end)
+                problem = year_problem(year, start, end, self.formed_on)
+                # A refused year is still a year: its vouchers are not "outside" as well.
+                self._years.append((start, end))
+                return problem
+            case Konto(account=account, name=name):
+                return _labelled(
+                    "#KONTO",
+                    account_problem(account, self.limits) or name_problem(name, self.limits),
+                )
+            case YearBalance() | Psaldo() | Pbudget():
+                return _labelled(
+                    record.label,
+                    account_problem(record.account, self.limits)
+                    or amount_problem(record.amount, self.limits),
+                )
+            case Ksumma():
+                return self._check_ksumma(record)
         return None
-
-    def _check_orgnr(self, record: Orgnr) -> str | None:
-        self._orgnr_seen = True
-        expected = self.expected_orgnr
-        if expected is None or record.digits == Orgnr(expected).digits:
-            return None
-        return (
-            f"#ORGNR {record.orgnr} stämmer inte med förbundets organisationsnummer "
-            f"{expected}; filen verkar komma från en annan organisation."
-        )
 
     def _open_ver(self, fields: list[Field]) -> None:
         self._drop_dangling_ver("#VER")
@@ -370,7 +307,17 @@ class SieReader:
         if ver is None or not ver.opened:
             raise FieldError("raden står utanför en verifikation (#VER följd av {)")
         try:
-            ver.rows.append(_trans(fields, self.line_no, kind))
+            row = _trans(fields, self.line_no, kind)
+            # Cheap screens first (this runs a million times); the rules say what is wrong.
+            # (More than two decimals is refused by the converter, on the text.)
+            amount = row.amount
+            if amount.adjusted() >= self._max_adjusted or len(row.account) > self._max_account:
+                problem = account_problem(row.account, self.limits) or amount_problem(
+                    amount, self.limits
+                )
+                if problem is not None:
+                    raise FieldError(problem)
+            ver.rows.append(row)
         except (FieldError, IndexError):
             ver.broken = True
             raise
@@ -391,7 +338,7 @@ class SieReader:
                 f"{record.title} är obalanserad: differens {format_amount(difference)} kr.",
             )
             return None
-        return record
+        return record if self._place_voucher(record) else None
 
     def _drop_dangling_ver(self, label: str) -> None:
         ver, self._ver = self._ver, None
@@ -417,6 +364,15 @@ class SieReader:
             self._error(None, "Filen är tom eller innehåller inga SIE-poster.")
         elif self.expected_orgnr and not self._orgnr_seen:
             self._error(None, f"Filen saknar #ORGNR; förbundets är {self.expected_orgnr}.")
+        verdict = self._judge.verdict()
+        if verdict is not None and not self._encoding_reported:
+            self._error(*verdict)
+        if self._checksum is not None and not self._checksum_done:
+            self._error(
+                self._checksum.opened_on,
+                "Filen börjar med #KSUMMA men den avslutande #KSUMMA med kontrollsumman saknas; "
+                "filen verkar vara avkortad.",
+            )
 
 
 _OBJECT_LABELS = frozenset({"#PSALDO", "#PBUDGET"})
@@ -426,25 +382,34 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _check_calendar_year(year: int, start: date, end: date) -> str | None:
-    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
-        return None
-    return (
-        f"#RAR {year} har räkenskapsåret {start.isoformat()}–{end.isoformat()}; "
-        "förbundets räkenskapsår måste vara kalenderår."
-    )
+def _labelled(label: str, problem: str | None) -> str | None:
+    return None if problem is None else f"{label}: {problem}."
 
 
-def iter_records(source: Source, *, expected_orgnr: str | None = None) -> Iterator[Record]:
-    """Yield the records of an SIE file; raises SieErrors after the last one if needed."""
-    return iter(SieReader(source, expected_orgnr=expected_orgnr))
+def iter_records(source: Source, **options: Any) -> Iterator[Record]:
+    """Yield the records of an SIE file; raises SieErrors after the last one if needed.
+
+    Options are SieReader's: expected_orgnr, formed_on, limits, max_errors.
+    """
+    return iter(SieReader(source, **options))
 
 
-def read_sie(source: Source, *, expected_orgnr: str | None = None) -> SieSummary:
-    """Read a whole file into a SieSummary (aggregates only; vouchers are not kept)."""
-    reader = SieReader(source, expected_orgnr=expected_orgnr)
+def read_sie(source: Source, **options: Any) -> SieSummary:
+    """Read a whole file into a SieSummary (aggregates only; vouchers are not kept).
+
+    The file is checked against its own totals too (`checks`); a difference raises
+    SieErrors. #PSALDO in the summary holds each account's total, whichever convention for
+    object rows the file used; `facts` says which, `warnings` what the user must confirm.
+    """
+    reader = SieReader(source, **options)
     summary = SieSummary()
     for record in reader:
         summary.add(record)
     summary.skipped_records = dict(reader.skipped)
+    findings = check_summary(summary, reader.limits)
+    if findings.errors:
+        raise SieErrors(findings.errors)
+    summary.psaldo = account_psaldo(summary, findings.convention)
+    summary.warnings = [str(warning) for warning in reader.warnings]
+    summary.facts = findings.facts
     return summary

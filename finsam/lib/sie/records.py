@@ -336,6 +336,14 @@ class SieSummary:
     trans_count: int = 0
     ksumma: int | None = None
     skipped_records: dict[str, int] = field(default_factory=dict)
+    # For the file's own checks (see `checks`): object rows per dimension (rows with one
+    # object only), the line of each balance, what the user should be told or confirm.
+    psaldo_objects: dict[PeriodKey, dict[int, Decimal]] = field(default_factory=dict)
+    lines: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    psaldo_lines: dict[PeriodKey, int] = field(default_factory=dict)
+    pbudget_rows: int = 0
+    warnings: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
 
     def add(self, record: Record) -> None:
         """Fold one record into the summary (later records of the same key win)."""
@@ -344,6 +352,7 @@ class SieSummary:
                 self._add_voucher(record)
             case Ib() | Ub() | Res():
                 self._year_table(record)[(record.year, record.account)] = record.amount
+                self.lines[(record.label, record.year, record.account)] = record.line
             case Psaldo() | Pbudget():
                 self._add_period_balance(record)
             case Konto(account=account, name=name):
@@ -359,10 +368,20 @@ class SieSummary:
     def _add_period_balance(self, record: PeriodBalance) -> None:
         # Rows with an object list break an account's total down by object; adding them to
         # the account total would count the same money twice, so only plain rows are kept.
+        key = (record.year, record.period, record.account)
+        if not isinstance(record, Psaldo):
+            self.pbudget_rows += 1
+        elif len(record.objects) == 1:
+            dims = self.psaldo_objects.setdefault(key, {})
+            dim = record.objects[0].dim
+            dims[dim] = EXACT.add(dims.get(dim, ZERO), record.amount)
+            self.psaldo_lines.setdefault(key, record.line)
         if record.objects:
             return
         table = self.psaldo if isinstance(record, Psaldo) else self.pbudget
-        table[(record.year, record.period, record.account)] = record.amount
+        table[key] = record.amount
+        if isinstance(record, Psaldo):
+            self.psaldo_lines[key] = record.line
 
     def _add_voucher(self, ver: Ver) -> None:
         self.voucher_count += 1

@@ -33,6 +33,7 @@ __all__ = [
     "opt_text",
     "parse_amount",
     "parse_date",
+    "parse_money",
     "parse_period",
     "shown",
     "tokenize",
@@ -180,6 +181,17 @@ def parse_amount(value: Field) -> Decimal:
         return Decimal(text)
     hint = " (decimaltecknet ska vara punkt)" if "," in text else ""
     raise FieldError(f"ogiltigt belopp '{shown(text)}'{hint}")
+
+
+def parse_money(value: Field) -> Decimal:
+    """An amount of money: at most two decimals (trailing zeros aside), checked on the text."""
+    amount = parse_amount(value)
+    text = value
+    assert type(text) is str
+    dot = text.find(".")
+    if dot >= 0 and len(text) - dot > 3 and text[dot + 3 :].strip("0"):
+        raise FieldError(f"beloppet {shown(text)} har fler än två decimaler (kronor och ören)")
+    return amount
 
 
 def parse_date(value: Field) -> date:
