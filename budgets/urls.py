@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budgets.views import files, followup, grid, history, structure
+from budgets.views import files, followup, grid, history, structure, successor
 
 app_name = "budgets"
 urlpatterns = [
@@ -27,4 +27,5 @@ urlpatterns = [
     path("<int:pk>/avsnitt/", structure.sections, name="sections"),
     path("<int:pk>/faststall/", structure.adopt, name="adopt"),
     path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
+    path("<int:pk>/ny-budget/", successor.new_from, name="new_from"),
 ]

@@ -36,4 +36,5 @@ SAMPLES = {
     "budgets:sections": _document,
     "budgets:adopt": _document,
     "budgets:new_revision": _document,
+    "budgets:new_from": _document,
 }
