@@ -217,3 +217,28 @@ class SectionForm(forms.Form):
         if "was_name" not in self.data:
             return None
         return (data["was_name"], data["was_subtotal_label"], data["was_show_subtotal"])
+
+
+class NewFromForm(forms.Form):
+    """Next year's budget built from an earlier one: the year, and a title if not the moved one."""
+
+    year = forms.IntegerField(label="Budgetår", min_value=2005, max_value=2100)
+    title = forms.CharField(
+        label="Rubrik",
+        max_length=200,
+        required=False,
+        help_text="Tomt: den tidigare rubriken med åren flyttade framåt.",
+    )
+
+    def __init__(self, *args, source: BudgetDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.source = source
+        self.fields["year"].initial = source.year + 1
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if year <= self.source.year:
+            raise forms.ValidationError(
+                f"Välj ett senare år än {self.source.year}, det år budgeten bygger på."
+            )
+        return year

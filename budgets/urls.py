@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budgets.views import adoption, files, followup, grid, history, structure
+from budgets.views import adoption, files, followup, grid, history, ordering, structure, successor
 
 app_name = "budgets"
 urlpatterns = [
@@ -27,4 +27,8 @@ urlpatterns = [
     path("<int:pk>/avsnitt/", structure.sections, name="sections"),
     path("<int:pk>/faststall/", adoption.adopt, name="adopt"),
     path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
+    path("<int:pk>/ny-budget/", successor.new_from, name="new_from"),
+    path("<int:pk>/kolumner/<int:column>/flytta/", ordering.column_move_view, name="column_move"),
+    path("<int:pk>/avsnitt/<int:section>/flytta/", ordering.section_move_view, name="section_move"),
+    path("<int:pk>/ta-bort/<str:what>/<int:item>/", ordering.delete_confirm, name="delete"),
 ]

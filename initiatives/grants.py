@@ -57,17 +57,26 @@ def within(decisions: Iterable[Decision], start: date, end: date) -> Decimal | N
 def decided_for_later(decisions: Iterable[Decision], first: date, last: date) -> Decimal:
     """What the decisions taken from `first` to `last` grant for days after `last`: money
     decided but not yet due at the end of a report's period ("beslutade, ej utbetalda
-    projektmedel"; Växjö's 400 000 kr decided on 9 June 2014 for October-December)."""
+    projektmedel"; Växjö's 400 000 kr decided on 9 June 2014 for October-December).
+
+    Decided-but-unpaid money cannot be negative: per initiative and calendar year, what the
+    period's decisions add for after `last`, less what they take away from that same year,
+    and never below nothing. A reduction of next year's grant does not net against this
+    year's unpaid money (nor a reduction of a grant decided earlier, whose money is not here).
+    """
     later = last + timedelta(days=1)
-    total = Decimal(0)
+    unpaid: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
     for decision in standing(decisions):
         decided = decision.decided_on
         if decided and first <= decided <= last and decision.period_end >= later:
-            total += part_within(
+            start = max(decision.period_start, later)
+            share = part_within(
                 _signed(decision),
                 decision.period_start,
                 decision.period_end,
-                later,
+                start,
                 decision.period_end,
             )
-    return total
+            for year, part in split_by_years(share, start, decision.period_end).items():
+                unpaid[(decision.initiative_id, year)] += part
+    return sum((max(amount, Decimal(0)) for amount in unpaid.values()), Decimal(0))

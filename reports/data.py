@@ -18,6 +18,12 @@ from finsam.lib.figures import Figure
 
 TEXTS = "Texter"  # the differences list's table for words, beside the figures' tables
 
+# How tables break across pages: a table of up to 30 rows is kept whole (moved to the next
+# page when it does not fit); a longer one breaks only between its sections (a heading row
+# and what follows it), and never leaves fewer than three rows on either side of a break.
+MAX_UNSPLIT_ROWS = 30
+MIN_ROWS_AT_BREAK = 3
+
 
 @dataclass(frozen=True)
 class Row:
@@ -47,6 +53,29 @@ class Table:
     # Classes of the printed table: "text" (cells of words: names, members, not figures),
     # "keep" (a short table kept on one page, as statements are).
     style: str = ""
+
+    @property
+    def kept_whole(self) -> bool:
+        return len(self.rows) <= MAX_UNSPLIT_ROWS
+
+    @property
+    def row_groups(self) -> tuple[tuple[Row, ...], ...]:
+        """The rows in the groups a page may break between: one per section, a section of
+        fewer than three rows joined to the next (the last such to the one before)."""
+        sections: list[list[Row]] = []
+        for row in self.rows:
+            if not sections or (row.kind == "heading" and sections[-1]):
+                sections.append([])
+            sections[-1].append(row)
+        groups: list[list[Row]] = []
+        for section in sections:
+            if groups and len(groups[-1]) < MIN_ROWS_AT_BREAK:
+                groups[-1].extend(section)
+            else:
+                groups.append(section)
+        if len(groups) > 1 and len(groups[-1]) < MIN_ROWS_AT_BREAK:
+            groups[-2].extend(groups.pop())
+        return tuple(tuple(group) for group in groups)
 
     def figures(self) -> Iterator[Figure]:
         for row in self.rows:

@@ -19,6 +19,21 @@ def _cell(association: Association) -> dict:
     return {"pk": document.pk, "line": amount.line_id, "column": amount.column_id}
 
 
+def _column(association: Association) -> dict:
+    document = BudgetDocument.objects.filter(association=association).order_by("pk").first()
+    return {"pk": document.pk, "column": document.columns.order_by("pk").first().pk}
+
+
+def _section(association: Association) -> dict:
+    document = BudgetDocument.objects.filter(association=association).order_by("pk").first()
+    return {"pk": document.pk, "section": document.sections.order_by("pk").first().pk}
+
+
+def _delete(association: Association) -> dict:
+    line = _line(association)
+    return {"pk": line["pk"], "what": "rad", "item": line["line"]}
+
+
 SAMPLES = {
     "budgets:document": _document,
     "budgets:cell": _document,
@@ -36,4 +51,8 @@ SAMPLES = {
     "budgets:sections": _document,
     "budgets:adopt": _document,
     "budgets:new_revision": _document,
+    "budgets:new_from": _document,
+    "budgets:column_move": _column,
+    "budgets:section_move": _section,
+    "budgets:delete": _delete,
 }

@@ -5,6 +5,7 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
 
 from budgets.models import BudgetDocument
 from finsam.tenancy import Tenant, get_scoped_or_404
@@ -22,3 +23,16 @@ def posted_to_document(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         return view(request, tenant, document, *args, **kwargs)
 
     return wrapper
+
+
+# Posted by the confirmation page's button (views.ordering.delete_confirm).
+CONFIRMED = "bekraftat"
+
+
+def unconfirmed_delete(
+    request: HttpRequest, document: BudgetDocument, what: str, item: int
+) -> HttpResponse | None:
+    """A delete posted without the confirmation page's `bekraftat` goes to that page."""
+    if CONFIRMED in request.POST:
+        return None
+    return redirect("budgets:delete", document.association.slug, document.pk, what, item)

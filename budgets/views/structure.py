@@ -20,7 +20,8 @@ from budgets.forms import (
 )
 from budgets.models import BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
-from budgets.views.common import posted_to_document
+from budgets.services.ordering import order_fingerprint, section_delete
+from budgets.views.common import posted_to_document, unconfirmed_delete
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives.models import Initiative
@@ -57,6 +58,8 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     context = {
         "document": document,
         "sheet": budget_sheet(document),
+        "column_order": order_fingerprint(document.columns.all()),
+        "section_order": order_fingerprint(document.sections.all()),
         "new_line": NewLineForm(),
         "column_form": ColumnForm(),
         "footnote_form": FootnoteForm(),
@@ -100,7 +103,11 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
     form = SectionForm(request.POST)
     found = document.sections.filter(pk=_posted_id(request, "section")).first()
     data = form.cleaned_data if form.is_valid() else None
-    if data is None:
+    if request.POST.get("action") == "ta-bort" and found is not None:
+        if unconfirmed := unconfirmed_delete(request, document, "avsnitt", found.pk):
+            return unconfirmed
+        _attempt(request, f"Avsnittet ”{found}” är borttaget.", section_delete, section=found)
+    elif data is None:
         _form_errors(request, form)
     elif found is not None:
         _attempt(
@@ -161,6 +168,8 @@ def line_action(
     if action in ("upp", "ned"):
         _attempt(request, "Raden är flyttad.", services.line_move, line=found, up=action == "upp")
     elif action == "ta-bort":
+        if unconfirmed := unconfirmed_delete(request, document, "rad", found.pk):
+            return unconfirmed
         _attempt(request, f"Raden ”{found.label}” är borttagen.", services.line_delete, line=found)
     else:
         form = LineForm(request.POST)
@@ -217,6 +226,8 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
 def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     found = document.columns.filter(pk=_posted_id(request, "column")).first()
     if request.POST.get("action") == "ta-bort" and found is not None:
+        if unconfirmed := unconfirmed_delete(request, document, "kolumn", found.pk):
+            return unconfirmed
         _attempt(request, "Kolumnen är borttagen.", services.column_delete, column=found)
         return _back(document)
     form = ColumnForm(request.POST)

@@ -49,7 +49,7 @@ def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
     wrong = {"action": "spara", "label": "x", "footnotes": "9"}
     response = staff_client.post(_line_url(document, line), wrong, follow=True)
     assert "Fotnot 9 finns inte i budgeten." in _messages(response)
-    staff_client.post(_line_url(document, line), {"action": "ta-bort"})
+    staff_client.post(_line_url(document, line), {"action": "ta-bort", "bekraftat": "1"})
     assert not document.lines.filter(pk=line.pk).exists()
     assert BudgetLine.history.filter(id=line.pk, history_type="-").get().label == "Metodstöd 2014"
 

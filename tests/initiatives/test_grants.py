@@ -115,3 +115,44 @@ def test_money_decided_in_the_period_for_later_months(vaxjo_initiative):
     assert granted_for_later(vaxjo, date(2014, 1, 1), date(2014, 5, 31)) == Decimal(0)
     # After 1 October part of the money is already due: the last 31 days of 92.
     assert granted_for_later(vaxjo, date(2014, 1, 1), date(2014, 11, 30)) == Decimal(134783)
+
+
+def _decision(initiative: int, kind: str, amount: int, decided: date, start: date, end: date):
+    return Decision(
+        initiative_id=initiative,
+        kind=kind,
+        amount=Money(amount, "SEK"),
+        decided_on=decided,
+        period_start=start,
+        period_end=end,
+    )
+
+
+def test_decided_but_unpaid_is_never_netted_below_nothing_by_next_years_reduction():
+    from initiatives.grants import decided_for_later
+
+    grant, reduction = DecisionKind.GRANT, DecisionKind.REDUCTION
+    decisions = [
+        # Växjö: 400 000 granted on 9 June 2014 for October-December 2014.
+        _decision(1, grant, 400_000, date(2014, 6, 9), date(2014, 10, 1), date(2014, 12, 31)),
+        # Another initiative's 2015 grant (decided in 2013) reduced by 477 818 in June 2014:
+        # netted in, the report printed -77 818.
+        _decision(2, grant, 1_000_000, date(2013, 11, 1), date(2015, 1, 1), date(2015, 12, 31)),
+        _decision(2, reduction, 477_818, date(2014, 6, 9), date(2015, 1, 1), date(2015, 12, 31)),
+    ]
+    assert decided_for_later(decisions, date(2014, 1, 1), date(2014, 8, 31)) == 400_000
+    # Alone, the reduction leaves nothing decided and unpaid, not a negative amount.
+    assert decided_for_later(decisions[1:], date(2014, 1, 1), date(2014, 8, 31)) == 0
+
+
+def test_decided_but_unpaid_nets_a_reduction_of_the_same_initiatives_same_year():
+    from initiatives.grants import decided_for_later
+
+    grant, reduction = DecisionKind.GRANT, DecisionKind.REDUCTION
+    decisions = [
+        _decision(1, grant, 400_000, date(2014, 6, 9), date(2014, 10, 1), date(2014, 12, 31)),
+        _decision(1, reduction, 100_000, date(2014, 8, 20), date(2014, 10, 1), date(2014, 12, 31)),
+        # Next year's grant decided in the period is unpaid too: 2015 stands on its own.
+        _decision(1, grant, 250_000, date(2014, 8, 20), date(2015, 1, 1), date(2015, 6, 30)),
+    ]
+    assert decided_for_later(decisions, date(2014, 1, 1), date(2014, 8, 31)) == 550_000

@@ -1,0 +1,61 @@
+"""Moving a draft's columns and sections up or down, and deleting a section.
+
+A move swaps the item with its neighbour. The page sends the order it showed (a fingerprint
+of the ids in order): when someone else has reordered meanwhile, the move is refused rather
+than applied to an order the user did not see.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import models
+
+from budgets.models import BudgetColumn, BudgetSection
+from budgets.services.common import budget_write, fingerprint, locked_draft
+from finsam.errors import StaleEditError
+
+
+def order_fingerprint(items: Sequence[models.Model]) -> str:
+    """The order of `items` as a page shows it, to send back with a move."""
+    return fingerprint(*(item.pk for item in items))
+
+
+def column_move(*, column: BudgetColumn, up: bool, user: Any, expected: str | None = None) -> None:
+    with budget_write(user):
+        document = locked_draft(column.document)
+        _swap(list(document.columns.order_by("order", "pk")), column.pk, up, expected, "kolumnerna")
+
+
+def section_move(
+    *, section: BudgetSection, up: bool, user: Any, expected: str | None = None
+) -> None:
+    with budget_write(user):
+        document = locked_draft(section.document)
+        _swap(
+            list(document.sections.order_by("order", "pk")), section.pk, up, expected, "avsnitten"
+        )
+
+
+def section_delete(*, section: BudgetSection, user: Any) -> None:
+    """Remove a section with its lines (the page has asked the user to confirm)."""
+    with budget_write(user):
+        locked_draft(section.document)
+        section.delete()
+
+
+def _swap(items: list, pk: int, up: bool, expected: str | None, what: str) -> None:
+    if expected is not None and order_fingerprint(items) != expected:
+        raise StaleEditError(
+            f"Ordningen på {what} har ändrats av någon annan sedan du öppnade sidan; "
+            "flytten gjordes inte."
+        )
+    index = next(i for i, item in enumerate(items) if item.pk == pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(items):
+        return
+    items[index], items[other] = items[other], items[index]
+    # Number them all again: orders may have been equal (an import, an old document).
+    for order, item in enumerate(items):
+        if item.order != order:
+            item.order = order
+            item.save(update_fields=["order"])

@@ -1,0 +1,78 @@
+"""Moving columns and sections up and down, and the page that confirms a deletion.
+
+Deleting a line, a column or a section is two steps: the structure page links to the
+confirmation page (`delete_confirm`), whose button posts to the item's own endpoint with
+`bekraftat`; a delete posted without it is sent to the confirmation page instead.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from budgets.models import BudgetDocument
+from budgets.services.ordering import column_move, section_move
+from budgets.views.common import CONFIRMED, posted_to_document
+from budgets.views.structure import _attempt, _back
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def column_move_view(
+    request: HttpRequest, tenant: Tenant, document: BudgetDocument, column: int
+) -> HttpResponse:
+    found = get_scoped_or_404(document.columns.all(), tenant, pk=column)
+    return _move(request, document, "Kolumnen är flyttad.", column_move, column=found)
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def section_move_view(
+    request: HttpRequest, tenant: Tenant, document: BudgetDocument, section: int
+) -> HttpResponse:
+    found = get_scoped_or_404(document.sections.all(), tenant, pk=section)
+    return _move(request, document, "Avsnittet är flyttat.", section_move, section=found)
+
+
+def _move(
+    request: HttpRequest, document: BudgetDocument, done: str, service: Callable, **item: Any
+) -> HttpResponse:
+    """Up ("upp") or down, from the order the page showed (`was`)."""
+    up, expected = request.POST.get("action") == "upp", request.POST.get("was") or None
+    _attempt(request, done, service, up=up, expected=expected, **item)
+    return _back(document)
+
+
+@tenant_view(Perm.EDIT)
+def delete_confirm(
+    request: HttpRequest, tenant: Tenant, pk: int, what: str, item: int
+) -> HttpResponse:
+    """Ask before deleting a line ("rad"), a column ("kolumn") or a section ("avsnitt")."""
+    document = get_scoped_or_404(BudgetDocument, tenant, pk=pk)
+    slug = document.association.slug
+    if what == "rad":
+        line = get_scoped_or_404(document.lines.all(), tenant, pk=item)
+        message = f"Ta bort raden ”{line.label}” med alla dess belopp?"
+        action, fields = reverse("budgets:line", args=[slug, pk, item]), {}
+    elif what == "kolumn":
+        column = get_scoped_or_404(document.columns.all(), tenant, pk=item)
+        message = f"Ta bort kolumnen ”{column.label}” med alla dess belopp?"
+        action, fields = reverse("budgets:columns", args=[slug, pk]), {"column": item}
+    elif what == "avsnitt":
+        section = get_scoped_or_404(document.sections.all(), tenant, pk=item)
+        count = section.lines.count()
+        message = f"Ta bort avsnittet ”{section}” med dess {count} rader och deras belopp?"
+        action, fields = reverse("budgets:sections", args=[slug, pk]), {"section": item}
+    else:
+        raise Http404("Okänt slag att ta bort.")
+    context = {
+        "message": message,
+        "action": action,
+        "fields": fields | {"action": "ta-bort", CONFIRMED: "1"},
+        "cancel": reverse("budgets:structure", args=[slug, pk]),
+    }
+    return render(request, "confirm.html", context)
