@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import AmountField, PercentField
+from finsam.forms import AmountField, DateRangeEndField, PercentField
 from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.audit.log import Filters
@@ -157,8 +157,8 @@ class UserRoleChangeForm(forms.Form):
 class HistoryFilterForm(forms.Form):
     """The association log's filters, read from the query string; bad input narrows nothing."""
 
-    fran = forms.DateField(label=_("Från och med"), required=False)
-    till = forms.DateField(label=_("Till och med"), required=False)
+    fran = DateRangeEndField(label=_("Från och med"), required=False)
+    till = DateRangeEndField(label=_("Till och med"), required=False)
     anvandare = forms.TypedChoiceField(label=_("Vem"), required=False, coerce=int, empty_value=None)
     slag = forms.ChoiceField(label=_("Slag av uppgift"), required=False)
 
