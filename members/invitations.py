@@ -61,9 +61,10 @@ def invitation_send(
             _(
                 "Du är inbjuden att bli %(role)s i %(association)s i Finsam.\n\n"
                 "Logga in med ditt eget konto och öppna länken för att tacka ja:\n%(link)s\n\n"
-                "Länken gäller i sju dagar."
+                "Länken gäller i %(days)s dagar."
             )
             % {
+                "days": VALID_FOR.days,
                 "role": invitation.get_role_display().lower(),
                 "association": association.name,
                 "link": link(token),

@@ -107,6 +107,7 @@ def test_an_invitation_gives_the_role_to_the_invited_account_only(
     assert sent.status_code == 302
     token = _token_from_mail()
     assert mail.outbox[-1].to == ["Anna@Finnveden.se"]
+    assert "Länken gäller i 7 dagar." in mail.outbox[-1].body
     invitation = Invitation.objects.get(association=association)
     assert invitation.token_hash == token_hash(token) and token not in invitation.token_hash
     page = text_of(client.get("/finnveden/anvandare/"))
