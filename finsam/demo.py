@@ -83,6 +83,7 @@ def _load_users(associations: list[Association]) -> None:
     for demo in DEMO_USERS:
         user, _ = users.get_or_create(username=demo.username)
         user.first_name, _, user.last_name = demo.full_name.partition(" ")
+        user.email = f"{demo.username}@finsam.example"  # invitations go to an address
         user.is_superuser = user.is_staff = demo.role is None
         user.set_password(DEMO_PASSWORD)
         user.save()

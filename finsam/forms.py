@@ -43,3 +43,31 @@ class PercentField(forms.CharField):
         if not 0 <= number <= 100:
             raise forms.ValidationError(_("En andel måste ligga mellan 0 och 100 procent."))
         return number
+
+
+class DateRangeEndField(forms.DateField):
+    """A date bounding a search (from, until): years FIRST_YEAR to LAST_YEAR only.
+
+    A day outside them finds nothing anyway, and at the edges of the calendar the day's start
+    in Swedish time, or the day after, does not exist (9999-12-31, 0001-01-01): the database
+    query would fail instead of saying what is wrong."""
+
+    FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+    def __init__(self, *args, **kwargs) -> None:
+        attrs = {
+            "type": "date",
+            "min": f"{self.FIRST_YEAR}-01-01",
+            "max": f"{self.LAST_YEAR}-12-31",
+        }
+        kwargs.setdefault("widget", forms.DateInput(attrs=attrs, format="%Y-%m-%d"))
+        super().__init__(*args, **kwargs)
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value is not None and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise forms.ValidationError(
+                _("%(day)s ligger utanför åren %(first)s–%(last)s.")
+                % {"day": value.isoformat(), "first": self.FIRST_YEAR, "last": self.LAST_YEAR},
+                code="date_out_of_range",
+            )

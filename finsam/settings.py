@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy
 
+from finsam.client_address import proxy_ssl_header
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -129,17 +131,40 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Sign-in attempts are limited per account and per address: after 5 failures in a row, that
-# account (from anywhere) and that address (for any account) wait 15 minutes. A successful
-# sign-in clears the count. Wrong two-factor codes count as failures too, and the count is
-# cleared only when the sign-in is complete, code included (finsam/two_factor/signals.py; so
-# AXES_RESET_ON_SUCCESS, which would clear it at the password, is off).
+# Sign-in attempts are limited per account and address: after 5 failures in a row that account
+# waits 15 minutes at that address; after 20 from all addresses together, everywhere
+# (finsam/lockout.py). No limit is per address alone: an office behind one proxy shares it.
+# A completed sign-in clears that account's count only. Wrong two-factor codes count as
+# failures too, and the count is cleared only when the sign-in is complete, code included
+# (finsam/two_factor/signals.py; so AXES_RESET_ON_SUCCESS, which would clear it at the
+# password, is off).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+FINSAM_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("FINSAM_ACCOUNT_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_HANDLER = "finsam.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+# The number of reverse proxies in front of the application (README, "Behind a proxy"): the
+# client's address is read from X-Forwarded-For, and HTTPS from X-Forwarded-Proto, only if > 0.
+FINSAM_TRUSTED_PROXIES = int(os.environ.get("FINSAM_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "finsam.client_address.client_address"
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(FINSAM_TRUSTED_PROXIES)
+
+# E-mail (invitations, password resets): printed to the console in development; in production
+# sent through the SMTP server EMAIL_HOST (port EMAIL_PORT, EMAIL_HOST_USER/PASSWORD, TLS).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "finsam@localhost")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
@@ -211,7 +236,6 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from finsam.two_factor import views as two_factor_views
+from members import invitation_views
 from members import views as member_views
 
 association_urls = [
@@ -21,6 +22,11 @@ urlpatterns = [
     path("konto/login/", two_factor_views.login, name="login"),
     path("konto/logout/", two_factor_views.logout_view, name="logout"),
     path("konto/", include("finsam.two_factor.urls")),
+    path(
+        "konto/inbjudan/<str:token>/",
+        invitation_views.invitation_answer,
+        name="invitation_accept",
+    ),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("<slug:association>/", include(association_urls)),

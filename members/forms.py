@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import AmountField, PercentField
+from finsam.forms import AmountField, DateRangeEndField, PercentField
 from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.audit.log import Filters
@@ -124,15 +124,30 @@ class NewFundingYearForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
 
 
-class UserRoleGrantForm(forms.Form):
-    username = forms.CharField(label=_("Användarnamn"), max_length=150)
-    full_name = forms.CharField(label=_("Namn (för ny användare)"), max_length=150, required=False)
+class UserCreateForm(forms.Form):
+    """A new account: a taken user name is refused (an existing person is invited instead)."""
+
+    username = forms.CharField(
+        label=_("Användarnamn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    full_name = forms.CharField(label=_("Namn"), max_length=150, required=False)
+    email = forms.EmailField(
+        label=_("E-postadress"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
     role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
     password = forms.CharField(
-        label=_("Startlösenord (för ny användare)"),
-        required=False,
-        widget=forms.PasswordInput(render_value=False),
+        label=_("Startlösenord"),
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
     )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-postadress"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
 
 
 class UserRoleChangeForm(forms.Form):
@@ -142,8 +157,8 @@ class UserRoleChangeForm(forms.Form):
 class HistoryFilterForm(forms.Form):
     """The association log's filters, read from the query string; bad input narrows nothing."""
 
-    fran = forms.DateField(label=_("Från och med"), required=False)
-    till = forms.DateField(label=_("Till och med"), required=False)
+    fran = DateRangeEndField(label=_("Från och med"), required=False)
+    till = DateRangeEndField(label=_("Till och med"), required=False)
     anvandare = forms.TypedChoiceField(label=_("Vem"), required=False, coerce=int, empty_value=None)
     slag = forms.ChoiceField(label=_("Slag av uppgift"), required=False)
 

@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from djmoney.money import Money
 
 from finsam.errors import StaleEditError
@@ -25,6 +26,11 @@ from members.models import (
     UserRole,
 )
 from members.selectors import members_during_year
+
+TAKEN_USERNAME = gettext_lazy(
+    "Användarnamnet går inte att använda. Välj ett annat; har personen redan ett konto, "
+    "bjud in hen med e-postadress i stället."
+)
 
 
 @dataclass(frozen=True)
@@ -135,32 +141,32 @@ def _replace_fixed_shares(
     )
 
 
-def user_role_grant(
-    *, association: Association, username: str, role: str, full_name: str = "", password: str = ""
+def user_create(
+    *,
+    association: Association,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str = "",
+    email: str = "",
 ) -> UserRole:
-    """Give a user a role in the association, creating the user if the name is new."""
+    """A new account with a role in the association; never a role for an existing account.
+
+    A taken name gets one message whichever association (if any) the account belongs to, so
+    the form tells nothing about other associations' users. An existing person is invited by
+    e-mail address instead (`members.invitations`).
+    """
     users = get_user_model().objects
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
-        user = users.filter(username=username).first()
-        if user is None:
-            if not password:
-                raise ValidationError(
-                    {"password": _("Ange ett startlösenord för en ny användare.")}
-                )
-            user = users.model(username=username)
-            user.first_name, _space, user.last_name = full_name.partition(" ")
-            validate_password(password, user)
-            user.set_password(password)
-            user.full_clean()
-            user.save()
-        if UserRole.objects.filter(user=user, association=association).exists():
-            raise ValidationError(
-                {
-                    "username": _("%(username)s har redan en roll i förbundet.")
-                    % {"username": username}
-                }
-            )
+        if users.filter(username__iexact=username).exists():
+            raise ValidationError({"username": TAKEN_USERNAME})
+        user = users.model(username=username, email=email)
+        user.first_name, _space, user.last_name = full_name.partition(" ")
+        validate_password(password, user)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
         grant = UserRole(user=user, association=association, role=role)
         grant.full_clean()
         grant.save()

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,19 +11,20 @@ from django.views.decorators.http import require_POST
 from finsam.permissions import Perm, Role
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
-from members.forms import UserRoleChangeForm, UserRoleGrantForm
+from members.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
+from members.invitations import pending_invitations
 from members.models import UserRole
-from members.services import user_role_change, user_role_grant, user_role_revoke
+from members.services import user_create, user_role_change, user_role_revoke
 
 
 @tenant_view(Perm.MANAGE_USERS)
 def user_roles(request: HttpRequest, tenant: Tenant) -> HttpResponse:
-    form = UserRoleGrantForm(request.POST or None)
+    form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            grant = user_role_grant(association=tenant.association, **form.cleaned_data)
+            grant = user_create(association=tenant.association, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -30,9 +32,22 @@ def user_roles(request: HttpRequest, tenant: Tenant) -> HttpResponse:
                 % {"username": grant.user.username, "role": grant.get_role_display().lower()},
             )
             return redirect("members:user_roles", tenant.association.slug)
+    return users_page(request, tenant, form=form)
+
+
+def users_page(
+    request: HttpRequest,
+    tenant: Tenant,
+    *,
+    form: UserCreateForm | None = None,
+    invite_form: InvitationForm | None = None,
+) -> HttpResponse:
+    """Only this association's roles and invitations: nothing of other associations' users."""
     context = {
-        "form": form,
+        "form": form or UserCreateForm(),
+        "invite_form": invite_form or InvitationForm(),
         "roles": selectors.user_roles_of(tenant.association),
+        "invitations": pending_invitations(tenant.association),
         "role_choices": Role.choices,
     }
     return render(request, "members/user_roles.html", context)
@@ -64,7 +79,7 @@ def user_role_update(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespo
     return redirect("members:user_roles", tenant.association.slug)
 
 
-def _add_errors(form: UserRoleGrantForm, error: ValidationError) -> None:
+def add_errors(form: Form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)

@@ -46,3 +46,20 @@ SAMPLES["members:import_blank"] = lambda association: {"kind": "contributions"}
 # URL arguments that name no object of the association (the foreign-object check skips them)
 NOT_OBJECTS = {"members:import_blank"}
 SAMPLES["members:funding_year_history"] = _latest_funding_year
+
+
+def _invitation(association: Association) -> dict:
+    from members.invitations import invitation_send
+
+    sent = association.invitations.count()
+    invitation = invitation_send(
+        association=association,
+        email=f"inbjuden-{sent}@{association.slug}.se",
+        role="staff",
+        invited_by=None,
+        link=lambda token: token,
+    )
+    return {"pk": invitation.pk}
+
+
+SAMPLES["members:invitation_remove"] = _invitation

@@ -3,20 +3,66 @@
 Layout (A4, running header, page numbers, table of contents) is the stylesheet's business;
 this module only turns a finished HTML document into PDF bytes. Fonts are referenced with
 @font-face from the static folder, so WeasyPrint embeds the same font on every machine.
+
+WeasyPrint fetches what a document names (stylesheets, fonts, images) with its URL fetcher,
+which by default opens any file:// and http(s):// URL. No user text reaches a URL in the
+print document today; `StaticOnlyFetcher` keeps it harmless if one ever does: only the
+application's own static files and data: URIs are served, everything else is refused (and
+WeasyPrint leaves the resource out), so a document cannot read the server's files into a PDF
+or make the server send requests.
 """
 
 import hashlib
+import mimetypes
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+
+def static_roots() -> list[Path]:
+    """The folders of the application's own static files."""
+    roots = [Path(root) for root in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT))
+    return [root.resolve() for root in roots]
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves files under the static folders and data: URIs; refuses every other URL."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False)
+        self._roots = static_roots()
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file" and parts.netloc in ("", "localhost"):
+            path = Path(unquote(parts.path)).resolve()  # resolved: no way out with .. or links
+            if path.is_file() and any(path.is_relative_to(root) for root in self._roots):
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+        raise ValueError(f"Only the application's static files may be fetched, not {url}")
 
 
 def html_to_pdf(html: str, *, base_url: Path | str) -> bytes:
     """The PDF of `html`; relative URLs (stylesheets, fonts) resolve against `base_url`."""
-    fonts = FontConfiguration()
-    document = HTML(string=html, base_url=str(base_url)).render(font_config=fonts)
-    return document.write_pdf()
+    return laid_out(html, base_url=base_url).write_pdf()
+
+
+def laid_out(html: str, *, base_url: Path | str) -> Document:
+    """The document's pages as WeasyPrint lays them out, before they are written as PDF."""
+    fetcher = StaticOnlyFetcher()
+    return HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).render(
+        font_config=FontConfiguration()
+    )
 
 
 def sha256_hex(content: bytes) -> str:

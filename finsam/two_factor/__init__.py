@@ -8,7 +8,8 @@ page but the code step, sign-in and sign-out to the code step.
 
 Wrong codes are limited twice: django-otp throttles the device (1, 2, 4, 8 ... seconds between
 tries, kept on the device until a right code), and each wrong code counts as a failed sign-in
-for django-axes, so the account and the address are locked for 15 minutes after five failures
-in a row, wrong passwords and wrong codes together. The count is cleared only when a sign-in
-is complete (password alone for users without the second step).
+for django-axes, so the account is locked at that address for 15 minutes after five failures
+in a row, wrong passwords and wrong codes together (everywhere after 20, `finsam.lockout`).
+The count is cleared only when a sign-in is complete (password alone for users without the
+second step).
 """

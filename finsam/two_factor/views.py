@@ -15,6 +15,7 @@ from django_otp import login as otp_login
 from finsam.two_factor import devices
 from finsam.two_factor.forms import CodeForm
 from finsam.two_factor.middleware import NEEDS_CODE, code_not_required
+from finsam.two_factor.sessions import other_sessions_end
 from finsam.two_factor.signals import failures_clear
 
 SECRET = "finsam_two_factor_secret"
@@ -56,6 +57,7 @@ def _enable(request: HttpRequest, code: str) -> HttpResponse:
     del request.session[SECRET]
     otp_login(request, device)
     request.session[NEEDS_CODE] = True
+    other_sessions_end(request)
     messages.success(request, _("Tvåstegsverifieringen är på. Spara reservkoderna nedan."))
     return redirect("two_factor:setup")
 

@@ -11,6 +11,7 @@ from members.models.funding import (
     StatePresentation,
 )
 from members.models.imports import ImportBatch, ImportKind, ImportStatus
+from members.models.invitation import Invitation
 from members.models.organisation import (
     Auditor,
     BoardPosition,
@@ -38,6 +39,7 @@ __all__ = [
     "ImportBatch",
     "ImportKind",
     "ImportStatus",
+    "Invitation",
     "GroupKind",
     "GroupMembership",
     "Meeting",

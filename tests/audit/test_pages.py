@@ -87,6 +87,29 @@ def test_a_bad_filter_says_what_is_wrong_and_shows_everything(client, associatio
     assert "Användarroll" in page
 
 
+@pytest.mark.parametrize(
+    ("fran", "till", "named"),
+    [
+        ("", "9999-12-31", "Till och med: 9999-12-31"),
+        ("9999-12-31", "", "Från och med: 9999-12-31"),
+        ("0001-01-01", "", "Från och med: 0001-01-01"),
+        ("", "0001-01-01", "Till och med: 0001-01-01"),
+        ("1899-12-31", "3000-01-01", "Till och med: 3000-01-01"),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_get_a_message(
+    client, association, users, fran, till, named
+):
+    client.force_login(users["revisor"])
+    response = _log(client, association, fran=fran, till=till)
+    page = text_of(response)
+    assert response.status_code == 200
+    assert f"{named} ligger utanför åren 1900–2999." in page
+    assert "Filtret används inte förrän det är rättat; allt visas." in page
+    edges = text_of(_log(client, association, fran="1900-01-01", till="2999-12-31"))
+    assert "ligger utanför" not in edges and "Användarroll" in edges
+
+
 def test_the_log_never_shows_another_associations_history(client, association, users):
     other = Association.objects.get(slug="vastra-malardalen").budget_documents.first()
     secret = {"title": "Hemlig fotnot i Västra Mälardalen"}

@@ -47,6 +47,7 @@ from initiatives.models import (
     StandingCount,
     StatusChange,
 )
+from members import invitations
 from members import services as member_services
 from members.imports.batches import import_confirm, import_upload
 from members.models import (
@@ -55,6 +56,7 @@ from members.models import (
     BoardSeat,
     FixedKeyShare,
     FundingYear,
+    Invitation,
     Member,
     PopulationFigure,
     UserRole,
@@ -251,7 +253,7 @@ def test_fixed_shares_and_a_new_year(association, kansli):
 
 def test_user_roles_granted_changed_and_revoked(association):
     since = Since()
-    grant = member_services.user_role_grant(
+    grant = member_services.user_create(
         association=association,
         username="ny-revisor",
         role=Role.AUDITOR,
@@ -264,6 +266,36 @@ def test_user_roles_granted_changed_and_revoked(association):
         ("+", "auditor"),
         ("~", "staff"),
         ("-", "staff"),
+    ]
+
+
+def test_invitations_sent_withdrawn_and_accepted(association, make_user):
+    since = Since()
+    tokens = []
+    withdrawn = invitations.invitation_send(
+        association=association,
+        email="a@example.se",
+        role=Role.BOARD,
+        invited_by=None,
+        link=tokens.append,
+    )
+    withdrawn_pk = withdrawn.pk
+    invitations.invitation_withdraw(invitation=withdrawn)
+    sent = invitations.invitation_send(
+        association=association,
+        email="b@example.se",
+        role=Role.AUDITOR,
+        invited_by=None,
+        link=tokens.append,
+    )
+    invited = make_user("inbjuden")
+    invited.email = "b@example.se"
+    invited.save()
+    grant = invitations.invitation_accept(token=tokens[-1], user=invited)
+    assert since.kinds(Invitation, id=withdrawn_pk) == ["+", "-"]
+    assert since.kinds(Invitation, id=sent.pk) == ["+", "~"]
+    assert [(r.history_type, r.role) for r in since.rows(UserRole, id=grant.pk)] == [
+        ("+", "auditor")
     ]
 
 
@@ -422,8 +454,9 @@ COVERED = {
     },
     "members.services": {
         "board_seat_save", "funding_year_create", "funding_year_update", "user_role_change",
-        "user_role_grant", "user_role_revoke",
+        "user_create", "user_role_revoke",
     },
+    "members.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
     "initiatives.services": {
         "decision_record", "goal_create", "goal_update", "initiative_create",
         "initiative_set_status", "initiative_update", "outcome_record",
@@ -451,6 +484,7 @@ def test_document_create_records_the_new_document(association, kansli):
 WRITE_VERBS = (
     "_set", "_add", "_create", "_update", "_delete", "_record", "_move", "_adopt", "_import",
     "_revision", "_save", "_grant", "_change", "_revoke", "_confirm", "_discard", "_upload",
+    "_send", "_withdraw", "_accept",
 )  # fmt: skip
 
 

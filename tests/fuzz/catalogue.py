@@ -101,6 +101,7 @@ class _FormParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = page
         self.forms: list[tuple[str, FormSpec]] = []  # (method, spec)
+        self.date_names: set[str] = set()  # fields that take a date (<input type="date">)
         self.links: list[str] = []
         self.cells: list[dict] = []  # the grid's inputs, for SCRIPT_FORMS
         self.save_url = ""
@@ -126,6 +127,8 @@ class _FormParser(HTMLParser):
 
     def _field(self, tag: str, a: dict) -> None:
         name, kind = a["name"], a.get("type", "text").lower()
+        if tag == "input" and kind == "date":
+            self.date_names.add(name)
         if tag == "input" and kind == "file":
             self._form.offer(name, FILE)
         elif tag == "input" and kind in ("checkbox", "radio"):
@@ -162,6 +165,7 @@ class Catalogue:
 
     forms: dict[str, list[FormSpec]] = field(default_factory=dict)
     query_names: set[str] = field(default_factory=lambda: set(KNOWN_QUERY_NAMES))
+    date_names: set[str] = field(default_factory=set)  # query names that take a date
     post_only: set[str] = field(default_factory=set)  # routes answering a GET with 405
     slow: set[str] = field(default_factory=set)  # pages taking long to make (PDFs)
     broken: dict[str, str] = field(default_factory=dict)  # route -> URL that answered 500
@@ -177,6 +181,7 @@ class Catalogue:
                 self._add(spec)
             else:
                 self.query_names |= set(spec.fields)
+                self.date_names |= parser.date_names & set(spec.fields)
         for href in parser.links:
             self.query_names |= {name for name, _ in parse_qsl(urlsplit(href).query)}
         if parser.cells and parser.save_url:

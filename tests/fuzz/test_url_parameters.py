@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.fuzz.catalogue import HOME, routes
 from tests.fuzz.conftest import PROFILE, few
 from tests.fuzz.guard import check, exchange
-from tests.fuzz.values import NASTY, malformed
+from tests.fuzz.values import NASTY, date_ranges, malformed
 
 pytestmark = pytest.mark.django_db
 ROUTES = routes()
@@ -50,7 +50,10 @@ def test_query_strings_and_path_arguments(fuzz_client, catalogue, route):
 
     @settings(PROFILE, max_examples=examples)
     @given(
-        query=st.dictionaries(st.sampled_from(names), malformed(), max_size=3),
+        query=st.one_of(
+            st.dictionaries(st.sampled_from(names), malformed(), max_size=3),
+            date_ranges(sorted(catalogue.date_names)),
+        ),
         fuzzed=(st.none() | arguments) if sampled else arguments,
     )
     def get(query, fuzzed):
@@ -58,3 +61,8 @@ def test_query_strings_and_path_arguments(fuzz_client, catalogue, route):
         check(exchange(fuzz_client, "GET", url, query))
 
     get()
+
+
+def test_the_catalogue_knows_which_query_names_take_dates(catalogue):
+    """The history's from and until dates are fuzzed as ranges (tests/fuzz/values.py)."""
+    assert {"fran", "till"} <= catalogue.date_names

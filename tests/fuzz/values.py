@@ -46,6 +46,7 @@ NASTY = [
     "2015-02-30",
     "0000-00-00",
     "9999-12-31",
+    "0001-01-01",
     "2014-13-01",
     "99999-01-01",
     "-2014-01-01",
@@ -82,6 +83,29 @@ def malformed() -> st.SearchStrategy[str]:
         st.floats(allow_nan=True, allow_infinity=True).map(repr),
         st.decimals(allow_nan=True, allow_infinity=True).map(str),
     )
+
+
+# Real dates at the ends of the calendar and of what a page accepts: a day's start in Swedish
+# time, or the day after, may not exist (0001-01-01, 9999-12-31).
+EDGE_DATES = [
+    "0001-01-01",
+    "0001-01-02",
+    "1899-12-31",
+    "1900-01-01",
+    "1970-01-01",
+    "2014-01-01",
+    "2999-12-31",
+    "3000-01-01",
+    "9998-12-31",
+    "9999-12-31",
+]
+
+
+def date_ranges(names: list[str]) -> st.SearchStrategy[dict]:
+    """Query values for a page's date fields: each an edge date, an ordinary one or left out,
+    so ranges come both ways round, empty, open at one end and reaching the calendar's ends."""
+    day = st.sampled_from(EDGE_DATES) | st.dates().map(lambda d: d.isoformat())
+    return st.fixed_dictionaries({}, optional={name: day for name in names})
 
 
 def field_value(offered: list) -> st.SearchStrategy:

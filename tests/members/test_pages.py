@@ -51,6 +51,7 @@ def test_admin_adds_a_new_user_as_auditor(client, make_user, association):
         {
             "username": "ny-revisor",
             "full_name": "Nina Ny",
+            "email": "nina@example.se",
             "role": "auditor",
             "password": "Lång-och-säker-42",
         },
@@ -64,7 +65,8 @@ def test_admin_adds_a_new_user_as_auditor(client, make_user, association):
 def test_a_weak_password_is_refused_with_djangos_validators(client, make_user, association):
     client.force_login(make_user("boss", association, Role.ADMIN))
     response = client.post(
-        "/finnveden/anvandare/", {"username": "svag", "role": "staff", "password": "12345"}
+        "/finnveden/anvandare/",
+        {"username": "svag", "email": "s@example.se", "role": "staff", "password": "12345"},
     )
     assert "Det här lösenordet är för kort. Det måste innehålla minst 8 tecken." in text_of(
         response

@@ -5,6 +5,7 @@ from binascii import unhexlify
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -52,6 +53,20 @@ def test_enrolment_shows_qr_code_and_secret_then_backup_codes(client):
     assert StaticToken.objects.filter(device__user=user).count() == 10
     # shown once: the page does not show them again
     assert codes[0] not in client.get(SETUP).content.decode()
+
+
+def test_turning_it_on_ends_the_users_other_sessions(client):
+    elsewhere, other_user = Client(), Client()
+    assert sign_in(elsewhere, "kansli", address="10.0.0.7").status_code == 302
+    assert sign_in(other_user, "styrelse", address="10.0.0.7").status_code == 302
+    assert elsewhere.get("/finnveden/").status_code == 200
+    before = client.cookies.get("sessionid")
+    enrol(client)
+    assert client.get("/finnveden/").status_code == 200  # this session goes on, with a new key
+    assert client.cookies["sessionid"].value != (before.value if before else None)
+    response = elsewhere.get("/finnveden/")
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert other_user.get("/finnveden/").status_code == 200  # another user's session stays
 
 
 def test_enrolment_with_a_wrong_code_turns_nothing_on(client):
@@ -125,7 +140,8 @@ def test_five_wrong_codes_lock_the_account_like_five_wrong_passwords(client, no_
     assert locked.status_code == 429
     assert "Inloggningen är tillfälligt spärrad" in locked.content.decode()
     assert client.get("/finnveden/").url.startswith(reverse("login"))  # signed out
-    assert sign_in(client, "kansli").status_code == 429  # the password is refused too
+    # the password is refused too, at the address the codes came from (the test client's)
+    assert sign_in(client, "kansli", address="127.0.0.1").status_code == 429
 
 
 def test_signing_in_again_with_the_password_does_not_clear_wrong_codes(client, no_throttle):
