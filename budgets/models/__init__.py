@@ -16,6 +16,7 @@ from budgets.models.lines import (
     Footnote,
     LineKind,
     SectionKind,
+    ShareEntry,
 )
 
 __all__ = [
@@ -35,5 +36,6 @@ __all__ = [
     "Footnote",
     "LineKind",
     "SectionKind",
+    "ShareEntry",
     "Unit",
 ]

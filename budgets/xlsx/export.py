@@ -131,7 +131,7 @@ def _line_row(
         target = ws[f"{letter}{row}"]
         if cell.maximum is not None:
             target.value = f"=ROUND({int(cell.maximum)}*{SETTINGS_SHEET}!$B$5/100,0)"
-        else:
+        elif cell.value is not None:  # a blank stays an empty cell, not 0
             target.value = int(cell.value) if cell.value == int(cell.value) else cell.value
         target.number_format = number_format
 

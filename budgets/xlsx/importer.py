@@ -26,7 +26,7 @@ from budgets.xlsx import (
     SETTINGS_SHEET,
     SHEET,
 )
-from finsam.lib.numbers import AmountError, parse_amount
+from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -44,7 +44,7 @@ class LinePlan:
     kind: str
     members: list[str]
     footnotes: list[int]
-    values: list[Decimal | None]  # None: a formula (a computed opening)
+    values: list[Decimal | None]  # None: blank, or a formula (a computed opening)
 
 
 @dataclass
@@ -302,7 +302,9 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     value = sheet.value(row, col, problems)
     if value is None and _is_formula(raw):
         return Decimal(0)  # the problem is already named
-    number = Decimal(0) if value in (None, "") else _number(value)
+    if value is None or (isinstance(value, str) and is_blank_amount(value)):
+        return None  # a blank cell: nothing planned there, not 0
+    number = _number(value)
     if number is None or number != number.to_integral_value():
         problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")
         return Decimal(0)
