@@ -8,10 +8,15 @@ The same description of a document (`document_facts`) shows that a file exported
 back unchanged gives the same budget.
 """
 
+import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from budgets.calculation import CellResult
@@ -19,11 +24,12 @@ from budgets.models import BudgetDocument, BudgetLine, LineKind
 from budgets.selectors import budget_sheet
 from budgets.services.importing import document_import
 from budgets.xlsx import SETTINGS
-from budgets.xlsx.importer import BudgetPlan
+from budgets.xlsx.importer import BudgetPlan, read_budget
 from finsam.lib.numbers import format_amount
 from members.models import Association
 
 NOTHING = "–"
+KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class ImportPreview:
     replaces: BudgetDocument | None  # the year's latest document, replaced or followed
     changes: list[Change]
     notes: list[str]  # what the file holds that the budget cannot carry
+    digest: str  # of the year's latest document as previewed: a later change refuses the file
 
     @property
     def new_revision(self) -> bool:
@@ -47,11 +54,7 @@ class ImportPreview:
 def import_preview(*, association: Association, plan: BudgetPlan, user: Any) -> ImportPreview:
     """The changes the plan would make; nothing is written (the import is rolled back).
     Raises what the import raises (ValidationError) for a plan that cannot be entered."""
-    latest = (
-        BudgetDocument.objects.filter(association=association, year=int(plan.settings["year"]))
-        .order_by("-revision")
-        .first()
-    )
+    latest = _latest(association, int(plan.settings["year"]))
     before = document_facts(latest) if latest is not None else {}
     with transaction.atomic():
         document = document_import(association=association, plan=plan, user=user)
@@ -62,7 +65,65 @@ def import_preview(*, association: Association, plan: BudgetPlan, user: Any) -> 
         for key in [*before, *(k for k in after if k not in before)]
         if before.get(key) != after.get(key)
     ]
-    return ImportPreview(latest, changes, list(plan.notes))
+    return ImportPreview(latest, changes, list(plan.notes), _digest(before))
+
+
+def budget_file_apply(
+    *, association: Association, content: bytes, digest: str, user: Any
+) -> BudgetDocument:
+    """Import a previewed file, unless the year's budget changed since the preview (then the
+    preview no longer says what the import does, and the file is refused)."""
+    plan = read_budget(content)
+    with transaction.atomic():
+        latest = _latest(association, int(plan.settings["year"]))
+        if latest is not None:
+            # The lock every write to the document takes: no change slips in between.
+            BudgetDocument.objects.select_for_update().get(pk=latest.pk)
+        if _digest(document_facts(latest) if latest is not None else {}) != digest:
+            raise ValidationError(
+                "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
+                "Ladda upp filen igen och granska ändringarna."
+            )
+        return document_import(association=association, plan=plan, user=user)
+
+
+def _latest(association: Association, year: int) -> BudgetDocument | None:
+    found = BudgetDocument.objects.filter(association=association, year=year)
+    return found.order_by("-revision").first()
+
+
+def _digest(facts: dict[str, str]) -> str:
+    return hashlib.sha256(repr(list(facts.items())).encode()).hexdigest()
+
+
+def pending_file_save(*, association: Association, content: bytes) -> str:
+    """Keep an uploaded file until it is confirmed; its key is its checksum."""
+    key = hashlib.sha256(content).hexdigest()
+    name = _pending_name(association, key)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+    return key
+
+
+def pending_file(*, association: Association, key: str) -> bytes | None:
+    """The kept file of this association under `key` (None: no such file, or a bad key)."""
+    if not KEY.match(key):
+        return None
+    name = _pending_name(association, key)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as stream:
+        return stream.read()
+
+
+def pending_file_remove(*, association: Association, key: str) -> None:
+    if KEY.match(key):
+        default_storage.delete(_pending_name(association, key))
+
+
+def _pending_name(association: Association, key: str) -> str:
+    # Under the association's own folder: a key from another association finds nothing.
+    return f"imports/{association.slug}/budget-{key}.xlsx"
 
 
 def document_facts(document: BudgetDocument) -> dict[str, str]:
