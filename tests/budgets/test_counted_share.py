@@ -81,12 +81,16 @@ def test_line_form_sets_counted_entry_and_the_grid_prints_it(staff_client):
     )
     BudgetAmount.objects.create(line=line, column=forecast, amount=D(900_000))
 
-    def texts() -> list[str]:
+    def cells():
         sheet = budget_sheet(BudgetDocument.objects.get(pk=document.pk))
         row = next(r for r in grid_rows(sheet, DisplayOptions.of(sheet.document)) if r.line == line)
-        return [c.text.replace("\u00a0", " ") for c in row.cells]
+        return row.cells
+
+    def texts() -> list[str]:
+        return [c.text.replace("\u00a0", " ") for c in cells()]
 
     assert texts() == ["536 400", "549 000", "900 000"]  # 90 % of 596 000 and 610 000
+    assert "max 596\u00a0000, räknas 90 %: 536\u00a0400" in cells()[0].detail
     url = f"/{document.association.slug}/budget/{document.pk}/rader/{line.pk}/"
     data = {"label": line.label, "footnotes": "", "share_entry": "counted", "action": "spara"}
     data["initiative"] = line.initiative_id
@@ -94,3 +98,5 @@ def test_line_form_sets_counted_entry_and_the_grid_prints_it(staff_client):
     line.refresh_from_db()
     assert line.share_entry == ShareEntry.COUNTED
     assert texts() == ["596 000", "610 000", "900 000"]
+    assert "inskrivet som räknat belopp (90 % av max)" in cells()[0].detail
+    assert "räknat" not in cells()[2].detail  # the forecast is money, no share

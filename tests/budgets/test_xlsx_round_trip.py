@@ -156,3 +156,19 @@ def _generated(kinds, share, lines, notes) -> BudgetDocument:
                     line=line, column=column, defaults={"amount": computed}
                 )
     return document
+
+
+def test_a_formula_of_ones_own_is_named_as_read_as_its_value():
+    """What the budget cannot carry: a formula typed in a figure is read as Excel's value."""
+    from openpyxl import Workbook
+
+    from budgets.xlsx.importer import Sheet, _formula_notes
+
+    formulas, values = Workbook().active, Workbook().active
+    formulas["E9"], values["E9"] = "=1000+2000", 3000
+    formulas["F9"], values["F9"] = 5000, 5000
+    notes = _formula_notes(Sheet("Budget", formulas, values), 9, "amount", 2)
+    assert notes == [
+        "Blad ”Budget”, rad 9, kolumn E: formeln =1000+2000 läses in som värdet 3000; "
+        "formeln följer inte med."
+    ]
