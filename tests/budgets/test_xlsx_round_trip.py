@@ -172,3 +172,36 @@ def test_a_formula_of_ones_own_is_named_as_read_as_its_value():
         "Blad ”Budget”, rad 9, kolumn E: formeln =1000+2000 läses in som värdet 3000; "
         "formeln följer inte med."
     ]
+
+
+def test_bad_line_facts_are_named_and_change_nothing():
+    from io import BytesIO
+
+    from django.core.exceptions import ValidationError
+    from openpyxl import load_workbook
+
+    from budgets.xlsx.importer import BudgetFileError
+
+    document = BudgetDocument.objects.get(association__slug="finnveden", year=2014)
+    book = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    ws = book["Budget"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Navigatörcentrum")
+    ws.cell(row, 8).value = "Okänd insats"  # E, F: figures; G empty; H: the initiative
+    ws.cell(row, 11).value = "1, 7"  # K: typed columns, but there are two
+    out = BytesIO()
+    book.save(out)
+    with pytest.raises(BudgetFileError) as error:
+        read_budget(out.getvalue())
+    assert error.value.problems == [
+        f"Blad ”Budget”, rad {row}, kolumn K: ange kolumnernas nummer, t.ex. 1, 3."
+    ]
+    ws.cell(row, 11).value = "1"
+    out = BytesIO()
+    book.save(out)
+    with pytest.raises(ValidationError, match="insatsen ”Okänd insats” finns inte i förbundet"):
+        document_import(
+            association=document.association, plan=read_budget(out.getvalue()), user=None
+        )
+    assert (
+        BudgetDocument.objects.get(pk=document.pk).lines.filter(label="Navigatörcentrum").exists()
+    )
