@@ -6,11 +6,17 @@ Design overview
   and what the application computes for it (`computed`: a contribution from the year's
   funding, an initiative's granted amount).
 - A line's value in a column:
-  amount line        stored, else 0;
-  contribution       stored (an override), else the funding's amount, else 0 (a check says so);
-  initiative         the granted maximum (stored, else granted, else 0), counted at the
-                     document's counted share (e.g. 90 %) in whole kronor unless exempt;
+  amount line        stored, else blank;
+  contribution       stored (an override), else the funding's amount, else blank (a check
+                     says so);
+  initiative         in budget and plan columns, the granted maximum (stored, else granted)
+                     counted at the document's counted share (e.g. 90 %) in whole kronor,
+                     unless the line is exempt or its figures are typed as the counted amount
+                     (`share_entry` "counted": a typed figure is the value itself); forecast
+                     and outcome columns hold expected or actual money, so no share applies;
   carried forward    the column's opening: stored (an override), else the chain.
+- Blank is not zero: a cell with nothing typed and nothing to compute has `value` None (it
+  is printed empty) and counts as 0 in every sum (`CellResult.figure`).
 - The chain: a column's opening is the closing of the column before it. For a year Y that
   is the year Y-1 column, preferring outcome, then forecast, then budget, then plan (the
   forecast of the year before feeds next year's budget where there is one). A forecast or
@@ -38,6 +44,10 @@ COST_SECTION_KINDS = frozenset({"operations", "administration", "other_cost"})
 # Preference among the columns of the year before when looking for a column's opening.
 OPENING_PREFERENCE = ("outcome", "forecast", "budget", "plan")
 STATE, REGION, MUNICIPAL = "state", "region", "municipal"
+# Columns that count only a share of initiatives' maxima: plans. Forecast and outcome columns
+# hold the expected or actual amount itself.
+SHARE_COLUMN_KINDS = frozenset({"budget", "plan"})
+MAXIMUM, COUNTED = "maximum", "counted"  # how an initiative line's figures are typed
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class LineInput:
     kind: str  # amount, contribution, initiative, carried_forward
     cells: Mapping[int, CellInput] = field(default_factory=dict)
     exempt_from_share: bool = False
+    share_entry: str = MAXIMUM  # typed figures are the granted maximum, or the counted amount
     party: str | None = None  # the one statutory party of all the line's members, if one
     label: str = ""
 
@@ -86,10 +97,15 @@ class BudgetInput:
 class CellResult:
     """A line's figure in a column: what counts, what was typed, what was computed."""
 
-    value: Decimal
+    value: Decimal | None  # None: blank, nothing planned (printed empty, summed as 0)
     stored: Decimal | None
     computed: Decimal | None
     maximum: Decimal | None = None  # an initiative's granted maximum when a share is counted
+
+    @property
+    def figure(self) -> Decimal:
+        """What the cell adds to sums: a blank counts as 0."""
+        return ZERO if self.value is None else self.value
 
     @property
     def difference(self) -> Decimal | None:
@@ -160,7 +176,7 @@ class BudgetResult:
 def calculate(budget: BudgetInput) -> BudgetResult:
     """Compute every cell, subtotal, total, chain and check of a budget."""
     cells = {
-        (line.key, column.key): _cell(line, line.cells.get(column.key, CellInput()), budget)
+        (line.key, column.key): _cell(line, line.cells.get(column.key, CellInput()), column, budget)
         for line in budget.lines
         if line.kind != "carried_forward"
         for column in budget.columns
@@ -171,17 +187,35 @@ def calculate(budget: BudgetInput) -> BudgetResult:
     return BudgetResult(cells=cells, columns=columns, checks=_checks(budget, cells, columns))
 
 
-def _cell(line: LineInput, cell: CellInput, budget: BudgetInput) -> CellResult:
+def _cell(line: LineInput, cell: CellInput, column: ColumnInput, budget: BudgetInput) -> CellResult:
     if line.kind == "contribution":
         value = cell.stored if cell.stored is not None else cell.computed
-        return CellResult(value if value is not None else ZERO, cell.stored, cell.computed)
+        return CellResult(value, cell.stored, cell.computed)
     if line.kind == "initiative":
-        maximum = cell.stored if cell.stored is not None else (cell.computed or ZERO)
-        if line.exempt_from_share or budget.counted_share == HUNDRED:
-            return CellResult(maximum, cell.stored, cell.computed)
-        counted = round_to_step(maximum * budget.counted_share / HUNDRED, KRONA)
-        return CellResult(counted, cell.stored, cell.computed, maximum=maximum)
-    return CellResult(cell.stored if cell.stored is not None else ZERO, cell.stored, None)
+        return _initiative_cell(line, cell, column, budget)
+    return CellResult(cell.stored, cell.stored, None)
+
+
+def counts_share(line: LineInput, column: ColumnInput, budget: BudgetInput) -> bool:
+    """Whether the line's figure in the column is a share of a granted maximum."""
+    return (
+        column.kind in SHARE_COLUMN_KINDS
+        and not line.exempt_from_share
+        and budget.counted_share != HUNDRED
+    )
+
+
+def _initiative_cell(
+    line: LineInput, cell: CellInput, column: ColumnInput, budget: BudgetInput
+) -> CellResult:
+    typed = cell.stored is not None
+    whole = cell.stored if typed else cell.computed
+    if whole is None or not counts_share(line, column, budget):
+        return CellResult(whole, cell.stored, cell.computed)
+    if typed and line.share_entry == COUNTED:
+        return CellResult(cell.stored, cell.stored, cell.computed)
+    counted = round_to_step(whole * budget.counted_share / HUNDRED, KRONA)
+    return CellResult(counted, cell.stored, cell.computed, maximum=whole)
 
 
 def opening_source(
@@ -216,8 +250,9 @@ def _column(
     opening = ZERO
     for line in carried:
         stored = line.cells.get(column.key, CellInput()).stored
-        opening = stored if stored is not None else (computed or ZERO)
-        cells[(line.key, column.key)] = CellResult(opening, stored, computed)
+        shown = stored if stored is not None else computed
+        opening = ZERO if shown is None else shown
+        cells[(line.key, column.key)] = CellResult(shown, stored, computed)
     done[column.key] = _totals(column, budget, cells, opening, computed)
     return done[column.key]
 
@@ -231,7 +266,7 @@ def _totals(
 ) -> ColumnResult:
     totals = {section.key: ZERO for section in budget.sections}
     for line in budget.lines:
-        totals[line.section] += cells[(line.key, column.key)].value
+        totals[line.section] += cells[(line.key, column.key)].figure
     kinds = {section.key: section.kind for section in budget.sections}
     return ColumnResult(
         column=column,

@@ -4,14 +4,15 @@ from decimal import Decimal
 
 from django import forms
 
-from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, Unit
+from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
 from finsam.forms import AmountField, PercentField
-from finsam.lib.numbers import AmountError, format_amount, parse_amount
+from finsam.lib.numbers import AmountError, format_amount, is_blank_amount, parse_amount
 
 
 def _amount_or_none(text: str, where: str) -> Decimal | None:
-    if not text.strip():
+    """A typed figure; empty or a dash is a blank cell (nothing planned), not 0."""
+    if is_blank_amount(text):
         return None
     try:
         return parse_amount(text)
@@ -75,6 +76,10 @@ class LineForm(forms.Form):
     members = forms.TypedMultipleChoiceField(required=False, coerce=int, empty_value=None)
     initiative = forms.IntegerField(required=False)
     exempt_from_share = forms.BooleanField(required=False)
+    # Empty: unchanged (only initiative lines send it).
+    share_entry = forms.TypedChoiceField(
+        required=False, choices=ShareEntry.choices, empty_value=None
+    )
     was_label = forms.CharField(required=False, max_length=300)
 
     def __init__(self, *args, **kwargs) -> None:

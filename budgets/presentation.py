@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from budgets.calculation import CellResult, ColumnResult
+from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection, LineKind, Unit
 from budgets.selectors import BudgetSheet
 from finsam.lib.numbers import format_amount, format_percent
@@ -232,13 +232,23 @@ def _detail(sheet, line, column, cell: CellResult, options: DisplayOptions, cost
     granted = sheet.granted.get((line.pk, column.pk))
     if granted is not None:
         parts.append(f"beviljat {options.text(granted, cost=cost)}")
+    share = f"{sheet.document.counted_share.normalize():f}".replace(".", ",")
     if cell.maximum is not None:
-        share = f"{sheet.document.counted_share.normalize():f}".replace(".", ",")
         parts.append(
             f"max {options.text(cell.maximum, cost=cost)}, räknas {share} %: "
             f"{options.text(cell.value, cost=cost)}"
         )
+    elif cell.stored is not None and _typed_as_counted(sheet, line, column):
+        parts.append(f"inskrivet som räknat belopp ({share} % av max)")
     return "; ".join(parts)
+
+
+def _typed_as_counted(sheet, line, column) -> bool:
+    inputs = {c.key: c for c in sheet.input.columns}
+    line_input = next(i for i in sheet.input.lines if i.key == line.pk)
+    return line_input.share_entry == COUNTED and counts_share(
+        line_input, inputs[column.pk], sheet.input
+    )
 
 
 def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cost) -> str:

@@ -180,6 +180,7 @@ def _line_input(
         kind=line.kind,
         cells=cells,
         exempt_from_share=line.exempt_from_share,
+        share_entry=line.share_entry,
         party=parties.pop() if len(parties) == 1 else None,
         label=line.label,
     )
@@ -224,7 +225,7 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn, through_month: int = 
         for f in FollowUpFigure.objects.filter(column=column)
     }
     budget = {
-        line.pk: (line.section_id, sheet.result.cell(line.pk, column.pk).value)
+        line.pk: (line.section_id, sheet.result.cell(line.pk, column.pk).figure)
         for line in sheet.lines
         if line.kind != LineKind.CARRIED_FORWARD
     }

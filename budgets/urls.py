@@ -7,6 +7,7 @@ urlpatterns = [
     path("", grid.document_list, name="list"),
     path("ny/", grid.document_new, name="new"),
     path("las-in/", files.upload, name="upload"),
+    path("las-in/bekrafta/", files.upload_confirm, name="upload_confirm"),
     path("<int:pk>/", grid.document_grid, name="document"),
     path("<int:pk>/xlsx/", files.export, name="export"),
     path("<int:pk>/uppfoljning/", followup.follow_up_page, name="followup"),

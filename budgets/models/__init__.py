@@ -17,6 +17,7 @@ from budgets.models.lines import (
     Footnote,
     LineKind,
     SectionKind,
+    ShareEntry,
 )
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "Footnote",
     "LineKind",
     "SectionKind",
+    "ShareEntry",
     "Unit",
 ]

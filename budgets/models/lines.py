@@ -92,6 +92,13 @@ class LineKind(models.TextChoices):
     CARRIED_FORWARD = "carried_forward", "Balanserat resultat (ingående balans)"
 
 
+class ShareEntry(models.TextChoices):
+    """How an initiative line's figures are typed where a share is counted (budget, plan)."""
+
+    MAXIMUM = "maximum", "Beviljat maxbelopp (räknad andel beräknas)"
+    COUNTED = "counted", "Räknat belopp (som planen skriver ut)"
+
+
 class BudgetLine(models.Model):
     """One line of a budget: a label, an order, footnotes and what its amounts come from."""
 
@@ -121,6 +128,13 @@ class BudgetLine(models.Model):
         "undantagen från räknad andel",
         default=False,
         help_text="Raden räknas med hela beloppet även när budgeten räknar en andel.",
+    )
+    share_entry = models.CharField(
+        "belopp anges som",
+        max_length=8,
+        choices=ShareEntry.choices,
+        default=ShareEntry.MAXIMUM,
+        help_text="Gäller budget- och plankolumner när budgeten räknar en andel av insatserna.",
     )
     footnotes = models.ManyToManyField(
         Footnote, blank=True, related_name="lines", verbose_name="fotnoter"

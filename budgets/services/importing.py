@@ -16,8 +16,9 @@ from budgets.models import (
     LineKind,
 )
 from budgets.services.common import budget_write
-from budgets.xlsx.importer import BudgetPlan
+from budgets.xlsx.importer import BudgetPlan, LinePlan
 from finsam.saving import saved
+from initiatives.models import Initiative
 from members.models import Association
 
 
@@ -79,12 +80,10 @@ def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association)
         saved(BudgetColumn(document=document, order=i, kind=k, year=y, label=label))
         for i, (k, y, label) in enumerate(plan.columns)
     ]
-    notes = {
-        n: saved(Footnote(document=document, number=n, text=t))
-        for n, t in enumerate(plan.footnotes, start=1)
-    }
+    notes = {n: saved(Footnote(document=document, number=n, text=t)) for n, t in plan.footnotes}
     members = {m.member.name: m.member for m in association.memberships.select_related("member")}
-    contributions: list[tuple[BudgetLine, list]] = []
+    initiatives = {i.name: i for i in Initiative.objects.filter(association=association)}
+    computed: list[tuple[BudgetLine, LinePlan]] = []
     order = 0
     for s_order, part in enumerate(plan.sections):
         section = saved(
@@ -98,32 +97,51 @@ def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association)
             )
         )
         for planned in part.lines:
-            line = _line(document, section, order, planned, members, notes)
+            line = _line(document, section, order, planned, members, notes, initiatives)
             order += 1
-            if planned.kind == LineKind.CONTRIBUTION:
-                contributions.append((line, planned.values))
+            if planned.kind in (LineKind.CONTRIBUTION, LineKind.INITIATIVE):
+                computed.append((line, planned))
                 continue
             _amounts(line, columns, planned.values)
     sheet = budget_sheet(document)
-    for line, values in contributions:
-        # A contribution equal to the funding stays linked; a different figure is an override.
-        differing = [
-            value if value != sheet.result.cell(line.pk, column.pk).computed else None
-            for column, value in zip(columns, values, strict=True)
-        ]
-        _amounts(line, columns, differing)
+    for line, planned in computed:
+        _amounts(line, columns, _typed_figures(sheet, line, columns, planned))
 
 
-def _line(document, section, order, planned, members, notes) -> BudgetLine:
+def _typed_figures(sheet, line: BudgetLine, columns: list[BudgetColumn], planned: LinePlan):
+    """A contribution's or initiative's figures that are typed: those the file marks typed,
+    and any that differ from what the application computes (funding, a grant), which the
+    file shows as it is written: the maximum in a counted formula, else the figure."""
+    figures = []
+    for index, (column, value) in enumerate(zip(columns, planned.values, strict=True)):
+        cell = sheet.result.cell(line.pk, column.pk)
+        shown = cell.computed if cell.maximum is not None else cell.value
+        typed = planned.typed is not None and planned.typed[index]
+        figures.append(value if typed or value != shown else None)
+    return figures
+
+
+def _line(document, section, order, planned, members, notes, initiatives) -> BudgetLine:
     unknown = [name for name in planned.members if name not in members]
     if unknown:
         raise ValidationError(f"Raden ”{planned.label}”: {unknown[0]} är inte medlem i förbundet.")
     missing = [n for n in planned.footnotes if n not in notes]
     if missing:
         raise ValidationError(f"Raden ”{planned.label}”: fotnot {missing[0]} finns inte i filen.")
+    if planned.initiative and planned.initiative not in initiatives:
+        raise ValidationError(
+            f"Raden ”{planned.label}”: insatsen ”{planned.initiative}” finns inte i förbundet."
+        )
     line = saved(
         BudgetLine(
-            document=document, section=section, order=order, label=planned.label, kind=planned.kind
+            document=document,
+            section=section,
+            order=order,
+            label=planned.label,
+            kind=planned.kind,
+            initiative=initiatives.get(planned.initiative) if planned.initiative else None,
+            exempt_from_share=planned.exempt_from_share,
+            share_entry=planned.share_entry,
         )
     )
     line.members.set([members[name] for name in planned.members])

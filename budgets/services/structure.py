@@ -49,6 +49,7 @@ def line_update(
     member_ids: list[int] | None = None,
     initiative_id: int | None = None,
     exempt_from_share: bool | None = None,
+    share_entry: str | None = None,
     expected_label: str | None = None,
 ) -> BudgetLine:
     """Change a line's text and footnotes and, where given, what it is linked to.
@@ -73,6 +74,8 @@ def line_update(
         line.label = label
         if exempt_from_share is not None:
             line.exempt_from_share = exempt_from_share
+        if share_entry is not None:
+            line.share_entry = share_entry
         if line.kind == LineKind.INITIATIVE:
             line.initiative = _initiative(document, initiative_id)
         saved(line)

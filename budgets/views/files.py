@@ -6,10 +6,17 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 
 from budgets.presentation import DisplayOptions
 from budgets.selectors import budget_sheet, documents_of
-from budgets.services import document_import
+from budgets.services.import_preview import (
+    budget_file_apply,
+    import_preview,
+    pending_file,
+    pending_file_remove,
+    pending_file_save,
+)
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import BudgetFileError, read_budget
 from finsam.permissions import Perm
@@ -37,8 +44,10 @@ def export(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     return response
 
 
-@tenant_view(Perm.IMPORT)
+@tenant_view(Perm.EDIT)
 def upload(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    """Upload a workbook and see every change it makes; nothing changes until confirmed.
+    Office staff may import: the file becomes a draft, which they can edit anyway."""
     form = UploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -47,16 +56,43 @@ def upload(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             refused = refusal(upload_file, upload_file.name, upload_file.size, check=check_workbook)
             if refused:
                 raise BudgetFileError([refused])
-            document = document_import(
-                association=tenant.association,
-                plan=read_budget(upload_file.read()),
-                user=request.user,
+            content = upload_file.read()
+            preview = import_preview(
+                association=tenant.association, plan=read_budget(content), user=request.user
             )
-        except BudgetFileError as error:
-            problems = error.problems
-        except ValidationError as error:
-            problems = error.messages
+        except (BudgetFileError, ValidationError) as error:
+            problems = _problems(error)
         else:
-            messages.success(request, f"Inläst som utkast: {document}.")
-            return redirect("budgets:document", tenant.association.slug, document.pk)
+            key = pending_file_save(association=tenant.association, content=content)
+            context = {"preview": preview, "key": key, "filename": upload_file.name}
+            return render(request, "budgets/upload_preview.html", context)
     return render(request, "budgets/upload.html", {"form": form, "problems": problems})
+
+
+@tenant_view(Perm.EDIT)
+@require_POST
+def upload_confirm(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    association, key = tenant.association, request.POST.get("key", "")
+    content = pending_file(association=association, key=key)
+    if content is None or "discard" in request.POST:
+        pending_file_remove(association=association, key=key)
+        gone = "Filen finns inte längre; ladda upp den igen."
+        messages.info(request, "Inläsningen är avbruten; inget ändrades." if content else gone)
+        return redirect("budgets:upload", association.slug)
+    try:
+        document = budget_file_apply(
+            association=association,
+            content=content,
+            digest=request.POST.get("digest", ""),
+            user=request.user,
+        )
+    except (BudgetFileError, ValidationError) as error:
+        form = UploadForm()
+        return render(request, "budgets/upload.html", {"form": form, "problems": _problems(error)})
+    pending_file_remove(association=association, key=key)
+    messages.success(request, f"Inläst som utkast: {document}.")
+    return redirect("budgets:document", association.slug, document.pk)
+
+
+def _problems(error: BudgetFileError | ValidationError) -> list[str]:
+    return error.problems if isinstance(error, BudgetFileError) else error.messages

@@ -18,7 +18,7 @@ from budgets.forms import (
     NewLineForm,
     SectionForm,
 )
-from budgets.models import BudgetDocument, BudgetLine
+from budgets.models import BudgetDocument, BudgetLine, ShareEntry
 from budgets.selectors import budget_sheet
 from budgets.services.ordering import order_fingerprint, section_delete
 from budgets.views.common import posted_to_document, unconfirmed_delete
@@ -67,6 +67,7 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         "section_form": SectionForm(),
         "members": members_during_year(association, document.year),
         "initiatives": Initiative.objects.filter(association=association),
+        "share_entries": ShareEntry.choices,
     }
     return render(request, "budgets/structure.html", context)
 
@@ -187,6 +188,7 @@ def line_action(
             member_ids=data["members"],
             initiative_id=data["initiative"],
             exempt_from_share=data["exempt_from_share"],
+            share_entry=data["share_entry"],
             expected_label=data["was_label"] or None,
         )
     return _back(document)

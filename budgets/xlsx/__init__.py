@@ -19,6 +19,15 @@ SECTION_KINDS = {
     "administration": "administration",
     "other_cost": "övriga kostnader",
 }
+# What a line is linked to and how its figures are typed, in columns right of the figures
+# after one empty column (so a reader of the figures stops before them), found by heading.
+LINE_FACTS = {
+    "initiative": "Insats",
+    "exempt": "Undantagen från räknad andel (ja/nej)",
+    "share_entry": "Belopp anges som (max/räknat)",
+    "typed": "Inskrivna kolumner",
+}
+SHARE_ENTRIES = {"maximum": "max", "counted": "räknat"}
 COLUMN_KINDS = {"budget": "budget", "forecast": "prognos", "plan": "plan", "outcome": "utfall"}
 SETTINGS = [
     ("title", "Rubrik"),

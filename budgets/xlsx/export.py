@@ -19,10 +19,12 @@ from budgets.selectors import BudgetSheet
 from budgets.xlsx import (
     COLUMN_KINDS,
     FIRST_VALUE_COLUMN,
+    LINE_FACTS,
     LINE_KINDS,
     SECTION_KINDS,
     SETTINGS,
     SETTINGS_SHEET,
+    SHARE_ENTRIES,
     SHEET,
 )
 
@@ -84,6 +86,12 @@ def _header(ws, sheet: BudgetSheet, options: DisplayOptions) -> None:
         ws.cell(7, FIRST_VALUE_COLUMN + index, column.year)
     for col, text in enumerate(("Text", "Radtyp", "Medlemmar", "Fotnoter"), start=1):
         ws.cell(8, col, text).font = BOLD
+    for col, text in enumerate(LINE_FACTS.values(), start=_facts_column(sheet)):
+        ws.cell(8, col, text).font = BOLD
+
+
+def _facts_column(sheet: BudgetSheet) -> int:
+    return FIRST_VALUE_COLUMN + len(sheet.columns) + 1
 
 
 def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: DisplayOptions) -> dict:
@@ -131,9 +139,30 @@ def _line_row(
         target = ws[f"{letter}{row}"]
         if cell.maximum is not None:
             target.value = f"=ROUND({int(cell.maximum)}*{SETTINGS_SHEET}!$B$5/100,0)"
-        else:
+        elif cell.value is not None:  # a blank stays an empty cell, not 0
             target.value = int(cell.value) if cell.value == int(cell.value) else cell.value
         target.number_format = number_format
+    _line_facts(ws, sheet, line, row)
+
+
+def _line_facts(ws, sheet: BudgetSheet, line, row: int) -> None:
+    """What the figures alone cannot say, so that a file read back gives the same budget."""
+    col = _facts_column(sheet)
+    if line.initiative is not None:
+        ws.cell(row, col, line.initiative.name)
+    if line.exempt_from_share:
+        ws.cell(row, col + 1, "ja")
+    if line.kind == LineKind.INITIATIVE:
+        ws.cell(row, col + 2, SHARE_ENTRIES[line.share_entry])
+    if line.kind in (LineKind.CONTRIBUTION, LineKind.INITIATIVE):
+        # A figure equal to the computed one may still be typed (it stays when funding or a
+        # grant changes later): the numbers (1 = first column) of the typed ones.
+        typed = [
+            str(number)
+            for number, column in enumerate(sheet.columns, start=1)
+            if sheet.result.cell(line.pk, column.pk).stored is not None
+        ]
+        ws.cell(row, col + 3, ", ".join(typed) or None)
 
 
 def _sum(letter: str, ranges: list[tuple[int, int]]) -> str:

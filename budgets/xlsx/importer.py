@@ -20,13 +20,15 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from budgets.xlsx import (
     COLUMN_KINDS,
     FIRST_VALUE_COLUMN,
+    LINE_FACTS,
     LINE_KINDS,
     SECTION_KINDS,
     SETTINGS,
     SETTINGS_SHEET,
+    SHARE_ENTRIES,
     SHEET,
 )
-from finsam.lib.numbers import AmountError, parse_amount
+from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -44,7 +46,13 @@ class LinePlan:
     kind: str
     members: list[str]
     footnotes: list[int]
-    values: list[Decimal | None]  # None: a formula (a computed opening)
+    values: list[Decimal | None]  # None: blank, or a formula (a computed opening)
+    initiative: str = ""  # the linked initiative's name
+    exempt_from_share: bool = False
+    share_entry: str = "maximum"
+    # Which figures are typed rather than computed (None: the file does not say; a figure
+    # equal to the computed one is then taken as computed).
+    typed: list[bool] | None = None
 
 
 @dataclass
@@ -61,7 +69,9 @@ class BudgetPlan:
     settings: dict[str, Any]
     columns: list[tuple[str, int, str]]  # kind, year, label
     sections: list[SectionPlan]
-    footnotes: list[str]
+    footnotes: list[tuple[int, str]]  # number, text
+    # What the budget cannot carry and the preview says (a formula is read as its value).
+    notes: list[str] = field(default_factory=list)
 
 
 def read_budget(content: bytes) -> BudgetPlan:
@@ -82,10 +92,11 @@ def read_budget(content: bytes) -> BudgetPlan:
         raise BudgetFileError(problems)
     settings = _settings(settings_sheet, problems)
     columns = _columns(budget, problems)
-    sections, footnotes = _body(budget, len(columns), problems)
+    notes: list[str] = []
+    sections, footnotes = _body(budget, len(columns), problems, notes)
     if problems:
         raise BudgetFileError(problems)
-    return BudgetPlan(settings, columns, sections, footnotes)
+    return BudgetPlan(settings, columns, sections, footnotes, notes)
 
 
 def _load(content: bytes, *, data_only: bool):
@@ -229,18 +240,21 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
     return columns
 
 
-def _body(sheet: Sheet, width: int, problems: list[str]) -> tuple[list[SectionPlan], list[str]]:
+def _body(
+    sheet: Sheet, width: int, problems: list[str], notes: list[str]
+) -> tuple[list[SectionPlan], list[tuple[int, str]]]:
     section_kinds = {f"avsnitt {v}": k for k, v in SECTION_KINDS.items()}
     line_kinds = {v: k for k, v in LINE_KINDS.items()}
+    facts = _fact_columns(sheet, width)
     sections: list[SectionPlan] = []
-    footnotes: list[str] = []
+    footnotes: list[tuple[int, str]] = []
     in_footnotes = False
     for row in range(sheet.header_row + 4, sheet.formulas.max_row + 1):
         marker = str(sheet.raw(row, 2) or "").strip().lower()
         label = sheet.value(row, 1, problems)
         if in_footnotes:
             if label is not None:
-                footnotes.append(str(sheet.value(row, 2, problems) or ""))
+                footnotes.append(_footnote(sheet, row, label, len(footnotes), problems))
         elif marker == "fotnoter":
             in_footnotes = True
         elif marker in section_kinds:
@@ -257,6 +271,8 @@ def _body(sheet: Sheet, width: int, problems: list[str]) -> tuple[list[SectionPl
                 problems.append(f"{_where(SHEET, row, 2)}: raden står före första avsnittet.")
                 continue
             line = _line(sheet, row, str(label or ""), line_kinds[marker], width, problems)
+            notes += _formula_notes(sheet, row, line.kind, width)
+            _facts(sheet, row, facts, line, problems)
             sections[-1].lines.append(line)
         elif marker and marker not in TOTAL_KINDS:
             problems.append(f"{_where(SHEET, row, 2)}: okänd radtyp ”{marker}”.")
@@ -266,6 +282,76 @@ def _body(sheet: Sheet, width: int, problems: list[str]) -> tuple[list[SectionPl
                 "belopp, eller ta bort raden."
             )
     return sections, footnotes
+
+
+def _formula_notes(sheet: Sheet, row: int, kind: str, width: int) -> list[str]:
+    """Formulas of one's own in the figures are read as their value: the formula is lost."""
+    notes = []
+    for col in range(FIRST_VALUE_COLUMN, FIRST_VALUE_COLUMN + width):
+        raw = sheet.raw(row, col)
+        own = kind == "carried_forward" or (kind == "initiative" and COUNTED.match(str(raw)))
+        if _is_formula(raw) and not own:
+            text = raw if isinstance(raw, str) else getattr(raw, "text", "")
+            value = sheet.values.cell(row, col).value
+            notes.append(
+                f"{_where(SHEET, row, col)}: formeln {text} läses in som värdet {value}; "
+                "formeln följer inte med."
+            )
+    return notes
+
+
+def _footnote(sheet: Sheet, row: int, label: Any, before: int, problems: list[str]):
+    """A footnote keeps its number (1, 3: a removed note leaves a gap) and its text."""
+    number = _number(label)
+    if number is None or number != number.to_integral_value() or number < 1:
+        problems.append(f"{_where(SHEET, row, 1)}: fotnotens nummer ska vara ett heltal, t.ex. 1.")
+        return before + 1, ""
+    return int(number), str(sheet.value(row, 2, problems) or "")
+
+
+def _fact_columns(sheet: Sheet, width: int) -> dict[str, int]:
+    """Where the line facts stand: found by their headings right of the figures (a file
+    without them, written by hand or by an older export, is read from the figures alone)."""
+    row = sheet.header_row + 3
+    by_heading = {heading.lower(): name for name, heading in LINE_FACTS.items()}
+    found = {}
+    for col in range(FIRST_VALUE_COLUMN + width, sheet.formulas.max_column + 1):
+        name = by_heading.get(str(sheet.raw(row, col) or "").strip().lower())
+        if name is not None:
+            found[name] = col
+    return found
+
+
+def _facts(
+    sheet: Sheet, row: int, columns: dict[str, int], line: LinePlan, problems: list[str]
+) -> None:
+    def text(name: str) -> str:
+        return str(sheet.raw(row, columns[name]) or "").strip() if name in columns else ""
+
+    line.initiative = text("initiative")
+    exempt = text("exempt").lower()
+    if exempt not in ("", "ja", "nej"):
+        problems.append(f"{_where(SHEET, row, columns['exempt'])}: skriv ja eller nej.")
+    line.exempt_from_share = exempt == "ja"
+    entries = {v: k for k, v in SHARE_ENTRIES.items()}
+    entry = text("share_entry").lower()
+    if entry and entry not in entries:
+        problems.append(f"{_where(SHEET, row, columns['share_entry'])}: skriv max eller räknat.")
+    line.share_entry = entries.get(entry, "maximum")
+    if "typed" in columns:
+        line.typed = _typed(text("typed"), len(line.values))
+        if line.typed is None:
+            problems.append(
+                f"{_where(SHEET, row, columns['typed'])}: ange kolumnernas nummer, t.ex. 1, 3."
+            )
+
+
+def _typed(text: str, width: int) -> list[bool] | None:
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    if not all(p.isdigit() and 1 <= int(p) <= width for p in parts):
+        return None
+    numbers = {int(p) for p in parts}
+    return [n in numbers for n in range(1, width + 1)]
 
 
 def _has_content(sheet: Sheet, row: int, width: int) -> bool:
@@ -302,7 +388,9 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     value = sheet.value(row, col, problems)
     if value is None and _is_formula(raw):
         return Decimal(0)  # the problem is already named
-    number = Decimal(0) if value in (None, "") else _number(value)
+    if value is None or (isinstance(value, str) and is_blank_amount(value)):
+        return None  # a blank cell: nothing planned there, not 0
+    number = _number(value)
     if number is None or number != number.to_integral_value():
         problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")
         return Decimal(0)

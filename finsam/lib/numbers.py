@@ -16,6 +16,11 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _AMOUNT = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
 
 
+def is_blank_amount(text: str) -> bool:
+    """Nothing typed, or a dash as printed plans write an empty cell: blank, not 0."""
+    return text.strip() in ("", "-", "\u2013", "\u2014", MINUS)
+
+
 class AmountError(ValueError):
     """Raised with a message that says what was typed and why it is not an amount."""
 

@@ -149,7 +149,9 @@ def test_missing_funding_counts_zero_and_says_so():
     columns = [ColumnInput(1, "budget", 2030, "Budget 2030")]
     lines = [LineInput(11, 1, "contribution", {1: CellInput()}, label="Kommunerna")]
     result = calculate(_budget(columns, lines))
-    assert result.cell(11, 1).value == 0
+    assert result.cell(11, 1).value is None  # blank: nothing known, printed empty
+    assert result.cell(11, 1).figure == 0
+    assert result.columns[1].revenue == 0
     assert "finansiering saknas för 2030" in result.warnings[0].message
 
 

@@ -1,0 +1,190 @@
+"""What importing a budget file would change, before anything is changed.
+
+The preview runs the real import (`document_import`) inside a transaction and rolls it back,
+so it shows exactly what a confirmation would write: every setting, column, footnote, line
+and cell of the year's latest document before and after, as the lines the user reads
+("Verksamhet / Navigatörcentrum / Budget 2015: 610 000 (inskrivet) → 549 000 (beräknat)").
+The same description of a document (`document_facts`) shows that a file exported and read
+back unchanged gives the same budget.
+"""
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from budgets.calculation import CellResult
+from budgets.models import BudgetDocument, BudgetLine, LineKind
+from budgets.selectors import budget_sheet
+from budgets.services.importing import document_import
+from budgets.xlsx import SETTINGS
+from budgets.xlsx.importer import BudgetPlan, read_budget
+from finsam.lib.numbers import format_amount
+from members.models import Association
+
+NOTHING = "–"
+KEY = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class Change:
+    where: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    replaces: BudgetDocument | None  # the year's latest document, replaced or followed
+    changes: list[Change]
+    notes: list[str]  # what the file holds that the budget cannot carry
+    digest: str  # of the year's latest document as previewed: a later change refuses the file
+
+    @property
+    def new_revision(self) -> bool:
+        return self.replaces is None or not self.replaces.is_draft
+
+
+def import_preview(*, association: Association, plan: BudgetPlan, user: Any) -> ImportPreview:
+    """The changes the plan would make; nothing is written (the import is rolled back).
+    Raises what the import raises (ValidationError) for a plan that cannot be entered."""
+    latest = _latest(association, int(plan.settings["year"]))
+    before = document_facts(latest) if latest is not None else {}
+    with transaction.atomic():
+        document = document_import(association=association, plan=plan, user=user)
+        after = document_facts(document)
+        transaction.set_rollback(True)
+    changes = [
+        Change(key, before.get(key, NOTHING), after.get(key, NOTHING))
+        for key in [*before, *(k for k in after if k not in before)]
+        if before.get(key) != after.get(key)
+    ]
+    return ImportPreview(latest, changes, list(plan.notes), _digest(before))
+
+
+def budget_file_apply(
+    *, association: Association, content: bytes, digest: str, user: Any
+) -> BudgetDocument:
+    """Import a previewed file, unless the year's budget changed since the preview (then the
+    preview no longer says what the import does, and the file is refused)."""
+    plan = read_budget(content)
+    with transaction.atomic():
+        latest = _latest(association, int(plan.settings["year"]))
+        if latest is not None:
+            # The lock every write to the document takes: no change slips in between.
+            BudgetDocument.objects.select_for_update().get(pk=latest.pk)
+        if _digest(document_facts(latest) if latest is not None else {}) != digest:
+            raise ValidationError(
+                "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
+                "Ladda upp filen igen och granska ändringarna."
+            )
+        return document_import(association=association, plan=plan, user=user)
+
+
+def _latest(association: Association, year: int) -> BudgetDocument | None:
+    found = BudgetDocument.objects.filter(association=association, year=year)
+    return found.order_by("-revision").first()
+
+
+def _digest(facts: dict[str, str]) -> str:
+    return hashlib.sha256(repr(list(facts.items())).encode()).hexdigest()
+
+
+def pending_file_save(*, association: Association, content: bytes) -> str:
+    """Keep an uploaded file until it is confirmed; its key is its checksum."""
+    key = hashlib.sha256(content).hexdigest()
+    name = _pending_name(association, key)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+    return key
+
+
+def pending_file(*, association: Association, key: str) -> bytes | None:
+    """The kept file of this association under `key` (None: no such file, or a bad key)."""
+    if not KEY.match(key):
+        return None
+    name = _pending_name(association, key)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as stream:
+        return stream.read()
+
+
+def pending_file_remove(*, association: Association, key: str) -> None:
+    if KEY.match(key):
+        default_storage.delete(_pending_name(association, key))
+
+
+def _pending_name(association: Association, key: str) -> str:
+    # Under the association's own folder: a key from another association finds nothing.
+    return f"imports/{association.slug}/budget-{key}.xlsx"
+
+
+def document_facts(document: BudgetDocument) -> dict[str, str]:
+    """Everything a budget file carries, one readable line each, keyed by where it is."""
+    sheet = budget_sheet(document)
+    facts = {
+        f"Inställning ”{label}”": _setting(getattr(document, name)) for name, label in SETTINGS
+    }
+    for number, column in enumerate(sheet.columns, start=1):
+        facts[f"Kolumn {number}"] = f"{column.label} ({column.get_kind_display()} {column.year})"
+    for note in sheet.footnotes:
+        facts[f"Fotnot {note.number}"] = note.text
+    seen: Counter[str] = Counter()
+    for part in sheet.sections:
+        section = part.section
+        where = _unique(f"Avsnitt ”{section}”", seen)
+        subtotal = section.subtotal_label if section.show_subtotal else "ingen"
+        facts[where] = f"{section.get_kind_display()}, delsumma: {subtotal or 'ja'}"
+        for line in part.lines:
+            at = _unique(f"{where} / {line.label}", seen)
+            facts[at] = _line(line)
+            for column in sheet.columns:
+                cell = sheet.result.cell(line.pk, column.pk)
+                facts[f"{at} / {column.label}"] = _cell(line, cell)
+    return facts
+
+
+def _unique(key: str, seen: Counter[str]) -> str:
+    seen[key] += 1
+    return key if seen[key] == 1 else f"{key} ({seen[key]})"
+
+
+def _setting(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    return str(value.normalize()) if hasattr(value, "normalize") else str(value)
+
+
+def _line(line: BudgetLine) -> str:
+    parts = [line.get_kind_display()]
+    members = ", ".join(sorted(m.name for m in line.members.all()))
+    if members:
+        parts.append(f"medlemmar {members}")
+    notes = ", ".join(str(f.number) for f in line.footnotes.all())
+    if notes:
+        parts.append(f"fotnoter {notes}")
+    if line.initiative is not None:
+        parts.append(f"insats {line.initiative.name}")
+    if line.exempt_from_share:
+        parts.append("undantagen från räknad andel")
+    if line.kind == LineKind.INITIATIVE:
+        parts.append(f"belopp anges som {line.get_share_entry_display().lower()}")
+    return "; ".join(parts)
+
+
+def _cell(line: BudgetLine, cell: CellResult) -> str:
+    if cell.value is None:
+        return "tomt"
+    text = format_amount(cell.value)
+    if cell.maximum is not None:
+        text = f"{text} (räknat av max {format_amount(cell.maximum)})"
+    if line.kind == LineKind.AMOUNT:
+        return text
+    return f"{text} ({'inskrivet' if cell.stored is not None else 'beräknat'})"
