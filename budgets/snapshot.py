@@ -75,8 +75,8 @@ def thaw(sheet: "BudgetSheet", snapshot: dict[str, Any]) -> "BudgetSheet":
     cells = dict(live.cells)
     for line, column, value, stored, computed, maximum in snapshot["cells"]:
         cells[(line, column)] = CellResult(
-            _amount(value) or Decimal(0), _amount(stored), _amount(computed), _amount(maximum)
-        )
+            _amount(value), _amount(stored), _amount(computed), _amount(maximum)
+        )  # a blank stays blank: None, never 0
     columns = dict(live.columns)
     for row in snapshot["columns"]:
         key = row["column"]

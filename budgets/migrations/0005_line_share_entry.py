@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgets', '0003_history'),
+        ('budgets', '0004_budget_adoption'),
     ]
 
     operations = [

@@ -3,6 +3,7 @@ counts as 0 in sums. Worked on Finnveden 2014, whose "Processtöd till huvudmän
 2014 and 210 000 in 2015: made blank in 2014, every total stays as printed.
 """
 
+from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
@@ -102,3 +103,22 @@ def test_cell_form_takes_empty_or_dash_as_blank(staff_client, typed):
     assert not BudgetAmount.objects.filter(line=line, column=column).exists()
     assert response.json()["cells"][f"c{column.pk}-l{line.pk}"]["text"] == ""
     assert response.json()["cells"][f"c{column.pk}-cost"]["text"] == "3\u00a0262\u00a0000"
+
+
+def test_an_adopted_revision_keeps_its_blank_cells(finnveden):
+    """The frozen figures keep blank apart from 0, as the live ones do."""
+    from budgets.services import document_adopt
+
+    document_adopt(
+        document=finnveden,
+        adopted_on=date(2013, 12, 12),
+        meeting=None,
+        diary_number="2013/45",
+        user=None,
+        motivation="Överskottet används medvetet.",
+    )
+    finnveden.refresh_from_db()
+    sheet = budget_sheet(finnveden)
+    assert sheet.adoption is not None
+    assert [c.text for c in _row(sheet, LABEL).cells] == ["", "210\u00a0000"]
+    assert sheet.result.cell(_row(sheet, LABEL).line.pk, sheet.columns[0].pk).value is None
