@@ -8,6 +8,7 @@ from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, Un
 from budgets.presentation import DisplayOptions
 from finsam.forms import AmountField, PercentField
 from finsam.lib.numbers import AmountError, format_amount, parse_amount
+from finsam.versions import VersionField
 
 
 def _amount_or_none(text: str, where: str) -> Decimal | None:
@@ -75,7 +76,7 @@ class LineForm(forms.Form):
     members = forms.TypedMultipleChoiceField(required=False, coerce=int, empty_value=None)
     initiative = forms.IntegerField(required=False)
     exempt_from_share = forms.BooleanField(required=False)
-    was_label = forms.CharField(required=False, max_length=300)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

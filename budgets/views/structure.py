@@ -182,7 +182,7 @@ def line_action(
             member_ids=data["members"],
             initiative_id=data["initiative"],
             exempt_from_share=data["exempt_from_share"],
-            expected_label=data["was_label"] or None,
+            expected_version=data["version"],
         )
     return _back(document)
 
