@@ -118,11 +118,14 @@ def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:
         other.save(update_fields=["order"])
 
 
-def line_delete(*, line: BudgetLine, user: Any) -> None:
+def line_delete(*, line: BudgetLine, user: Any, expected_version: int | None = None) -> None:
+    """Remove a line; with `expected_version` one changed since the form read it is kept."""
     with budget_write(user):
         locked_draft(line.document)
         # The row as stored now, so its history keeps the text it had (renamed meanwhile).
-        BudgetLine.objects.get(pk=line.pk).delete()
+        stored = BudgetLine.objects.get(pk=line.pk)
+        version_checked(stored, expected_version, what=f"Raden ”{stored.label}”")
+        stored.delete()
 
 
 def footnote_add(*, document: BudgetDocument, text: str, user: Any) -> Footnote:

@@ -165,7 +165,14 @@ def line_action(
     if action in ("upp", "ned"):
         _attempt(request, "Raden är flyttad.", services.line_move, line=found, up=action == "upp")
     elif action == "ta-bort":
-        _attempt(request, f"Raden ”{found.label}” är borttagen.", services.line_delete, line=found)
+        text = request.POST.get("version", "")
+        _attempt(
+            request,
+            f"Raden ”{found.label}” är borttagen.",
+            services.line_delete,
+            line=found,
+            expected_version=int(text) if text.isdigit() else -1,  # none sent: stale
+        )
     else:
         form = LineForm(request.POST)
         if not form.is_valid():

@@ -57,7 +57,13 @@ def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
     wrong = {"action": "spara", "label": "x", "footnotes": "9", "version": 2}
     response = staff_client.post(_line_url(document, line), wrong, follow=True)
     assert "Fotnot 9 finns inte i budgeten." in _messages(response)
-    staff_client.post(_line_url(document, line), {"action": "ta-bort"})
+    # A delete from a page read before the rename is refused too.
+    response = staff_client.post(
+        _line_url(document, line), {"action": "ta-bort", "version": 1}, follow=True
+    )
+    assert "har ändrats av någon annan" in _messages(response)[-1]
+    assert document.lines.filter(pk=line.pk).exists()
+    staff_client.post(_line_url(document, line), {"action": "ta-bort", "version": 2})
     assert not document.lines.filter(pk=line.pk).exists()
     assert BudgetLine.history.filter(id=line.pk, history_type="-").get().label == "Metodstöd 2014"
 
