@@ -8,6 +8,7 @@ from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, Sh
 from budgets.presentation import DisplayOptions
 from finsam.forms import AmountField, PercentField
 from finsam.lib.numbers import AmountError, format_amount, is_blank_amount, parse_amount
+from finsam.versions import VersionField
 
 
 def _amount_or_none(text: str, where: str) -> Decimal | None:
@@ -80,7 +81,7 @@ class LineForm(forms.Form):
     share_entry = forms.TypedChoiceField(
         required=False, choices=ShareEntry.choices, empty_value=None
     )
-    was_label = forms.CharField(required=False, max_length=300)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -28,11 +28,12 @@ def rows_synced(
 
     Rows no longer wanted are deleted, changed ones saved, new ones created; an unchanged row
     is not written at all, so the audit trail shows the real changes and nothing else. With
-    `keep_order` (rows shown in the order they were entered) a different set of keys
-    replaces every row, in the wanted order.
+    `keep_order` (rows shown in the order they were entered) new rows land after the kept
+    ones; only a wanted order that this cannot give replaces every row, in the wanted order.
     """
     rows = {key(row): row for row in existing}
-    if keep_order and list(rows) != list(wanted):
+    kept = [k for k in rows if k in wanted]
+    if keep_order and kept + [k for k in wanted if k not in rows] != list(wanted):
         for row in rows.values():
             row.delete()
         rows = {}

@@ -1,5 +1,8 @@
-"""Writes of participant figures (aggregate only). Each table is entered whole and replaces
-what was there; a printed total, when given, must match the rows (`finsam.lib.totals`).
+"""Writes of participant figures (aggregate only). Each table is entered whole (its form
+opens with the stored rows) and only the rows that differ are written; a printed total, when
+given, must match the rows (`finsam.lib.totals`). A follow-up's version covers its head
+counts, exits and standings, a referral year's its counts: a form that read an older one is
+refused (`finsam.versions`); `expected_version` None is for writes no form made (the demo).
 """
 
 from dataclasses import dataclass
@@ -10,6 +13,7 @@ from django.db import transaction
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
 from finsam.saving import rows_synced
+from finsam.versions import version_checked
 from initiatives import services
 from initiatives.models import (
     ExitCategory,
@@ -34,6 +38,14 @@ REFERRAL_TABLE = "Inkomna intresseanmälningar"
 
 def _lock(initiative: Initiative) -> Initiative:
     return Initiative.objects.select_for_update().get(pk=initiative.pk)
+
+
+def _follow_up_checked(follow_up: FollowUp, expected_version: int | None) -> FollowUp:
+    """The follow-up read again under the initiative's lock, its version checked and raised."""
+    locked = FollowUp.objects.get(pk=follow_up.pk)
+    version_checked(locked, expected_version, what=f"Uppföljningen {locked}")
+    locked.save(update_fields=["version"])
+    return locked
 
 
 def _by_number(item: tuple[ExitReason, int]) -> int:
@@ -69,10 +81,13 @@ class HeadCountData:
     needs_interpreter: int | None = None
 
 
-def head_count_record(*, follow_up: FollowUp, data: HeadCountData) -> HeadCount:
+def head_count_record(
+    *, follow_up: FollowUp, data: HeadCountData, expected_version: int | None = None
+) -> HeadCount:
     """Enter (or replace) one head count of the follow-up."""
     with transaction.atomic():
         _lock(follow_up.initiative)
+        _follow_up_checked(follow_up, expected_version)
         row = HeadCount.objects.filter(follow_up=follow_up, kind=data.kind).first()
         row = row or HeadCount(follow_up=follow_up)
         for field, value in data.__dict__.items():
@@ -83,11 +98,16 @@ def head_count_record(*, follow_up: FollowUp, data: HeadCountData) -> HeadCount:
 
 
 def exits_record(
-    *, follow_up: FollowUp, counts: dict[ExitReason, int], printed_total: int | None = None
+    *,
+    follow_up: FollowUp,
+    counts: dict[ExitReason, int],
+    printed_total: int | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Replace the follow-up's exits by reason; returns the computed total."""
+    """Make the follow-up's exits by reason `counts`; returns the computed total."""
     with transaction.atomic():
         initiative = _lock(follow_up.initiative)
+        _follow_up_checked(follow_up, expected_version)
         if any(r.association_id != initiative.association_id for r in counts):
             raise ValidationError("En avslutsanledning hör inte till förbundets lista.")
         total = _total(
@@ -135,11 +155,16 @@ def _outcomes_from_exits(follow_up: FollowUp, counts: dict[ExitReason, int], tot
 
 
 def standings_record(
-    *, follow_up: FollowUp, counts: dict[str, int], printed_total: int | None = None
+    *,
+    follow_up: FollowUp,
+    counts: dict[str, int],
+    printed_total: int | None = None,
+    expected_version: int | None = None,
 ) -> int:
-    """Replace where the enrolled stand on the last day; must add up to the enrolled count."""
+    """Make where the enrolled stand on the last day `counts`; must add up to the enrolled."""
     with transaction.atomic():
         _lock(follow_up.initiative)
+        _follow_up_checked(follow_up, expected_version)
         column = f"Antal {follow_up.end:%Y-%m-%d}"
         total = _total(counts.values(), printed=printed_total, table=STANDING_TABLE, column=column)
         enrolled = follow_up.head_counts.filter(kind=HeadCountKind.ENROLLED).first()
@@ -164,16 +189,22 @@ def referral_year_record(
     counts: dict[Member, int],
     through: date | None = None,
     printed_total: int | None = None,
+    expected_version: int | None = None,
 ) -> ReferralYear:
-    """Enter (or replace) one year's column of the referral table, member by member."""
+    """Enter (or change) one year's column of the referral table, member by member.
+
+    `expected_version` is the column's version the form read (`finsam.versions.ABSENT` for a
+    year nobody had entered)."""
     with transaction.atomic():
         locked = _lock(initiative)
+        stored = ReferralYear.objects.filter(initiative=locked, year=year).first()
+        version_checked(stored, expected_version, what=f"Intresseanmälningarna {year}")
         allowed = {m.pk for m in members_during_year(locked.association, year)}
         strangers = [m.name for m in counts if m.pk not in allowed]
         if strangers:
             raise ValidationError(f"{', '.join(strangers)} var inte medlem i förbundet {year}.")
         _total(counts.values(), printed=printed_total, table=REFERRAL_TABLE, column=str(year))
-        column, _ = ReferralYear.objects.get_or_create(initiative=locked, year=year)
+        column = stored or ReferralYear(initiative=locked, year=year)
         column.through = through
         column.full_clean()
         column.save()

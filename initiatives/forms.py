@@ -7,6 +7,7 @@ association's members, meetings, decisions, goals and exit reasons.
 from django import forms
 
 from finsam.forms import AmountField
+from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
 from initiatives.models import (
@@ -15,6 +16,7 @@ from initiatives.models import (
     DecisionKind,
     ExitCategory,
     ExitReason,
+    FollowUp,
     Goal,
     GoalKind,
     GoalLevel,
@@ -24,6 +26,7 @@ from initiatives.models import (
     InitiativeKind,
     InitiativeStatus,
     Metric,
+    ReferralYear,
     Standing,
 )
 from members.models import Association, Meeting, Member
@@ -168,19 +171,29 @@ class GoalForm(forms.Form):
         )
 
     def data_object(self, order: int = 0) -> services.GoalData:
-        return services.GoalData(**self.cleaned_data, order=order)
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        return services.GoalData(**data, order=order)
 
     @staticmethod
     def initial_for(goal: Goal) -> dict:
         fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per"]
-        fields += ["counted_exits", "parent"]
+        fields += ["counted_exits", "parent", "version"]
         initial = {f: getattr(goal, f) for f in fields}
         value = goal.target_value
         initial["target_value"] = "" if value is None else format(value.normalize(), "f")
         return initial
 
 
+class GoalEditForm(GoalForm):
+    """A stored goal changed: the version read with it is checked on save."""
+
+    version = VersionField()
+
+
 class OutcomeForm(forms.Form):
+    """An outcome entered for a goal; `version` is the goal's, which its outcomes raise."""
+
+    version = VersionField()
     period_start = _date("Period från")
     period_end = _date("Period till och med")
     interim = forms.BooleanField(label="Delårsvärde (målets period pågår)", required=False)
@@ -195,7 +208,8 @@ class OutcomeForm(forms.Form):
     comment = _text("Kommentar", rows=2)
 
     def data_object(self) -> services.OutcomeData:
-        return services.OutcomeData(**self.cleaned_data)
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        return services.OutcomeData(**data)
 
 
 class FollowUpForm(forms.Form):
@@ -205,6 +219,9 @@ class FollowUpForm(forms.Form):
 
 
 class HeadCountForm(forms.Form):
+    """One head count of a follow-up; `version` is the follow-up's."""
+
+    version = VersionField()
     kind = forms.ChoiceField(label="Avser", choices=HeadCountKind.choices)
     total = _count("Antal", required=True)
     women = _count("Kvinnor")
@@ -214,22 +231,34 @@ class HeadCountForm(forms.Form):
     needs_interpreter = _count("Behov av tolk")
 
     def data_object(self) -> HeadCountData:
-        return HeadCountData(**self.cleaned_data)
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        return HeadCountData(**data)
 
 
 PRINTED_HELP = "Valfritt: summan som står i dokumentet; den måste stämma med raderna."
 
 
-class ExitsForm(forms.Form):
-    """One count per reason in the association's list, and an optional printed total."""
+def _stored(form: forms.Form, counts: dict[str, int], version: int) -> None:
+    """Open the form with the stored rows and their version, so saving changes only what the
+    user changed (an empty field removes its row)."""
+    form.initial = {**counts, "version": version, **form.initial}
 
-    def __init__(self, *args, association: Association, **kwargs) -> None:
+
+class ExitsForm(forms.Form):
+    """One count per reason in the association's list, and an optional printed total.
+    Opens with the follow-up's stored exits; `version` is the follow-up's."""
+
+    version = VersionField()
+
+    def __init__(self, *args, association: Association, follow_up: FollowUp, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.reasons = list(ExitReason.objects.filter(association=association))
         for reason in self.reasons:
             self.fields[f"reason_{reason.pk}"] = _count(str(reason))
         self.fields["printed_total"] = _count("Tryckt summa")
         self.fields["printed_total"].help_text = PRINTED_HELP
+        stored = {f"reason_{row.reason_id}": row.count for row in follow_up.exit_counts.all()}
+        _stored(self, stored, follow_up.version)
 
     def counts(self) -> dict[ExitReason, int]:
         return {
@@ -240,14 +269,19 @@ class ExitsForm(forms.Form):
 
 
 class StandingsForm(forms.Form):
-    """How many of the enrolled stand at each step, and an optional printed total."""
+    """How many of the enrolled stand at each step, and an optional printed total.
+    Opens with the follow-up's stored standings; `version` is the follow-up's."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    version = VersionField()
+
+    def __init__(self, *args, follow_up: FollowUp, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for standing in Standing:
             self.fields[standing.value] = _count(standing.label)
         self.fields["printed_total"] = _count("Tryckt summa")
         self.fields["printed_total"].help_text = PRINTED_HELP
+        stored = {row.standing: row.count for row in follow_up.standing_counts.all()}
+        _stored(self, stored, follow_up.version)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -258,18 +292,31 @@ class StandingsForm(forms.Form):
 
 
 class ReferralYearForm(forms.Form):
-    """One year's column of the referral table: a count per member, an optional printed total."""
+    """One year's column of the referral table: a count per member, an optional printed total.
 
+    With `column` (a stored year) it opens with that year's counts, members in the order they
+    print; `version` is the column's (`ABSENT` for a year not entered yet)."""
+
+    version = VersionField()
     year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
     through = _date("Till och med (tomt: hela året)", required=False)
 
-    def __init__(self, *args, association: Association, **kwargs) -> None:
+    def __init__(
+        self, *args, association: Association, column: ReferralYear | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.members = list(association_members(association))
+        rows = list(column.counts.all()) if column else []
+        order = {row.member_id: index for index, row in enumerate(rows)}
+        members = association_members(association)
+        self.members = sorted(members, key=lambda m: order.get(m.pk, len(order)))
         for member in self.members:
             self.fields[f"member_{member.pk}"] = _count(member.name)
         self.fields["printed_total"] = _count("Tryckt summa")
         self.fields["printed_total"].help_text = PRINTED_HELP
+        stored = {f"member_{row.member_id}": row.count for row in rows}
+        if column is not None:
+            stored |= {"year": column.year, "through": column.through}
+        _stored(self, stored, column.version if column else ABSENT)
 
     def counts(self) -> dict[Member, int]:
         return {

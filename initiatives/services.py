@@ -13,6 +13,7 @@ from djmoney.money import Money
 
 from finsam.errors import StaleEditError
 from finsam.lib.numbers import format_amount
+from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
     NEXT_STATUSES,
@@ -248,13 +249,16 @@ def goal_create(
         return _save_goal(goal, data)
 
 
-def goal_update(*, goal: Goal, data: GoalData) -> Goal:
-    """Change a goal's text, level or target; its outcomes are then judged against the new one."""
+def goal_update(*, goal: Goal, data: GoalData, expected_version: int) -> Goal:
+    """Change a goal's text, level or target; its outcomes are then judged against the new one.
+    Refused if the goal (or an outcome of it) was saved since the form read `expected_version`.
+    """
     with transaction.atomic():
         # The goal tree is checked as a whole (no goal below itself), so two editors changing
         # parents at once are taken one after the other: the association's row is the lock.
         Association.objects.select_for_update().get(pk=goal.association_id)
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
+        version_checked(locked, expected_version, what="Målet")
         return _save_goal(locked, data)
 
 
@@ -295,10 +299,16 @@ class OutcomeData:
     comment: str = ""
 
 
-def outcome_record(*, goal: Goal, data: OutcomeData) -> Outcome:
-    """Enter (or replace) the goal's outcome for a period."""
+def outcome_record(
+    *, goal: Goal, data: OutcomeData, expected_version: int | None = None
+) -> Outcome:
+    """Enter (or replace) the goal's outcome for a period. The goal's version covers its
+    outcomes: refused if the goal or an outcome of it was saved since the form read
+    `expected_version` (None: no form, an outcome computed from the exits table)."""
     with transaction.atomic():
-        Goal.objects.select_for_update().get(pk=goal.pk)
+        locked = Goal.objects.select_for_update().get(pk=goal.pk)
+        version_checked(locked, expected_version, what="Målet eller dess utfall")
+        locked.save(update_fields=["version"])
         _check_outcome(goal, data)
         outcome = Outcome.objects.filter(
             goal=goal, period_start=data.period_start, period_end=data.period_end

@@ -18,11 +18,18 @@ from django.utils.translation import gettext as _
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives import figures, forms, selectors, services
-from initiatives.models import FollowUp, Goal, Initiative
+from initiatives.models import FollowUp, Goal, Initiative, ReferralYear
 
 
 def _edit(
-    request: HttpRequest, form, save: Callable[[], object], *, title: str, back: str, done: str
+    request: HttpRequest,
+    form,
+    save: Callable[[], object],
+    *,
+    title: str,
+    back: str,
+    done: str,
+    again: str | None = None,
 ) -> HttpResponse:
     """Validate, save through a service, go back; or show the form with what is wrong."""
     if request.method == "POST" and form.is_valid():
@@ -35,7 +42,7 @@ def _edit(
                 request,
                 _("%(why)s Här är de aktuella uppgifterna; gör om din ändring.") % {"why": stale},
             )
-            return redirect(request.path)
+            return redirect(again or request.path)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -210,7 +217,7 @@ def goal_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 @tenant_view(Perm.EDIT)
 def goal_edit(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
     found = get_scoped_or_404(Goal.objects.select_related("initiative"), tenant, pk=goal)
-    form = forms.GoalForm(
+    form = forms.GoalEditForm(
         request.POST or None,
         association=tenant.association,
         initiative=found.initiative,
@@ -219,7 +226,11 @@ def goal_edit(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
     back = _back(found.initiative) if found.initiative else _goals_page(tenant)
 
     def save() -> None:
-        services.goal_update(goal=found, data=form.data_object(order=found.order))
+        services.goal_update(
+            goal=found,
+            data=form.data_object(order=found.order),
+            expected_version=form.cleaned_data["version"],
+        )
 
     return _edit(
         request, form, save, title=f"Ändra mål: {found}", back=back, done="Målet är sparat."
@@ -246,11 +257,13 @@ def association_goal_add(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @tenant_view(Perm.EDIT)
 def outcome_add(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
     found = get_scoped_or_404(Goal.objects.select_related("initiative"), tenant, pk=goal)
-    form = forms.OutcomeForm(request.POST or None)
+    form = forms.OutcomeForm(request.POST or None, initial={"version": found.version})
     back = _back(found.initiative) if found.initiative else _goals_page(tenant)
 
     def save() -> None:
-        services.outcome_record(goal=found, data=form.data_object())
+        services.outcome_record(
+            goal=found, data=form.data_object(), expected_version=form.cleaned_data["version"]
+        )
 
     return _edit(
         request, form, save, title=f"Utfall: {found}", back=back, done="Utfallet är sparat."
@@ -284,10 +297,14 @@ def _follow_up(tenant: Tenant, pk: int) -> FollowUp:
 @tenant_view(Perm.EDIT)
 def head_count_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     follow_up = _follow_up(tenant, pk)
-    form = forms.HeadCountForm(request.POST or None)
+    form = forms.HeadCountForm(request.POST or None, initial={"version": follow_up.version})
 
     def save() -> None:
-        figures.head_count_record(follow_up=follow_up, data=form.data_object())
+        figures.head_count_record(
+            follow_up=follow_up,
+            data=form.data_object(),
+            expected_version=form.cleaned_data["version"],
+        )
 
     return _edit(
         request,
@@ -302,13 +319,16 @@ def head_count_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 @tenant_view(Perm.EDIT)
 def exits_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     follow_up = _follow_up(tenant, pk)
-    form = forms.ExitsForm(request.POST or None, association=tenant.association)
+    form = forms.ExitsForm(
+        request.POST or None, association=tenant.association, follow_up=follow_up
+    )
 
     def save() -> None:
         figures.exits_record(
             follow_up=follow_up,
             counts=form.counts(),
             printed_total=form.cleaned_data["printed_total"],
+            expected_version=form.cleaned_data["version"],
         )
 
     return _edit(
@@ -324,13 +344,14 @@ def exits_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 @tenant_view(Perm.EDIT)
 def standings_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     follow_up = _follow_up(tenant, pk)
-    form = forms.StandingsForm(request.POST or None)
+    form = forms.StandingsForm(request.POST or None, follow_up=follow_up)
 
     def save() -> None:
         figures.standings_record(
             follow_up=follow_up,
             counts=form.counts(),
             printed_total=form.cleaned_data["printed_total"],
+            expected_version=form.cleaned_data["version"],
         )
 
     return _edit(
@@ -346,7 +367,15 @@ def standings_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 @tenant_view(Perm.EDIT)
 def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     initiative = get_scoped_or_404(Initiative, tenant, pk=pk)
-    form = forms.ReferralYearForm(request.POST or None, association=tenant.association)
+    # The year to change comes from the link (?ar=2014), or on a post from the form itself, so
+    # a refused save shows that year's stored counts again.
+    year = request.POST.get("year") or request.GET.get("ar", "")
+    column = ReferralYear.objects.filter(
+        initiative=initiative, year=int(year) if year.isdigit() and len(year) == 4 else 0
+    ).first()
+    form = forms.ReferralYearForm(
+        request.POST or None, association=tenant.association, column=column
+    )
 
     def save() -> None:
         data = form.cleaned_data
@@ -356,6 +385,7 @@ def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
             through=data["through"],
             counts=form.counts(),
             printed_total=data["printed_total"],
+            expected_version=data["version"],
         )
 
     return _edit(
@@ -365,4 +395,5 @@ def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         title=f"Intresseanmälningar: {initiative}",
         back=_back(initiative),
         done="Årets intresseanmälningar är sparade.",
+        again=f"{request.path}?ar={year}" if column else None,
     )

@@ -122,12 +122,20 @@ def section_move(*, report: Report, version: int, section: ReportSection, step: 
 
 
 def _renumber(sections: list[ReportSection]) -> None:
-    # Positions are unique per report, so move everything out of the way first.
+    """Number the sections 1, 2, 3... in the given order, writing the history of each that
+    moved. Positions are unique per report, so the moved ones step out of the way first
+    (a plain update: that parking place is no change anyone made, so no history)."""
+    moved = [
+        (position, section)
+        for position, section in enumerate(sections, start=1)
+        if section.position != position
+    ]
     offset = len(sections) + 1000
-    for position, section in enumerate(sections, start=1):
+    for position, section in moved:
         ReportSection.objects.filter(pk=section.pk).update(position=offset + position)
-    for position, section in enumerate(sections, start=1):
-        ReportSection.objects.filter(pk=section.pk).update(position=position)
+    for position, section in moved:
+        section.position = position
+        section.save(update_fields=["position"])
 
 
 def download_record(

@@ -14,6 +14,8 @@ class _Forms(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.forms: list[dict[str, list[str]]] = []
+        self.actions: list[str | None] = []  # a POST form's action ("" the page), GET: None
+        self.buttons: list[dict[str, list[str]]] = []  # each form's first named button
         self._select: str | None = None
         self._textarea: str | None = None
 
@@ -21,6 +23,11 @@ class _Forms(HTMLParser):
         found = {key: value or "" for key, value in attrs}
         if tag == "form":
             self.forms.append({})
+            post = found.get("method", "").lower() == "post"
+            self.actions.append(found.get("action", "") if post else None)
+            self.buttons.append({})
+        elif tag == "button" and self.forms and found.get("name") and not self.buttons[-1]:
+            self.buttons[-1][found["name"]] = [found.get("value", "")]
         elif tag == "option" and self._select is not None and "selected" in found:
             self.forms[-1][self._select].append(found.get("value", ""))
         elif not self.forms or "name" not in found or "disabled" in found:
@@ -54,6 +61,15 @@ class _Forms(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._textarea is not None and self.forms:
             self.forms[-1][self._textarea][0] += data
+
+
+def posted_forms(html: str) -> list[tuple[str, dict[str, list[str]]]]:
+    """(action, fields as a browser would send them, its first named button pressed) of
+    every POST form of the page."""
+    parser = _Forms()
+    parser.feed(html)
+    triples = zip(parser.actions, parser.forms, parser.buttons, strict=True)
+    return [(action, fields | button) for action, fields, button in triples if action is not None]
 
 
 def form_in(html: str, *, containing: str) -> dict[str, list[str]]:

@@ -139,6 +139,9 @@ class BudgetLine(models.Model):
     footnotes = models.ManyToManyField(
         Footnote, blank=True, related_name="lines", verbose_name="fotnoter"
     )
+    # Raised by every save of what the line form shows (text, footnotes, links), not by a
+    # move: its position is not in the form (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "document__association"
     history = audited(m2m_fields=("members", "footnotes"))

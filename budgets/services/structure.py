@@ -16,6 +16,7 @@ from budgets.models import (
 from budgets.services.common import budget_write, locked_draft
 from finsam.errors import StaleEditError
 from finsam.saving import saved
+from finsam.versions import version_checked
 from initiatives.models import Initiative
 from members.models import Member
 
@@ -50,13 +51,14 @@ def line_update(
     initiative_id: int | None = None,
     exempt_from_share: bool | None = None,
     share_entry: str | None = None,
-    expected_label: str | None = None,
+    expected_version: int | None = None,
 ) -> BudgetLine:
     """Change a line's text and footnotes and, where given, what it is linked to.
 
     Members are only linked to contribution lines and must be members of the association;
     an initiative only to an initiative line and must be the association's. With
-    `expected_label` (the text the editor started from) a line renamed meanwhile is refused.
+    `expected_version` (the line's version the form read) a line changed meanwhile by
+    someone else (its text, footnotes, members or initiative) is refused.
     """
     with budget_write(user):
         document = locked_draft(line.document)
@@ -64,13 +66,10 @@ def line_update(
         unknown = sorted(set(footnote_numbers) - set(notes))
         if unknown:
             raise ValidationError(f"Fotnot {unknown[0]} finns inte i budgeten.")
-        old = BudgetLine.objects.filter(pk=line.pk).values_list("label", flat=True).get()
-        if expected_label is not None and old != expected_label:
-            raise StaleEditError(
-                f"Raden har bytt text till ”{old}” sedan du öppnade sidan; "
-                "ändringen sparades inte.",
-                old,
-            )
+        # Read again under the document's lock: the caller's copy may hold an old position
+        # (a move saved meanwhile), which saving it whole would write back over the move.
+        line = BudgetLine.objects.select_related("section", "document").get(pk=line.pk)
+        version_checked(line, expected_version, what=f"Raden ”{line.label}”")
         line.label = label
         if exempt_from_share is not None:
             line.exempt_from_share = exempt_from_share
@@ -122,10 +121,14 @@ def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:
         other.save(update_fields=["order"])
 
 
-def line_delete(*, line: BudgetLine, user: Any) -> None:
+def line_delete(*, line: BudgetLine, user: Any, expected_version: int | None = None) -> None:
+    """Remove a line; with `expected_version` one changed since the form read it is kept."""
     with budget_write(user):
         locked_draft(line.document)
-        line.delete()
+        # The row as stored now, so its history keeps the text it had (renamed meanwhile).
+        stored = BudgetLine.objects.get(pk=line.pk)
+        version_checked(stored, expected_version, what=f"Raden ”{stored.label}”")
+        stored.delete()
 
 
 def footnote_add(*, document: BudgetDocument, text: str, user: Any) -> Footnote:

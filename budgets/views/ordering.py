@@ -57,7 +57,8 @@ def delete_confirm(
     if what == "rad":
         line = get_scoped_or_404(document.lines.all(), tenant, pk=item)
         message = f"Ta bort raden ”{line.label}” med alla dess belopp?"
-        action, fields = reverse("budgets:line", args=[slug, pk, item]), {}
+        # The version the confirmed page showed: a line changed meanwhile is not deleted unseen.
+        action, fields = reverse("budgets:line", args=[slug, pk, item]), {"version": line.version}
     elif what == "kolumn":
         column = get_scoped_or_404(document.columns.all(), tenant, pk=item)
         message = f"Ta bort kolumnen ”{column.label}” med alla dess belopp?"

@@ -171,7 +171,14 @@ def line_action(
     elif action == "ta-bort":
         if unconfirmed := unconfirmed_delete(request, document, "rad", found.pk):
             return unconfirmed
-        _attempt(request, f"Raden ”{found.label}” är borttagen.", services.line_delete, line=found)
+        text = request.POST.get("version", "")
+        _attempt(
+            request,
+            f"Raden ”{found.label}” är borttagen.",
+            services.line_delete,
+            line=found,
+            expected_version=int(text) if text.isdigit() else -1,  # none sent: stale
+        )
     else:
         form = LineForm(request.POST)
         if not form.is_valid():
@@ -189,7 +196,7 @@ def line_action(
             initiative_id=data["initiative"],
             exempt_from_share=data["exempt_from_share"],
             share_entry=data["share_entry"],
-            expected_label=data["was_label"] or None,
+            expected_version=data["version"],
         )
     return _back(document)
 

@@ -108,6 +108,9 @@ class Goal(models.Model):
         "gäller", max_length=100, blank=True, help_text="T.ex. ”per år” eller ”per kommun och år”."
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
+    # Raised by every save of the goal or of its outcomes (finsam.versions): the goal page
+    # shows both, so a form opened on it is stale after either.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()

@@ -27,6 +27,8 @@ class FollowUp(models.Model):
     label = models.CharField(
         "benämning", max_length=100, blank=True, help_text="T.ex. januari–augusti 2014."
     )
+    # Raised by every save of the period's head counts, exits or standings (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "initiative__association"
     history = audited()
@@ -218,6 +220,8 @@ class ReferralYear(models.Model):
     )
     year = models.PositiveSmallIntegerField("år")
     through = models.DateField("till och med", null=True, blank=True, help_text="Tomt: hela året.")
+    # Raised by every save of the year's column, its counts included (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "initiative__association"
     history = audited()

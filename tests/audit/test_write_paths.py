@@ -383,7 +383,9 @@ def test_initiative_services_record_every_step(association, kansli):
         data=services.GoalData(text="Minst fem", kind="result", level="individual"),
     )
     services.goal_update(
-        goal=goal, data=services.GoalData(text="Minst sex", kind="result", level="individual")
+        goal=goal,
+        data=services.GoalData(text="Minst sex", kind="result", level="individual"),
+        expected_version=goal.version,
     )
     outcome = services.outcome_record(
         goal=goal, data=services.OutcomeData(date(2015, 1, 1), date(2015, 12, 31), value=Decimal(6))

@@ -93,6 +93,7 @@ def test_line_form_sets_counted_entry_and_the_grid_prints_it(staff_client):
     assert "max 596\u00a0000, räknas 90 %: 536\u00a0400" in cells()[0].detail
     url = f"/{document.association.slug}/budget/{document.pk}/rader/{line.pk}/"
     data = {"label": line.label, "footnotes": "", "share_entry": "counted", "action": "spara"}
+    data["version"] = line.version
     data["initiative"] = line.initiative_id
     staff_client.post(url, data)
     line.refresh_from_db()

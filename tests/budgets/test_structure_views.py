@@ -37,19 +37,38 @@ def test_add_a_line_give_it_a_figure_and_delete_it(staff_client, document):
     assert list(section.lines.values_list("label", flat=True))[-1] == "Metodstöd"
     # The administration lines stay after it.
     assert document.lines.get(label="Kansli").order > line.order
-    edit = {"action": "spara", "label": "Metodstöd 2014", "footnotes": "3, 4"}
+    edit = {"action": "spara", "label": "Metodstöd 2014", "footnotes": "3, 4", "version": 1}
     staff_client.post(_line_url(document, line), edit)
     line.refresh_from_db()
     assert line.label == "Metodstöd 2014" and [f.number for f in line.footnotes.all()] == [3, 4]
-    stale = {"action": "spara", "label": "Metod", "was_label": "Metodstöd"}
+    assert line.version == 2
+    # A form opened before that save (version 1) is refused, even for the footnotes alone.
+    stale = {"action": "spara", "label": "Metodstöd 2014", "footnotes": "3", "version": 1}
     response = staff_client.post(_line_url(document, line), stale, follow=True)
     assert _messages(response)[-1] == (
-        "Raden har bytt text till ”Metodstöd 2014” sedan du öppnade sidan; ändringen sparades inte."
+        "Raden ”Metodstöd 2014” har ändrats av någon annan sedan du öppnade sidan; "
+        "din ändring sparades inte."
     )
-    wrong = {"action": "spara", "label": "x", "footnotes": "9"}
+    assert [f.number for f in line.footnotes.all()] == [3, 4]
+    missing = {"action": "spara", "label": "Metod", "footnotes": ""}
+    response = staff_client.post(_line_url(document, line), missing, follow=True)
+    assert "Sidan skickade inte vilken version du utgick från; ladda om sidan." in str(
+        _messages(response)
+    )
+    wrong = {"action": "spara", "label": "x", "footnotes": "9", "version": 2}
     response = staff_client.post(_line_url(document, line), wrong, follow=True)
     assert "Fotnot 9 finns inte i budgeten." in _messages(response)
-    staff_client.post(_line_url(document, line), {"action": "ta-bort", "bekraftat": "1"})
+    # A delete from a page read before the rename is refused too.
+    response = staff_client.post(
+        _line_url(document, line),
+        {"action": "ta-bort", "bekraftat": "1", "version": 1},
+        follow=True,
+    )
+    assert "har ändrats av någon annan" in _messages(response)[-1]
+    assert document.lines.filter(pk=line.pk).exists()
+    staff_client.post(
+        _line_url(document, line), {"action": "ta-bort", "bekraftat": "1", "version": 2}
+    )
     assert not document.lines.filter(pk=line.pk).exists()
     assert BudgetLine.history.filter(id=line.pk, history_type="-").get().label == "Metodstöd 2014"
 
@@ -124,13 +143,13 @@ def test_linking_a_contribution_line_to_members(staff_client, document, associat
     line = document.lines.get(label="Kommunerna")
     memberships = association.memberships.filter(member__kind="municipality")
     municipalities = list(memberships.values_list("member_id", flat=True))
-    edit = {"action": "spara", "label": "Kommunerna", "members": municipalities}
+    edit = {"action": "spara", "label": "Kommunerna", "members": municipalities, "version": 1}
     staff_client.post(_line_url(document, line), edit)
     sheet = budget_sheet(document)
     column = document.columns.get(year=2014)
     assert sheet.result.cell(line.pk, column.pk).value == 748_000  # 302 600 + 98 800 + 346 600
     koping = Member.objects.get(name="Köpings kommun")  # a member of Västra Mälardalen only
-    edit = {"action": "spara", "label": "Kommunerna", "members": [koping.pk]}
+    edit = {"action": "spara", "label": "Kommunerna", "members": [koping.pk], "version": 2}
     response = staff_client.post(_line_url(document, line), edit, follow=True)
     assert "En vald organisation är inte medlem i förbundet." in _messages(response)
     assert line.members.count() == 3

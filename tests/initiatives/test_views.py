@@ -91,6 +91,7 @@ def test_staff_entering_67_for_2011_sees_the_message_and_nothing_changes(
     members = {m.name: m.pk for m in samordning.members.all()}
     data = {
         "year": 2011,
+        "version": ReferralYear.objects.get(initiative=samordning, year=2011).version,
         "printed_total": 67,
         f"member_{members['Växjö kommun']}": 28,
         f"member_{members['Försäkringskassan']}": 24,
@@ -247,6 +248,7 @@ def test_staff_changes_a_goals_target_and_the_status_follows(client, make_user, 
             "metric": "share",
             "comparison": "at_least",
             "target_value": "25",
+            "version": goal.version,
         },
     )
     assert response.status_code == 302
@@ -263,7 +265,7 @@ def test_a_goal_cannot_become_its_own_sub_goal(db):
     child = direction.children.first()
     data = GoalData(text=direction.text, kind="direction", level="individual", parent=child)
     with pytest.raises(ValidationError, match="sig självt eller sina delmål"):
-        goal_update(goal=direction, data=data)
+        goal_update(goal=direction, data=data, expected_version=direction.version)
 
 
 def test_staff_ends_an_initiative_and_the_page_names_who_and_when(staff_client, association):

@@ -90,6 +90,22 @@ def test_sections_move_and_are_deleted(staff_client, plan):
     assert not ReportSection.objects.filter(pk=first.pk).exists()
 
 
+def test_a_section_move_is_written_to_the_history_and_a_stale_one_refused(staff_client, plan):
+    first, second, third = plan.sections.order_by("position")[:3]
+    read = plan.version
+    staff_client.post(_url("section_change", plan, second.pk), {"action": "up", "version": read})
+    moved = ReportSection.history.filter(history_type="~").order_by("history_id")
+    # The two that swapped places, each once, with the user; the third did not move.
+    assert [(h.id, h.position) for h in moved] == [(second.pk, 1), (first.pk, 2)]
+    assert {h.history_user_id for h in moved} == {int(staff_client.session["_auth_user_id"])}
+    # A second move posted from the same page (the version it read) is refused.
+    response = staff_client.post(
+        _url("section_change", plan, third.pk), {"action": "up", "version": read}, follow=True
+    )
+    assert "Någon annan har ändrat rapporten medan du arbetade." in response.content.decode()
+    assert list(plan.sections.order_by("position"))[:3] == [second, first, third]
+
+
 def test_a_section_change_without_the_current_version_changes_nothing(staff_client, plan):
     first = plan.sections.order_by("position").first()
     staff_client.post(_url("section_change", plan, first.pk), {"action": "delete"})
