@@ -251,6 +251,18 @@ def test_fixed_shares_and_a_new_year(association, kansli):
     assert sorted(r.percent for r in since.rows(FixedKeyShare)) == [25, 35, 40]
 
 
+def test_taking_the_sie_files_organisation_number(association, kansli):
+    Association.objects.filter(pk=association.pk).update(org_number="")
+    association.refresh_from_db()
+    since = Since()
+    member_services.association_orgnr_adopt(
+        association=association, orgnr="222000-1339", user=kansli
+    )
+    (row,) = since.rows(Association, id=association.pk)
+    assert (row.history_type, row.org_number, row.history_user) == ("~", "222000-1339", kansli)
+    assert row.history_change_reason == "Organisationsnumret togs från SIE-filen."
+
+
 def test_user_roles_granted_changed_and_revoked(association):
     since = Since()
     grant = member_services.user_create(
@@ -455,8 +467,8 @@ COVERED = {
         "line_delete", "line_move", "line_update", "section_add", "section_update",
     },
     "members.services": {
-        "board_seat_save", "funding_year_create", "funding_year_update", "user_role_change",
-        "user_create", "user_role_revoke",
+        "association_orgnr_adopt", "board_seat_save", "funding_year_create",
+        "funding_year_update", "user_role_change", "user_create", "user_role_revoke",
     },
     "members.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
     "initiatives.services": {
