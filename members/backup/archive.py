@@ -4,6 +4,7 @@ a `BackupError` saying what is wrong and where, never a traceback."""
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -25,6 +26,9 @@ ENTRY_KINDS: dict[str, type] = {
     "size": int,
     "is_active": bool,
 }
+# What zipfile raises for a damaged or unreadable entry (bad CRC or deflate stream, cut short,
+# an unknown compression method, encryption).
+BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 MAX_MANIFEST = 64 * 2**20  # users, members and file names: a few hundred kilobytes in practice
 MAX_LINE = 64 * 2**20  # one row of data.jsonl; the largest, a report's figures, is far less
 
@@ -61,7 +65,7 @@ class Archive:
             raise BackupError(
                 _("%(name)s saknar manifest.json.") % {"name": self.path.name}
             ) from error
-        except (ValueError, zipfile.BadZipFile) as error:
+        except (ValueError, *BROKEN) as error:
             raise BackupError(
                 _("manifest.json går inte att läsa: %(error)s") % {"error": error}
             ) from error
@@ -111,16 +115,12 @@ class Archive:
             raise BackupError(
                 _("%(name)s saknar data.jsonl.") % {"name": self.path.name}
             ) from error
+        except BROKEN as error:
+            raise BackupError(
+                _("data.jsonl går inte att läsa: %(error)s") % {"error": error}
+            ) from error
         with io.TextIOWrapper(raw, encoding="utf-8") as lines:
-            number = 0
-            while line := lines.readline(MAX_LINE + 1):
-                number += 1
-                if len(line) > MAX_LINE:
-                    raise BackupError(
-                        _("data.jsonl rad %(number)s är längre än %(size)s MB.")
-                        % {"number": number, "size": MAX_LINE // 2**20}
-                    )
-                yield number, *_parsed(number, line)
+            yield from _numbered(lines)
 
     def open_file(self, entry: dict) -> tuple[str, IO[bytes]]:
         """A stored file's name (checked to stay inside MEDIA_ROOT) and its content."""
@@ -131,6 +131,33 @@ class Archive:
             raise BackupError(
                 _("Filen files/%(name)s saknas i exporten.") % {"name": name}
             ) from error
+        except BROKEN as error:
+            raise BackupError(
+                _("files/%(name)s går inte att läsa: %(error)s") % {"name": name, "error": error}
+            ) from error
+
+
+def _numbered(lines: IO[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    number = 0
+    try:
+        while line := lines.readline(MAX_LINE + 1):
+            number += 1
+            if len(line) > MAX_LINE:
+                raise BackupError(
+                    _("data.jsonl rad %(number)s är längre än %(size)s MB.")
+                    % {"number": number, "size": MAX_LINE // 2**20}
+                )
+            yield number, *_parsed(number, line)
+    except UnicodeDecodeError as error:  # its message would quote the whole chunk read
+        raise BackupError(
+            _("data.jsonl är skadad eller ingen UTF-8-text (rad %(number)s).")
+            % {"number": number + 1}
+        ) from error
+    except BROKEN as error:
+        raise BackupError(
+            _("data.jsonl är skadad i zip-filen (efter rad %(number)s): %(error)s")
+            % {"number": number, "error": error}
+        ) from error
 
 
 def _check_shape(manifest: dict) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from members.backup.archive import Archive, BackupError
+from members.backup.archive import BROKEN, Archive, BackupError
 
 CHUNK = 2**20
 
@@ -52,7 +52,7 @@ def restore_files(archive: Archive, written: list[Path]) -> set[str]:
 
 def _copy(stream, out, name: str, declared: int) -> str:
     digest, size = hashlib.sha256(), 0
-    while chunk := stream.read(CHUNK):
+    while chunk := _read(stream, name):
         size += len(chunk)
         if size > declared:
             raise BackupError(
@@ -65,6 +65,15 @@ def _copy(stream, out, name: str, declared: int) -> str:
         digest.update(chunk)
         out.write(chunk)
     return digest.hexdigest()
+
+
+def _read(stream, name: str) -> bytes:
+    try:
+        return stream.read(CHUNK)
+    except BROKEN as error:
+        raise BackupError(
+            _("files/%(name)s är skadad i zip-filen: %(error)s") % {"name": name, "error": error}
+        ) from error
 
 
 def check_linked(linked: dict[str, str], restored: set[str]) -> None:

@@ -190,7 +190,10 @@ MALFORMED = {
         _manifest(lambda m: m["files"].append({"name": "x/y.csv", "sha256": "0", "size": 1})),
         "files/x/y.csv saknas i exporten",
     ),
-    "data not utf-8": (_replace("data.jsonl", b'{"table": "\xff"}\n'), "Filen kan inte läsas in"),
+    "data not utf-8": (
+        _replace("data.jsonl", b'{"table": "\xff"}\n'),
+        r"data.jsonl är skadad eller ingen UTF-8-text \(rad 1\)",
+    ),
     "row a list": (
         _replace("data.jsonl", b'{"table": "members.member", "row": []}\n'),
         "ingen giltig rad",
@@ -226,3 +229,26 @@ def test_an_archive_that_is_no_zip_or_empty_gets_a_message(tmp_path):
     folder.mkdir()
     with pytest.raises(CommandError, match="mapp.zip är ingen zip-fil"):
         call_command("import_association", str(folder))
+
+
+def _damaged(path: Path, entry: str) -> Path:
+    """The export with a wrong CRC-32 for `entry` in the zip's directory: its bytes read to
+    the end, then zipfile finds them damaged."""
+    data = bytearray(path.read_bytes())
+    name = entry.encode()
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at + 1)) != -1:  # central directory records
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + length] == name:
+            data[at + 16 : at + 20] = bytes(b ^ 0xFF for b in data[at + 16 : at + 20])
+            break
+    target = path.with_name("damaged.zip")
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_damaged_entry_gets_a_message(vaxjo_export):
+    _refused(_damaged(vaxjo_export, "data.jsonl"), "data.jsonl är skadad i zip-filen")
+    with zipfile.ZipFile(vaxjo_export) as archive:
+        stored = next(n for n in archive.namelist() if n.startswith("files/"))
+    _refused(_damaged(vaxjo_export, stored), f"{stored} är skadad i zip-filen")
