@@ -27,6 +27,7 @@ from budgets.xlsx import (
     SHARE_ENTRIES,
     SHEET,
 )
+from finsam.lib.xlsx_cells import put
 
 BOLD = Font(bold=True)
 
@@ -70,24 +71,24 @@ def _settings(book: Workbook, sheet: BudgetSheet) -> None:
         value = getattr(document, name)
         if isinstance(value, bool):
             value = "ja" if value else "nej"
-        ws.cell(row, 1, label)
-        ws.cell(row, 2, value)
+        put(ws, row, 1, label)
+        put(ws, row, 2, value)
     ws.column_dimensions["A"].width = 40
 
 
 def _header(ws, sheet: BudgetSheet, options: DisplayOptions) -> None:
-    ws.cell(1, 1, sheet.document.title).font = BOLD
-    ws.cell(2, 1, f"Belopp i {'tkr' if options.unit == Unit.THOUSANDS else 'kr'}")
+    put(ws, 1, 1, sheet.document.title).font = BOLD
+    put(ws, 2, 1, f"Belopp i {'tkr' if options.unit == Unit.THOUSANDS else 'kr'}")
     for label, row in (("Kolumn", 5), ("Slag", 6), ("År", 7)):
-        ws.cell(row, 4, label)
+        put(ws, row, 4, label)
     for index, column in enumerate(sheet.columns):
-        ws.cell(5, FIRST_VALUE_COLUMN + index, column.label).font = BOLD
-        ws.cell(6, FIRST_VALUE_COLUMN + index, COLUMN_KINDS[column.kind])
-        ws.cell(7, FIRST_VALUE_COLUMN + index, column.year)
+        put(ws, 5, FIRST_VALUE_COLUMN + index, column.label).font = BOLD
+        put(ws, 6, FIRST_VALUE_COLUMN + index, COLUMN_KINDS[column.kind])
+        put(ws, 7, FIRST_VALUE_COLUMN + index, column.year)
     for col, text in enumerate(("Text", "Radtyp", "Medlemmar", "Fotnoter"), start=1):
-        ws.cell(8, col, text).font = BOLD
+        put(ws, 8, col, text).font = BOLD
     for col, text in enumerate(LINE_FACTS.values(), start=_facts_column(sheet)):
-        ws.cell(8, col, text).font = BOLD
+        put(ws, 8, col, text).font = BOLD
 
 
 def _facts_column(sheet: BudgetSheet) -> int:
@@ -100,10 +101,10 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
     for part in sheet.sections:
         section = part.section
         number_format = cost_format(plain, options) if section.is_cost else plain
-        ws.cell(row, 1, section.name).font = BOLD
-        ws.cell(row, 2, f"avsnitt {SECTION_KINDS[section.kind]}")
-        ws.cell(row, 3, section.subtotal_label)
-        ws.cell(row, 4, "delsumma" if section.show_subtotal else "ingen delsumma")
+        put(ws, row, 1, section.name).font = BOLD
+        put(ws, row, 2, f"avsnitt {SECTION_KINDS[section.kind]}")
+        put(ws, row, 3, section.subtotal_label)
+        put(ws, row, 4, "delsumma" if section.show_subtotal else "ingen delsumma")
         row += 1
         first = row
         for line in part.lines:
@@ -118,8 +119,8 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
             if section.kind == "administration":
                 rows["administration"].append(cells)
         if section.show_subtotal:
-            ws.cell(row, 1, section.subtotal_label or f"Summa {section.name.lower()}").font = BOLD
-            ws.cell(row, 2, "delsumma")
+            put(ws, row, 1, section.subtotal_label or f"Summa {section.name.lower()}").font = BOLD
+            put(ws, row, 2, "delsumma")
             for letter in letters:
                 ranges = [cells] if cells else []
                 _formula(ws, f"{letter}{row}", _sum(letter, ranges), number_format)
@@ -130,10 +131,10 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
 def _line_row(
     ws, sheet: BudgetSheet, line, row: int, letters: list[str], number_format: str
 ) -> None:
-    ws.cell(row, 1, line.label)
-    ws.cell(row, 2, LINE_KINDS[line.kind])
-    ws.cell(row, 3, "; ".join(m.name for m in line.members.all()))
-    ws.cell(row, 4, ", ".join(str(f.number) for f in line.footnotes.all()))
+    put(ws, row, 1, line.label)
+    put(ws, row, 2, LINE_KINDS[line.kind])
+    put(ws, row, 3, "; ".join(m.name for m in line.members.all()))
+    put(ws, row, 4, ", ".join(str(f.number) for f in line.footnotes.all()))
     for letter, column in zip(letters, sheet.columns, strict=True):
         cell = sheet.result.cell(line.pk, column.pk)
         target = ws[f"{letter}{row}"]
@@ -149,11 +150,11 @@ def _line_facts(ws, sheet: BudgetSheet, line, row: int) -> None:
     """What the figures alone cannot say, so that a file read back gives the same budget."""
     col = _facts_column(sheet)
     if line.initiative is not None:
-        ws.cell(row, col, line.initiative.name)
+        put(ws, row, col, line.initiative.name)
     if line.exempt_from_share:
-        ws.cell(row, col + 1, "ja")
+        put(ws, row, col + 1, "ja")
     if line.kind == LineKind.INITIATIVE:
-        ws.cell(row, col + 2, SHARE_ENTRIES[line.share_entry])
+        put(ws, row, col + 2, SHARE_ENTRIES[line.share_entry])
     if line.kind in (LineKind.CONTRIBUTION, LineKind.INITIATIVE):
         # A figure equal to the computed one may still be typed (it stays when funding or a
         # grant changes later): the numbers (1 = first column) of the typed ones.
@@ -162,7 +163,7 @@ def _line_facts(ws, sheet: BudgetSheet, line, row: int) -> None:
             for number, column in enumerate(sheet.columns, start=1)
             if sheet.result.cell(line.pk, column.pk).stored is not None
         ]
-        ws.cell(row, col + 3, ", ".join(typed) or None)
+        put(ws, row, col + 3, ", ".join(typed) or None)
 
 
 def _sum(letter: str, ranges: list[tuple[int, int]]) -> str:
@@ -190,8 +191,8 @@ def _totals(
     ]
     at = {name: row + i for i, (name, _label) in enumerate(labels)}
     for name, label in labels:
-        ws.cell(at[name], 1, label).font = BOLD
-        ws.cell(at[name], 2, name)
+        put(ws, at[name], 1, label).font = BOLD
+        put(ws, at[name], 2, name)
     for letter in letters:
         rev, cost = f"{letter}{at['summa intäkter']}", f"{letter}{at['summa kostnader']}"
         _formula(ws, rev, _sum(letter, rows["revenue"]), number_format, bold=True)
@@ -223,8 +224,8 @@ def _chain(ws, sheet: BudgetSheet, letters: list[str], rows: dict) -> None:
 def _footnotes(ws, sheet: BudgetSheet, row: int) -> None:
     if not sheet.footnotes:
         return
-    ws.cell(row, 1, "Fotnoter").font = BOLD
-    ws.cell(row, 2, "fotnoter")
+    put(ws, row, 1, "Fotnoter").font = BOLD
+    put(ws, row, 2, "fotnoter")
     for offset, note in enumerate(sheet.footnotes, start=1):
-        ws.cell(row + offset, 1, note.number)
-        ws.cell(row + offset, 2, note.text)
+        put(ws, row + offset, 1, note.number)
+        put(ws, row + offset, 2, note.text)

@@ -29,6 +29,7 @@ from budgets.xlsx import (
     SHEET,
 )
 from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount
+from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -75,6 +76,10 @@ class BudgetPlan:
 
 
 def read_budget(content: bytes) -> BudgetPlan:
+    try:
+        check_workbook(content)  # before openpyxl spends memory and time on it
+    except WorkbookLimitError as error:
+        raise BudgetFileError([str(error)]) from error
     books = [_load(content, data_only=flag) for flag in (False, True)]
     problems: list[str] = []
     for name in (SHEET, SETTINGS_SHEET):

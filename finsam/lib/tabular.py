@@ -23,6 +23,8 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
+
 MAX_ROWS = 100_000
 
 
@@ -102,9 +104,15 @@ def _decode(content: bytes) -> str:
 
 
 def _xlsx_rows(content: bytes) -> Iterator[Row]:
+    try:
+        check_workbook(content)  # before openpyxl spends memory and time on it
+    except WorkbookLimitError as error:
+        raise TableError(str(error)) from error
     workbook = _open_workbook(content, data_only=False)
     sheet = _data_sheet(workbook)
-    values = _open_workbook(content, data_only=True)[sheet.title]
+    # The computed values are a second reading of the whole file: only worth it for formulas.
+    has_formulas = any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+    values = _open_workbook(content, data_only=True)[sheet.title] if has_formulas else sheet
     merged = [str(cells) for cells in sheet.merged_cells.ranges]
     if merged:
         raise TableError(

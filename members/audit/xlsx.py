@@ -1,7 +1,7 @@
 """The history as a spreadsheet: one row per changed field, for auditors to sort and filter.
 
 Every value is written as text, exactly as the history page shows it: a text that happens
-to start with "=" stays text and never becomes a formula.
+to start with "=" stays text and never becomes a formula (`finsam.lib.xlsx_cells`).
 """
 
 from io import BytesIO
@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from finsam.lib.xlsx_cells import append
 from members.audit.entries import Entry, entries_of
 
 CHUNK = 500
@@ -53,26 +53,19 @@ def history_workbook(rows: QuerySet, title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Historik")
-    sheet.append([title])
+    append(sheet, [title])
     sheet["A1"].font = Font(bold=True)
-    sheet.append(_headings())
+    append(sheet, _headings())
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     total = rows.count()
     for start in range(0, total, CHUNK):
         for entry in entries_of(list(rows[start : start + CHUNK])):
             for line in _lines(entry):
-                _append_text(sheet, line)
+                append(sheet, line)
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A3"
     out = BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _append_text(sheet, values: list[str]) -> None:
-    row = sheet.max_row + 1
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
-        cell.data_type = TYPE_STRING  # "=…" stays text: openpyxl would take it for a formula

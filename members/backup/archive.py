@@ -4,6 +4,7 @@ a `BackupError` saying what is wrong and where, never a traceback."""
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -13,12 +14,23 @@ from django.utils.translation import gettext as _
 
 from members.backup.writer import FORMAT, VERSION
 
-# What each list of the manifest holds: the keys every entry must have.
+# What each list of the manifest holds: the keys every entry must have, and their kinds.
 ENTRY_KEYS = {
     "users": ("id", "username", "first_name", "last_name", "email", "is_active"),
     "members": ("id", "name", "kind", "org_number"),
-    "files": ("name", "sha256"),
+    "files": ("name", "sha256", "size"),
 }
+ENTRY_KINDS: dict[str, type] = {
+    **{key: str for keys in ENTRY_KEYS.values() for key in keys},
+    "id": int,
+    "size": int,
+    "is_active": bool,
+}
+# What zipfile raises for a damaged or unreadable entry (bad CRC or deflate stream, cut short,
+# an unknown compression method, encryption).
+BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+MAX_MANIFEST = 64 * 2**20  # users, members and file names: a few hundred kilobytes in practice
+MAX_LINE = 64 * 2**20  # one row of data.jsonl; the largest, a report's figures, is far less
 
 
 class BackupError(Exception):
@@ -43,12 +55,17 @@ class Archive:
 
     def _manifest(self) -> dict:
         try:
+            if self.zip.getinfo("manifest.json").file_size > MAX_MANIFEST:
+                raise BackupError(
+                    _("manifest.json är större än %(size)s MB; ingen export skriver så stora.")
+                    % {"size": MAX_MANIFEST // 2**20}
+                )
             manifest = json.loads(self.zip.read("manifest.json"))
         except KeyError as error:
             raise BackupError(
                 _("%(name)s saknar manifest.json.") % {"name": self.path.name}
             ) from error
-        except (ValueError, zipfile.BadZipFile) as error:
+        except (ValueError, *BROKEN) as error:
             raise BackupError(
                 _("manifest.json går inte att läsa: %(error)s") % {"error": error}
             ) from error
@@ -98,9 +115,12 @@ class Archive:
             raise BackupError(
                 _("%(name)s saknar data.jsonl.") % {"name": self.path.name}
             ) from error
+        except BROKEN as error:
+            raise BackupError(
+                _("data.jsonl går inte att läsa: %(error)s") % {"error": error}
+            ) from error
         with io.TextIOWrapper(raw, encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                yield number, *_parsed(number, line)
+            yield from _numbered(lines)
 
     def open_file(self, entry: dict) -> tuple[str, IO[bytes]]:
         """A stored file's name (checked to stay inside MEDIA_ROOT) and its content."""
@@ -111,6 +131,33 @@ class Archive:
             raise BackupError(
                 _("Filen files/%(name)s saknas i exporten.") % {"name": name}
             ) from error
+        except BROKEN as error:
+            raise BackupError(
+                _("files/%(name)s går inte att läsa: %(error)s") % {"name": name, "error": error}
+            ) from error
+
+
+def _numbered(lines: IO[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    number = 0
+    try:
+        while line := lines.readline(MAX_LINE + 1):
+            number += 1
+            if len(line) > MAX_LINE:
+                raise BackupError(
+                    _("data.jsonl rad %(number)s är längre än %(size)s MB.")
+                    % {"number": number, "size": MAX_LINE // 2**20}
+                )
+            yield number, *_parsed(number, line)
+    except UnicodeDecodeError as error:  # its message would quote the whole chunk read
+        raise BackupError(
+            _("data.jsonl är skadad eller ingen UTF-8-text (rad %(number)s).")
+            % {"number": number + 1}
+        ) from error
+    except BROKEN as error:
+        raise BackupError(
+            _("data.jsonl är skadad i zip-filen (efter rad %(number)s): %(error)s")
+            % {"number": number, "error": error}
+        ) from error
 
 
 def _check_shape(manifest: dict) -> None:
@@ -128,6 +175,34 @@ def _check_shape(manifest: dict) -> None:
                     _("manifest.json: %(key)s[%(index)s] saknar något av %(needed)s.")
                     % {"key": key, "index": index, "needed": ", ".join(needed)}
                 )
+            wrong = next((name for name in needed if not _is(entry[name], name)), None)
+            if wrong is not None:
+                raise BackupError(
+                    _("manifest.json: %(key)s[%(index)s].%(name)s har fel slag: %(value)r.")
+                    % {"key": key, "index": index, "name": wrong, "value": entry[wrong]}
+                )
+    _check_counts_and_migrations(manifest)
+
+
+def _is(value: Any, name: str) -> bool:
+    kind = ENTRY_KINDS[name]
+    if kind is int:  # a bool is an int to Python, never to the manifest
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return isinstance(value, kind)
+
+
+def _check_counts_and_migrations(manifest: dict) -> None:
+    for label, count in manifest["tables"].items():
+        if not _is(count, "size"):
+            raise BackupError(
+                _("manifest.json: tables.%(label)s är inget antal rader: %(value)r.")
+                % {"label": label, "value": count}
+            )
+    for app, names in manifest["migrations"].items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise BackupError(
+                _("manifest.json: migrations.%(app)s är ingen lista av migreringar.") % {"app": app}
+            )
 
 
 def _parsed(number: int, line: str) -> tuple[str, dict[str, Any]]:

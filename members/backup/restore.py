@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 
 from members.backup.archive import Archive, BackupError
 from members.backup.ids import Keys, advance_sequences, hold_writes, match_members, match_users
-from members.backup.media import remove, restore_files
+from members.backup.media import check_linked, remove, restore_files
 from members.backup.tables import HISTORY, HISTORY_LINK, ROW, Table, association_tables, kept_ids
 from members.backup.values import decoded
 from members.models import Association
@@ -48,6 +49,7 @@ def import_association(path: Path) -> Restored:
     """Restore the export at `path`; a BackupError says why nothing was restored."""
     archive = Archive(path)
     archive.check_migrations()
+    _check_slug(archive.slug)
     if Association.objects.filter(slug=archive.slug).exists():
         raise BackupError(
             _(
@@ -63,6 +65,18 @@ def import_association(path: Path) -> Restored:
     except BaseException as error:
         remove(written)
         raise _explained(error) from error
+
+
+def _check_slug(slug: str) -> None:
+    """The rules of the association form: a valid slug, not one of the application's own
+    addresses (`RESERVED_SLUGS`: /konto/, /admin/...)."""
+    try:
+        Association._meta.get_field("slug").run_validators(slug)
+    except ValidationError as error:
+        raise BackupError(
+            _("Förbundets kortnamn ”%(slug)s” i manifest.json går inte att använda: %(error)s")
+            % {"slug": slug, "error": " ".join(error.messages)}
+        ) from error
 
 
 def _explained(error: BaseException) -> BaseException:
@@ -82,7 +96,7 @@ def _restore(archive: Archive, written: list[Path]) -> Restored:
     users = match_users(keys, archive.manifest["users"])
     members = match_members(keys, archive.manifest["members"])
     keys.allocate(_object_ids(archive, tables, kept))
-    writer = _Writer(tables, keys)
+    writer = _Writer(tables, keys, archive.slug)
     with _stored_timestamps([t.model for t in tables.values() if t.kind == ROW]):
         for number, label, row in archive.rows():
             writer.add(number, label, row)
@@ -90,8 +104,9 @@ def _restore(archive: Archive, written: list[Path]) -> Restored:
     _check_counts(archive, writer.counts)
     advance_sequences(kept)
     files = restore_files(archive, written)
+    check_linked(writer.files, files)
     association = Association.objects.get(slug=archive.slug)
-    return Restored(association, sum(writer.counts.values()), users, members, files)
+    return Restored(association, sum(writer.counts.values()), users, members, len(files))
 
 
 def _object_ids(archive: Archive, tables: dict[str, Table], kept: set) -> dict[type, set]:
@@ -114,8 +129,9 @@ def _object_ids(archive: Archive, tables: dict[str, Table], kept: set) -> dict[t
 class _Writer:
     """Rows translated and written in batches, table by table."""
 
-    def __init__(self, tables: dict[str, Table], keys: Keys) -> None:
-        self.tables, self.keys = tables, keys
+    def __init__(self, tables: dict[str, Table], keys: Keys, slug: str) -> None:
+        self.tables, self.keys, self.slug = tables, keys, slug
+        self.files: dict[str, str] = {}  # stored file name -> the row naming it
         self.counts: dict[str, int] = defaultdict(int)
         self.pending: list[tuple[Any, models.Model]] = []
         self.label = ""
@@ -124,7 +140,18 @@ class _Writer:
         if label != self.label or len(self.pending) >= BATCH:
             self.flush()
             self.label = label
-        instance = _instance(number, self.tables[label], row, self.keys)
+        table = self.tables[label]
+        instance = _instance(number, table, row, self.keys)
+        if isinstance(instance, Association) and instance.slug != self.slug:
+            raise BackupError(
+                _("data.jsonl rad %(number)s: förbundet heter ”%(slug)s”, manifestet ”%(ours)s”.")
+                % {"number": number, "slug": instance.slug, "ours": self.slug}
+            )
+        if table.kind == ROW:
+            for f in table.model._meta.concrete_fields:
+                if isinstance(f, models.FileField) and row.get(f.attname):
+                    where = f"data.jsonl rad {number}: {label}.{f.attname}"
+                    self.files[str(row[f.attname])] = where
         self.pending.append((row.get("history_id"), instance))
         self.counts[label] += 1
 

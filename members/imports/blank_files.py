@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from finsam.lib.xlsx_cells import append
 from members.models import Association, ImportKind
 from members.selectors import members_during_year
 
@@ -20,14 +21,14 @@ def blank_file(association: Association, kind: ImportKind, year: int) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Import")  # the header row stays Swedish: it is the layout the reader reads
-    sheet.append(HEADERS[kind])
+    append(sheet, HEADERS[kind])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for member in members_during_year(association, year):
         if kind == ImportKind.CONTRIBUTIONS:
-            sheet.append([year, member.name, None])
+            append(sheet, [year, member.name, None])
         elif member.kind == "municipality":
-            sheet.append([member.name, f"{year - 1}-11-01", None])
+            append(sheet, [member.name, f"{year - 1}-11-01", None])
     sheet.column_dimensions["B"].width = 36
     sheet.column_dimensions["A"].width = 30 if kind == ImportKind.POPULATION else 8
     buffer = io.BytesIO()
