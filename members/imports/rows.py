@@ -35,10 +35,26 @@ class PlannedChange:
     after: str
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A choice that lifts a refusal, e.g. replacing exactly the vouchers already held."""
+
+    choice: str
+    label: str
+    reason: str
+
+
 @dataclass
 class Plan:
+    """What a file would change. `confirm` lists what must be explicitly accepted (data
+    removed beyond what the file brings); `offers` are refusals the user may lift by a
+    choice; `suggested_kind` names the kind a file uploaded under the wrong one really is."""
+
     changes: list[PlannedChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    confirm: list[str] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    suggested_kind: str = ""
 
     @property
     def ok(self) -> bool:

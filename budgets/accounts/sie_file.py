@@ -1,0 +1,87 @@
+"""An SIE file (types 1-4) as a `Ledger`: its balances, months and vouchers, and its scope.
+
+The file is read by `read_sie` (every check of the reader) into aggregates; when it has
+vouchers it is streamed a second time to keep each voucher's number and amount per account,
+which the import needs to add vouchers and refuse numbers already held.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from budgets.accounts.models import BalanceKind
+from budgets.accounts.sie_scope import ADD, ALL_MONTHS, REPLACE, BookedVoucher, Ledger
+from finsam.lib.sie import SieErrors, SieSummary, Ver, iter_records, read_sie
+from finsam.lib.sie.records import EXACT
+from members.imports.batches import Upload
+from members.imports.rows import Problem
+
+
+def read_sie_ledger(upload: Upload) -> tuple[Ledger | None, list[Problem]]:
+    expected = upload.association.org_number or None
+    try:
+        with upload.open() as stream:
+            summary = read_sie(stream, expected_orgnr=expected)
+        vouchers = []
+        if summary.voucher_count:
+            with upload.open() as stream:
+                vouchers = [
+                    _booked(record)
+                    for record in iter_records(stream, expected_orgnr=expected)
+                    if isinstance(record, Ver)
+                ]
+    except SieErrors as errors:
+        return None, [Problem("", str(error)) for error in errors.errors]
+    if not summary.years:
+        return None, [
+            Problem("", _("Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte."))
+        ]
+    return ledger_of(summary, vouchers), []
+
+
+def _booked(ver: Ver) -> BookedVoucher:
+    amounts: dict[str, Decimal] = {}
+    for trans in ver.booked:
+        amounts[trans.account] = EXACT.add(amounts.get(trans.account, Decimal(0)), trans.amount)
+    return BookedVoucher(ver.series, ver.number, ver.date, amounts)
+
+
+def ledger_of(summary: SieSummary, vouchers: list[BookedVoucher]) -> Ledger:
+    """The file's figures and, per calendar year, which kinds of record it brings."""
+    calendar = {index: rar.start.year for index, rar in summary.years.items()}
+    ledger = Ledger(accounts=dict(summary.accounts), vouchers=vouchers)
+    # An export of a whole year (4E) gives year balances; an import file (4I) vouchers only.
+    export = bool(summary.ib or summary.ub or summary.res)
+    for kind, table in (
+        (BalanceKind.OPENING, summary.ib),
+        (BalanceKind.CLOSING, summary.ub),
+        (BalanceKind.RESULT, summary.res),
+    ):
+        for (index, account), amount in table.items():
+            if index in calendar:
+                ledger.balances[(account, calendar[index], kind)] = amount
+                ledger.year(calendar[index]).balances = True
+    voucher_years = {v.date.year for v in vouchers}
+    for year in voucher_years:
+        scope = ledger.year(year)
+        if export and year == calendar.get(0):
+            scope.vouchers, scope.months = REPLACE, set(ALL_MONTHS)
+        else:
+            scope.vouchers = ADD
+    for (account, period), amount in summary.voucher_totals.items():
+        if ledger.year(period.year).vouchers == REPLACE:
+            ledger.movements[(account, period.year, period.month)] = amount
+    # Period balances stand for the months of years the file has no vouchers for.
+    for (index, period, account), amount in summary.psaldo.items():
+        if index not in calendar or period.year in voucher_years:
+            continue
+        scope = ledger.year(period.year)
+        scope.months.add(period.month)
+        scope.fill_only = index != 0
+        ledger.movements[(account, period.year, period.month)] = amount
+    for voucher in vouchers:
+        for number in voucher.amounts:
+            ledger.accounts.setdefault(number, "")
+    for number in {key[0] for key in (*ledger.balances, *ledger.movements)}:
+        ledger.accounts.setdefault(number, "")
+    return ledger
