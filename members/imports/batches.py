@@ -229,14 +229,14 @@ def import_confirm(
     its choice in `choices`. A database error (whatever a reader let through) becomes a
     message, and the transaction leaves everything as it was."""
     try:
-        return _confirm(batch, confirmed, choices)
+        return _confirm_locked(batch, confirmed, choices)
     except DatabaseError as error:
         raise ValidationError(
             _("Filen kunde inte sparas (%(error)s); inget ändrades.") % {"error": error}
         ) from error
 
 
-def _confirm(batch: ImportBatch, confirmed: bool, choices: frozenset[str]) -> ImportBatch:
+def _confirm_locked(batch: ImportBatch, confirmed: bool, choices: frozenset[str]) -> ImportBatch:
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=batch.association_id)
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
