@@ -118,6 +118,14 @@ def has_months(association: Association, year: int) -> bool:
     return MonthMovement.objects.filter(association=association, year=year).exists()
 
 
+def year_balances_only(association: Association, year: int) -> bool:
+    """Whether the books have `year` as year balances without months (an SIE 1 file): pages
+    that need months say so rather than showing nothing."""
+    return not has_months(association, year) and (
+        YearBalance.objects.filter(association=association, year=year).exists()
+    )
+
+
 def accounts_of(association: Association):
     return (
         Account.objects.filter(association=association)

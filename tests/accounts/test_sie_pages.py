@@ -152,3 +152,13 @@ def test_the_command_needs_confirm_to_remove_more_than_the_file_brings(vaxjo, tm
     assert MonthMovement.objects.filter(association=vaxjo, year=2014, month=1).count() == held
     call_command("import_sie", str(path), association="vaxjo", confirm=True, stdout=io.StringIO())
     assert MonthMovement.objects.filter(association=vaxjo, year=2014, month=1).count() == 1
+
+
+def test_the_follow_up_says_when_the_books_have_year_balances_only(admin_client, vaxjo):
+    document = vaxjo.budget_documents.get(title="Budget 2014")
+    url = f"/vaxjo/budget/{document.pk}/uppfoljning/"
+    assert "har bara årssaldon" not in text_of(admin_client.get(url))
+    MonthMovement.objects.filter(association=vaxjo, year=2014).delete()
+    assert "Bokföringen för 2014 har bara årssaldon, inga månadsbelopp" in text_of(
+        admin_client.get(url)
+    )
