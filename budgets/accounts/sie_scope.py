@@ -180,11 +180,17 @@ def _part(held: int, new: int, what: str) -> str:
 def _change(what: str, unchanged: str, before: Decimal, after: Decimal) -> str:
     if before == after:
         return f"{unchanged} {tkr(before)}"
+    shown = tkr if tkr(before) != tkr(after) else kr  # a change too small for thousands
     return _("%(what)s ändras från %(before)s till %(after)s") % {
         "what": what,
-        "before": tkr(before),
-        "after": tkr(after),
+        "before": shown(before),
+        "after": shown(after),
     }
+
+
+def kr(amount: Decimal) -> str:
+    shown = format_amount(amount).replace("-", "−")
+    return _("%(amount)s kr") % {"amount": shown}
 
 
 def tkr(amount: Decimal) -> str:

@@ -162,3 +162,20 @@ def test_the_follow_up_says_when_the_books_have_year_balances_only(admin_client,
     assert "Bokföringen för 2014 har bara årssaldon, inga månadsbelopp" in text_of(
         admin_client.get(url)
     )
+
+
+def test_the_history_log_shows_a_confirmed_import_and_what_it_replaced(admin_client, vaxjo):
+    day = date(2014, 9, 1)
+    rows = (Trans("4010", (), Decimal(50), day), Trans("1930", (), Decimal(-50), day))
+    content = sie([(0, 2014)], vouchers=[Ver("E", "1", day, "", transactions=rows)])
+    admin_client.post(
+        "/vaxjo/importer/", {"kind": "sie", "file": SimpleUploadedFile("e.si", content)}
+    )
+    batch = ImportBatch.objects.get(association=vaxjo, filename="e.si")
+    admin_client.post(f"/vaxjo/importer/{batch.pk}/beslut/", {"confirm": "1"})
+    page = text_of(admin_client.get("/vaxjo/historik/"))
+    assert (
+        "Resultat: – → 2014: 1 verifikationer läggs till, resultatet ändras från "
+        f"−205{NBSP}968 kr till −206{NBSP}018 kr, tillgångarna ändras från 1{NBSP}742{NBSP}016 kr "
+        f"till 1{NBSP}741{NBSP}966 kr."
+    ) in page
