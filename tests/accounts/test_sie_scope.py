@@ -222,3 +222,28 @@ def test_a_database_error_on_confirm_becomes_a_message_and_changes_nothing(vaxjo
         import_confirm(batch=batch)
     assert books(vaxjo) == held
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.PREVIEW
+
+
+def test_period_balances_of_a_comparison_year_only_fill_months_not_held(vaxjo):
+    """2015's file gives 2014 (#RAR -1) as #PSALDO for January and September: January, held
+    from the vouchers, stays; September, not held, is filled."""
+    content = sie(
+        [(0, 2015), (-1, 2014)],
+        [
+            Psaldo(-1, Period(2014, 1), "4010", (), Decimal("99999")),
+            Psaldo(-1, Period(2014, 9), "4010", (), Decimal("4000")),
+            Psaldo(-1, Period(2014, 9), "1930", (), Decimal("-4000")),
+        ],
+    )
+    january = books(vaxjo)[1]
+    batch, plan = upload(vaxjo, content)
+    assert plan.confirm == []
+    assert plan.changes[0].what.startswith("2014: 2 månadsbelopp läggs till,")
+    import_confirm(batch=batch)
+    after = books(vaxjo)[1]
+    assert set(after) - set(january) == {
+        ("1930", 2014, 9, Decimal("-4000.00")),
+        ("4010", 2014, 9, Decimal("4000.00")),
+    }
+    assert set(january) <= set(after)
+    assert result(vaxjo, date(2014, 8, 31)) == RESULT_2014
