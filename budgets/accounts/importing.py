@@ -167,7 +167,7 @@ def plan_ledger(upload: Upload, ledger: Ledger) -> LedgerPlan:
         )
         for work in plan.works.values():
             work.repeated = []  # refused, not replaced: the preview does not count them
-    else:
+    elif not upload.confirming:  # the effect is for the preview; confirming applies it anyway
         error = _measure(upload, plan)
         if error:
             plan.problems.append(Problem("", error))
@@ -188,22 +188,27 @@ def _listed(titles: list[str], shown: int = 10) -> str:
 def _measure(upload: Upload, plan: LedgerPlan) -> str:
     """Apply the plan in a transaction that is rolled back, to read the result and assets
     before and after, and to learn now of anything the database refuses."""
-    association, works = upload.association, plan.works
-    before = {year: _totals(association, year) for year in works}
     try:
         with transaction.atomic():
             batch = ImportBatch.objects.create(
-                association=association, kind=ImportKind.SIE, filename=upload.filename
+                association=upload.association, kind=ImportKind.SIE, filename=upload.filename
             )
-            apply_works(upload, plan, batch)
-            after = {year: _totals(association, year) for year in works}
+            _apply_measured(upload, plan, batch)
             transaction.set_rollback(True)
     except DatabaseError as error:
         return _("Filen kan inte sparas (%(error)s).") % {"error": error}
-    for year, work in works.items():
-        work.result = (before[year][0], after[year][0])
-        work.assets = (before[year][1], after[year][1])
     return ""
+
+
+def _apply_measured(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> None:
+    """Apply the plan, noting each year's result and assets before and after."""
+    association, works = upload.association, plan.works
+    before = {year: _totals(association, year) for year in works}
+    apply_works(upload, plan, batch)
+    for year, work in works.items():
+        after = _totals(association, year)
+        work.result = (before[year][0], after[0])
+        work.assets = (before[year][1], after[1])
 
 
 def _totals(association: Association, year: int) -> tuple[Decimal, Decimal]:
@@ -241,7 +246,7 @@ def _changes(association: Association, plan: LedgerPlan) -> list[PlannedChange]:
 
 def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
     """Write the plan (inside the confirming transaction); the summary says what it replaced."""
-    apply_works(upload, plan, batch)
+    _apply_measured(upload, plan, batch)
     return " ".join(describe(work) for work in plan.works.values())
 
 

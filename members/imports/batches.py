@@ -34,7 +34,9 @@ from members.models import Association, ImportBatch, ImportKind, ImportStatus
 class Upload:
     """A file on disk and what it was uploaded for; readers stream it or read it whole.
 
-    `choices` are what the user chose to lift a refusal (see `Plan.offers`)."""
+    `choices` are what the user chose to lift a refusal (see `Plan.offers`); `confirming` is
+    set when the plan is read to be applied at once, so a reader may skip what only the
+    preview shows."""
 
     association: Association
     filename: str
@@ -42,6 +44,7 @@ class Upload:
     size: int
     period_end: date | None = None
     choices: frozenset[str] = frozenset()
+    confirming: bool = False
 
     def open(self) -> BinaryIO:
         return self.path.open("rb")
@@ -192,7 +195,9 @@ def _spool_folder() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / "incoming"
 
 
-def _upload_of(batch: ImportBatch, choices: frozenset[str] = frozenset()) -> Upload:
+def _upload_of(
+    batch: ImportBatch, choices: frozenset[str] = frozenset(), confirming: bool = False
+) -> Upload:
     return Upload(
         batch.association,
         batch.filename,
@@ -200,6 +205,7 @@ def _upload_of(batch: ImportBatch, choices: frozenset[str] = frozenset()) -> Upl
         batch.size,
         batch.period_end,
         choices,
+        confirming,
     )
 
 
@@ -214,10 +220,12 @@ def batch_file_exists(batch: ImportBatch) -> bool:
     return bool(batch.file.name) and batch.file.storage.exists(batch.file.name)
 
 
-def batch_plan(batch: ImportBatch, choices: frozenset[str] = frozenset()) -> Plan:
+def batch_plan(
+    batch: ImportBatch, choices: frozenset[str] = frozenset(), *, confirming: bool = False
+) -> Plan:
     if not batch_file_exists(batch):
         return Plan(problems=[Problem("", MISSING_FILE % {"name": batch.filename})])
-    return plan_upload(_upload_of(batch, choices), batch.kind)
+    return plan_upload(_upload_of(batch, choices, confirming), batch.kind)
 
 
 def import_confirm(
@@ -242,7 +250,7 @@ def _confirm_locked(batch: ImportBatch, confirmed: bool, choices: frozenset[str]
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEW:
             raise ValidationError(_("Filen är redan inläst eller avbruten."))
-        plan = batch_plan(locked, choices)
+        plan = batch_plan(locked, choices, confirming=True)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
         if plan.offers:
