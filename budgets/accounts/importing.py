@@ -150,6 +150,12 @@ def plan_ledger(upload: Upload, ledger: Ledger) -> LedgerPlan:
     """What the ledger changes per year, its effect on the statements, and what needs the
     user's word: removing more than the file brings, or vouchers whose numbers are held."""
     association = upload.association
+    twice = _twice(ledger)
+    if twice:
+        problem = _(
+            "Filen har samma verifikation (serie och nummer samma år) mer än en gång: %(vouchers)s."
+        ) % {"vouchers": _listed(twice)}
+        return LedgerPlan(problems=[Problem("", problem)])
     plan = LedgerPlan(ledger=ledger, works=work_of(association, ledger))
     repeated = [title for work in plan.works.values() for title in work.repeated]
     if repeated and REPLACE_VOUCHERS not in upload.choices:
@@ -179,6 +185,16 @@ def plan_ledger(upload: Upload, ledger: Ledger) -> LedgerPlan:
     return plan
 
 
+def _twice(ledger: Ledger) -> list[str]:
+    seen, twice = set(), []
+    for voucher in ledger.vouchers:
+        key = (voucher.date.year, *voucher.key)
+        if key in seen:
+            twice.append(f"{voucher.title} ({voucher.date.year})")
+        seen.add(key)
+    return twice
+
+
 def _listed(titles: list[str], shown: int = 10) -> str:
     more = len(titles) - shown
     text = ", ".join(titles[:shown])
@@ -193,18 +209,20 @@ def _measure(upload: Upload, plan: LedgerPlan) -> str:
             batch = ImportBatch.objects.create(
                 association=upload.association, kind=ImportKind.SIE, filename=upload.filename
             )
-            _apply_measured(upload, plan, batch)
+            _apply_measured(upload, plan, batch, record_vouchers=False)
             transaction.set_rollback(True)
     except DatabaseError as error:
         return _("Filen kan inte sparas (%(error)s).") % {"error": error}
     return ""
 
 
-def _apply_measured(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> None:
+def _apply_measured(
+    upload: Upload, plan: LedgerPlan, batch: ImportBatch, *, record_vouchers: bool = True
+) -> None:
     """Apply the plan, noting each year's result and assets before and after."""
     association, works = upload.association, plan.works
     before = {year: _totals(association, year) for year in works}
-    apply_works(upload, plan, batch)
+    apply_works(upload, plan, batch, record_vouchers=record_vouchers)
     for year, work in works.items():
         after = _totals(association, year)
         work.result = (before[year][0], after[0])
@@ -250,7 +268,9 @@ def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
     return " ".join(describe(work) for work in plan.works.values())
 
 
-def apply_works(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> None:
+def apply_works(
+    upload: Upload, plan: LedgerPlan, batch: ImportBatch, *, record_vouchers: bool = True
+) -> None:
     association, ledger = upload.association, plan.ledger
     accounts = _ensure_accounts(association, ledger.accounts)
     for year, work in plan.works.items():
@@ -279,7 +299,7 @@ def apply_works(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> None:
         ),
         batch_size=BATCH_SIZE,
     )
-    add_vouchers(association, plan.works, ledger.vouchers, accounts, batch)
+    add_vouchers(association, plan.works, ledger.vouchers, accounts, batch, record=record_vouchers)
 
 
 def _ensure_accounts(association: Association, names: dict[str, str]) -> dict[str, Account]:

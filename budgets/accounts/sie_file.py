@@ -1,8 +1,8 @@
 """An SIE file (types 1-4) as a `Ledger`: its balances, months and vouchers, and its scope.
 
-The file is read by `read_sie` (every check of the reader) into aggregates; when it has
-vouchers it is streamed a second time to keep each voucher's number and amount per account,
-which the import needs to add vouchers and refuse numbers already held.
+The file is read by `read_sie` (every check of the reader) into aggregates; in the same pass
+each voucher's number and amount per account is kept, which the import needs to add vouchers
+and refuse numbers already held.
 """
 
 from decimal import Decimal
@@ -11,25 +11,24 @@ from django.utils.translation import gettext as _
 
 from budgets.accounts.models import BalanceKind
 from budgets.accounts.sie_scope import ADD, ALL_MONTHS, REPLACE, BookedVoucher, Ledger
-from finsam.lib.sie import SieErrors, SieSummary, Ver, iter_records, read_sie
+from finsam.lib.sie import Record, SieErrors, SieSummary, Ver, read_sie
 from finsam.lib.sie.records import EXACT
 from members.imports.batches import Upload
 from members.imports.rows import Problem
 
 
 def read_sie_ledger(upload: Upload) -> tuple[Ledger | None, list[Problem]]:
-    expected = upload.association.org_number or None
+    vouchers: list[BookedVoucher] = []
+
+    def keep(record: Record) -> None:
+        if isinstance(record, Ver):
+            vouchers.append(_booked(record))
+
     try:
         with upload.open() as stream:
-            summary = read_sie(stream, expected_orgnr=expected)
-        vouchers = []
-        if summary.voucher_count:
-            with upload.open() as stream:
-                vouchers = [
-                    _booked(record)
-                    for record in iter_records(stream, expected_orgnr=expected)
-                    if isinstance(record, Ver)
-                ]
+            summary = read_sie(
+                stream, expected_orgnr=upload.association.org_number or None, each=keep
+            )
     except SieErrors as errors:
         return None, [Problem("", str(error)) for error in errors.errors]
     if not summary.years:

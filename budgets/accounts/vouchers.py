@@ -22,7 +22,11 @@ def add_vouchers(
     vouchers: list[BookedVoucher],
     accounts: dict[str, Account],
     batch: ImportBatch,
+    *,
+    record: bool = True,
 ) -> None:
+    """Add the vouchers' amounts to their months and, when `record`, keep the vouchers (the
+    preview's trial apply leaves them out: they do not change a figure)."""
     deltas: dict[tuple[str, int, int], Decimal] = defaultdict(Decimal)
     added_years = {year for year, work in works.items() if work.scope.vouchers == ADD}
     held = {
@@ -43,7 +47,9 @@ def add_vouchers(
             deltas[(number, year, voucher.date.month)] += amount
     Voucher.objects.filter(pk__in=replaced).delete()
     Voucher.objects.bulk_create(
-        (
+        ()
+        if not record
+        else (
             Voucher(
                 association=association,
                 year=v.date.year,

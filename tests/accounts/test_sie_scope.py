@@ -247,3 +247,16 @@ def test_period_balances_of_a_comparison_year_only_fill_months_not_held(vaxjo):
     }
     assert set(january) <= set(after)
     assert result(vaxjo, date(2014, 8, 31)) == RESULT_2014
+
+
+def test_a_voucher_twice_in_the_file_is_named_and_changes_nothing(vaxjo):
+    """(The reader may refuse it first, with its own message; either way nothing changes.)"""
+    day = date(2014, 9, 15)
+    content = sie(
+        [(0, 2014)],
+        vouchers=[voucher("B", "1", day, "4010", "5000"), voucher("B", "1", day, "4010", "10")],
+    )
+    held = books(vaxjo)
+    batch, plan = upload(vaxjo, content)
+    assert batch is None and "B 1" in " ".join(str(p) for p in plan.problems)
+    assert books(vaxjo) == held

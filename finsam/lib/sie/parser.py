@@ -440,11 +440,19 @@ def iter_records(source: Source, *, expected_orgnr: str | None = None) -> Iterat
     return iter(SieReader(source, expected_orgnr=expected_orgnr))
 
 
-def read_sie(source: Source, *, expected_orgnr: str | None = None) -> SieSummary:
-    """Read a whole file into a SieSummary (aggregates only; vouchers are not kept)."""
+def read_sie(
+    source: Source,
+    *,
+    expected_orgnr: str | None = None,
+    each: Callable[[Record], None] | None = None,
+) -> SieSummary:
+    """Read a whole file into a SieSummary (aggregates only; vouchers are not kept). `each`
+    is shown every record as it passes, for a caller that keeps more in the same pass."""
     reader = SieReader(source, expected_orgnr=expected_orgnr)
     summary = SieSummary()
     for record in reader:
         summary.add(record)
+        if each is not None:
+            each(record)
     summary.skipped_records = dict(reader.skipped)
     return summary
