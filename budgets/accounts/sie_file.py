@@ -6,6 +6,7 @@ and refuse numbers already held.
 """
 
 from decimal import Decimal
+from json import dumps
 
 from django.utils.translation import gettext as _
 
@@ -19,10 +20,12 @@ from members.imports.rows import Problem
 
 def read_sie_ledger(upload: Upload) -> tuple[Ledger | None, list[Problem]]:
     vouchers: list[BookedVoucher] = []
+    accounts: set[str] = set()
 
     def keep(record: Record) -> None:
         if isinstance(record, Ver):
             vouchers.append(_booked(record))
+            accounts.update(trans.account for trans in record.booked)
 
     try:
         with upload.open() as stream:
@@ -35,14 +38,18 @@ def read_sie_ledger(upload: Upload) -> tuple[Ledger | None, list[Problem]]:
         return None, [
             Problem("", _("Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte."))
         ]
-    return ledger_of(summary, vouchers), []
+    ledger = ledger_of(summary, vouchers)
+    for number in accounts:
+        ledger.accounts.setdefault(number, "")
+    return ledger, []
 
 
 def _booked(ver: Ver) -> BookedVoucher:
     amounts: dict[str, Decimal] = {}
     for trans in ver.booked:
         amounts[trans.account] = EXACT.add(amounts.get(trans.account, Decimal(0)), trans.amount)
-    return BookedVoucher(ver.series, ver.number, ver.date, amounts)
+    stored = dumps({number: str(amount) for number, amount in amounts.items()})
+    return BookedVoucher(ver.series, ver.number, ver.date, stored)
 
 
 def ledger_of(summary: SieSummary, vouchers: list[BookedVoucher]) -> Ledger:
@@ -78,9 +85,6 @@ def ledger_of(summary: SieSummary, vouchers: list[BookedVoucher]) -> Ledger:
         scope.months.add(period.month)
         scope.fill_only = index != 0
         ledger.movements[(account, period.year, period.month)] = amount
-    for voucher in vouchers:
-        for number in voucher.amounts:
-            ledger.accounts.setdefault(number, "")
     for number in {key[0] for key in (*ledger.balances, *ledger.movements)}:
         ledger.accounts.setdefault(number, "")
     return ledger

@@ -18,6 +18,7 @@ do the same thing.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from json import loads
 
 from django.utils.translation import gettext as _
 
@@ -30,14 +31,19 @@ REPLACE_VOUCHERS = "replace_vouchers"
 ALL_MONTHS = frozenset(range(1, 13))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BookedVoucher:
-    """One voucher of a file: its number and its booked amount per account."""
+    """One voucher of a file: its number and its booked amount per account, kept as the JSON
+    it is stored as (a year's export has hundreds of thousands; a string is small)."""
 
     series: str
     number: str
     date: date
-    amounts: dict[str, Decimal]
+    stored: str  # {"account": "amount", ...}
+
+    @property
+    def amounts(self) -> dict[str, Decimal]:
+        return {number: Decimal(amount) for number, amount in loads(self.stored).items()}
 
     @property
     def key(self) -> tuple[str, str]:
