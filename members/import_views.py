@@ -1,11 +1,14 @@
-"""Pages where admins bring in contributions and population figures from files."""
+"""Pages where admins bring in files: the books (SIE, trial balances), contributions and
+population figures."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -64,6 +67,8 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         )
         if batch is not None:
             return redirect("members:import_preview", tenant.association.slug, batch.pk)
+        if plan.suggested_kind:  # an SIE file uploaded as something else: offered as SIE
+            form = UploadForm(initial={"kind": plan.suggested_kind})
     history = scoped(ImportBatch, tenant).select_related("uploaded_by")[:50]
     context = {"form": form, "plan": plan, "history": history, "year": timezone.localdate().year}
     return render(request, "members/imports.html", context)
@@ -72,8 +77,10 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @tenant_view(Perm.IMPORT)
 def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
-    plan = batch_plan(batch) if batch.status == ImportStatus.PREVIEW else None
-    return render(request, "members/import_preview.html", {"batch": batch, "plan": plan})
+    choices = frozenset(request.GET.getlist("choice"))
+    plan = batch_plan(batch, choices) if batch.status == ImportStatus.PREVIEW else None
+    context = {"batch": batch, "plan": plan, "choices": sorted(choices)}
+    return render(request, "members/import_preview.html", context)
 
 
 @tenant_view(Perm.IMPORT)
@@ -88,13 +95,17 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
             % {"filename": batch.filename},
         )
         return redirect("members:imports", tenant.association.slug)
+    choices = frozenset(request.POST.getlist("choice"))
     try:
-        applied = import_confirm(batch=batch)
+        applied = import_confirm(
+            batch=batch, confirmed=request.POST.get("confirmed") == "1", choices=choices
+        )
     except ValidationError as error:
         messages.error(
             request, _("Inget lästes in: %(problems)s") % {"problems": " ".join(error.messages)}
         )
-        return redirect("members:import_preview", tenant.association.slug, batch.pk)
+        preview = reverse("members:import_preview", args=[tenant.association.slug, batch.pk])
+        return redirect(preview + ("?" + urlencode({"choice": sorted(choices)}, doseq=True)))
     messages.success(request, f"{applied.filename}: {applied.summary}")
     return redirect("members:imports", tenant.association.slug)
 

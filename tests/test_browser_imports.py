@@ -43,3 +43,34 @@ def test_admin_fixes_a_bad_row_and_sees_the_new_contributions(live_demo, live_se
     gnosjo = page.locator("tr", has_text="Gnosjö kommun").inner_text()
     assert "106\u00a0000" in gnosjo
     assert "1\u00a0600\u00a0000" in page.locator("tr", has_text="Staten genom").inner_text()
+
+
+def test_admin_confirms_an_sie_file_that_removes_more_than_it_brings(live_demo, live_server, page):
+    """A period balance for January 2014 replaces Växjö's 17 January amounts with one: the
+    preview says so, and the file is read in only once the admin has ticked the box."""
+    from datetime import date
+    from decimal import Decimal
+
+    from finsam.lib.sie import Period, Psaldo, Rar, write_sie
+
+    content = write_sie(
+        None,
+        company_name="Växjö samordningsförbund",
+        orgnr="222000-2634",
+        years=[Rar(0, date(2014, 1, 1), date(2014, 12, 31))],
+        balances=[Psaldo(0, Period(2014, 1), "4010", (), Decimal("10000"))],
+    )
+    log_in(page, live_server, "admin")
+    page.goto(f"{live_server.url}/vaxjo/importer/")
+    page.select_option("#id_kind", "sie")
+    page.set_input_files(
+        "#id_file", {"name": "jan.se", "mimeType": "text/plain", "buffer": content}
+    )
+    page.click("text=Granska filen")
+    alert = page.locator("[role=alert]").inner_text()
+    assert "2014: 17 månadsbelopp ersätts med 1, 1 verifikationer tas bort" in alert
+    page.click("button:has-text('Läs in')")  # the unticked box stops the form
+    assert page.locator("text=Jag förstår att detta tas bort").is_visible()
+    page.check("input[name=confirmed]")
+    page.click("button:has-text('Läs in')")
+    assert "2014: 17 månadsbelopp ersätts med 1" in page.locator(".messages").inner_text()

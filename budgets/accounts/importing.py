@@ -1,26 +1,40 @@
 """Bringing the books in: SIE files (types 1-4) and trial balances from spreadsheets.
 
-Both are turned into a `Ledger` (accounts, yearly balances and monthly movements) and applied
-the same way: the years (SIE: every #RAR year; trial balance: its year up to its month) are
-replaced as a whole, so importing the same period again replaces it. Large SIE files are read
-as a stream and only their per-account, per-month sums are kept, so memory stays flat.
+Both are turned into a `Ledger` (accounts, yearly balances, monthly movements, vouchers) with
+a scope per year (see `sie_scope`: a file replaces only what it contains) and applied the same
+way. The preview applies the plan in a transaction it rolls back, to show the effect on the
+result and the assets and to learn of anything the database would refuse.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from budgets.accounts.lines import default_line, is_result_line
-from budgets.accounts.models import AMOUNT, Account, BalanceKind, MonthMovement, YearBalance
+from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.accounts.selectors import statements_for
+from budgets.accounts.sie_file import read_sie_ledger
+from budgets.accounts.sie_scope import (
+    REPLACE_VOUCHERS,
+    Ledger,
+    YearScope,
+    YearWork,
+    describe,
+    removed_vouchers,
+    tkr,
+    work_of,
+)
+from budgets.accounts.vouchers import add_vouchers
 from finsam.lib.numbers import format_amount
-from finsam.lib.sie import Limits, SieErrors, read_sie
 from finsam.lib.tabular import Row, TableError, read_table
 from members.audit.recording import bulk_create_audited
 from members.imports.batches import Upload
 from members.imports.rows import (
     CellError,
+    Offer,
     Plan,
     PlannedChange,
     Problem,
@@ -28,85 +42,42 @@ from members.imports.rows import (
     cell,
     table_of,
 )
-from members.models import Association, ImportBatch
+from members.models import Association, ImportBatch, ImportKind
+from members.services import association_orgnr_adopt
 
 BATCH_SIZE = 2000
 
 
 @dataclass
-class Ledger:
-    """What a file says, in calendar years: debit positive, kronor and öre."""
-
-    accounts: dict[str, str] = field(default_factory=dict)
-    balances: dict[tuple[str, int, str], Decimal] = field(default_factory=dict)
-    movements: dict[tuple[str, int, int], Decimal] = field(default_factory=dict)
-    replaces: dict[int, int] = field(default_factory=dict)  # year -> last month replaced
-
-
-@dataclass
 class LedgerPlan(Plan):
     ledger: Ledger = field(default_factory=Ledger)
-    warnings: list[str] = field(default_factory=list)  # for the user to confirm
-    facts: list[str] = field(default_factory=list)  # what the file's checks found
+    works: dict[int, YearWork] = field(default_factory=dict)
     orgnr: str = ""  # the file's #ORGNR, for an association without one to adopt
 
 
-def sie_limits() -> Limits:
-    """What the database holds: a file's values beyond it are refused at preview."""
-    return Limits(
-        amount_digits=AMOUNT["max_digits"] - AMOUNT["decimal_places"],
-        account_length=Account._meta.get_field("number").max_length,
-        name_length=Account._meta.get_field("name").max_length,
-    )
+ADOPT_ORGNR = "adopt_orgnr"
 
 
 def read_sie_upload(upload: Upload) -> LedgerPlan:
-    plan = LedgerPlan()
-    association = upload.association
-    try:
-        with upload.open() as stream:
-            summary = read_sie(
-                stream,
-                expected_orgnr=association.org_number or None,
-                formed_on=association.formed_on,
-                limits=sie_limits(),
+    read = read_sie_ledger(upload)
+    if read.ledger is None:
+        return LedgerPlan(problems=read.problems)
+    plan = plan_ledger(upload, read.ledger)
+    plan.warnings, plan.facts, plan.orgnr = read.warnings, read.facts, read.orgnr
+    if plan.orgnr and not upload.association.org_number:
+        plan.options.append(
+            Offer(
+                ADOPT_ORGNR,
+                _("Spara %(orgnr)s som förbundets organisationsnummer") % {"orgnr": plan.orgnr},
+                _(
+                    "Förbundet har inget organisationsnummer. Sparas filens (%(orgnr)s), "
+                    "prövas senare filer mot det, så att ingen annan organisations bokföring "
+                    "läses in av misstag."
+                )
+                % {"orgnr": plan.orgnr},
             )
-    except SieErrors as errors:
-        plan.problems = [Problem("", str(error)) for error in errors.errors]
-        return plan
-    plan.warnings, plan.facts, plan.orgnr = summary.warnings, summary.facts, summary.orgnr or ""
-    if not summary.years:
-        plan.problems.append(
-            Problem("", _("Filen saknar #RAR: vilka räkenskapsår den gäller framgår inte."))
         )
-        return plan
-    plan.ledger = _ledger_of(summary)
-    plan.changes = _changes(upload.association, plan.ledger, summary.voucher_count)
     return plan
-
-
-def _ledger_of(summary) -> Ledger:
-    calendar = {index: rar.start.year for index, rar in summary.years.items()}
-    ledger = Ledger(
-        accounts=dict(summary.accounts), replaces={year: 12 for year in calendar.values()}
-    )
-    for kind, table in (
-        (BalanceKind.OPENING, summary.ib),
-        (BalanceKind.CLOSING, summary.ub),
-        (BalanceKind.RESULT, summary.res),
-    ):
-        for (index, account), amount in table.items():
-            if index in calendar:
-                ledger.balances[(account, calendar[index], kind)] = amount
-    for (account, period), amount in summary.voucher_totals.items():
-        ledger.movements[(account, period.year, period.month)] = amount
-    if not summary.voucher_totals:  # a file without vouchers: its period balances instead
-        for (index, period, account), amount in summary.psaldo.items():
-            if index in calendar:
-                ledger.movements[(account, period.year, period.month)] = amount
-    for number in {key[0] for key in (*ledger.balances, *ledger.movements)}:
-        ledger.accounts.setdefault(number, "")
-    return ledger
 
 
 TRIAL_COLUMNS = {
@@ -131,15 +102,15 @@ def read_trial_balance(upload: Upload) -> LedgerPlan:
     columns, body, plan.problems = table_of(
         rows, TRIAL_COLUMNS, empty=_("Filen har inga konton under rubrikraden.")
     )
-    if not plan.problems:
-        plan.ledger = _trial_ledger(body, columns, upload.period_end, plan.problems)
-    if not plan.problems:
-        plan.changes = _changes(upload.association, plan.ledger, 0)
-    return plan
+    if plan.problems:
+        return plan
+    ledger = _trial_ledger(body, columns, upload.period_end, plan.problems)
+    return plan if plan.problems else plan_ledger(upload, ledger)
 
 
 def _trial_ledger(rows: list[Row], columns, end: date, problems: list[Problem]) -> Ledger:
-    ledger = Ledger(replaces={end.year: end.month})
+    # The trial balance stands for the year up to its month: the year's balances and months.
+    ledger = Ledger(scope={end.year: YearScope(balances=True, months=set(range(1, end.month + 1)))})
     for row in rows:
         number_cell = cell(row, columns["account"])
         number = number_cell.text.split(",")[0].strip()
@@ -195,18 +166,108 @@ def _trial_ledger(rows: list[Row], columns, end: date, problems: list[Problem]) 
     return ledger
 
 
-def _changes(association: Association, ledger: Ledger, vouchers: int) -> list[PlannedChange]:
+def plan_ledger(upload: Upload, ledger: Ledger) -> LedgerPlan:
+    """What the ledger changes per year, its effect on the statements, and what needs the
+    user's word: removing more than the file brings, or vouchers whose numbers are held."""
+    association = upload.association
+    twice = _twice(ledger)
+    if twice:
+        problem = _(
+            "Filen har samma verifikation (serie och nummer samma år) mer än en gång: %(vouchers)s."
+        ) % {"vouchers": _listed(twice)}
+        return LedgerPlan(problems=[Problem("", problem)])
+    plan = LedgerPlan(ledger=ledger, works=work_of(association, ledger))
+    repeated = [title for work in plan.works.values() for title in work.repeated]
+    if repeated and REPLACE_VOUCHERS not in upload.choices:
+        plan.offers.append(
+            Offer(
+                REPLACE_VOUCHERS,
+                _("Ersätt exakt dessa verifikationer"),
+                _(
+                    "Förbundets bokföring har redan %(count)s av filens verifikationer (samma "
+                    "serie och nummer samma år): %(vouchers)s. Filen läses inte in, om du inte "
+                    "väljer att ersätta exakt dessa verifikationer."
+                )
+                % {"count": len(repeated), "vouchers": _listed(repeated)},
+            )
+        )
+        for work in plan.works.values():
+            work.repeated = []  # refused, not replaced: the preview does not count them
+    elif not upload.confirming:  # the effect is for the preview; confirming applies it anyway
+        error = _measure(upload, plan)
+        if error:
+            plan.problems.append(Problem("", error))
+            return plan
+    plan.changes = _changes(association, plan)
+    plan.confirm = [
+        describe(work) for work in plan.works.values() if work.removes_more_than_it_brings()
+    ]
+    return plan
+
+
+def _twice(ledger: Ledger) -> list[str]:
+    seen, twice = set(), []
+    for voucher in ledger.vouchers:
+        key = (voucher.date.year, *voucher.key)
+        if key in seen:
+            twice.append(f"{voucher.title} ({voucher.date.year})")
+        seen.add(key)
+    return twice
+
+
+def _listed(titles: list[str], shown: int = 10) -> str:
+    more = len(titles) - shown
+    text = ", ".join(titles[:shown])
+    return text + (_(" och %(more)s till") % {"more": more} if more > 0 else "")
+
+
+def _measure(upload: Upload, plan: LedgerPlan) -> str:
+    """Apply the plan in a transaction that is rolled back, to read the result and assets
+    before and after, and to learn now of anything the database refuses."""
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                association=upload.association, kind=ImportKind.SIE, filename=upload.filename
+            )
+            _apply_measured(upload, plan, batch, record_vouchers=False)
+            transaction.set_rollback(True)
+    except DatabaseError as error:
+        return _("Filen kan inte sparas (%(error)s).") % {"error": error}
+    return ""
+
+
+def _apply_measured(
+    upload: Upload, plan: LedgerPlan, batch: ImportBatch, *, record_vouchers: bool = True
+) -> None:
+    """Apply the plan, noting each year's result and assets before and after."""
+    association, works = upload.association, plan.works
+    before = {year: _totals(association, year) for year in works}
+    apply_works(upload, plan, batch, record_vouchers=record_vouchers)
+    for year, work in works.items():
+        after = _totals(association, year)
+        work.result = (before[year][0], after[0])
+        work.assets = (before[year][1], after[1])
+
+
+def _totals(association: Association, year: int) -> tuple[Decimal, Decimal]:
+    statements = statements_for(association, date(year, 12, 31))
+    return statements.result.current, statements.assets.current
+
+
+def _changes(association: Association, plan: LedgerPlan) -> list[PlannedChange]:
+    ledger = plan.ledger
     known = set(Account.objects.filter(association=association).values_list("number", flat=True))
-    new = sorted(set(ledger.accounts) - known)
     changes = [
         PlannedChange(
             0,
             _("År %(year)s") % {"year": year},
-            _("Ersätts"),
-            _("tidigare inläst bokföring") if _has_books(association, year) else "–",
-            _("t.o.m. månad %(month)s") % {"month": month},
+            describe(work),
+            _("resultat %(result)s, tillgångar %(assets)s")
+            % {"result": tkr(work.result[0]), "assets": tkr(work.assets[0])},
+            _("resultat %(result)s, tillgångar %(assets)s")
+            % {"result": tkr(work.result[1]), "assets": tkr(work.assets[1])},
         )
-        for year, month in sorted(ledger.replaces.items())
+        for year, work in plan.works.items()
     ]
     changes += [
         PlannedChange(
@@ -216,39 +277,34 @@ def _changes(association: Association, ledger: Ledger, vouchers: int) -> list[Pl
             "–",
             str(default_line(n).label),
         )
-        for n in new
+        for n in sorted(set(ledger.accounts) - known)
     ]
-    changes.append(
-        PlannedChange(
-            0,
-            _("Saldon"),
-            _("Antal"),
-            "–",
-            _("%(balances)s årssaldon, %(movements)s månadsrörelser, %(vouchers)s verifikationer")
-            % {
-                "balances": len(ledger.balances),
-                "movements": len(ledger.movements),
-                "vouchers": vouchers,
-            },
-        )
-    )
     return changes
 
 
-def _has_books(association: Association, year: int) -> bool:
-    return (
-        YearBalance.objects.filter(association=association, year=year).exists()
-        or MonthMovement.objects.filter(association=association, year=year).exists()
-    )
-
-
 def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
-    """Replace the years the file covers with what it says (inside the confirming transaction)."""
+    """Write the plan (inside the confirming transaction); the summary says what it replaced."""
+    _apply_measured(upload, plan, batch)
+    # Offered again at confirming only while the association still has no number.
+    if ADOPT_ORGNR in upload.choices and any(o.choice == ADOPT_ORGNR for o in plan.options):
+        association_orgnr_adopt(
+            association=upload.association, orgnr=plan.orgnr, user=batch.uploaded_by
+        )
+    return " ".join(describe(work) for work in plan.works.values())
+
+
+def apply_works(
+    upload: Upload, plan: LedgerPlan, batch: ImportBatch, *, record_vouchers: bool = True
+) -> None:
     association, ledger = upload.association, plan.ledger
     accounts = _ensure_accounts(association, ledger.accounts)
-    for year, month in ledger.replaces.items():
-        YearBalance.objects.filter(association=association, year=year).delete()
-        MonthMovement.objects.filter(association=association, year=year, month__lte=month).delete()
+    for year, work in plan.works.items():
+        removed_vouchers(association, work).delete()
+        if work.scope.balances:
+            YearBalance.objects.filter(association=association, year=year).delete()
+        MonthMovement.objects.filter(
+            association=association, year=year, month__in=work.months
+        ).delete()
     YearBalance.objects.bulk_create(
         (
             YearBalance(
@@ -264,14 +320,11 @@ def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
                 association=association, account=accounts[n], year=y, month=m, amount=a, batch=batch
             )
             for (n, y, m), a in ledger.movements.items()
-            if a
+            if a and m in plan.works[y].months
         ),
         batch_size=BATCH_SIZE,
     )
-    years = ", ".join(str(y) for y in sorted(ledger.replaces))
-    return _(
-        "Bokföringen för %(years)s inläst: %(balances)s årssaldon och %(movements)s månadsrörelser."
-    ) % {"years": years, "balances": len(ledger.balances), "movements": len(ledger.movements)}
+    add_vouchers(association, plan.works, ledger.vouchers, accounts, batch, record=record_vouchers)
 
 
 def _ensure_accounts(association: Association, names: dict[str, str]) -> dict[str, Account]:

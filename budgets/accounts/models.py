@@ -124,3 +124,39 @@ class MonthMovement(BookedAmount):
 
     def __str__(self) -> str:
         return f"{self.account} {self.year}-{self.month:02d}: {self.amount}"
+
+
+class Voucher(models.Model):
+    """A voucher the books hold (series and number once a year), with its amount per account.
+
+    Its rows are already in the month movements; the voucher is kept so a later voucher-only
+    file (SIE 4I) can be told which numbers are taken, and so exactly those vouchers can be
+    replaced (their amounts taken out of the months again).
+    """
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("år"))
+    series = models.CharField(_("serie"), max_length=20, blank=True)
+    number = models.CharField(_("nummer"), max_length=20)
+    date = models.DateField(_("datum"))
+    amounts = models.JSONField(_("belopp per konto"), default=dict)
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.RESTRICT, related_name="+", verbose_name=_("import")
+    )
+
+    tenant_path = "association"
+
+    class Meta:
+        app_label = "budgets"
+        verbose_name = _("verifikation")
+        verbose_name_plural = _("verifikationer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year", "series", "number"],
+                name="%(app_label)s_%(class)s_one_per_number",
+                violation_error_message=_("Verifikationen finns redan det året."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.number} {self.date}"

@@ -87,18 +87,43 @@ def has_books(association: Association) -> bool:
 
 
 def latest_period_end(association: Association) -> date | None:
-    """The last day of the latest month the books have movements for."""
+    """The last day of the latest month the books have movements for, or of the latest year
+    they have closing balances or results for (a file of year balances only, SIE 1)."""
     latest = (
         MonthMovement.objects.filter(association=association)
         .order_by("-year", "-month")
         .values_list("year", "month")
         .first()
     )
-    if latest is None:
-        return None
-    year, month = latest
-    next_month = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(next_month.toordinal() - 1)
+    ends = []
+    if latest is not None:
+        year, month = latest
+        next_month = date(year + month // 12, month % 12 + 1, 1)
+        ends.append(date.fromordinal(next_month.toordinal() - 1))
+    closed = (
+        YearBalance.objects.filter(
+            association=association, kind__in=[BalanceKind.CLOSING, BalanceKind.RESULT]
+        )
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if closed is not None:
+        ends.append(date(closed, 12, 31))
+    return max(ends, default=None)
+
+
+def has_months(association: Association, year: int) -> bool:
+    """Whether the books have monthly figures for `year`, not only year balances."""
+    return MonthMovement.objects.filter(association=association, year=year).exists()
+
+
+def year_balances_only(association: Association, year: int) -> bool:
+    """Whether the books have `year` as year balances without months (an SIE 1 file): pages
+    that need months say so rather than showing nothing."""
+    return not has_months(association, year) and (
+        YearBalance.objects.filter(association=association, year=year).exists()
+    )
 
 
 def accounts_of(association: Association):

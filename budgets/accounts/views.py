@@ -28,6 +28,7 @@ def statements(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             "balance_rows": balance_sheet_rows(statements),
             "period_end": period_end,
             "in_thousands": form.cleaned_data["unit"] != "kr",
+            "year_balances_only": not selectors.has_months(tenant.association, period_end.year),
         }
     return render(request, "budgets/accounts/statements.html", context)
 

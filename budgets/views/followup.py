@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from budgets.accounts.selectors import year_balances_only
 from budgets.charts import BarGroup, balance_svg, bars_svg
 from budgets.forms import FollowUpForm
 from budgets.models import Unit
@@ -54,6 +55,8 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         "bars": _bars(sheet, result),
         "balance": _balance(sheet),
         "form": form,
+        "year_balances_only": column is not None
+        and year_balances_only(tenant.association, column.year),
     }
     return render(request, "budgets/followup.html", context)
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,13 +32,19 @@ from members.models import Association, ImportBatch, ImportKind, ImportStatus
 
 @dataclass(frozen=True)
 class Upload:
-    """A file on disk and what it was uploaded for; readers stream it or read it whole."""
+    """A file on disk and what it was uploaded for; readers stream it or read it whole.
+
+    `choices` are what the user chose to lift a refusal (see `Plan.offers`); `confirming` is
+    set when the plan is read to be applied at once, so a reader may skip what only the
+    preview shows."""
 
     association: Association
     filename: str
     path: Path
     size: int
     period_end: date | None = None
+    choices: frozenset[str] = frozenset()
+    confirming: bool = False
 
     def open(self) -> BinaryIO:
         return self.path.open("rb")
@@ -101,12 +107,41 @@ def plan_upload(upload: Upload, kind: str) -> Plan:
         refused = refusal(
             stream, upload.filename, upload.size, check=importer.check, sie=importer.sie
         )
+    if kind != ImportKind.SIE and _looks_like_sie(upload):
+        return Plan(
+            problems=[
+                Problem(
+                    "",
+                    _(
+                        "%(name)s är en SIE-fil (bokföring), inte %(kind)s. Välj "
+                        "”%(sie)s” och ladda upp den igen."
+                    )
+                    % {
+                        "name": upload.filename,
+                        "kind": ImportKind(kind).label.lower(),
+                        "sie": ImportKind.SIE.label,
+                    },
+                )
+            ],
+            suggested_kind=ImportKind.SIE,
+        )
     if refused:
         return Plan(problems=[Problem("", refused)])
     plan = importer.read(upload)
     if not plan.problems and not plan.changes:
         plan.problems.append(Problem("", _("Filen innehåller inget att läsa in.")))
     return plan
+
+
+SIE_SUFFIXES = (".se", ".si", ".sie")
+
+
+def _looks_like_sie(upload: Upload) -> bool:
+    """An SIE file by its name or by its first record, whatever kind it was uploaded as."""
+    if upload.filename.lower().endswith(SIE_SUFFIXES):
+        return True
+    with upload.open() as stream:
+        return stream.read(64).lstrip().startswith(b"#FLAGGA")
 
 
 def import_upload(
@@ -117,10 +152,12 @@ def import_upload(
     content: bytes | BinaryIO,
     user,
     period_end: date | None = None,
+    choices: frozenset[str] = frozenset(),
 ) -> tuple[ImportBatch | None, Plan]:
     """Keep a file that reads without problems, for preview; a file with problems is not kept."""
     spooled = spool(content, _spool_folder())
-    plan = plan_upload(Upload(association, filename, spooled.path, spooled.size, period_end), kind)
+    upload = Upload(association, filename, spooled.path, spooled.size, period_end, choices)
+    plan = plan_upload(upload, kind)
     if plan.problems:
         discard(spooled)
         return None, plan
@@ -158,9 +195,17 @@ def _spool_folder() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / "incoming"
 
 
-def _upload_of(batch: ImportBatch) -> Upload:
+def _upload_of(
+    batch: ImportBatch, choices: frozenset[str] = frozenset(), confirming: bool = False
+) -> Upload:
     return Upload(
-        batch.association, batch.filename, Path(batch.file.path), batch.size, batch.period_end
+        batch.association,
+        batch.filename,
+        Path(batch.file.path),
+        batch.size,
+        batch.period_end,
+        choices,
+        confirming,
     )
 
 
@@ -175,29 +220,63 @@ def batch_file_exists(batch: ImportBatch) -> bool:
     return bool(batch.file.name) and batch.file.storage.exists(batch.file.name)
 
 
-def batch_plan(batch: ImportBatch) -> Plan:
+def batch_plan(
+    batch: ImportBatch, choices: frozenset[str] = frozenset(), *, confirming: bool = False
+) -> Plan:
     if not batch_file_exists(batch):
         return Plan(problems=[Problem("", MISSING_FILE % {"name": batch.filename})])
-    return plan_upload(_upload_of(batch), batch.kind)
+    return plan_upload(_upload_of(batch, choices, confirming), batch.kind)
 
 
-def import_confirm(*, batch: ImportBatch) -> ImportBatch:
-    """Apply the file, all or nothing; it is read again, since data may have changed since."""
+def import_confirm(
+    *, batch: ImportBatch, confirmed: bool = False, choices: frozenset[str] = frozenset()
+) -> ImportBatch:
+    """Apply the file, all or nothing; it is read again, since data may have changed since.
+
+    A plan that removes more than it brings needs `confirmed`; a refusal with an offer needs
+    its choice in `choices`. A database error (whatever a reader let through) becomes a
+    message, and the transaction leaves everything as it was."""
+    try:
+        return _confirm_locked(batch, confirmed, choices)
+    except DatabaseError as error:
+        raise ValidationError(
+            _("Filen kunde inte sparas (%(error)s); inget ändrades.") % {"error": error}
+        ) from error
+
+
+def _confirm_locked(batch: ImportBatch, confirmed: bool, choices: frozenset[str]) -> ImportBatch:
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=batch.association_id)
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEW:
             raise ValidationError(_("Filen är redan inläst eller avbruten."))
-        plan = batch_plan(locked)
+        plan = batch_plan(locked, choices, confirming=True)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
+        if plan.offers:
+            raise ValidationError([offer.reason for offer in plan.offers])
+        if plan.needs_confirming and not confirmed:
+            raise ValidationError(
+                [_("Bekräfta först att detta tas bort och att varningarna är lästa:")]
+                + plan.confirm
+                + plan.warnings,
+            )
         # Every figure the file changes names this import (and its checksum) in its history.
         with recording(user=locked.uploaded_by, batch=locked):
-            locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked), plan, locked)
-        locked.status = ImportStatus.APPLIED
-        locked.applied_at = timezone.now()
-        locked.save()
+            locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked, choices), plan, locked)
+            locked.status = ImportStatus.APPLIED
+            locked.applied_at = timezone.now()
+            locked.save()
         return locked
+
+
+def import_drop(*, batch: ImportBatch) -> None:
+    """Forget a previewed batch and its stored file (a dry run leaves nothing behind); the
+    file stays if another batch holds the same content."""
+    name = batch.file.name
+    batch.delete()
+    if name and not ImportBatch.objects.filter(file=name).exists():
+        batch.file.storage.delete(name)
 
 
 def import_discard(*, batch: ImportBatch) -> None:

@@ -35,10 +35,36 @@ class PlannedChange:
     after: str
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A choice that lifts a refusal, e.g. replacing exactly the vouchers already held."""
+
+    choice: str
+    label: str
+    reason: str
+
+
 @dataclass
 class Plan:
+    """What a file would change. `confirm` lists what must be explicitly accepted (data
+    removed beyond what the file brings), and so do `warnings` (what the file itself lacks,
+    e.g. an empty #ORGNR); `offers` are refusals the user may lift by a choice; `options`
+    are choices offered beside reading the file in (e.g. keeping the file's organisation
+    number); `facts` are what the file's checks found, stated in the preview;
+    `suggested_kind` names the kind a file uploaded under the wrong one really is."""
+
     changes: list[PlannedChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    confirm: list[str] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    options: list[Offer] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    suggested_kind: str = ""
+
+    @property
+    def needs_confirming(self) -> bool:
+        return bool(self.confirm or self.warnings)
 
     @property
     def ok(self) -> bool:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from members.imports.batches import import_confirm, import_upload
+from members.imports.batches import import_confirm, import_drop, import_upload
 from members.models import Association
 
 
@@ -23,6 +23,17 @@ class ImportCommand(BaseCommand):
         parser.add_argument("--user", help=_("användarnamn som står som uppladdare"))
         parser.add_argument(
             "--dry-run", action="store_true", help=_("visa bara vad som skulle ändras")
+        )
+        parser.add_argument(
+            "--confirm",
+            action="store_true",
+            help=_("bekräfta att data som filen inte ersätter tas bort"),
+        )
+        parser.add_argument(
+            "--choice",
+            action="append",
+            default=[],
+            help=_("val som häver en vägran, t.ex. replace_vouchers (ersätt exakt dessa)"),
         )
         if self.needs_period_end:
             parser.add_argument(
@@ -43,6 +54,7 @@ class ImportCommand(BaseCommand):
                 content=stream,
                 user=self._user(options.get("user")),
                 period_end=options.get("period_end"),
+                choices=frozenset(options["choice"]),
             )
         if plan.problems:
             lines = "\n".join(f"  {problem}" for problem in plan.problems)
@@ -55,17 +67,56 @@ class ImportCommand(BaseCommand):
                 % {"number": number, "count": len(plan.changes)}
             )
             self.stdout.write(f"  {change.subject}: {change.what} {change.before} → {change.after}")
+        for line in plan.confirm:
+            self.stdout.write("  " + _("Tas bort: %(what)s") % {"what": line})
+        for line in plan.warnings:
+            self.stdout.write("  " + _("Varning: %(what)s") % {"what": line})
+        for line in plan.facts:
+            self.stdout.write("  " + line)
+        for option in plan.options:
+            self.stdout.write(
+                "  "
+                + option.reason
+                + " "
+                + _("Ange --choice %(c)s för det.") % {"c": option.choice}
+            )
         if options["dry_run"]:
-            batch.delete()
+            import_drop(batch=batch)
             self.stdout.write(_("Provkörning: inget sparades."))
             return
+        refusal = self._refusal(plan, options)
+        if refusal:
+            import_drop(batch=batch)
+            raise CommandError(refusal)
         try:
-            applied = import_confirm(batch=batch)
+            applied = import_confirm(
+                batch=batch, confirmed=options["confirm"], choices=frozenset(options["choice"])
+            )
         except ValidationError as error:
+            import_drop(batch=batch)
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(
             self.style.SUCCESS(f"{path.name}: {applied.summary} (SHA-256 {applied.sha256})")
         )
+
+    @staticmethod
+    def _refusal(plan, options) -> str:
+        """Why the file is not read in without the user's word, and how to give it."""
+        offers = [o for o in plan.offers if o.choice not in options["choice"]]
+        if offers:
+            return "\n".join(
+                f"{o.reason} " + _("Ange --choice %(choice)s för det.") % {"choice": o.choice}
+                for o in offers
+            )
+        if plan.needs_confirming and not options["confirm"]:
+            return (
+                _("Inläsningen tar bort mer än filen för in eller har varningar; inget ändrades:")
+                + "\n"
+                + "\n".join(f"  {line}" for line in plan.confirm + plan.warnings)
+                + "\n"
+                + _("Kör igen med --confirm för att läsa in ändå.")
+            )
+        return ""
 
     def _association(self, slug: str) -> Association:
         try:

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models.association import Association
+from members.models.audit import audited
 
 
 class ImportKind(models.TextChoices):
@@ -62,6 +63,8 @@ class ImportBatch(models.Model):
     )
 
     tenant_path = "association"
+    # Confirming an import (and what it replaced, in `summary`) is in the association's history.
+    history = audited()
 
     class Meta:
         verbose_name = _("import")

@@ -6,6 +6,8 @@ from members.management.import_command import ImportCommand
 class Command(ImportCommand):
     @property
     def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _("Läser in bokföring från en SIE-fil (typ 1-4); åren i filens #RAR ersätts.")
+        return _(
+            "Läser in bokföring från en SIE-fil (typ 1-4); filen ersätter bara det den innehåller."
+        )
 
     kind = "sie"

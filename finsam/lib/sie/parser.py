@@ -394,8 +394,11 @@ def iter_records(source: Source, **options: Any) -> Iterator[Record]:
     return iter(SieReader(source, **options))
 
 
-def read_sie(source: Source, **options: Any) -> SieSummary:
-    """Read a whole file into a SieSummary (aggregates only; vouchers are not kept).
+def read_sie(
+    source: Source, *, each: Callable[[Record], None] | None = None, **options: Any
+) -> SieSummary:
+    """Read a whole file into a SieSummary (aggregates only; vouchers are not kept). `each`
+    is shown every record as it passes, for a caller that keeps more in the same pass.
 
     The file is checked against its own totals too (`checks`); a difference raises
     SieErrors. #PSALDO in the summary holds each account's total, whichever convention for
@@ -405,6 +408,8 @@ def read_sie(source: Source, **options: Any) -> SieSummary:
     summary = SieSummary()
     for record in reader:
         summary.add(record)
+        if each is not None:
+            each(record)
     summary.skipped_records = dict(reader.skipped)
     findings = check_summary(summary, reader.limits)
     if findings.errors:
