@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from budgets.accounts.models import MonthMovement, YearBalance
+from budgets.accounts.selectors import statements_for
 from finsam.errors import StaleEditError
 from members.imports.batches import import_confirm, import_upload
 from members.models import Association, ImportBatch
@@ -117,3 +118,13 @@ def test_an_association_without_orgnr_adopts_the_files_and_later_files_are_check
         association_orgnr_adopt(association=fresh, orgnr="222000-2873")
     fresh.refresh_from_db()
     assert fresh.org_number == "222000-2634"
+
+
+def test_a_type_2_file_gives_the_comparison_years_balance_sheet_from_its_own_ub(fresh):
+    # Once printed 0 against the file's own #UB -1 of 1 726 594: the year before has closing
+    # balances and results but no months, and those stand for its December.
+    batch, plan = upload(fresh, "typ2_psaldo.se")
+    assert batch is not None and not plan.problems
+    import_confirm(batch=batch)
+    statements = statements_for(fresh, date(2014, 12, 31))
+    assert statements.assets.previous == Decimal("1726594.00")
