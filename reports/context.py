@@ -8,7 +8,7 @@ query count of a whole report stays fixed (pinned in the tests).
 from datetime import date
 from functools import cached_property
 
-from budgets.accounts.selectors import statements_for
+from budgets.accounts.selectors import statements_for, year_balances_only
 from budgets.accounts.statements import Statements
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet, follow_up_of, running_column
@@ -64,6 +64,12 @@ class BuildContext:
     def statements(self) -> Statements:
         """Income statement, balance sheet and notes: the period against the year before."""
         return statements_for(self.association, self.period_end)
+
+    @cached_property
+    def months_missing(self) -> bool:
+        """The books have the report year as year balances only (an SIE 1 file), so the
+        period's figures cannot be taken from them: the statements say so."""
+        return self.period_end.month != 12 and year_balances_only(self.association, self.year)
 
     @cached_property
     def budget_follow_up(self) -> BudgetFollowUp | None:

@@ -41,6 +41,19 @@ def _rows(context: BuildContext, rows: list[StatementRow]) -> tuple[Row, ...]:
     )
 
 
+def _months_missing(context: BuildContext) -> tuple[str, ...]:
+    if not context.months_missing:
+        return ()
+    return (
+        _(
+            "Bokföringen för %(year)s har bara årssaldon, inga månadsbelopp, så periodens "
+            "siffror går inte att ta fram ur den; de visas som 0. Läs in en SIE-fil med "
+            "verifikationer eller periodsaldon för året."
+        )
+        % {"year": context.year},
+    )
+
+
 def _previous_year_end(context: BuildContext) -> str:
     return date(context.year - 1, 12, 31).isoformat()
 
@@ -55,6 +68,7 @@ def income_statement_block(context: BuildContext) -> Block:
             _("Årsbokslut %(date)s") % {"date": _previous_year_end(context)},
         ),
         rows=_rows(context, income_statement_rows(context.statements)),
+        notes=_months_missing(context),
         style="keep",
     )
     return Block("income_statement", TABLES, tables=[table])
@@ -66,6 +80,7 @@ def balance_sheet_block(context: BuildContext) -> Block:
         caption=_("Balansräkning, %(unit)s") % {"unit": _unit(context)},
         columns=(_("Not"), context.period_end.isoformat(), _previous_year_end(context)),
         rows=_rows(context, balance_sheet_rows(context.statements)),
+        notes=_months_missing(context),
         style="keep",
     )
     return Block("balance_sheet", TABLES, tables=[table])

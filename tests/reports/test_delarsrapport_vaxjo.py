@@ -467,9 +467,10 @@ def test_query_count_is_pinned(django_assert_num_queries):
     # shares, 1 memberships for the funding, 1 footnotes; the follow-up: 1 typed figures,
     # 1 the document's association, 1 mapped accounts, 1 last month, 3 balances to date;
     # grants decided for later: 1; the report's columns (display options): 1;
-    # statements: 3 balances of the period + 3 of the year before + 1 chart of accounts;
+    # statements: 3 balances of the period + 3 of the year before + 1 chart of accounts,
+    # 1 whether the year has months (books of year balances only say so);
     # signatures: 1 member order, 1 seats on the signing date.
-    with django_assert_num_queries(48):
+    with django_assert_num_queries(49):
         build_report(report)
 
 
