@@ -12,11 +12,11 @@ from budgets.models import (
     BudgetAdoption,
     BudgetAmount,
     BudgetDocument,
-    BudgetLine,
     DocumentStatus,
 )
 from budgets.selectors import budget_sheet
 from budgets.services.common import budget_write, locked_draft
+from budgets.services.copying import clone, copy_lines
 from budgets.snapshot import checksum, freeze
 from finsam.errors import StaleEditError
 from finsam.saving import saved
@@ -127,16 +127,8 @@ def _copy_document(source: BudgetDocument, revision: int) -> BudgetDocument:
     copy.status, copy.diary_number = DocumentStatus.DRAFT, ""
     copy.adopted_on, copy.adopted_at = None, None
     saved(copy)
-    columns = {c.pk: _clone(c, document=copy) for c in source.columns.all()}
-    sections = {s.pk: _clone(s, document=copy) for s in source.sections.all()}
-    footnotes = {f.pk: _clone(f, document=copy) for f in source.footnotes.all()}
-    lines: dict[int, BudgetLine] = {}
-    for line in source.lines.prefetch_related("members", "footnotes"):
-        old_pk = line.pk
-        members, notes = list(line.members.all()), [footnotes[f.pk] for f in line.footnotes.all()]
-        lines[old_pk] = _clone(line, document=copy, section=sections[line.section_id])
-        lines[old_pk].members.set(members)
-        lines[old_pk].footnotes.set(notes)
+    columns = {c.pk: clone(c, document=copy) for c in source.columns.all()}
+    lines = copy_lines(source, copy)
     bulk_create_audited(
         BudgetAmount,
         (
@@ -146,13 +138,3 @@ def _copy_document(source: BudgetDocument, revision: int) -> BudgetDocument:
         association_id=copy.association_id,
     )
     return copy
-
-
-def _clone(instance: Any, **changes: Any) -> Any:
-    instance.pk = None
-    instance._state.adding = True
-    # A prefetched relation would make .set() on the copy compare with the original's rows.
-    instance._prefetched_objects_cache = {}
-    for name, value in changes.items():
-        setattr(instance, name, value)
-    return saved(instance)

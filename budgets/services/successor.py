@@ -22,7 +22,6 @@ from budgets.models import (
     BudgetAmount,
     BudgetColumn,
     BudgetDocument,
-    BudgetLine,
     ColumnKind,
     DocumentStatus,
     LineKind,
@@ -30,7 +29,7 @@ from budgets.models import (
 from budgets.opening import Opening, successor_opening
 from budgets.selectors import budget_sheet
 from budgets.services.common import budget_write
-from budgets.services.status import _clone as clone  # one home for copying a row
+from budgets.services.copying import clone, copy_lines
 from members.audit.recording import bulk_create_audited
 from members.models import Association
 
@@ -98,15 +97,7 @@ def _copy_content(
         )
         for c in earlier
     }
-    sections = {s.pk: clone(s, document=document) for s in source.sections.all()}
-    notes = {f.pk: clone(f, document=document) for f in source.footnotes.all()}
-    lines: dict[int, BudgetLine] = {}
-    for line in source.lines.prefetch_related("members", "footnotes"):
-        old = line.pk
-        members, footnotes = list(line.members.all()), [notes[f.pk] for f in line.footnotes.all()]
-        lines[old] = clone(line, document=document, section=sections[line.section_id])
-        lines[old].members.set(members)
-        lines[old].footnotes.set(footnotes)
+    lines = copy_lines(source, document)
     amounts = _moved_amounts(source, earlier, columns, lines)
     amounts += _openings(source, document, earlier, columns, lines, opening)
     bulk_create_audited(BudgetAmount, amounts, association_id=document.association_id)
