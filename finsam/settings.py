@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy
 
 from finsam.client_address import proxy_ssl_header
+from finsam.lib import xlsx_limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -203,7 +204,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # holds a workbook in memory). Files above 2.5 MB are spooled to disk while they arrive.
 FINSAM_MAX_UPLOAD_MB = int(os.environ.get("FINSAM_MAX_UPLOAD_MB", "10"))
 FINSAM_MAX_SIE_UPLOAD_MB = int(os.environ.get("FINSAM_MAX_SIE_UPLOAD_MB", "200"))
-FINSAM_MAX_UNPACKED_MB = int(os.environ.get("FINSAM_MAX_UNPACKED_MB", "25"))
+# The readers bound a workbook by the same number (finsam/lib/xlsx_limits.py), its one home.
+FINSAM_MAX_UNPACKED_MB = int(
+    os.environ.get("FINSAM_MAX_UNPACKED_MB", str(xlsx_limits.MAX_UNPACKED // 2**20))
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Form fields besides files: 2.5 MB (Django's default) is far more than any form here sends.
 # The chart of accounts posts three fields per account, and an SIE export may name every

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string
 
-MAX_UNPACKED = 25 * 2**20  # FINSAM_MAX_UNPACKED_MB's default; uploads check theirs first
+MAX_UNPACKED = 25 * 2**20  # also FINSAM_MAX_UNPACKED_MB's default; uploads check theirs first
 MAX_PARTS = 1_000  # files inside the zip; a workbook from Excel has a few dozen
 MAX_CELLS = 20_000  # cells written in all sheets together
 MAX_AREA = 50_000  # rows x columns a sheet spans: readers walk every cell of that rectangle
