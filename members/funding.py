@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.lib.allocation import allocate, exact_shares
-from finsam.lib.rounding import KRONA
+from finsam.lib.rounding import KRONA, ORE, round_to_step
 from members.models import (
     DistributionKey,
     FundingYear,
@@ -86,9 +86,10 @@ class FundingBreakdown:
 
     @property
     def follows_statutory_shares(self) -> bool:
-        """Region and municipalities each pay exactly half of what the state pays."""
-        half = self.state_total / 2
-        return self.region_total == half and self.municipal_total == half
+        """Region and municipalities each pay half of what the state pays, split in whole
+        kronor as the contributions are (an odd krona to the region)."""
+        region_half, municipal_half = statutory_halves(self.state_total)
+        return self.region_total == region_half and self.municipal_total == municipal_half
 
     @property
     def shares(self) -> list[tuple[ContributionLine, Decimal | None]]:
@@ -98,6 +99,13 @@ class FundingBreakdown:
             (line, None if not total or line.amount is None else line.amount * 100 / total)
             for line in self.lines
         ]
+
+
+def statutory_halves(state: Decimal) -> tuple[Decimal, Decimal]:
+    """The region's and the municipalities' halves of the state's money, in whole kronor that
+    add up to it (SFS 2003:1210 §§ 9-10): the one home of the statutory split."""
+    region_half, municipal_half = allocate(state, [1, 1], KRONA)
+    return region_half, municipal_half
 
 
 def funding_breakdown(
@@ -111,7 +119,7 @@ def funding_breakdown(
     members = members_during_year(funding_year.association, funding_year.year)
     agreed = {a.member_id: a.amount.amount for a in funding_year.agreed_contributions.all()}
     state = funding_year.state_basis or Decimal(0)
-    region_half, municipal_half = allocate(state, [1, 1], KRONA)
+    region_half, municipal_half = statutory_halves(state)
     problems: list[str] = []
     if funding_year.state_basis is None:
         problems.append(_("Varken äskat eller beviljat statligt bidrag är angivet för året."))
@@ -183,7 +191,7 @@ def _municipal_lines(
             key_value=(
                 None if funding_year.distribution_key == DistributionKey.EQUAL else Decimal(w)
             ),
-            exact=(Decimal(share.numerator) / Decimal(share.denominator)).quantize(Decimal("0.01")),
+            exact=round_to_step(Decimal(share.numerator) / Decimal(share.denominator), ORE),
         )
         for m, w, amount, share in zip(municipalities, weights, proposed, exact, strict=True)
     ]

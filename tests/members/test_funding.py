@@ -7,7 +7,14 @@ import pytest
 from djmoney.money import Money
 
 from members.funding import STATE_ONE_LINE_LABEL, funding_breakdown
-from members.models import AgreedContribution, FundingYear, Member, PopulationFigure
+from members.models import (
+    AgreedContribution,
+    DistributionKey,
+    FixedKeyShare,
+    FundingYear,
+    Member,
+    PopulationFigure,
+)
 
 D = Decimal
 
@@ -100,3 +107,34 @@ def test_missing_population_is_named_not_guessed():
     breakdown = funding_breakdown(year("finnveden", 2014))
     assert breakdown.problems == ["Invånarantal per 2013-11-01 saknas för: Gnosjö kommun."]
     assert all(line.proposed is None for line in breakdown.municipal_lines)
+
+
+@pytest.mark.django_db
+def test_an_odd_krona_of_state_money_still_follows_the_statutory_shares():
+    # The contributions give the odd krona to the region (748 001 + 748 000); the check once
+    # wanted 748 000,50 each and warned on a correct year.
+    funding_year = year("finnveden", 2014)
+    funding_year.state_granted = Money(1_496_001, "SEK")
+    funding_year.save()
+    breakdown = funding_breakdown(funding_year)
+    assert (breakdown.region_total, breakdown.municipal_total) == (D(748_001), D(748_000))
+    assert breakdown.follows_statutory_shares
+
+
+@pytest.mark.django_db
+def test_the_exact_share_rounds_half_away_from_zero_to_the_ore():
+    # 12,5 % of a municipal half of 605 225 kr is 75 653,125 kr: the house rule prints ,13
+    # (half-to-even once printed ,12).
+    funding_year = year("finnveden", 2014)
+    funding_year.state_granted = Money(1_210_450, "SEK")
+    funding_year.distribution_key = DistributionKey.FIXED
+    funding_year.save()
+    percents = {"Gnosjö kommun": D("12.5"), "Gislaveds kommun": D(50), "Värnamo kommun": D("37.5")}
+    for name, percent in percents.items():
+        FixedKeyShare.objects.update_or_create(
+            funding_year=funding_year,
+            member=Member.objects.get(name=name),
+            defaults={"percent": percent},
+        )
+    line = next(x for x in funding_breakdown(funding_year).lines if x.label == "Gnosjö kommun")
+    assert line.exact == D("75653.13")
