@@ -28,7 +28,7 @@ from budgets.xlsx import (
     SHARE_ENTRIES,
     SHEET,
 )
-from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount
+from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
@@ -353,9 +353,9 @@ def _facts(
 
 def _typed(text: str, width: int) -> list[bool] | None:
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-    if not all(p.isdigit() and 1 <= int(p) <= width for p in parts):
+    numbers = {whole_number(p) for p in parts}
+    if not all(n is not None and 1 <= n <= width for n in numbers):
         return None
-    numbers = {int(p) for p in parts}
     return [n in numbers for n in range(1, width + 1)]
 
 
@@ -371,7 +371,7 @@ def _line(
     members = [m.strip() for m in members_text.split(";") if m.strip()]
     notes_text = str(sheet.value(row, 4, problems) or "")
     notes = [p.strip() for p in notes_text.split(",") if p.strip()]
-    if not all(p.isdigit() for p in notes):
+    if not all(whole_number(p) is not None for p in notes):
         problems.append(f"{_where(SHEET, row, 4)}: fotnoter anges som nummer, t.ex. 1, 3.")
         notes = []
     values = [_value(sheet, row, FIRST_VALUE_COLUMN + i, kind, problems) for i in range(width)]

@@ -1,0 +1,150 @@
+"""A hostile user of today's new pages: foreign ids, stale and repeated posts, odd input.
+
+What is typed into a number's place is often a "digit" that `int()` refuses (²) or a number
+too long for `int()` (over 4 300 digits): either is a clear message or nothing found, never a
+500, and nothing changes.
+"""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from openpyxl import load_workbook
+
+from budgets.models import BudgetDocument, BudgetLine
+from budgets.selectors import budget_sheet
+from budgets.xlsx.export import export_budget
+from finsam.permissions import Role
+from initiatives.models import Initiative
+from members.models import Association
+
+pytestmark = pytest.mark.django_db
+HOME, FOREIGN = "finnveden", "vastra-malardalen"
+# str.isdigit() is true for these, int() refuses them
+NOT_NUMBERS = ["²", "²" * 4, "9" * 5000]
+
+
+@pytest.fixture
+def home() -> Association:
+    return Association.objects.get(slug=HOME)
+
+
+@pytest.fixture
+def admin_client(client, make_user, home):
+    client.force_login(make_user("admin-home", home, Role.ADMIN))
+    return client
+
+
+def _document(home: Association) -> BudgetDocument:
+    return BudgetDocument.objects.filter(association=home).order_by("pk").first()
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_odd_year_in_initiative_list_is_a_message(admin_client, text):
+    response = admin_client.get(reverse("initiatives:list", args=[HOME]), {"ar": text})
+    assert response.status_code == 200
+    assert "är inget år" in response.content.decode()
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_odd_year_in_referral_link_opens_the_empty_form(admin_client, home, text):
+    initiative = Initiative.objects.filter(association=home).order_by("pk").first()
+    url = reverse("initiatives:referrals", args=[HOME, initiative.pk])
+    assert admin_client.get(url, {"ar": text}).status_code == 200
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_odd_column_in_budget_pages_is_ignored(admin_client, home, text):
+    document = _document(home)
+    followup = reverse("budgets:followup", args=[HOME, document.pk])
+    assert admin_client.get(followup, {"kolumn": text}).status_code == 200
+    grid = reverse("budgets:document", args=[HOME, document.pk])
+    assert admin_client.get(grid, {"kolumner": text}).status_code == 200
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_odd_version_on_line_delete_is_stale_and_deletes_nothing(admin_client, home, text):
+    document = BudgetDocument.objects.filter(association=home, status="draft").first()
+    line = document.lines.order_by("pk").first()
+    url = reverse("budgets:line", args=[HOME, document.pk, line.pk])
+    response = admin_client.post(
+        url, {"action": "ta-bort", "bekraftat": "1", "version": text}, follow=True
+    )
+    assert response.status_code == 200
+    assert BudgetLine.objects.filter(pk=line.pk).exists()
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_odd_ids_on_structure_posts_find_nothing(admin_client, home, text):
+    document = BudgetDocument.objects.filter(association=home, status="draft").first()
+    sections = document.sections.count()
+    for name, field in (("sections", "section"), ("columns", "column"), ("footnotes", "footnote")):
+        url = reverse(f"budgets:{name}", args=[HOME, document.pk])
+        response = admin_client.post(url, {"action": "ta-bort", "bekraftat": "1", field: text})
+        assert response.status_code in (200, 302), name
+    assert document.sections.count() == sections
+
+
+def _file_with(document: BudgetDocument, column: int, text: str) -> bytes:
+    """The exported file with `text` in column `column` of its first line."""
+    book = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    ws = book["Budget"]
+    first = document.lines.order_by("section__order", "order").first()
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == first.label)
+    ws.cell(row, column).value = text
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("text", ["²", "1, ²"])
+def test_odd_footnote_number_in_budget_file_is_named(admin_client, home, text):
+    document = _document(home)
+    content = _file_with(document, 4, text)
+    url = reverse("budgets:upload", args=[HOME])
+    response = admin_client.post(url, {"file": SimpleUploadedFile("b.xlsx", content)})
+    assert response.status_code == 200
+    assert "fotnoter anges som nummer" in " ".join(response.context["problems"])
+
+
+def test_odd_typed_column_number_in_budget_file_is_named(admin_client, home):
+    from budgets.xlsx import LINE_FACTS
+
+    document = _document(home)
+    book = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    ws = book["Budget"]
+    heading = LINE_FACTS["typed"].lower()
+    cells = [c for row in ws.iter_rows() for c in row if str(c.value or "").lower() == heading]
+    line = next(c for c in ws["A"] if c.value == document.lines.order_by("pk").first().label)
+    ws.cell(line.row, cells[0].column).value = "²"
+    out = BytesIO()
+    book.save(out)
+    url = reverse("budgets:upload", args=[HOME])
+    response = admin_client.post(url, {"file": SimpleUploadedFile("b.xlsx", out.getvalue())})
+    assert response.status_code == 200
+    assert "ange kolumnernas nummer" in " ".join(response.context["problems"])
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_odd_version_on_report_section_move_is_stale(admin_client, home, text):
+    from reports.models import Report
+
+    plan = Report.objects.filter(association=home).order_by("pk").first()
+    first, second = plan.sections.order_by("position")[:2]
+    url = reverse("reports:section_change", args=[HOME, plan.pk, second.pk])
+    response = admin_client.post(url, {"action": "up", "version": text}, follow=True)
+    assert response.status_code == 200
+    assert list(plan.sections.order_by("position")[:2]) == [first, second]
+
+
+@pytest.mark.parametrize("text", ["²²²²²²", "9" * 5000])
+def test_odd_code_when_turning_on_two_factor_is_refused(client, text):
+    from tests.sign_in.helpers import sign_in
+
+    assert sign_in(client, "kansli").status_code == 302
+    client.get("/konto/tvastegsverifiering/")
+    response = client.post("/konto/tvastegsverifiering/", {"code": text})
+    assert response.status_code == 200  # the form again, with what is wrong (code or length)
+    assert not TOTPDevice.objects.filter(user__username="kansli").exists()
