@@ -148,3 +148,23 @@ def test_odd_code_when_turning_on_two_factor_is_refused(client, text):
     response = client.post("/konto/tvastegsverifiering/", {"code": text})
     assert response.status_code == 200  # the form again, with what is wrong (code or length)
     assert not TOTPDevice.objects.filter(user__username="kansli").exists()
+
+
+def test_withdrawing_an_invitation_accepted_meanwhile_is_refused(client, make_user, home):
+    from members.invitations import invitation_accept, invitation_send
+    from members.models import Invitation, UserRole
+
+    anna = make_user("anna.inbjuden")
+    anna.email = "anna@example.se"
+    anna.save()
+    tokens: list[str] = []
+    invitation = invitation_send(
+        association=home, email=anna.email, role="staff", invited_by=None, link=tokens.append
+    )
+    client.force_login(make_user("admin-home", home, Role.ADMIN))
+    url = reverse("members:invitation_remove", args=[HOME, invitation.pk])
+    invitation_accept(token=tokens[0], user=anna)  # after the admin's page was read
+    response = client.post(url, follow=True)
+    assert "är redan antagen och kan inte dras tillbaka" in response.content.decode()
+    assert Invitation.objects.get(pk=invitation.pk).accepted_by == anna  # its record stays
+    assert UserRole.objects.filter(user=anna, association=home).exists()
