@@ -81,7 +81,11 @@ def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if "discard" in request.POST:
-        import_discard(batch=batch)
+        try:
+            import_discard(batch=batch)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect("members:imports", tenant.association.slug)
         messages.info(
             request,
             _("Importen av %(filename)s är avbruten; inget ändrades.")

@@ -168,3 +168,18 @@ def test_withdrawing_an_invitation_accepted_meanwhile_is_refused(client, make_us
     assert "är redan antagen och kan inte dras tillbaka" in response.content.decode()
     assert Invitation.objects.get(pk=invitation.pk).accepted_by == anna  # its record stays
     assert UserRole.objects.filter(user=anna, association=home).exists()
+
+
+def test_cancelling_an_import_applied_meanwhile_says_so_and_keeps_it(client, make_user, home):
+    from members.imports.batches import import_confirm
+    from members.models import ImportBatch, ImportStatus
+    from tests.access_samples import _import_batch
+
+    batch = ImportBatch.objects.get(pk=_import_batch(home)["pk"])
+    client.force_login(make_user("admin-home", home, Role.ADMIN))
+    import_confirm(batch=batch)  # a colleague confirms while this page is open
+    url = reverse("members:import_decide", args=[HOME, batch.pk])
+    page = client.post(url, {"discard": "1"}, follow=True).content.decode()
+    assert "är redan inläst; den kan inte avbrytas" in page
+    assert "inget ändrades" not in page
+    assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.APPLIED

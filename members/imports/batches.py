@@ -201,8 +201,15 @@ def import_confirm(*, batch: ImportBatch) -> ImportBatch:
 
 
 def import_discard(*, batch: ImportBatch) -> None:
+    """Drop a previewed file. One applied meanwhile (another tab, a colleague) is refused: the
+    page that offered "Avbryt" was read before, and its figures are in the books now."""
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if locked.status == ImportStatus.APPLIED:
+            raise ValidationError(
+                _("Filen %(filename)s är redan inläst; den kan inte avbrytas.")
+                % {"filename": locked.filename}
+            )
         if locked.status == ImportStatus.PREVIEW:
             locked.status = ImportStatus.DISCARDED
             locked.save()
