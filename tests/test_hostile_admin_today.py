@@ -183,3 +183,32 @@ def test_cancelling_an_import_applied_meanwhile_says_so_and_keeps_it(client, mak
     assert "är redan inläst; den kan inte avbrytas" in page
     assert "inget ändrades" not in page
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.APPLIED
+
+
+def test_a_budget_adopted_between_preview_and_confirm_refuses_the_file(client, make_user):
+    from datetime import date
+
+    from budgets.models import BudgetAmount
+    from budgets.services.status import document_adopt
+    from tests.budgets.test_import_preview import _edited_file, _upload
+
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    client.force_login(make_user("staff-home", document.association, Role.STAFF))
+    preview = _upload(client, _edited_file(document))
+    before = sorted(BudgetAmount.objects.filter(line__document=document).values_list("amount"))
+    document_adopt(
+        document=document,
+        adopted_on=date(2014, 1, 1),
+        meeting=None,
+        diary_number="1",
+        user=None,
+        motivation="Styrelsen beslutade.",
+    )
+    data = {"key": preview.context["key"], "digest": preview.context["preview"].digest}
+    answer = client.post(reverse("budgets:upload_confirm", args=[HOME]), data)
+    assert "har ändrats sedan förhandsgranskningen" in answer.content.decode()
+    assert not BudgetDocument.objects.filter(association__slug=HOME, year=2014, revision=2)
+    document.refresh_from_db()
+    assert not document.is_draft
+    after = sorted(BudgetAmount.objects.filter(line__document=document).values_list("amount"))
+    assert after == before
