@@ -212,3 +212,28 @@ def test_a_budget_adopted_between_preview_and_confirm_refuses_the_file(client, m
     assert not document.is_draft
     after = sorted(BudgetAmount.objects.filter(line__document=document).values_list("amount"))
     assert after == before
+
+
+def test_a_section_that_got_a_line_after_the_confirmation_page_is_not_deleted(staff_client):
+    from budgets.models import BudgetSection
+    from tests.http_session import form_in
+
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    section = document.sections.get(name="Administration")
+    base = f"/{HOME}/budget/{document.pk}"
+    page = staff_client.get(f"{base}/ta-bort/avsnitt/{section.pk}/").content.decode()
+    assert "med dess 5 rader" in page
+    BudgetLine.objects.create(
+        document=document, section=section, order=9, label="Ny", kind="amount"
+    )
+    answer = staff_client.post(
+        f"{base}/avsnitt/", form_in(page, containing="bekraftat"), follow=True
+    )
+    assert "har fått andra rader sedan du bekräftade; inget togs bort" in answer.content.decode()
+    assert BudgetSection.objects.filter(pk=section.pk).exists()
+    assert section.lines.count() == 6
+    # a delete posted without the count the page showed is refused too
+    staff_client.post(
+        f"{base}/avsnitt/", {"action": "ta-bort", "bekraftat": "1", "section": section.pk}
+    )
+    assert BudgetSection.objects.filter(pk=section.pk).exists()

@@ -108,7 +108,13 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
     if request.POST.get("action") == "ta-bort" and found is not None:
         if unconfirmed := unconfirmed_delete(request, document, "avsnitt", found.pk):
             return unconfirmed
-        _attempt(request, f"Avsnittet ”{found}” är borttaget.", section_delete, section=found)
+        _attempt(
+            request,
+            f"Avsnittet ”{found}” är borttaget.",
+            section_delete,
+            section=found,
+            expected_lines=request.POST.get("rader", ""),  # none sent: stale
+        )
     elif data is None:
         _form_errors(request, form)
     elif found is not None:
