@@ -34,6 +34,7 @@ NO_VERSION = {
     "initiatives:follow_up_add": "skapar en ny uppföljningsperiod",
     "initiatives:status": "ett steg i livscykeln, prövat mot nuvarande status under lås",
     "budgets:new": "skapar en ny budget",
+    "budgets:new_from": "skapar en ny budget utifrån en annan",
     "budgets:line_add": "lägger till en rad",
     "budgets:columns": "lägger till eller tar bort en kolumn (inget värde att skriva över)",
     "budgets:adopt": "fastställer; ett fastställt utkast kan inte fastställas igen",
@@ -45,6 +46,8 @@ NO_VERSION = {
     # Roles: granted or taken away whole, no value typed over another's.
     "members:user_roles": "lägger till en användare med en roll",
     "members:user_role_update": "tar bort en roll",
+    "members:invitation_new": "skickar en ny inbjudan",
+    "members:invitation_remove": "drar tillbaka en inbjudan; en redan antagen vägras under lås",
 }
 
 
