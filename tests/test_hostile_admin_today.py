@@ -237,3 +237,13 @@ def test_a_section_that_got_a_line_after_the_confirmation_page_is_not_deleted(st
         f"{base}/avsnitt/", {"action": "ta-bort", "bekraftat": "1", "section": section.pk}
     )
     assert BudgetSection.objects.filter(pk=section.pk).exists()
+
+
+@pytest.mark.parametrize("meeting", ["99999999999999999999", "-1", "2147483648"])
+def test_an_unknown_meeting_number_on_adoption_is_named(admin_client, meeting):
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    url = reverse("budgets:adopt", args=[HOME, document.pk])
+    data = {"adopted_on": "2014-01-15", "diary_number": "1", "meeting": meeting, "confirmed": "1"}
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert BudgetDocument.objects.get(pk=document.pk).is_draft
