@@ -247,3 +247,21 @@ def test_an_unknown_meeting_number_on_adoption_is_named(admin_client, meeting):
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert BudgetDocument.objects.get(pk=document.pk).is_draft
+
+
+@pytest.mark.parametrize("foreign", ["initiative", "huge"])
+def test_a_line_takes_no_foreign_or_impossible_initiative_or_member(staff_client, foreign):
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    section = document.sections.get(name="Verksamhet")
+    base = f"/{HOME}/budget/{document.pk}/rader/"
+    staff_client.post(base, {"section": section.pk, "label": "Ny insats", "kind": "initiative"})
+    line = document.lines.get(label="Ny insats")
+    other = Initiative.objects.filter(association__slug=FOREIGN).first()
+    huge = "9" * 18
+    edit = {"action": "spara", "label": "Ny insats", "version": line.version}
+    edit |= {"initiative": other.pk} if foreign == "initiative" else {"members": [huge]}
+    edit |= {"initiative": huge} if foreign == "huge" else {}
+    response = staff_client.post(f"{base}{line.pk}/", edit, follow=True)
+    assert "Insatsen finns inte i förbundet." in [str(m) for m in response.context["messages"]]
+    line.refresh_from_db()
+    assert line.initiative is None and not line.members.exists()
