@@ -93,7 +93,7 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
         )
         return redirect("members:imports", tenant.association.slug)
     try:
-        applied = import_confirm(batch=batch)
+        applied = import_confirm(batch=batch, user=request.user)
     except ValidationError as error:
         messages.error(
             request, _("Inget lästes in: %(problems)s") % {"problems": " ".join(error.messages)}

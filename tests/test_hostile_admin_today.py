@@ -265,3 +265,21 @@ def test_a_line_takes_no_foreign_or_impossible_initiative_or_member(staff_client
     assert "Insatsen finns inte i förbundet." in [str(m) for m in response.context["messages"]]
     line.refresh_from_db()
     assert line.initiative is None and not line.members.exists()
+
+
+def test_history_names_the_admin_who_confirmed_an_import_not_the_uploader(client, make_user, home):
+    from members.imports.batches import import_upload
+    from members.models import ImportBatch, PopulationFigure
+
+    uploader = make_user("laddade-upp", home, Role.ADMIN)
+    confirmer = make_user("bekraftade", home, Role.ADMIN)
+    municipality = home.memberships.filter(member__kind="municipality").first().member
+    content = f"Kommun;Datum;Invånare\n{municipality.name};2015-11-01;1234\n".encode()
+    batch, _plan = import_upload(
+        association=home, kind="population", filename="inv.csv", content=content, user=uploader
+    )
+    client.force_login(confirmer)
+    client.post(reverse("members:import_decide", args=[HOME, batch.pk]))
+    assert ImportBatch.objects.get(pk=batch.pk).status == "applied"
+    row = PopulationFigure.history.filter(history_import_id=batch.pk).get()
+    assert (row.population, row.history_user) == (1234, confirmer)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -181,8 +181,10 @@ def batch_plan(batch: ImportBatch) -> Plan:
     return plan_upload(_upload_of(batch), batch.kind)
 
 
-def import_confirm(*, batch: ImportBatch) -> ImportBatch:
-    """Apply the file, all or nothing; it is read again, since data may have changed since."""
+def import_confirm(*, batch: ImportBatch, user: Any = None) -> ImportBatch:
+    """Apply the file, all or nothing; it is read again, since data may have changed since.
+    History names `user`, who confirms (another admin than the uploader, maybe); without one
+    (a command, the demo), the uploader."""
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=batch.association_id)
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -192,7 +194,7 @@ def import_confirm(*, batch: ImportBatch) -> ImportBatch:
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
         # Every figure the file changes names this import (and its checksum) in its history.
-        with recording(user=locked.uploaded_by, batch=locked):
+        with recording(user=user if user is not None else locked.uploaded_by, batch=locked):
             locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked), plan, locked)
         locked.status = ImportStatus.APPLIED
         locked.applied_at = timezone.now()
