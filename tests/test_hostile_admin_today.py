@@ -283,3 +283,19 @@ def test_history_names_the_admin_who_confirmed_an_import_not_the_uploader(client
     assert ImportBatch.objects.get(pk=batch.pk).status == "applied"
     row = PopulationFigure.history.filter(history_import_id=batch.pk).get()
     assert (row.population, row.history_user) == (1234, confirmer)
+
+
+@pytest.mark.parametrize("what", ["rad", "kolumn", "avsnitt"])
+def test_another_documents_item_under_this_documents_url_is_not_found(staff_client, what):
+    from budgets.services.successor import document_create_from
+
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    other, _opening = document_create_from(source=document, year=2015, user=None)
+    items = {"rad": other.lines, "kolumn": other.columns, "avsnitt": other.sections}
+    item = items[what].order_by("pk").first()
+    base = f"/{HOME}/budget/{document.pk}"
+    assert staff_client.get(f"{base}/ta-bort/{what}/{item.pk}/").status_code == 404
+    if what != "rad":
+        moved = "kolumner" if what == "kolumn" else "avsnitt"
+        response = staff_client.post(f"{base}/{moved}/{item.pk}/flytta/", {"action": "upp"})
+        assert response.status_code == 404
