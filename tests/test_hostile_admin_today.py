@@ -299,3 +299,23 @@ def test_another_documents_item_under_this_documents_url_is_not_found(staff_clie
         moved = "kolumner" if what == "kolumn" else "avsnitt"
         response = staff_client.post(f"{base}/{moved}/{item.pk}/flytta/", {"action": "upp"})
         assert response.status_code == 404
+
+
+def test_markup_in_names_is_shown_as_text_on_the_follow_up_and_import_preview(staff_client):
+    from tests.budgets.test_import_preview import _upload
+
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    evil = '<img src=x onerror="alert(1)">'
+    document.sections.filter(name="Administration").update(name=evil)
+    document.columns.filter(year=2015).update(label=evil)
+    page = staff_client.get(f"/{HOME}/budget/{document.pk}/uppfoljning/").content.decode()
+    assert evil not in page and "&lt;img" in page
+    content = export_budget(budget_sheet(document))
+    book = load_workbook(BytesIO(content))
+    ws = book["Budget"]
+    line = next(c for c in ws["A"] if c.value == "Kansli")
+    ws.cell(line.row, 1).value = evil
+    out = BytesIO()
+    book.save(out)
+    preview = _upload(staff_client, out.getvalue()).content.decode()
+    assert evil not in preview and "&lt;img" in preview
