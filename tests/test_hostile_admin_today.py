@@ -319,3 +319,39 @@ def test_markup_in_names_is_shown_as_text_on_the_follow_up_and_import_preview(st
     book.save(out)
     preview = _upload(staff_client, out.getvalue()).content.decode()
     assert evil not in preview and "&lt;img" in preview
+
+
+def _upload_edited(client, edit) -> list[str]:
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    book = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    edit(book)
+    out = BytesIO()
+    book.save(out)
+    url = reverse("budgets:upload", args=[HOME])
+    response = client.post(url, {"file": SimpleUploadedFile("b.xlsx", out.getvalue())})
+    assert response.status_code == 200
+    return response.context["problems"]
+
+
+@pytest.mark.parametrize("value", [10**12, -(10**17), 1e300, "99 999 999 999 999 999"])
+def test_an_amount_too_large_to_store_is_named_with_its_place(staff_client, value):
+    def edit(book):
+        ws = book["Budget"]
+        row = next(c for c in ws["A"] if c.value == "Kansli").row
+        ws.cell(row, 5).value = value
+
+    problems = _upload_edited(staff_client, edit)
+    assert len(problems) == 1 and "kolumn E" in problems[0], problems
+    assert "är för stort; ett belopp har högst 12 siffror" in problems[0]
+
+
+@pytest.mark.parametrize("value", [10**30, 100.5, -5, 12.345])
+def test_a_counted_share_out_of_range_is_named_with_its_place(staff_client, value):
+    def edit(book):
+        ws = book.worksheets[1]
+        row = next(c for c in ws["A"] if str(c.value or "").startswith("Räknad andel")).row
+        ws.cell(row, 2).value = value
+
+    problems = _upload_edited(staff_client, edit)
+    assert len(problems) == 1 and "kolumn B" in problems[0], problems
+    assert "ange en andel mellan 0 och 100 procent med högst två decimaler" in problems[0]

@@ -28,8 +28,12 @@ from budgets.xlsx import (
     SHARE_ENTRIES,
     SHEET,
 )
+from finsam.fields import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS
 from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
+
+# The whole kronor a stored amount can hold (a larger one would fail in the database).
+WHOLE_DIGITS = MONEY_MAX_DIGITS - MONEY_DECIMAL_PLACES
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -191,6 +195,11 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
             value = _number(value)
             if value is None:
                 problems.append(f"{_where(SETTINGS_SHEET, row, 2)}: ange ett tal.")
+            elif not 0 <= value <= 100 or value != round(value, 2):
+                problems.append(
+                    f"{_where(SETTINGS_SHEET, row, 2)}: ange en andel mellan 0 och 100 procent "
+                    "med högst två decimaler."
+                )
         else:
             value = "" if value is None else str(value)
         values[name] = value
@@ -387,7 +396,7 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     if isinstance(raw, str) and raw.startswith("="):
         counted = COUNTED.match(raw)
         if kind == "initiative" and counted:
-            return Decimal(counted.group(1))
+            return _bounded(Decimal(counted.group(1)), raw, row, col, problems)
         if kind == "carried_forward":
             return None
     value = sheet.value(row, col, problems)
@@ -399,4 +408,14 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     if number is None or number != number.to_integral_value():
         problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")
         return Decimal(0)
-    return number
+    return _bounded(number, value, row, col, problems)
+
+
+def _bounded(number: Decimal, value: Any, row: int, col: int, problems: list[str]) -> Decimal:
+    if abs(number) < 10**WHOLE_DIGITS:
+        return number
+    problems.append(
+        f"{_where(SHEET, row, col)}: ”{value}” är för stort; ett belopp har högst "
+        f"{WHOLE_DIGITS} siffror."
+    )
+    return Decimal(0)
