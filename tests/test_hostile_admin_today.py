@@ -355,3 +355,26 @@ def test_a_counted_share_out_of_range_is_named_with_its_place(staff_client, valu
     problems = _upload_edited(staff_client, edit)
     assert len(problems) == 1 and "kolumn B" in problems[0], problems
     assert "ange en andel mellan 0 och 100 procent med högst två decimaler" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "label", "column", "limit"),
+    [
+        ("Budget", "Kansli", 1, 300),
+        ("Budget", "Administration", 1, 200),
+        ("Budget", "Budget 2014", None, 60),
+        ("Inställningar", "Rubrik", 2, 200),
+        ("Inställningar", "Rubrik resultat", 2, 100),
+    ],
+)
+def test_a_text_too_long_to_store_is_named_with_its_place(
+    staff_client, sheet, label, column, limit
+):
+    def edit(book):
+        ws = book[sheet] if sheet == "Budget" else book.worksheets[1]
+        found = next(c for row in ws.iter_rows() for c in row if c.value == label)
+        ws.cell(found.row, column or found.column).value = "x" * 2000
+
+    problems = _upload_edited(staff_client, edit)
+    assert len(problems) == 1, problems
+    assert problems[0].endswith(f"texten har 2000 tecken; högst {limit} får plats."), problems

@@ -28,6 +28,7 @@ from budgets.xlsx import (
     SHARE_ENTRIES,
     SHEET,
 )
+from budgets.xlsx.text_limits import checked_text
 from finsam.fields import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS
 from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
@@ -201,7 +202,8 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
                     "med högst två decimaler."
                 )
         else:
-            value = "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            value = checked_text(text, name, SETTINGS_SHEET, row, 2, problems)
         values[name] = value
     if values.get("unit") not in (None, "kr", "tkr"):
         problems.append(
@@ -247,7 +249,10 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
             problems.append(
                 f"{_where(SHEET, labels + 2, col)}: ange ett årtal mellan 2004 och 2100."
             )
-        columns.append((kind or "", year or 0, str(sheet.value(labels, col, problems))))
+        label = checked_text(
+            str(sheet.value(labels, col, problems)), "column", SHEET, labels, col, problems
+        )
+        columns.append((kind or "", year or 0, label))
         col += 1
     if not columns:
         problems.append(f"{_where(SHEET, labels, FIRST_VALUE_COLUMN)}: budgeten har inga kolumner.")
@@ -274,9 +279,16 @@ def _body(
         elif marker in section_kinds:
             sections.append(
                 SectionPlan(
-                    str(label or ""),
+                    checked_text(str(label or ""), "section", SHEET, row, 1, problems),
                     section_kinds[marker],
-                    str(sheet.value(row, 3, problems) or ""),
+                    checked_text(
+                        str(sheet.value(row, 3, problems) or ""),
+                        "subtotal",
+                        SHEET,
+                        row,
+                        3,
+                        problems,
+                    ),
                     str(sheet.raw(row, 4) or "") != "ingen delsumma",
                 )
             )
@@ -284,7 +296,8 @@ def _body(
             if not sections:
                 problems.append(f"{_where(SHEET, row, 2)}: raden står före första avsnittet.")
                 continue
-            line = _line(sheet, row, str(label or ""), line_kinds[marker], width, problems)
+            text = checked_text(str(label or ""), "line", SHEET, row, 1, problems)
+            line = _line(sheet, row, text, line_kinds[marker], width, problems)
             notes += _formula_notes(sheet, row, line.kind, width)
             _facts(sheet, row, facts, line, problems)
             sections[-1].lines.append(line)
