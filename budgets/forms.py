@@ -6,6 +6,7 @@ from django import forms
 
 from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
+from finsam.fields import MONEY_WHOLE_DIGITS
 from finsam.forms import AmountField, PercentField
 from finsam.lib.numbers import (
     AmountError,
@@ -59,6 +60,11 @@ class CellForm(forms.Form):
                 raise forms.ValidationError(
                     f"{line.label}, {column.label}: ange hela kronor "
                     f"({data['value']} {options.unit})."
+                )
+            if abs(amount) >= 10**MONEY_WHOLE_DIGITS:
+                raise forms.ValidationError(
+                    f"{line.label}, {column.label}: beloppet är för stort; högst "
+                    f"{MONEY_WHOLE_DIGITS} siffror i kronor."
                 )
         data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
         return data

@@ -378,3 +378,17 @@ def test_a_text_too_long_to_store_is_named_with_its_place(
     problems = _upload_edited(staff_client, edit)
     assert len(problems) == 1, problems
     assert problems[0].endswith(f"texten har 2000 tecken; högst {limit} får plats."), problems
+
+
+@pytest.mark.parametrize("value", ["9" * 15, "9" * 39, "-" + "9" * 13])
+def test_a_grid_amount_too_large_to_store_is_a_message(staff_client, value):
+    from budgets.models import BudgetAmount
+    from tests.budgets.test_grid_views import _save
+
+    document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
+    response, line, column = _save(staff_client, document, "Kansli", 2014, value, "425000")
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "Kansli, Budget 2014: beloppet är för stort; högst 12 siffror i kronor."
+    )
+    assert BudgetAmount.objects.get(line=line, column=column).amount == 425_000

@@ -29,12 +29,9 @@ from budgets.xlsx import (
     SHEET,
 )
 from budgets.xlsx.text_limits import checked_text
-from finsam.fields import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS
+from finsam.fields import MONEY_WHOLE_DIGITS as WHOLE_DIGITS
 from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
-
-# The whole kronor a stored amount can hold (a larger one would fail in the database).
-WHOLE_DIGITS = MONEY_MAX_DIGITS - MONEY_DECIMAL_PLACES
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
