@@ -392,3 +392,34 @@ def test_a_grid_amount_too_large_to_store_is_a_message(staff_client, value):
         "Kansli, Budget 2014: beloppet är för stort; högst 12 siffror i kronor."
     )
     assert BudgetAmount.objects.get(line=line, column=column).amount == 425_000
+
+
+def test_figure_forms_ignore_rows_named_by_another_associations_ids(staff_client, home):
+    from datetime import date
+
+    from initiatives.models import ExitCount, ExitReason, FollowUp, ReferralCount
+    from members.models import Member
+
+    initiative = Initiative.objects.filter(association=home).order_by("pk").first()
+    follow_up, _ = FollowUp.objects.get_or_create(
+        initiative=initiative, start=date(2016, 1, 1), end=date(2016, 6, 30)
+    )
+    other = Association.objects.get(slug=FOREIGN)
+    own, foreign = (
+        ExitReason.objects.create(association=a, number=1, name="Arbete", category="other")
+        for a in (home, other)
+    )
+    url = reverse("initiatives:exits", args=[HOME, follow_up.pk])
+    data = {"version": follow_up.version, f"reason_{own.pk}": 2, f"reason_{foreign.pk}": 7}
+    staff_client.post(url, data)
+    assert {(c.reason_id, c.count) for c in ExitCount.objects.filter(follow_up=follow_up)} == {
+        (own.pk, 2)
+    }
+    koping = Member.objects.get(name="Köpings kommun")  # a member of Västra Mälardalen only
+    own_member = home.memberships.order_by("pk").first().member
+    url = reverse("initiatives:referrals", args=[HOME, initiative.pk])
+    data = {"version": 0, "year": 2030, f"member_{own_member.pk}": 3, f"member_{koping.pk}": 9}
+    staff_client.post(url, data)
+    counts = ReferralCount.objects.filter(referral_year__initiative=initiative)
+    assert counts.filter(member=own_member, count=3).exists()
+    assert not counts.filter(member=koping).exists()
