@@ -423,3 +423,24 @@ def test_figure_forms_ignore_rows_named_by_another_associations_ids(staff_client
     counts = ReferralCount.objects.filter(referral_year__initiative=initiative)
     assert counts.filter(member=own_member, count=3).exists()
     assert not counts.filter(member=koping).exists()
+
+
+@pytest.mark.parametrize("email", ["a" * 64 + "@" + "b" * 250 + ".se", "a@b" + "\u202e" + ".se"])
+def test_an_invitation_to_an_impossible_address_is_a_form_error(admin_client, email):
+    from members.models import Invitation
+
+    url = reverse("members:invitation_new", args=[HOME])
+    response = admin_client.post(url, {"email": email, "role": "staff"})
+    assert response.status_code == 200
+    assert response.context["invite_form"].errors["email"]
+    assert not Invitation.objects.filter(email=email).exists()
+
+
+def test_a_new_user_with_an_address_no_mail_can_reach_is_refused(admin_client):
+    from django.contrib.auth import get_user_model
+
+    email = "a@b\u202e.se"
+    data = {"username": "ny-anvandare", "email": email, "role": "staff"}
+    response = admin_client.post(f"/{HOME}/anvandare/", data | {"password": "Ett-langt-99-ord"})
+    assert "Det går inte att skicka e-post till" in response.content.decode()
+    assert not get_user_model().objects.filter(username="ny-anvandare").exists()
