@@ -6,8 +6,15 @@ from django import forms
 
 from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
+from finsam.fields import MONEY_WHOLE_DIGITS
 from finsam.forms import AmountField, PercentField
-from finsam.lib.numbers import AmountError, format_amount, is_blank_amount, parse_amount
+from finsam.lib.numbers import (
+    AmountError,
+    format_amount,
+    is_blank_amount,
+    parse_amount,
+    whole_number,
+)
 from finsam.versions import VersionField
 
 
@@ -54,6 +61,11 @@ class CellForm(forms.Form):
                     f"{line.label}, {column.label}: ange hela kronor "
                     f"({data['value']} {options.unit})."
                 )
+            if abs(amount) >= 10**MONEY_WHOLE_DIGITS:
+                raise forms.ValidationError(
+                    f"{line.label}, {column.label}: beloppet är för stort; högst "
+                    f"{MONEY_WHOLE_DIGITS} siffror i kronor."
+                )
         data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
         return data
 
@@ -86,13 +98,14 @@ class LineForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Which members exist is the service's rule; here only whole numbers are accepted.
-        self.fields["members"].valid_value = lambda value: str(value).isdigit()
+        self.fields["members"].valid_value = lambda value: whole_number(str(value)) is not None
 
     def clean_footnotes(self) -> list[int]:
         parts = [p for p in self.cleaned_data["footnotes"].replace(" ", ",").split(",") if p]
-        if not all(p.isdigit() for p in parts):
+        numbers = [whole_number(p) for p in parts]
+        if None in numbers:
             raise forms.ValidationError("Skriv fotnoternas nummer med komma emellan, t.ex. 1, 3.")
-        return [int(p) for p in parts]
+        return numbers
 
 
 class NewLineForm(forms.Form):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection, LineKind, Unit
 from budgets.selectors import BudgetSheet
-from finsam.lib.numbers import format_amount, format_percent
+from finsam.lib.numbers import format_amount, format_percent, whole_number
 
 THOUSAND = Decimal(1000)
 
@@ -48,9 +48,10 @@ class DisplayOptions:
             chosen = query.getlist("kolumner")
         else:
             chosen = [query.get("kolumner", "")]
-        keys = [part for text in chosen for part in str(text or "").split(",") if part.isdigit()]
+        parts = (whole_number(part) for text in chosen for part in str(text or "").split(","))
+        keys = [key for key in parts if key is not None]
         if keys:
-            options = replace(options, columns=tuple(int(k) for k in keys))
+            options = replace(options, columns=tuple(keys))
         return options
 
     @property

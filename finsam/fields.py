@@ -6,6 +6,8 @@ from djmoney.models.fields import MoneyField
 
 MONEY_MAX_DIGITS = 14
 MONEY_DECIMAL_PLACES = 2  # öre where they occur; documents print whole kronor or tkr
+# The whole kronor a stored amount holds: a larger one is refused where it is typed or read.
+MONEY_WHOLE_DIGITS = MONEY_MAX_DIGITS - MONEY_DECIMAL_PLACES
 
 
 def sek_field(verbose_name: str, **kwargs: Any) -> MoneyField:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives import figures, forms, selectors, services
@@ -53,8 +54,9 @@ def _edit(
 
 def _year_from(request: HttpRequest, tenant: Tenant) -> int:
     text = request.GET.get("ar", "")
-    if text.isdigit() and 2004 <= int(text) <= 2100:
-        return int(text)
+    year = whole_number(text)
+    if year is not None and 2004 <= year <= 2100:
+        return year
     if text:
         messages.error(request, f"”{text}” är inget år; skriv t.ex. 2014.")
     return selectors.default_year(tenant.association, timezone.localdate())
@@ -371,7 +373,7 @@ def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     # a refused save shows that year's stored counts again.
     year = request.POST.get("year") or request.GET.get("ar", "")
     column = ReferralYear.objects.filter(
-        initiative=initiative, year=int(year) if year.isdigit() and len(year) == 4 else 0
+        initiative=initiative, year=whole_number(year) or 0
     ).first()
     form = forms.ReferralYearForm(
         request.POST or None, association=tenant.association, column=column

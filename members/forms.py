@@ -1,6 +1,7 @@
 """Forms of the members app: they parse and normalise input; rules live in services."""
 
 from django import forms
+from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -124,6 +125,21 @@ class NewFundingYearForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
 
 
+class MailAddressField(forms.EmailField):
+    """An address mail can be sent to: the validator lets through some characters (U+202E in
+    the domain) that sending the mail then cannot encode, a 500 where the mail is sent."""
+
+    def clean(self, value):
+        address = super().clean(value)
+        try:
+            sanitize_address(address, "utf-8")
+        except (ValueError, UnicodeError) as error:
+            raise forms.ValidationError(
+                gettext("Det går inte att skicka e-post till %(email)s.") % {"email": address}
+            ) from error
+        return address
+
+
 class UserCreateForm(forms.Form):
     """A new account: a taken user name is refused (an existing person is invited instead)."""
 
@@ -133,7 +149,7 @@ class UserCreateForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     full_name = forms.CharField(label=_("Namn"), max_length=150, required=False)
-    email = forms.EmailField(
+    email = MailAddressField(
         label=_("E-postadress"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
     role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
@@ -144,7 +160,7 @@ class UserCreateForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(
+    email = MailAddressField(
         label=_("E-postadress"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
     role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)

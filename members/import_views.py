@@ -88,7 +88,11 @@ def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if "discard" in request.POST:
-        import_discard(batch=batch)
+        try:
+            import_discard(batch=batch)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect("members:imports", tenant.association.slug)
         messages.info(
             request,
             _("Importen av %(filename)s är avbruten; inget ändrades.")
@@ -98,7 +102,10 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     choices = frozenset(request.POST.getlist("choice"))
     try:
         applied = import_confirm(
-            batch=batch, confirmed=request.POST.get("confirmed") == "1", choices=choices
+            batch=batch,
+            confirmed=request.POST.get("confirmed") == "1",
+            choices=choices,
+            user=request.user,
         )
     except ValidationError as error:
         messages.error(

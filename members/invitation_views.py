@@ -51,10 +51,14 @@ def invitation_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @require_POST
 def invitation_remove(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     invitation = get_scoped_or_404(Invitation, tenant, pk=pk)
-    invitation_withdraw(invitation=invitation)
-    messages.success(
-        request, _("Inbjudan till %(email)s är tillbakadragen.") % {"email": invitation.email}
-    )
+    try:
+        invitation_withdraw(invitation=invitation)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(
+            request, _("Inbjudan till %(email)s är tillbakadragen.") % {"email": invitation.email}
+        )
     return redirect("members:user_roles", tenant.association.slug)
 
 

@@ -76,8 +76,20 @@ def invitation_send(
 
 
 def invitation_withdraw(*, invitation: Invitation) -> None:
+    """Withdraw a pending (or expired) invitation. One already accepted is refused: the page
+    that offered the button was read before the acceptance, and deleting the invitation would
+    only erase its record while the role it gave stays."""
     with transaction.atomic():
-        Invitation.objects.select_for_update().filter(pk=invitation.pk).delete()
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        if locked is not None and locked.accepted_at is not None:
+            raise ValidationError(
+                _(
+                    "Inbjudan till %(email)s är redan antagen och kan inte dras tillbaka. "
+                    "Ändra eller ta bort rollen i listan över användare i stället."
+                )
+                % {"email": locked.email}
+            )
+        Invitation.objects.filter(pk=invitation.pk).delete()
 
 
 def invitation_find(token: str) -> Invitation | None:

@@ -65,7 +65,7 @@ def import_preview(*, association: Association, plan: BudgetPlan, user: Any) -> 
         for key in [*before, *(k for k in after if k not in before)]
         if before.get(key) != after.get(key)
     ]
-    return ImportPreview(latest, changes, list(plan.notes), _digest(before))
+    return ImportPreview(latest, changes, list(plan.notes), _digest(latest, before))
 
 
 def budget_file_apply(
@@ -79,7 +79,7 @@ def budget_file_apply(
         if latest is not None:
             # The lock every write to the document takes: no change slips in between.
             BudgetDocument.objects.select_for_update().get(pk=latest.pk)
-        if _digest(document_facts(latest) if latest is not None else {}) != digest:
+        if _digest(latest, document_facts(latest) if latest is not None else {}) != digest:
             raise ValidationError(
                 "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
                 "Ladda upp filen igen och granska ändringarna."
@@ -92,8 +92,11 @@ def _latest(association: Association, year: int) -> BudgetDocument | None:
     return found.order_by("-revision").first()
 
 
-def _digest(facts: dict[str, str]) -> str:
-    return hashlib.sha256(repr(list(facts.items())).encode()).hexdigest()
+def _digest(latest: BudgetDocument | None, facts: dict[str, str]) -> str:
+    """Which document the file would change, and everything in it: a draft adopted, or a new
+    revision made, after the preview also refuses the file (the preview said "replaces")."""
+    which = None if latest is None else (latest.pk, latest.status)
+    return hashlib.sha256(repr((which, list(facts.items()))).encode()).hexdigest()
 
 
 def pending_file_save(*, association: Association, content: bytes) -> str:

@@ -36,10 +36,21 @@ def section_move(
         )
 
 
-def section_delete(*, section: BudgetSection, user: Any) -> None:
-    """Remove a section with its lines (the page has asked the user to confirm)."""
+def section_lines_fingerprint(section: BudgetSection) -> str:
+    """The lines the confirmation page counted ("med dess 5 rader"), to send back with it."""
+    return order_fingerprint(list(section.lines.order_by("pk")))
+
+
+def section_delete(*, section: BudgetSection, user: Any, expected_lines: str | None = None) -> None:
+    """Remove a section with its lines (the page has asked the user to confirm). A line added
+    or moved into the section since the page counted them is not deleted unseen."""
     with budget_write(user):
         locked_draft(section.document)
+        if expected_lines is not None and section_lines_fingerprint(section) != expected_lines:
+            raise StaleEditError(
+                f"Avsnittet ”{section}” har fått andra rader sedan du bekräftade; inget togs "
+                "bort. Läs frågan igen."
+            )
         section.delete()
 
 

@@ -15,6 +15,7 @@ from budgets.models import Unit
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet, documents_of, follow_up_of, running_column
 from budgets.services import StaleEditError, follow_up_save
+from finsam.lib.numbers import whole_number
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 
 
@@ -36,7 +37,7 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
     sheet = budget_sheet(document)
     chosen = request.GET.get("kolumn", "")
-    asked = int(chosen) if chosen.isdigit() else None
+    asked = whole_number(chosen)
     column = running_column(sheet, timezone.localdate().year, asked)
     result, entered = follow_up_of(sheet, column)
     line_ids = [line.pk for line in sheet.lines if line.kind != "carried_forward"]

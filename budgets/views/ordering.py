@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from budgets.models import BudgetDocument
-from budgets.services.ordering import column_move, section_move
+from budgets.services.ordering import column_move, section_lines_fingerprint, section_move
 from budgets.views.common import CONFIRMED, posted_to_document
 from budgets.views.structure import _attempt, _back
 from finsam.permissions import Perm
@@ -67,7 +67,8 @@ def delete_confirm(
         section = get_scoped_or_404(document.sections.all(), tenant, pk=item)
         count = section.lines.count()
         message = f"Ta bort avsnittet ”{section}” med dess {count} rader och deras belopp?"
-        action, fields = reverse("budgets:sections", args=[slug, pk]), {"section": item}
+        action = reverse("budgets:sections", args=[slug, pk])
+        fields = {"section": item, "rader": section_lines_fingerprint(section)}
     else:
         raise Http404("Okänt slag att ta bort.")
     context = {

@@ -22,6 +22,7 @@ from budgets.models import BudgetDocument, BudgetLine, ShareEntry
 from budgets.selectors import budget_sheet
 from budgets.services.ordering import order_fingerprint, section_delete
 from budgets.views.common import posted_to_document, unconfirmed_delete
+from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives.models import Initiative
@@ -107,7 +108,13 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
     if request.POST.get("action") == "ta-bort" and found is not None:
         if unconfirmed := unconfirmed_delete(request, document, "avsnitt", found.pk):
             return unconfirmed
-        _attempt(request, f"Avsnittet ”{found}” är borttaget.", section_delete, section=found)
+        _attempt(
+            request,
+            f"Avsnittet ”{found}” är borttaget.",
+            section_delete,
+            section=found,
+            expected_lines=request.POST.get("rader", ""),  # none sent: stale
+        )
     elif data is None:
         _form_errors(request, form)
     elif found is not None:
@@ -171,13 +178,13 @@ def line_action(
     elif action == "ta-bort":
         if unconfirmed := unconfirmed_delete(request, document, "rad", found.pk):
             return unconfirmed
-        text = request.POST.get("version", "")
+        version = whole_number(request.POST.get("version", ""))
         _attempt(
             request,
             f"Raden ”{found.label}” är borttagen.",
             services.line_delete,
             line=found,
-            expected_version=int(text) if text.isdigit() else -1,  # none sent: stale
+            expected_version=-1 if version is None else version,  # none sent: stale
         )
     else:
         form = LineForm(request.POST)
@@ -268,4 +275,4 @@ def new_revision(request: HttpRequest, tenant: Tenant, document: BudgetDocument)
 def _posted_id(request: HttpRequest, name: str) -> int:
     """The id a form posted, or 0 (which finds nothing) when it is not a number."""
     value = request.POST.get(name, "")
-    return int(value) if value.isdigit() else 0
+    return whole_number(value) or 0

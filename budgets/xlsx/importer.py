@@ -28,7 +28,9 @@ from budgets.xlsx import (
     SHARE_ENTRIES,
     SHEET,
 )
-from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount
+from budgets.xlsx.text_limits import checked_text
+from finsam.fields import MONEY_WHOLE_DIGITS as WHOLE_DIGITS
+from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
@@ -191,8 +193,14 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
             value = _number(value)
             if value is None:
                 problems.append(f"{_where(SETTINGS_SHEET, row, 2)}: ange ett tal.")
+            elif not 0 <= value <= 100 or value != round(value, 2):
+                problems.append(
+                    f"{_where(SETTINGS_SHEET, row, 2)}: ange en andel mellan 0 och 100 procent "
+                    "med högst två decimaler."
+                )
         else:
-            value = "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            value = checked_text(text, name, SETTINGS_SHEET, row, 2, problems)
         values[name] = value
     if values.get("unit") not in (None, "kr", "tkr"):
         problems.append(
@@ -238,7 +246,10 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
             problems.append(
                 f"{_where(SHEET, labels + 2, col)}: ange ett årtal mellan 2004 och 2100."
             )
-        columns.append((kind or "", year or 0, str(sheet.value(labels, col, problems))))
+        label = checked_text(
+            str(sheet.value(labels, col, problems)), "column", SHEET, labels, col, problems
+        )
+        columns.append((kind or "", year or 0, label))
         col += 1
     if not columns:
         problems.append(f"{_where(SHEET, labels, FIRST_VALUE_COLUMN)}: budgeten har inga kolumner.")
@@ -265,9 +276,16 @@ def _body(
         elif marker in section_kinds:
             sections.append(
                 SectionPlan(
-                    str(label or ""),
+                    checked_text(str(label or ""), "section", SHEET, row, 1, problems),
                     section_kinds[marker],
-                    str(sheet.value(row, 3, problems) or ""),
+                    checked_text(
+                        str(sheet.value(row, 3, problems) or ""),
+                        "subtotal",
+                        SHEET,
+                        row,
+                        3,
+                        problems,
+                    ),
                     str(sheet.raw(row, 4) or "") != "ingen delsumma",
                 )
             )
@@ -275,7 +293,8 @@ def _body(
             if not sections:
                 problems.append(f"{_where(SHEET, row, 2)}: raden står före första avsnittet.")
                 continue
-            line = _line(sheet, row, str(label or ""), line_kinds[marker], width, problems)
+            text = checked_text(str(label or ""), "line", SHEET, row, 1, problems)
+            line = _line(sheet, row, text, line_kinds[marker], width, problems)
             notes += _formula_notes(sheet, row, line.kind, width)
             _facts(sheet, row, facts, line, problems)
             sections[-1].lines.append(line)
@@ -353,9 +372,9 @@ def _facts(
 
 def _typed(text: str, width: int) -> list[bool] | None:
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-    if not all(p.isdigit() and 1 <= int(p) <= width for p in parts):
+    numbers = {whole_number(p) for p in parts}
+    if not all(n is not None and 1 <= n <= width for n in numbers):
         return None
-    numbers = {int(p) for p in parts}
     return [n in numbers for n in range(1, width + 1)]
 
 
@@ -371,7 +390,7 @@ def _line(
     members = [m.strip() for m in members_text.split(";") if m.strip()]
     notes_text = str(sheet.value(row, 4, problems) or "")
     notes = [p.strip() for p in notes_text.split(",") if p.strip()]
-    if not all(p.isdigit() for p in notes):
+    if not all(whole_number(p) is not None for p in notes):
         problems.append(f"{_where(SHEET, row, 4)}: fotnoter anges som nummer, t.ex. 1, 3.")
         notes = []
     values = [_value(sheet, row, FIRST_VALUE_COLUMN + i, kind, problems) for i in range(width)]
@@ -387,7 +406,7 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     if isinstance(raw, str) and raw.startswith("="):
         counted = COUNTED.match(raw)
         if kind == "initiative" and counted:
-            return Decimal(counted.group(1))
+            return _bounded(Decimal(counted.group(1)), raw, row, col, problems)
         if kind == "carried_forward":
             return None
     value = sheet.value(row, col, problems)
@@ -399,4 +418,14 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     if number is None or number != number.to_integral_value():
         problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")
         return Decimal(0)
-    return number
+    return _bounded(number, value, row, col, problems)
+
+
+def _bounded(number: Decimal, value: Any, row: int, col: int, problems: list[str]) -> Decimal:
+    if abs(number) < 10**WHOLE_DIGITS:
+        return number
+    problems.append(
+        f"{_where(SHEET, row, col)}: ”{value}” är för stort; ett belopp har högst "
+        f"{WHOLE_DIGITS} siffror."
+    )
+    return Decimal(0)

@@ -16,6 +16,19 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _AMOUNT = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
 
 
+# Enough for any id, year or version; a longer run of digits is no number the application
+# keeps (and int() refuses one of over 4 300 digits).
+_MAX_DIGITS = 18
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a whole number if it is written with 0-9 only, else None. `str.isdigit()`
+    alone also accepts "²", which `int()` refuses: a 500 for whoever types it."""
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+        return int(text)
+    return None
+
+
 def is_blank_amount(text: str) -> bool:
     """Nothing typed, or a dash as printed plans write an empty cell: blank, not 0."""
     return text.strip() in ("", "-", "\u2013", "\u2014", MINUS)

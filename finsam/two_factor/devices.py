@@ -20,6 +20,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from finsam.lib.numbers import whole_number
+
 BACKUP_CODES = 10
 APP_NAME = "Autentiseringsapp"
 BACKUP_NAME = "Reservkoder"
@@ -68,7 +70,8 @@ def two_factor_enrol(*, user, secret: str, code: str) -> tuple[TOTPDevice, list[
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
     token = normalised(code)
-    if not (token.isdigit() and totp.verify(int(token), device.tolerance)):
+    number = whole_number(token)
+    if not (number is not None and totp.verify(number, device.tolerance)):
         raise CodeError(_("Koden stämmer inte. Skriv den sexsiffriga kod som appen visar just nu."))
     device.last_t = totp.t()  # the confirming code cannot be used again to sign in
     with transaction.atomic():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -229,22 +229,30 @@ def batch_plan(
 
 
 def import_confirm(
-    *, batch: ImportBatch, confirmed: bool = False, choices: frozenset[str] = frozenset()
+    *,
+    batch: ImportBatch,
+    confirmed: bool = False,
+    choices: frozenset[str] = frozenset(),
+    user: Any = None,
 ) -> ImportBatch:
     """Apply the file, all or nothing; it is read again, since data may have changed since.
 
     A plan that removes more than it brings needs `confirmed`; a refusal with an offer needs
     its choice in `choices`. A database error (whatever a reader let through) becomes a
-    message, and the transaction leaves everything as it was."""
+    message, and the transaction leaves everything as it was. History names `user`, who
+    confirms (another admin than the uploader, maybe); without one (a command, the demo),
+    the uploader."""
     try:
-        return _confirm_locked(batch, confirmed, choices)
+        return _confirm_locked(batch, confirmed, choices, user)
     except DatabaseError as error:
         raise ValidationError(
             _("Filen kunde inte sparas (%(error)s); inget ändrades.") % {"error": error}
         ) from error
 
 
-def _confirm_locked(batch: ImportBatch, confirmed: bool, choices: frozenset[str]) -> ImportBatch:
+def _confirm_locked(
+    batch: ImportBatch, confirmed: bool, choices: frozenset[str], user: Any
+) -> ImportBatch:
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=batch.association_id)
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
@@ -262,7 +270,7 @@ def _confirm_locked(batch: ImportBatch, confirmed: bool, choices: frozenset[str]
                 + plan.warnings,
             )
         # Every figure the file changes names this import (and its checksum) in its history.
-        with recording(user=locked.uploaded_by, batch=locked):
+        with recording(user=user if user is not None else locked.uploaded_by, batch=locked):
             locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked, choices), plan, locked)
             locked.status = ImportStatus.APPLIED
             locked.applied_at = timezone.now()
@@ -280,8 +288,15 @@ def import_drop(*, batch: ImportBatch) -> None:
 
 
 def import_discard(*, batch: ImportBatch) -> None:
+    """Drop a previewed file. One applied meanwhile (another tab, a colleague) is refused: the
+    page that offered "Avbryt" was read before, and its figures are in the books now."""
     with transaction.atomic():
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if locked.status == ImportStatus.APPLIED:
+            raise ValidationError(
+                _("Filen %(filename)s är redan inläst; den kan inte avbrytas.")
+                % {"filename": locked.filename}
+            )
         if locked.status == ImportStatus.PREVIEW:
             locked.status = ImportStatus.DISCARDED
             locked.save()

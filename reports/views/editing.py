@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
+from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports import forms, services
@@ -103,8 +104,8 @@ def section_edit(request: HttpRequest, tenant: Tenant, pk: int, section: int | N
 def section_change(request: HttpRequest, tenant: Tenant, pk: int, section: int) -> HttpResponse:
     """Move a section up or down, or delete it (the button pressed says which)."""
     report, found, _form = _section_form(request, tenant, pk, section)
-    text = request.POST.get("version", "")
-    version = int(text) if text.isdigit() else -1  # a missing version counts as stale
+    posted = whole_number(request.POST.get("version", ""))
+    version = -1 if posted is None else posted  # a missing version counts as stale
     action = request.POST.get("action")
     try:
         if action == "delete":

@@ -47,8 +47,7 @@ NO_VERSION = {
     "members:user_roles": "lägger till en användare med en roll",
     "members:user_role_update": "tar bort en roll",
     "members:invitation_new": "skickar en ny inbjudan",
-    "members:invitation_remove": "drar tillbaka en väntande inbjudan; en använd eller "
-    "återkallad kan inte dras tillbaka igen",
+    "members:invitation_remove": "drar tillbaka en inbjudan; en redan antagen vägras under lås",
 }
 
 
