@@ -36,6 +36,10 @@ class BudgetDocumentAdmin(AuditedAdmin):
     list_filter = ["association", "status"]
     inlines = [ColumnInline, SectionInline, FootnoteInline]
 
+    def has_delete_permission(self, request, obj=None):
+        # An adopted budget is a record the auditors rely on, as an adopted report is.
+        return obj is None or not obj.adoptions.exists()
+
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(AuditedAdmin):

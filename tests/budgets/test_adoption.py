@@ -5,7 +5,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from django.urls import reverse
 
 from budgets.differences import adopted_differences
@@ -238,3 +241,13 @@ def test_the_history_names_the_adoption_and_its_motivation(budget):
     assert row.history_change_reason == (
         f"Fastställd av styrelsen 2013-12-12 2013/45. Motivering till varningarna: {MOTIVATION}"
     )
+
+
+def test_the_back_office_cannot_delete_an_adopted_budget(budget):
+    """The adoption is the auditors' record: its budget cannot be deleted, as a report's."""
+    model_admin = admin.site._registry[BudgetDocument]
+    request = RequestFactory().get("/admin/")
+    request.user = get_user_model().objects.get(username="superadmin")
+    assert model_admin.has_delete_permission(request, budget)
+    _adopt(budget)
+    assert not model_admin.has_delete_permission(request, budget)
