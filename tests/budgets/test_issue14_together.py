@@ -13,7 +13,7 @@ from budgets.differences import adopted_differences
 from budgets.models import BudgetAmount, BudgetDocument, BudgetLine, ShareEntry
 from budgets.presentation import DisplayOptions, grid_rows
 from budgets.selectors import budget_sheet
-from budgets.services import document_adopt
+from budgets.services import column_add, document_adopt
 from budgets.services.successor import document_create_from
 from budgets.xlsx.export import export_budget
 from initiatives.models import Initiative
@@ -113,3 +113,18 @@ def test_next_years_budget_keeps_blanks_counted_entry_and_exemptions(budget):
     sheet = budget_sheet(new)
     assert _texts(sheet, "Kansli") == ["", ""]
     assert _texts(sheet, COUNTED)[0] == "549 000"  # granted 610 000, counted at 90 %
+
+
+def test_a_forecast_moved_from_a_budget_starts_at_the_budgets_counted_figure(budget):
+    """The earlier budget of 2015 counts 90 % of the 610 000 typed as the maximum: the new
+    forecast of 2015, which counts no share, starts at the 549 000 the budget counted."""
+    budget.lines.filter(label=COUNTED).update(share_entry=ShareEntry.MAXIMUM)
+    line = budget.lines.get(label=COUNTED)
+    line.amounts.create(column=budget.columns.get(year=2015), amount=610_000)
+    column_add(document=budget, kind="forecast", year=2014, label="Prognos 2014", user=None)
+    assert _texts(budget_sheet(budget), COUNTED)[1] == "549 000"
+    new, _ = document_create_from(source=budget, year=2015, user=None)
+    forecast = new.columns.get(kind="forecast", year=2015)
+    sheet = budget_sheet(new)
+    moved = new.lines.get(label=COUNTED)
+    assert sheet.result.cell(moved.pk, forecast.pk).value == D(549_000)
