@@ -13,9 +13,11 @@ from budgets.differences import adopted_differences
 from budgets.models import BudgetAmount, BudgetDocument, BudgetLine, ShareEntry
 from budgets.presentation import DisplayOptions, grid_rows
 from budgets.selectors import budget_sheet
-from budgets.services import column_add, document_adopt
+from budgets.services import column_add, document_adopt, document_import
+from budgets.services.import_preview import import_preview
 from budgets.services.successor import document_create_from
 from budgets.xlsx.export import export_budget
+from budgets.xlsx.importer import read_budget
 from initiatives.models import Initiative
 from initiatives.services import DecisionData, decision_record
 
@@ -128,3 +130,32 @@ def test_a_forecast_moved_from_a_budget_starts_at_the_budgets_counted_figure(bud
     sheet = budget_sheet(new)
     moved = new.lines.get(label=COUNTED)
     assert sheet.result.cell(moved.pk, forecast.pk).value == D(549_000)
+
+
+def test_the_adopted_revisions_file_read_back_keeps_its_figures_in_a_new_revision(budget):
+    """The unchanged file of an adopted revision, read back after the grant fell, enters the
+    figures the file shows in a new draft; the adopted revision stays as it was. The counted
+    formula of "Navigatörcentrum" (max 610 000) typed as the counted amount is 549 000."""
+    document_adopt(
+        document=budget,
+        adopted_on=date(2013, 12, 12),
+        meeting=None,
+        diary_number="2013/45",
+        user=None,
+        motivation="Överskottet används medvetet.",
+    )
+    budget.refresh_from_db()
+    _reduce_navigator_2015(100_000)
+    content = export_budget(budget_sheet(budget))
+    preview = import_preview(association=budget.association, plan=read_budget(content), user=None)
+    assert preview.new_revision and preview.replaces == budget
+    new = document_import(association=budget.association, plan=read_budget(content), user=None)
+    assert (new.revision, new.is_draft) == (2, True)
+    sheet = budget_sheet(new)
+    assert _texts(sheet, COUNTED) == ["540 000", "549 000"]
+    assert _texts(sheet, BLANK) == ["", "210 000"]
+    assert [c.closing for c in sheet.result.columns.values()] == [
+        c.closing for c in budget_sheet(budget).result.columns.values()
+    ]
+    budget.refresh_from_db()
+    assert not budget.is_draft and _texts(budget_sheet(budget), COUNTED) == ["540 000", "549 000"]
