@@ -159,3 +159,26 @@ def test_the_adopted_revisions_file_read_back_keeps_its_figures_in_a_new_revisio
     ]
     budget.refresh_from_db()
     assert not budget.is_draft and _texts(budget_sheet(budget), COUNTED) == ["540 000", "549 000"]
+
+
+def test_an_adopted_revisions_columns_and_sections_do_not_move(budget):
+    from django.core.exceptions import ValidationError
+
+    from budgets.services.ordering import column_move, section_move
+
+    document_adopt(
+        document=budget,
+        adopted_on=date(2013, 12, 12),
+        meeting=None,
+        diary_number="2013/45",
+        user=None,
+        motivation="Överskottet används medvetet.",
+    )
+    columns = [c.label for c in budget.columns.all()]
+    sections = [s.name for s in budget.sections.all()]
+    with pytest.raises(ValidationError, match="Budgeten är fastställd"):
+        column_move(column=budget.columns.last(), up=True, user=None)
+    with pytest.raises(ValidationError, match="Budgeten är fastställd"):
+        section_move(section=budget.sections.last(), up=True, user=None)
+    assert [c.label for c in budget.columns.all()] == columns
+    assert [s.name for s in budget.sections.all()] == sections
