@@ -182,3 +182,29 @@ def test_an_adopted_revisions_columns_and_sections_do_not_move(budget):
         section_move(section=budget.sections.last(), up=True, user=None)
     assert [c.label for c in budget.columns.all()] == columns
     assert [s.name for s in budget.sections.all()] == sections
+
+
+def test_the_plan_prints_the_adopted_blank_and_counted_figures_after_a_grant_change(budget):
+    from reports.blocks.budget import budget_block
+    from reports.builders import build_report
+    from reports.context import BuildContext
+    from reports.rendering import report_pdf
+    from tests.reports.helpers import normalised, pdf_text
+    from tests.reports.plan_texts import plan
+
+    document_adopt(
+        document=budget,
+        adopted_on=date(2013, 12, 12),
+        meeting=None,
+        diary_number="2013/45",
+        user=None,
+        motivation="Överskottet används medvetet.",
+    )
+    _reduce_navigator_2015(100_000)
+    report = plan("finnveden", 2014)
+    rows = {r.label: list(r.cells) for r in budget_block(BuildContext(report)).tables[0].rows}
+    assert rows[BLANK] == ["", "210\xa0000"]
+    assert rows[COUNTED] == ["540\xa0000", "549\xa0000"]
+    text = pdf_text(report_pdf(build_report(report)))
+    assert normalised(f"{COUNTED} 540 000 549 000") in text
+    assert normalised(f"{BLANK} 210 000") in text
