@@ -214,8 +214,14 @@ def _initiative_cell(
         return CellResult(whole, cell.stored, cell.computed)
     if typed and line.share_entry == COUNTED:
         return CellResult(cell.stored, cell.stored, cell.computed)
-    counted = round_to_step(whole * budget.counted_share / HUNDRED, KRONA)
-    return CellResult(counted, cell.stored, cell.computed, maximum=whole)
+    return CellResult(
+        counted_amount(whole, budget.counted_share), cell.stored, cell.computed, maximum=whole
+    )
+
+
+def counted_amount(whole: Decimal, counted_share: Decimal) -> Decimal:
+    """The counted part of a granted maximum, in whole kronor."""
+    return round_to_step(whole * counted_share / HUNDRED, KRONA)
 
 
 def opening_source(

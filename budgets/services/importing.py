@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from budgets.calculation import COUNTED, counted_amount
 from budgets.models import (
     Account,
     BudgetAmount,
@@ -117,8 +118,18 @@ def _typed_figures(sheet, line: BudgetLine, columns: list[BudgetColumn], planned
         cell = sheet.result.cell(line.pk, column.pk)
         shown = cell.computed if cell.maximum is not None else cell.value
         typed = planned.typed is not None and planned.typed[index]
-        figures.append(value if typed or value != shown else None)
+        if not typed and value == shown:
+            figures.append(None)
+        elif value is not None and line.share_entry == COUNTED and _maximum(planned, index):
+            # A line typed as the counted amount stores what the maximum counts, as shown.
+            figures.append(counted_amount(value, sheet.document.counted_share))
+        else:
+            figures.append(value)
     return figures
+
+
+def _maximum(planned: LinePlan, index: int) -> bool:
+    return index < len(planned.maxima) and planned.maxima[index]
 
 
 def _line(document, section, order, planned, members, notes, initiatives) -> BudgetLine:

@@ -12,12 +12,19 @@ columns before it that start the chain keep the opening the earlier document gav
 """
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 
-from budgets.calculation import OPENING_PREFERENCE, ColumnInput, opening_source
+from budgets.calculation import (
+    OPENING_PREFERENCE,
+    SHARE_COLUMN_KINDS,
+    CellResult,
+    ColumnInput,
+    opening_source,
+)
 from budgets.models import (
     BudgetAmount,
     BudgetColumn,
@@ -117,11 +124,21 @@ def _moved_amounts(source, earlier, columns, lines) -> list[BudgetAmount]:
         feeder.pk: new for new in columns.values() if (feeder := _feeder(new, earlier)) is not None
     }
     stored = BudgetAmount.objects.filter(line__document=source, column_id__in=set(feeders))
+    cells = budget_sheet(source).result.cells
     return [
-        BudgetAmount(line=lines[a.line_id], column=new, amount=a.amount)
+        BudgetAmount(line=lines[a.line_id], column=new, amount=amount)
         for a in stored.exclude(line__kind=LineKind.CARRIED_FORWARD)
         for new in [feeders[a.column_id]]
+        for amount in [_moved_amount(a, cells.get((a.line_id, a.column_id)), new)]
     ]
+
+
+def _moved_amount(stored: BudgetAmount, cell: CellResult | None, new: BudgetColumn) -> Decimal:
+    """A granted maximum moved into a forecast or outcome column, which counts no share,
+    becomes the amount the earlier column counted: the forecast starts at the budget."""
+    if cell is not None and cell.maximum is not None and new.kind not in SHARE_COLUMN_KINDS:
+        return cell.figure
+    return stored.amount
 
 
 def _openings(source, document, earlier, columns, lines, opening) -> list[BudgetAmount]:

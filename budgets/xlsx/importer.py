@@ -56,6 +56,8 @@ class LinePlan:
     # Which figures are typed rather than computed (None: the file does not say; a figure
     # equal to the computed one is then taken as computed).
     typed: list[bool] | None = None
+    # Which figures are a counted formula's granted maximum, not the figure the cell shows.
+    maxima: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -396,7 +398,12 @@ def _line(
     values = [_value(sheet, row, FIRST_VALUE_COLUMN + i, kind, problems) for i in range(width)]
     if not label.strip():
         problems.append(f"{_where(SHEET, row, 1)}: raden saknar text.")
-    return LinePlan(label, kind, members, [int(n) for n in notes], values)
+    maxima = [
+        kind == "initiative"
+        and COUNTED.match(str(sheet.raw(row, FIRST_VALUE_COLUMN + i))) is not None
+        for i in range(width)
+    ]
+    return LinePlan(label, kind, members, [int(n) for n in notes], values, maxima=maxima)
 
 
 def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> Decimal | None:

@@ -251,3 +251,17 @@ def test_the_back_office_cannot_delete_an_adopted_budget(budget):
     assert model_admin.has_delete_permission(request, budget)
     _adopt(budget)
     assert not model_admin.has_delete_permission(request, budget)
+
+
+def test_the_plan_prints_the_motivation_where_the_warning_is(budget):
+    from reports.blocks.budget import budget_block
+    from reports.context import BuildContext
+    from reports.models import Report
+
+    plan = Report.objects.get(association__slug="finnveden", kind="verksamhetsplan", year=2014)
+    warnings = [c.message for c in budget_sheet(budget).result.warnings]
+    assert warnings
+    _adopt(budget)
+    plan.refresh_from_db()
+    checks = budget_block(BuildContext(plan)).context["checks"]
+    assert checks == [*warnings, f"Styrelsens motivering vid fastställelsen: {MOTIVATION}"]

@@ -122,3 +122,16 @@ def test_an_adopted_revision_keeps_its_blank_cells(finnveden):
     assert sheet.adoption is not None
     assert [c.text for c in _row(sheet, LABEL).cells] == ["", "210\u00a0000"]
     assert sheet.result.cell(_row(sheet, LABEL).line.pk, sheet.columns[0].pk).value is None
+
+
+@pytest.mark.parametrize("typed", ["-", "–", " "])
+def test_a_dash_in_a_budget_file_is_read_as_blank(typed):
+    document = BudgetDocument.objects.get(association__slug="finnveden", year=2014)
+    workbook = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    ws = workbook["Budget"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Kansli")
+    ws.cell(row, 6).value = typed
+    out = BytesIO()
+    workbook.save(out)
+    plan_lines = [line for s in read_budget(out.getvalue()).sections for line in s.lines]
+    assert next(p for p in plan_lines if p.label == "Kansli").values == [D(425_000), None]
