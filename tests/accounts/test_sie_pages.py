@@ -250,3 +250,16 @@ def test_the_preview_names_the_object_row_convention_and_an_unused_pbudget(
     page = text_of(client.get(f"/nytt/importer/{batch.pk}/"))
     assert "Vad kontrollen av filen visar" in page
     assert fact in page
+
+
+def test_an_uploaded_sie_file_with_a_line_over_64_kb_is_refused_naming_the_line(
+    admin_client, vaxjo
+):
+    content = sie([(0, 2014)]).replace(b"#FNAMN ", b"#FNAMN " + b"x" * (2**20), 1)
+    line = content[: content.index(b"#FNAMN ")].count(b"\n") + 1
+    response = admin_client.post(
+        "/vaxjo/importer/", {"kind": "sie", "file": SimpleUploadedFile("lang.se", content)}
+    )
+    assert response.status_code == 200
+    assert f"Rad {line}: Raden är längre än 64 KB och läses inte" in text_of(response)
+    assert not ImportBatch.objects.filter(association=vaxjo, filename="lang.se").exists()
