@@ -227,3 +227,39 @@ def test_without_the_choice_the_number_is_not_taken(client, make_user):
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.APPLIED
     fresh.refresh_from_db()
     assert fresh.org_number == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "fact"),
+    [
+        ("typ3_psaldo_total.se", "#PSALDO: raden utan objekt ({}) är kontots total, som SIE"),
+        ("typ3_psaldo_rest.se", "#PSALDO: raden utan objekt ({}) är den del av kontot"),
+        ("typ4_pbudget.se", "Filen har 1 #PBUDGET-rader (periodbudget); de läses inte in"),
+    ],
+)
+def test_the_preview_names_the_object_row_convention_and_an_unused_pbudget(
+    client, make_user, name, fact
+):
+    fresh = Association.objects.create(
+        name="Nytt förbund", slug="nytt", formed_on=date(2011, 5, 20)
+    )
+    client.force_login(make_user("nytt-admin", fresh, Role.ADMIN))
+    content = (Path(__file__).parent / "sie_corpus" / name).read_bytes()
+    client.post("/nytt/importer/", {"kind": "sie", "file": SimpleUploadedFile(name, content)})
+    batch = ImportBatch.objects.get(association=fresh, filename=name)
+    page = text_of(client.get(f"/nytt/importer/{batch.pk}/"))
+    assert "Vad kontrollen av filen visar" in page
+    assert fact in page
+
+
+def test_an_uploaded_sie_file_with_a_line_over_64_kb_is_refused_naming_the_line(
+    admin_client, vaxjo
+):
+    content = sie([(0, 2014)]).replace(b"#FNAMN ", b"#FNAMN " + b"x" * (2**20), 1)
+    line = content[: content.index(b"#FNAMN ")].count(b"\n") + 1
+    response = admin_client.post(
+        "/vaxjo/importer/", {"kind": "sie", "file": SimpleUploadedFile("lang.se", content)}
+    )
+    assert response.status_code == 200
+    assert f"Rad {line}: Raden är längre än 64 KB och läses inte" in text_of(response)
+    assert not ImportBatch.objects.filter(association=vaxjo, filename="lang.se").exists()

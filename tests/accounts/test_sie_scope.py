@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
@@ -259,3 +260,23 @@ def test_a_voucher_twice_in_the_file_is_named_and_changes_nothing(vaxjo):
     batch, plan = upload(vaxjo, content)
     assert batch is None and "B 1" in " ".join(str(p) for p in plan.problems)
     assert books(vaxjo) == held
+
+
+def test_a_whole_years_export_replaces_the_years_vouchers(vaxjo):
+    """A 4I file adds B 1 in September; the year's 4E export (A 1-8 only) then replaces the
+    year's vouchers: B 1 goes, which removes more than the file brings, so it needs the word."""
+    added = sie([(0, 2014)], vouchers=[voucher("B", "1", date(2014, 9, 15), "4010", "5000")])
+    import_confirm(batch=upload(vaxjo, added, "kansli.si")[0])
+    export = (settings.BASE_DIR / "fixtures" / "vaxjo" / "bokforing-2014-08.se").read_bytes()
+    batch, plan = upload(vaxjo, export)
+    [year_2014] = [change.what for change in plan.changes if change.what.startswith("2014:")]
+    assert "9 verifikationer ersätts med 8" in year_2014
+    assert plan.confirm == [year_2014]
+    with pytest.raises(ValidationError, match="Bekräfta först"):
+        import_confirm(batch=batch)
+    assert Voucher.objects.filter(association=vaxjo, series="B", number="1").exists()
+    import_confirm(batch=batch, confirmed=True)
+    held = Voucher.objects.filter(association=vaxjo, year=2014)
+    assert sorted(held.values_list("series", "number")) == [("A", str(n)) for n in range(1, 9)]
+    assert not MonthMovement.objects.filter(association=vaxjo, year=2014, month=9).exists()
+    assert result(vaxjo, date(2014, 12, 31)) == RESULT_2014
