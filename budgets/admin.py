@@ -12,7 +12,7 @@ from budgets.models import (
     FollowUpFigure,
     Footnote,
 )
-from members.audit.admin import AuditedAdmin
+from members.audit.admin import AuditedAdmin, ReadOnlyAdmin
 
 
 class ColumnInline(admin.TabularInline):
@@ -58,17 +58,8 @@ admin.site.register(FollowUpFigure, AuditedAdmin)
 
 
 @admin.register(BudgetAdoption)
-class BudgetAdoptionAdmin(admin.ModelAdmin):
+class BudgetAdoptionAdmin(ReadOnlyAdmin):
     """An adoption is the record of what the board decided: read-only, never deleted here."""
 
     list_display = ["document", "adopted_on", "sha256", "adopted_by", "created_at"]
     list_filter = ["document__association"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -2,24 +2,13 @@
 
 from django.contrib import admin
 
-from members.audit.admin import AuditedAdmin
+from members.audit.admin import AuditedAdmin, ReadOnlyAdmin
 from reports.models import Report, ReportAdoption, ReportDownload, ReportSection
 
 
 class SectionInline(admin.StackedInline):
     model = ReportSection
     extra = 0
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Report)
