@@ -20,7 +20,7 @@ from budgets.services.status import adoption_preview
 from budgets.snapshot import checksum
 from initiatives.models import Initiative
 from initiatives.services import DecisionData, decision_record
-from members.models import AgreedContribution, FundingYear, Member
+from members.models import AgreedContribution, FundingYear, Meeting, MeetingKind, Member
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +265,22 @@ def test_the_plan_prints_the_motivation_where_the_warning_is(budget):
     plan.refresh_from_db()
     checks = budget_block(BuildContext(plan)).context["checks"]
     assert checks == [*warnings, f"Styrelsens motivering vid fastställelsen: {MOTIVATION}"]
+
+
+def test_the_meeting_chosen_is_carried_through_the_confirmation(staff_client, budget):
+    meeting = Meeting.objects.create(
+        association=budget.association, kind=MeetingKind.BOARD, date=date(2013, 12, 12)
+    )
+    posted = {
+        "adopted_on": "2013-12-12",
+        "diary_number": "2013/45",
+        "figures": adoption_preview(budget).checksum,
+        "motivation": MOTIVATION,
+        "meeting": str(meeting.pk),
+    }
+    confirm = staff_client.post(_adopt_url(budget), posted).content.decode()
+    assert f"({meeting})" in confirm
+    assert f'name="meeting" value="{meeting.pk}"' in confirm
+    staff_client.post(_adopt_url(budget), posted | {"confirmed": "True"})
+    budget.refresh_from_db()
+    assert budget.adopted_at == meeting
