@@ -148,6 +148,19 @@ class AdoptForm(forms.Form):
     figures = forms.CharField(widget=forms.HiddenInput, max_length=64)
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def __init__(self, *args, meetings, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.meetings = meetings  # the association's: a number from elsewhere is no meeting
+
+    def clean_meeting(self):
+        number = self.cleaned_data["meeting"]
+        if not number:
+            return None
+        meeting = self.meetings.filter(pk=number).first()
+        if meeting is None:
+            raise forms.ValidationError("Mötet finns inte i förbundet.")
+        return meeting
+
 
 class FollowUpForm(forms.Form):
     """Outcome to date and full-year forecast per line, with the values the form started from."""

@@ -28,46 +28,53 @@ def adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         return redirect("budgets:document", tenant.association.slug, document.pk)
     preview = adoption_preview(document)
     meetings = Meeting.objects.filter(association=tenant.association).order_by("-date")
-    form = AdoptForm(request.POST or None, initial={"figures": preview.checksum})
+    initial = {"figures": preview.checksum}
+    form = AdoptForm(request.POST or None, initial=initial, meetings=meetings)
     step = "decision"
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        meeting = meetings.filter(pk=data["meeting"] or 0).first()
-        if data["meeting"] and meeting is None:
-            form.add_error("meeting", "Mötet finns inte i förbundet.")
-        elif not data["confirmed"]:
-            try:
-                check_adoptable(preview, data["motivation"].strip())
-            except ValidationError as error:
-                form.add_error(None, error.messages)
-            else:
-                step = "confirm"
-        else:
-            try:
-                services.document_adopt(
-                    document=document,
-                    adopted_on=data["adopted_on"],
-                    meeting=meeting,
-                    diary_number=data["diary_number"],
-                    motivation=data["motivation"],
-                    expected=data["figures"],
-                    user=request.user,
-                )
-            except ValidationError as error:
-                form.add_error(None, error.messages)
-            except services.StaleEditError as stale:
-                form.add_error(None, str(stale))
-            else:
-                messages.success(request, "Budgeten är fastställd; siffrorna är sparade och låsta.")
-                return redirect("budgets:document", tenant.association.slug, document.pk)
+        if not form.cleaned_data["confirmed"]:
+            step = "confirm" if _decided(form, preview) else step
+        elif _adopted(request, form, document):
+            messages.success(request, "Budgeten är fastställd; siffrorna är sparade och låsta.")
+            return redirect("budgets:document", tenant.association.slug, document.pk)
     context = {
         "document": document,
         "form": form,
         "preview": preview,
         "meetings": meetings[:20],
         "step": step,
-        "meeting": meetings.filter(pk=form.cleaned_data.get("meeting") or 0).first()
-        if step == "confirm"
-        else None,
+        "meeting": form.cleaned_data.get("meeting") if step == "confirm" else None,
     }
     return render(request, "budgets/adopt.html", context)
+
+
+def _decided(form: AdoptForm, preview) -> bool:
+    """The first step: the checks allow adoption, with the motivation the warnings need."""
+    try:
+        check_adoptable(preview, form.cleaned_data["motivation"].strip())
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return False
+    return True
+
+
+def _adopted(request: HttpRequest, form: AdoptForm, document: BudgetDocument) -> bool:
+    """The confirmed step: adopt the figures the page showed, or say why not."""
+    data = form.cleaned_data
+    try:
+        services.document_adopt(
+            document=document,
+            adopted_on=data["adopted_on"],
+            meeting=data["meeting"],
+            diary_number=data["diary_number"],
+            motivation=data["motivation"],
+            expected=data["figures"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+        return False
+    except services.StaleEditError as stale:
+        form.add_error(None, str(stale))
+        return False
+    return True
