@@ -50,6 +50,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# A refused form gets a Swedish page in the application's layout (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "finsam.error_pages.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

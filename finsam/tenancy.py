@@ -78,10 +78,14 @@ def tenant_view(perm: Perm = Perm.VIEW) -> Callable[[View], View]:
         def wrapper(request: HttpRequest, association: str, *args: Any, **kwargs: Any):
             found = get_object_or_404(Association, slug=association)
             role = role_in(request.user, found)
-            if role is None or not role_allows(role, perm):
+            if role is None:
                 raise PermissionDenied
             tenant = Tenant(association=found, role=role)
+            # Set before the permission check, so a refused page still shows the association's
+            # menu as this role sees it.
             request.tenant = tenant  # type: ignore[attr-defined]
+            if not role_allows(role, perm):
+                raise PermissionDenied
             return view(request, tenant, *args, **kwargs)
 
         wrapper.required_perm = perm  # type: ignore[attr-defined]
