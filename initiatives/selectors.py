@@ -28,7 +28,7 @@ from initiatives.models import (
     ReferralCount,
     ReferralYear,
 )
-from members.models import Association
+from members.models import Association, Member
 
 
 def _decisions(initiative: Initiative) -> list[Decision]:
@@ -223,14 +223,14 @@ def _follow_up_view(follow_up: FollowUp) -> FollowUpView:
 @dataclass
 class ReferralTable:
     years: list[ReferralYear]
-    rows: list[tuple[object, list[int | None]]]
+    rows: list[tuple[Member, list[int | None]]]
     totals: list[int]
 
 
 def _referral_table(years: list[ReferralYear]) -> ReferralTable | None:
     if not years:
         return None
-    members: dict[int, object] = {}
+    members: dict[int, Member] = {}
     cells: dict[tuple[int, int], int] = {}
     for column in years:
         for count in column.counts.all():
