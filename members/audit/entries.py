@@ -214,7 +214,8 @@ def shown_value(value: Any) -> str:
     if isinstance(value, Money):
         value = value.amount
     if isinstance(value, Decimal):
-        places = max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+        exponent = value.normalize().as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0  # NaN, infinity: none
         return format_amount(value, decimals=places)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
