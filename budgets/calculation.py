@@ -315,7 +315,7 @@ def _balance_checks(budget: BudgetInput, result: ColumnResult) -> list[Check]:
                 key,
             )
         )
-    if result.opening_difference:
+    if result.opening_difference and result.opening_computed is not None:
         checks.append(
             Check(
                 "info",

@@ -11,8 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from finsam.lib.numbers import format_amount
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 WIDTH, HEIGHT = Decimal(640), Decimal(300)
 LEFT, RIGHT, TOP, BOTTOM = Decimal(70), Decimal(10), Decimal(20), Decimal(60)
@@ -22,7 +26,7 @@ LEFT, RIGHT, TOP, BOTTOM = Decimal(70), Decimal(10), Decimal(20), Decimal(60)
 class Series:
     """A named series and the colour it is drawn in."""
 
-    name: str
+    name: "StrOrPromise"  # a lazy string is translated when drawn
     colour: str
 
 

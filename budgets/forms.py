@@ -43,7 +43,8 @@ class CellForm(forms.Form):
         self.document = document
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             raise forms.ValidationError("Ofullständig sparning: rad eller kolumn saknas.")
         line = self.document.lines.select_related("section").filter(pk=data["line"]).first()
@@ -81,12 +82,19 @@ def _expected(text: str) -> Decimal | None:
     return value
 
 
+class _MemberIds(forms.TypedMultipleChoiceField):
+    """Which members exist is the service's rule; here only whole numbers are accepted."""
+
+    def valid_value(self, value) -> bool:
+        return whole_number(str(value)) is not None
+
+
 class LineForm(forms.Form):
     label = forms.CharField(label="Text", max_length=300)
     footnotes = forms.CharField(
         label="Fotnoter", required=False, max_length=60, help_text="Nummer, t.ex. 1, 3"
     )
-    members = forms.TypedMultipleChoiceField(required=False, coerce=int, empty_value=None)
+    members = _MemberIds(required=False, coerce=int, empty_value=None)
     initiative = forms.IntegerField(required=False)
     exempt_from_share = forms.BooleanField(required=False)
     # Empty: unchanged (only initiative lines send it).
@@ -95,17 +103,12 @@ class LineForm(forms.Form):
     )
     version = VersionField()
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Which members exist is the service's rule; here only whole numbers are accepted.
-        self.fields["members"].valid_value = lambda value: whole_number(str(value)) is not None
-
     def clean_footnotes(self) -> list[int]:
         parts = [p for p in self.cleaned_data["footnotes"].replace(" ", ",").split(",") if p]
         numbers = [whole_number(p) for p in parts]
         if None in numbers:
             raise forms.ValidationError("Skriv fotnoternas nummer med komma emellan, t.ex. 1, 3.")
-        return numbers
+        return [n for n in numbers if n is not None]
 
 
 class NewLineForm(forms.Form):
@@ -182,7 +185,8 @@ class FollowUpForm(forms.Form):
 
     def clean(self) -> dict:
         """The hidden starting values are ours; one that does not read is a broken page."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for name in [field for field in self.fields if field.startswith("was_")]:
             try:
                 data[name] = _expected(data.get(name, ""))

@@ -78,4 +78,5 @@ def adopted_at(document: BudgetDocument) -> datetime | None:
     )
     if recorded is not None:
         return recorded
+    assert document.adopted_on is not None  # an adopted document has its date (constraint)
     return timezone.make_aware(datetime.combine(document.adopted_on, time.max))

@@ -164,7 +164,7 @@ def _line_input(
     granted: dict[tuple[int, int], Decimal | None],
 ) -> LineInput:
     members = list(line.members.all())
-    parties = {PARTY_OF_KIND[m.kind] for m in members}
+    parties = {PARTY_OF_KIND[MemberKind(m.kind)] for m in members}
     cells = {}
     for column in columns:
         key = (line.pk, column.pk)
@@ -197,7 +197,7 @@ def _contribution(
             continue
         if funding_line.amount is None:
             return None, None
-        split[PARTY_OF_KIND[funding_line.member.kind]] += funding_line.amount
+        split[PARTY_OF_KIND[MemberKind(funding_line.member.kind)]] += funding_line.amount
     return sum(split.values(), Decimal(0)), split
 
 

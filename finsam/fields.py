@@ -1,8 +1,11 @@
 """The project's field types, defined once."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from djmoney.models.fields import MoneyField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MONEY_MAX_DIGITS = 14
 MONEY_DECIMAL_PLACES = 2  # öre where they occur; documents print whole kronor or tkr
@@ -10,7 +13,7 @@ MONEY_DECIMAL_PLACES = 2  # öre where they occur; documents print whole kronor 
 MONEY_WHOLE_DIGITS = MONEY_MAX_DIGITS - MONEY_DECIMAL_PLACES
 
 
-def sek_field(verbose_name: str, **kwargs: Any) -> MoneyField:
+def sek_field(verbose_name: "StrOrPromise", **kwargs: Any) -> MoneyField:
     """An amount in Swedish kronor with the project's precision."""
     return MoneyField(
         verbose_name,

@@ -17,7 +17,7 @@ class AmountField(forms.CharField):
 
     def to_python(self, value: str | None) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)
-        if text in self.empty_values:
+        if text is None or text in self.empty_values:
             return None
         try:
             return parse_amount(text)
@@ -30,7 +30,7 @@ class PercentField(forms.CharField):
 
     def to_python(self, value: str | None) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)
-        if text in self.empty_values:
+        if text is None or text in self.empty_values:
             return None
         try:
             number = Decimal(text.replace("%", "").replace(",", ".").strip())
@@ -71,3 +71,19 @@ class DateRangeEndField(forms.DateField):
                 % {"day": value.isoformat(), "first": self.FIRST_YEAR, "last": self.LAST_YEAR},
                 code="date_out_of_range",
             )
+
+
+# A form's fields are typed only as `Field`: these give the kind a form narrows at run time
+# (its queryset, its choices), and fail loudly if a field is not of that kind.
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField), name
+    return field
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField), name
+    return field

@@ -19,14 +19,15 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
+from finsam.owned import tenant_path
 from finsam.permissions import Perm, Role, role_allows
 from members.models import Association, UserRole
 
 M = TypeVar("M", bound=models.Model)
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class Tenant:
         return self.can(Perm.DOWNLOAD_REPORTS)
 
 
+class TenantRequest(HttpRequest):
+    """A request `tenant_view` let through: it carries the tenant (templates read it)."""
+
+    tenant: Tenant
+
+
 def role_in(user: Any, association: Association) -> Role | None:
     """The user's role in `association`; superusers act as admins everywhere."""
     if not user.is_authenticated:
@@ -75,7 +82,7 @@ def tenant_view(perm: Perm = Perm.VIEW) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, association: str, *args: Any, **kwargs: Any):
+        def wrapper(request: TenantRequest, association: str, *args: Any, **kwargs: Any):
             found = get_object_or_404(Association, slug=association)
             role = role_in(request.user, found)
             if role is None:
@@ -83,7 +90,7 @@ def tenant_view(perm: Perm = Perm.VIEW) -> Callable[[View], View]:
             tenant = Tenant(association=found, role=role)
             # Set before the permission check, so a refused page still shows the association's
             # menu as this role sees it.
-            request.tenant = tenant  # type: ignore[attr-defined]
+            request.tenant = tenant
             if not role_allows(role, perm):
                 raise PermissionDenied
             return view(request, tenant, *args, **kwargs)
@@ -101,7 +108,7 @@ def scoped(model_or_queryset: type[M] | models.QuerySet[M], tenant: Tenant) -> m
         if isinstance(model_or_queryset, models.QuerySet)
         else model_or_queryset._default_manager.all()
     )
-    path = queryset.model.tenant_path  # type: ignore[attr-defined]
+    path = tenant_path(queryset.model)
     return queryset.filter(**{path: tenant.association})
 
 

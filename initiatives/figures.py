@@ -175,7 +175,7 @@ def standings_record(
             )
         rows_synced(
             follow_up.standing_counts.select_related("follow_up__initiative"),
-            key=lambda row: row.standing,
+            key=lambda row: Standing(row.standing),
             wanted={s: {"count": counts[s]} for s in Standing if s in counts},
             make=lambda standing: StandingCount(follow_up=follow_up, standing=standing),
         )

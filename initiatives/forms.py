@@ -4,9 +4,11 @@ Each form knows the association (or initiative) it serves, so its choices only o
 association's members, meetings, decisions, goals and exit reasons.
 """
 
+from collections.abc import Mapping
+
 from django import forms
 
-from finsam.forms import AmountField
+from finsam.forms import AmountField, choice_field, model_choice_field
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
@@ -77,8 +79,8 @@ class InitiativeForm(forms.Form):
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         members = association_members(association)
-        self.fields["owner"].queryset = members
-        self.fields["members"].queryset = members
+        model_choice_field(self, "owner").queryset = members
+        model_choice_field(self, "members").queryset = members
 
     def facts(self) -> services.InitiativeFacts:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -113,7 +115,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = initiative.next_statuses
+        choice_field(self, "status").choices = initiative.next_statuses
 
 
 class DecisionForm(forms.Form):
@@ -125,17 +127,17 @@ class DecisionForm(forms.Form):
     amount = AmountField(label="Belopp (kr)", required=False)
     period_start = _date("Medlen avser från", required=False)
     period_end = _date("Medlen avser till och med", required=False)
-    revokes = forms.ModelChoiceField(
+    revokes: "forms.ModelChoiceField[Decision]" = forms.ModelChoiceField(
         label="Upphäver beslutet", queryset=Decision.objects.none(), required=False
     )
     text = _text("Beslutstext")
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(
+        model_choice_field(self, "meeting").queryset = Meeting.objects.filter(
             association=initiative.association, kind__in=["board", "extra_board"]
         )
-        self.fields["revokes"].queryset = initiative.decisions.exclude(
+        model_choice_field(self, "revokes").queryset = initiative.decisions.exclude(
             kind=DecisionKind.REVOCATION
         ).filter(revoked_by__isnull=True)
 
@@ -166,7 +168,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args, association: Association, initiative: Initiative | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Goal.objects.filter(
+        model_choice_field(self, "parent").queryset = Goal.objects.filter(
             association=association, initiative=initiative
         )
 
@@ -238,7 +240,7 @@ class HeadCountForm(forms.Form):
 PRINTED_HELP = "Valfritt: summan som står i dokumentet; den måste stämma med raderna."
 
 
-def _stored(form: forms.Form, counts: dict[str, int], version: int) -> None:
+def _stored(form: forms.Form, counts: Mapping[str, object], version: int) -> None:
     """Open the form with the stored rows and their version, so saving changes only what the
     user changed (an empty field removes its row)."""
     form.initial = {**counts, "version": version, **form.initial}
@@ -313,7 +315,7 @@ class ReferralYearForm(forms.Form):
             self.fields[f"member_{member.pk}"] = _count(member.name)
         self.fields["printed_total"] = _count("Tryckt summa")
         self.fields["printed_total"].help_text = PRINTED_HELP
-        stored = {f"member_{row.member_id}": row.count for row in rows}
+        stored: dict[str, object] = {f"member_{row.member_id}": row.count for row in rows}
         if column is not None:
             stored |= {"year": column.year, "through": column.through}
         _stored(self, stored, column.version if column else ABSENT)

@@ -33,11 +33,17 @@ def _signed(decision: Decision) -> Decimal:
     return decision.sign * decision.amount.amount
 
 
+def period(decision: Decision) -> tuple[date, date]:
+    """The period a standing decision's money covers: only a revocation has none (constraint)."""
+    assert decision.period_start is not None and decision.period_end is not None
+    return decision.period_start, decision.period_end
+
+
 def by_year(decisions: Iterable[Decision]) -> dict[int, Decimal]:
     """Granted amount per calendar year; years without a standing decision are absent."""
     years: dict[int, Decimal] = defaultdict(Decimal)
     for decision in standing(decisions):
-        parts = split_by_years(_signed(decision), decision.period_start, decision.period_end)
+        parts = split_by_years(_signed(decision), *period(decision))
         for year, part in parts.items():
             years[year] += part
     return dict(sorted(years.items()))
@@ -45,11 +51,11 @@ def by_year(decisions: Iterable[Decision]) -> dict[int, Decimal]:
 
 def within(decisions: Iterable[Decision], start: date, end: date) -> Decimal | None:
     """Granted amount falling in [start, end]; None when no standing decision touches it."""
-    touching = [d for d in standing(decisions) if d.period_start <= end and d.period_end >= start]
+    touching = [d for d in standing(decisions) if period(d)[0] <= end and period(d)[1] >= start]
     if not touching:
         return None
     return sum(
-        (part_within(_signed(d), d.period_start, d.period_end, start, end) for d in touching),
+        (part_within(_signed(d), *period(d), start, end) for d in touching),
         Decimal(0),
     )
 
@@ -68,15 +74,10 @@ def decided_for_later(decisions: Iterable[Decision], first: date, last: date) ->
     unpaid: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
     for decision in standing(decisions):
         decided = decision.decided_on
-        if decided and first <= decided <= last and decision.period_end >= later:
-            start = max(decision.period_start, later)
-            share = part_within(
-                _signed(decision),
-                decision.period_start,
-                decision.period_end,
-                start,
-                decision.period_end,
-            )
-            for year, part in split_by_years(share, start, decision.period_end).items():
+        period_start, period_end = period(decision)
+        if decided and first <= decided <= last and period_end >= later:
+            start = max(period_start, later)
+            share = part_within(_signed(decision), period_start, period_end, start, period_end)
+            for year, part in split_by_years(share, start, period_end).items():
                 unpaid[(decision.initiative_id, year)] += part
     return sum((max(amount, Decimal(0)) for amount in unpaid.values()), Decimal(0))

@@ -17,6 +17,7 @@ from initiatives import grants
 from initiatives.models import (
     Decision,
     ExitCategory,
+    ExitReason,
     FollowUp,
     Goal,
     GoalLevel,
@@ -27,7 +28,7 @@ from initiatives.models import (
     ReferralCount,
     ReferralYear,
 )
-from members.models import Association
+from members.models import Association, Member
 
 
 def _decisions(initiative: Initiative) -> list[Decision]:
@@ -154,14 +155,15 @@ class Figure:
     share: str
 
 
-KIND_ORDER = list(HeadCountKind)  # referred, taken in, enrolled: the order reports print them
+# Referred, taken in, enrolled: the order reports print them.
+KIND_ORDER: list[str] = list(HeadCountKind)
 
 
 @dataclass
 class FollowUpView:
     follow_up: FollowUp
     head_counts: list[tuple[str, int, list[Figure]]]
-    exits: list[tuple[object, int]]
+    exits: list[tuple[ExitReason, int]]
     exits_total: int
     exit_categories: list[Figure]
     standings: list[tuple[str, int]]
@@ -195,7 +197,7 @@ def _head_count_figures(row) -> list[Figure]:
 def _follow_up_view(follow_up: FollowUp) -> FollowUpView:
     exits = [(e.reason, e.count) for e in follow_up.exit_counts.all()]
     exits_total = sum(count for _, count in exits)
-    by_category = Counter()
+    by_category: Counter[str] = Counter()
     for reason, count in exits:
         by_category[reason.category] += count
     standings = [(s.get_standing_display(), s.count) for s in follow_up.standing_counts.all()]
@@ -221,14 +223,14 @@ def _follow_up_view(follow_up: FollowUp) -> FollowUpView:
 @dataclass
 class ReferralTable:
     years: list[ReferralYear]
-    rows: list[tuple[object, list[int | None]]]
+    rows: list[tuple[Member, list[int | None]]]
     totals: list[int]
 
 
 def _referral_table(years: list[ReferralYear]) -> ReferralTable | None:
     if not years:
         return None
-    members: dict[int, object] = {}
+    members: dict[int, Member] = {}
     cells: dict[tuple[int, int], int] = {}
     for column in years:
         for count in column.counts.all():
@@ -350,6 +352,7 @@ def goals_by_initiative(association: Association) -> dict[int, list[GoalView]]:
     )
     by_initiative: dict[int, list[Goal]] = {}
     for goal in goals:
+        assert goal.initiative_id is not None  # filtered on the initiative above
         by_initiative.setdefault(goal.initiative_id, []).append(goal)
     return {pk: _goal_views(each) for pk, each in by_initiative.items()}
 

@@ -166,7 +166,8 @@ def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> D
     with transaction.atomic():
         locked = _lock(initiative)
         _check_decision(locked, data)
-        decision = Decision(
+        # django-stubs types a MoneyField as the DecimalField it extends: it takes Money too.
+        decision = Decision(  # type: ignore[misc]
             initiative=locked,
             kind=data.kind,
             decided_on=data.decided_on,
@@ -189,7 +190,7 @@ def _check_not_negative(decisions: list[Decision]) -> None:
     for reduction in grants.standing(decisions):
         if reduction.kind != DecisionKind.REDUCTION:
             continue
-        left = grants.within(decisions, reduction.period_start, reduction.period_end) or Decimal(0)
+        left = grants.within(decisions, *grants.period(reduction)) or Decimal(0)
         if left < 0:
             raise ValidationError(
                 f"Beslutet skulle ge insatsen ett negativt beviljat belopp för perioden "
@@ -277,7 +278,7 @@ def _save_goal(goal: Goal, data: GoalData) -> Goal:
     return goal
 
 
-def _is_below(candidate: Goal, goal: Goal) -> bool:
+def _is_below(candidate: Goal | None, goal: Goal) -> bool:
     while candidate is not None:
         if candidate.pk == goal.pk:
             return True

@@ -80,7 +80,8 @@ class BoardSeatForm(forms.ModelForm):
         association = self.cleaned_data.get("association")
         if association is not None:
             models.Association.objects.select_for_update().get(pk=association.pk)
-        return super().clean()
+        super().clean()
+        return self.cleaned_data
 
 
 @admin.register(models.BoardSeat)

@@ -86,7 +86,8 @@ def _load_population(
 def _load_funding(association: Association, members: dict[str, Member], rows: list[dict]) -> None:
     for row in rows:
         year = saved(
-            FundingYear(
+            # django-stubs types a MoneyField as the DecimalField it extends: it takes Money too.
+            FundingYear(  # type: ignore[misc]
                 association=association,
                 year=row["year"],
                 state_requested=_sek(row.get("state_requested")),
@@ -99,7 +100,7 @@ def _load_funding(association: Association, members: dict[str, Member], rows: li
         )
         for agreed in row.get("agreed", []):
             saved(
-                AgreedContribution(
+                AgreedContribution(  # type: ignore[misc]  # a MoneyField takes Money (above)
                     funding_year=year,
                     member=members[agreed["member"]],
                     amount=_sek(agreed["amount"]),

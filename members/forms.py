@@ -1,16 +1,18 @@
 """Forms of the members app: they parse and normalise input; rules live in services."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import AmountField, DateRangeEndField, PercentField
+from finsam.forms import AmountField, DateRangeEndField, PercentField, choice_field
 from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.audit.log import Filters
-from members.funding import FundingBreakdown
-from members.models import DistributionKey, MemberKind, RoundingStep, StatePresentation
+from members.funding import ContributionLine, FundingBreakdown
+from members.models import DistributionKey, Member, MemberKind, RoundingStep, StatePresentation
 from members.services import FundingDecision
 
 
@@ -40,29 +42,27 @@ class FundingYearForm(forms.Form):
     def __init__(self, *args, breakdown: FundingBreakdown, **kwargs) -> None:
         kwargs.setdefault("initial", _initial(breakdown))
         super().__init__(*args, **kwargs)
-        for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
-            self.fields[f"agreed_{line.member.pk}"] = AmountField(
-                label=gettext("Överenskommet belopp, %(member)s") % {"member": line.member.name},
+        for _line, member in _member_lines(breakdown):
+            self.fields[f"agreed_{member.pk}"] = AmountField(
+                label=gettext("Överenskommet belopp, %(member)s") % {"member": member.name},
                 required=False,
             )
-            if line.member.kind == MemberKind.MUNICIPALITY:
-                self.fields[f"percent_{line.member.pk}"] = PercentField(
-                    label=gettext("Fast andel (%%), %(member)s") % {"member": line.member.name},
+            if member.kind == MemberKind.MUNICIPALITY:
+                self.fields[f"percent_{member.pk}"] = PercentField(
+                    label=gettext("Fast andel (%%), %(member)s") % {"member": member.name},
                     required=False,
                 )
-        self.member_lines = [*breakdown.region_lines, *breakdown.municipal_lines]
+        self.member_lines = _member_lines(breakdown)
 
     def rows(self) -> list[tuple[object, forms.BoundField, forms.BoundField | None]]:
         """(line, agreed field, percent field or None) for the template's table."""
         return [
             (
                 line,
-                self[f"agreed_{line.member.pk}"],
-                self[f"percent_{line.member.pk}"]
-                if f"percent_{line.member.pk}" in self.fields
-                else None,
+                self[f"agreed_{member.pk}"],
+                self[f"percent_{member.pk}"] if f"percent_{member.pk}" in self.fields else None,
             )
-            for line in self.member_lines
+            for line, member in self.member_lines
         ]
 
     def decision(self) -> FundingDecision:
@@ -79,19 +79,28 @@ class FundingYearForm(forms.Form):
             fixed_percents=self.fixed_percents(),
         )
 
-    def agreed_amounts(self) -> dict[int, object]:
+    def agreed_amounts(self) -> dict[int, Decimal | None]:
         return {
             int(name.removeprefix("agreed_")): value
             for name, value in self.cleaned_data.items()
             if name.startswith("agreed_")
         }
 
-    def fixed_percents(self) -> dict[int, object]:
+    def fixed_percents(self) -> dict[int, Decimal]:
         return {
             int(name.removeprefix("percent_")): value
             for name, value in self.cleaned_data.items()
             if name.startswith("percent_") and value is not None
         }
+
+
+def _member_lines(breakdown: FundingBreakdown) -> list[tuple[ContributionLine, Member]]:
+    """The region's and the municipalities' lines, each with its member (the state has none)."""
+    return [
+        (line, line.member)
+        for line in [*breakdown.region_lines, *breakdown.municipal_lines]
+        if line.member is not None
+    ]
 
 
 def _initial(breakdown: FundingBreakdown) -> dict:
@@ -106,8 +115,8 @@ def _initial(breakdown: FundingBreakdown) -> dict:
         "state_presentation": year.state_presentation,
         "note": year.note,
     }
-    for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
-        initial[f"agreed_{line.member.pk}"] = _shown(line.agreed)
+    for line, member in _member_lines(breakdown):
+        initial[f"agreed_{member.pk}"] = _shown(line.agreed)
     for share in year.fixed_shares.all():
         initial[f"percent_{share.member_id}"] = str(share.percent).replace(".", ",")
     return initial
@@ -181,13 +190,14 @@ class HistoryFilterForm(forms.Form):
     def __init__(self, *args, users: list, kinds: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         everyone = [("", gettext("alla"))]
-        self.fields["anvandare"].choices = everyone + [
+        choice_field(self, "anvandare").choices = everyone + [
             (user.pk, user.get_full_name() or user.username) for user in users
         ]
-        self.fields["slag"].choices = everyone + kinds
+        choice_field(self, "slag").choices = everyone + kinds
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("fran"), data.get("till")
         if start and end and end < start:
             raise forms.ValidationError(gettext("Till-datumet ligger före från-datumet."))

@@ -4,7 +4,7 @@ population figures."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -118,7 +118,7 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
 
 
 @tenant_view(Perm.VIEW_HISTORY)
-def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if not batch_file_exists(batch):
         messages.error(request, MISSING_FILE % {"name": batch.filename})

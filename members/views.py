@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp.middleware import is_verified
 
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -27,7 +28,7 @@ def start(request: HttpRequest) -> HttpResponse:
     context = {
         "associations": selectors.associations_for(request.user),
         "offer_two_factor": selectors.offers_two_factor(request.user),
-        "two_factor_on": request.user.is_verified(),
+        "two_factor_on": is_verified(request.user),
     }
     return render(request, "members/start.html", context)
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument
+from finsam.forms import model_choice_field
 from initiatives.models import Initiative
 from members.models import Association
 from reports.blocks import block_choices
@@ -36,6 +37,11 @@ class ReportCreateForm(forms.Form):
         else:
             data["period_end"] = None
         return data
+
+
+class _ColumnChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.label
 
 
 class ReportOptionsForm(forms.ModelForm):
@@ -71,14 +77,16 @@ class ReportOptionsForm(forms.ModelForm):
             "signing_date": DATE,
             "columns": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"columns": _ColumnChoices}
 
     def __init__(self, *args, association: Association, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["budget"].queryset = BudgetDocument.objects.filter(association=association)
-        self.fields["columns"].queryset = BudgetColumn.objects.filter(
+        model_choice_field(self, "budget").queryset = BudgetDocument.objects.filter(
+            association=association
+        )
+        model_choice_field(self, "columns").queryset = BudgetColumn.objects.filter(
             document__association=association, document=self.instance.budget_id
         ).order_by("order")
-        self.fields["columns"].label_from_instance = lambda column: column.label
         self.initial.setdefault("version", self.instance.version)
 
     def clean(self):
@@ -106,7 +114,7 @@ class SectionForm(forms.ModelForm):
         self.fields["block"] = forms.ChoiceField(
             label=_("Uppgifter ur systemet"), choices=choices, required=False
         )
-        self.fields["initiative"].queryset = Initiative.objects.filter(
+        model_choice_field(self, "initiative").queryset = Initiative.objects.filter(
             association=report.association
         )
         self.initial.setdefault("version", report.version)

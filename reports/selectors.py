@@ -22,6 +22,8 @@ def report_named(
     reports = Report.objects.filter(association=association, kind=kind)
     if kind == ReportKind.DELARSRAPPORT:
         return reports.filter(period_end=period_end).first()
+    if year is None:  # every report has its year: no year asked, none found
+        return None
     return reports.filter(year=year).first()
 
 

@@ -16,7 +16,7 @@ from finsam.errors import StaleEditError
 from finsam.lib.pdf import sha256_hex
 from finsam.saving import saved
 from reports.builders import build_report
-from reports.models import Report, ReportAdoption, ReportDownload, ReportSection
+from reports.models import Report, ReportAdoption, ReportDownload, ReportKind, ReportSection
 from reports.rendering import report_pdf
 
 
@@ -167,7 +167,7 @@ def report_create(
             budget=budget if kind == "verksamhetsplan" else None,
         )
     )
-    for position, (heading, level, block) in enumerate(OUTLINES[kind], start=1):
+    for position, (heading, level, block) in enumerate(OUTLINES[ReportKind(kind)], start=1):
         saved(
             ReportSection(
                 report=report, position=position, heading=heading, level=level, block=block

@@ -7,6 +7,7 @@ spread evenly over the months (largest remainder, whole kronor) and the bank acc
 every voucher, so the file's vouchers add up to exactly the balances given.
 """
 
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -21,8 +22,9 @@ def books_to_sie(data: dict, orgnr: str) -> bytes:
     end: date = data["period_end"]
     year = end.year
     accounts = data["accounts"]
-    return write_sie(
-        None,
+    buffer = io.BytesIO()
+    write_sie(
+        buffer,
         company_name=data["company"],
         orgnr=orgnr,
         years=[
@@ -34,6 +36,7 @@ def books_to_sie(data: dict, orgnr: str) -> bytes:
         vouchers=_vouchers(accounts, end),
         gen=Gen(GENERATED_ON),
     )
+    return buffer.getvalue()
 
 
 def _balances(accounts: list[dict]) -> list:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.accounts.lines import StatementLine
+from finsam.forms import choice_field
 
 
 class StatementsForm(forms.Form):
@@ -26,4 +27,4 @@ class AccountMappingForm(forms.Form):
 
     def __init__(self, *args, budget_lines: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["budget_line"].choices = [("", "–"), *budget_lines]
+        choice_field(self, "budget_line").choices = [("", "–"), *budget_lines]

@@ -282,8 +282,9 @@ def _changes(association: Association, plan: LedgerPlan) -> list[PlannedChange]:
     return changes
 
 
-def apply_ledger(upload: Upload, plan: LedgerPlan, batch: ImportBatch) -> str:
+def apply_ledger(upload: Upload, plan: Plan, batch: ImportBatch) -> str:
     """Write the plan (inside the confirming transaction); the summary says what it replaced."""
+    assert isinstance(plan, LedgerPlan)  # only a plan read without problems is applied
     _apply_measured(upload, plan, batch)
     # Offered again at confirming only while the association still has no number.
     if ADOPT_ORGNR in upload.choices and any(o.choice == ADOPT_ORGNR for o in plan.options):

@@ -1,5 +1,7 @@
 """The chart of accounts and the balances imported from the books."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ from budgets.accounts.lines import StatementLine
 from members.models import Association, ImportBatch
 from members.models.audit import audited
 
-AMOUNT = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
+AMOUNT: dict[str, Any] = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
 
 
 class Account(models.Model):

@@ -81,7 +81,7 @@ class Check:
 
 @dataclass
 class Statements:
-    lines: dict[str, Figures]
+    lines: dict[StatementLine, Figures]
     notes: list[Note]
     operating_result: Figures
     financial_net: Figures
@@ -127,7 +127,7 @@ def _line_total(accounts: list[AccountInfo], balances: Balances, line: str) -> D
     return printed(line, _booked_total(accounts, balances, line))
 
 
-def _sum(lines: dict[str, Figures], keys: list) -> Figures:
+def _sum(lines: dict[StatementLine, Figures], keys: list) -> Figures:
     return Figures(
         sum((lines[k].current for k in keys), ZERO), sum((lines[k].previous for k in keys), ZERO)
     )
@@ -141,7 +141,7 @@ def _minus(a: Figures, b: Figures) -> Figures:
     return Figures(a.current - b.current, a.previous - b.previous)
 
 
-def _assemble(lines: dict[str, Figures]) -> Statements:
+def _assemble(lines: dict[StatementLine, Figures]) -> Statements:
     operating = _sum(lines, [StatementLine.OPERATING_REVENUE, StatementLine.OPERATING_COSTS])
     financial = _sum(lines, [StatementLine.FINANCIAL_REVENUE, StatementLine.FINANCIAL_COSTS])
     result = _plus(operating, financial)
@@ -165,7 +165,7 @@ def _assemble(lines: dict[str, Figures]) -> Statements:
 
 
 def _notes(accounts: list[AccountInfo], current: Balances) -> list[Note]:
-    notes = []
+    notes: list[Note] = []
     for line in PRINT_ORDER:
         labelled = [a for a in accounts if a.line == line and a.note_label]
         if not labelled:

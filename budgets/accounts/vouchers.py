@@ -61,7 +61,8 @@ def _insert_vouchers(
     and building a model instance for each made confirming a large file several times slower."""
     meta = Voucher._meta
     columns = ["association", "year", "series", "number", "date", "amounts", "batch"]
-    names = ", ".join(connection.ops.quote_name(meta.get_field(c).column) for c in columns)
+    column_of = {field.name: field.column for field in meta.concrete_fields}
+    names = ", ".join(connection.ops.quote_name(column_of[c]) for c in columns)
     table = connection.ops.quote_name(meta.db_table)
     rows = (
         (

@@ -59,7 +59,8 @@ def _store(
         if row is not None:
             row.line = line  # loaded already: the audit trail finds the association through it
         if amount is None:
-            row.delete()  # type: ignore[union-attr]
+            assert row is not None  # clearing an empty cell changed nothing: returned above
+            row.delete()
             return None
         if row is None:
             row = BudgetAmount(line=line, column=column)

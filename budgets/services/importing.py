@@ -1,5 +1,6 @@
 """Writing an imported budget plan: one transaction, creating or replacing a draft."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -113,7 +114,7 @@ def _typed_figures(sheet, line: BudgetLine, columns: list[BudgetColumn], planned
     """A contribution's or initiative's figures that are typed: those the file marks typed,
     and any that differ from what the application computes (funding, a grant), which the
     file shows as it is written: the maximum in a counted formula, else the figure."""
-    figures = []
+    figures: list[Decimal | None] = []
     for index, (column, value) in enumerate(zip(columns, planned.values, strict=True)):
         cell = sheet.result.cell(line.pk, column.pk)
         shown = cell.computed if cell.maximum is not None else cell.value

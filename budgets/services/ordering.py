@@ -5,7 +5,7 @@ of the ids in order): when someone else has reordered meanwhile, the move is ref
 than applied to an order the user did not see.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -15,7 +15,7 @@ from budgets.services.common import budget_write, fingerprint, locked_draft
 from finsam.errors import StaleEditError
 
 
-def order_fingerprint(items: Sequence[models.Model]) -> str:
+def order_fingerprint(items: Iterable[models.Model]) -> str:
     """The order of `items` as a page shows it, to send back with a move."""
     return fingerprint(*(item.pk for item in items))
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -39,6 +39,8 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     chosen = request.GET.get("kolumn", "")
     asked = whole_number(chosen)
     column = running_column(sheet, timezone.localdate().year, asked)
+    if column is None:
+        raise Http404("Budgeten har inga kolumner att följa upp.")
     result, entered = follow_up_of(sheet, column)
     line_ids = [line.pk for line in sheet.lines if line.kind != "carried_forward"]
     form = FollowUpForm(request.POST or None, line_ids=line_ids, entered=entered)

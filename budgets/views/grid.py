@@ -65,7 +65,8 @@ def document_grid(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
 def cell_save(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> JsonResponse:
     form = CellForm(request.POST, document=document)
     if not form.is_valid():
-        return JsonResponse({"ok": False, "error": " ".join(form.non_field_errors())}, status=400)
+        errors = " ".join(str(error) for error in form.non_field_errors())
+        return JsonResponse({"ok": False, "error": errors}, status=400)
     data = form.cleaned_data
     try:
         budget_amount_set(

@@ -54,6 +54,7 @@ def delete_confirm(
     """Ask before deleting a line ("rad"), a column ("kolumn") or a section ("avsnitt")."""
     document = get_scoped_or_404(BudgetDocument, tenant, pk=pk)
     slug = document.association.slug
+    fields: dict[str, object]
     if what == "rad":
         line = get_scoped_or_404(document.lines.all(), tenant, pk=item)
         message = f"Ta bort raden ”{line.label}” med alla dess belopp?"

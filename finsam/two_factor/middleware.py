@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
+from django_otp.middleware import is_verified
 
 from finsam.two_factor.devices import has_confirmed_device
 
@@ -31,7 +32,7 @@ def needs_code(request: HttpRequest) -> bool:
     Whether the user has the second step on is read once per session (at sign-in) so pages
     cost no extra query."""
     user = request.user
-    if not user.is_authenticated or user.is_verified():
+    if not user.is_authenticated or is_verified(user):
         return False
     if NEEDS_CODE not in request.session:
         request.session[NEEDS_CODE] = has_confirmed_device(user)
@@ -39,7 +40,7 @@ def needs_code(request: HttpRequest) -> bool:
 
 
 class VerifiedLoginRequiredMiddleware(LoginRequiredMiddleware):
-    def process_view(self, request, view_func, view_args, view_kwargs) -> HttpResponse | None:
+    def process_view(self, request, view_func, view_args, view_kwargs) -> HttpResponseBase | None:
         refused = super().process_view(request, view_func, view_args, view_kwargs)
         if refused is not None:
             return refused

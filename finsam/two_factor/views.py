@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
+from django_otp.middleware import is_verified
 
 from finsam.two_factor import devices
 from finsam.two_factor.forms import CodeForm
@@ -75,7 +76,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     goal, user = _next(request), request.user
     if not user.is_authenticated:
         return redirect("login")
-    if user.is_verified() or not devices.has_confirmed_device(user):  # not the session's note
+    if is_verified(user) or not devices.has_confirmed_device(user):  # not the session's note
         request.session[NEEDS_CODE] = False
         return HttpResponseRedirect(goal)
     credentials = {"username": user.get_username()}

@@ -6,6 +6,8 @@ over its period, and a revocation cancels an earlier decision altogether (VÃ¤xjÃ
 extension granted on 22 May was revoked on 9 June).
 """
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -62,6 +64,10 @@ class Decision(models.Model):
 
     tenant_path = "initiative__association"
     history = audited()
+    # django-money swaps the manager for a subclass it makes at run time (for lookups by
+    # Money), which mypy cannot see: typed as the manager it extends.
+    objects: ClassVar[models.Manager["Decision"]]
+    _default_manager: ClassVar[models.Manager["Decision"]]
 
     class Meta:
         verbose_name = "beslut"
@@ -104,4 +110,5 @@ class Decision(models.Model):
     @property
     def sign(self) -> int:
         """+1 for money added, -1 for a reduction, 0 for a revocation (it cancels instead)."""
-        return {DecisionKind.REDUCTION: -1, DecisionKind.REVOCATION: 0}.get(self.kind, 1)
+        signs: dict[str, int] = {DecisionKind.REDUCTION: -1, DecisionKind.REVOCATION: 0}
+        return signs.get(self.kind, 1)

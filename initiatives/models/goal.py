@@ -152,7 +152,7 @@ class Goal(models.Model):
 
     @property
     def target(self) -> Target | None:
-        if not self.metric:
+        if not self.metric or self.target_value is None:  # both or neither (constraint)
             return None
         return Target(Metric(self.metric), Comparison(self.comparison), self.target_value)
 

@@ -22,6 +22,7 @@ from djmoney.money import Money
 from simple_history.utils import get_m2m_reverse_field_name
 
 from finsam.lib.numbers import format_amount
+from finsam.owned import history_m2m_fields
 from members.audit.log import history_model
 from members.audit.related import Related
 from members.models import ImportBatch
@@ -88,17 +89,18 @@ def _records(rows: list[dict]) -> dict[tuple[str, int], Any]:
     records = {}
     for kind, ids in by_kind.items():
         model = history_model(kind)
-        before = model.objects.filter(
+        assert model is not None  # every row was read from a historical table of that kind
+        before = model._default_manager.filter(
             id=OuterRef("id"),
             history_association=OuterRef("history_association"),
             history_id__lt=OuterRef("history_id"),
         )
         found = list(
-            model.objects.filter(history_id__in=ids).annotate(
+            model._default_manager.filter(history_id__in=ids).annotate(
                 previous_id=Subquery(before.order_by("-history_id").values("history_id")[:1])
             )
         )
-        earlier = model.objects.in_bulk([r.previous_id for r in found if r.previous_id])
+        earlier = model._default_manager.in_bulk([r.previous_id for r in found if r.previous_id])
         _attach_m2m(model, [*found, *earlier.values()])
         for record in found:
             record.previous = earlier.get(record.previous_id)
@@ -111,7 +113,7 @@ def _attach_m2m(model: type[models.Model], records: list[Any]) -> None:
     for record in records:
         record.m2m = {}
     by_id = {record.history_id: record for record in records}
-    for m2m_field in model._history_m2m_fields:  # type: ignore[attr-defined]
+    for m2m_field in history_m2m_fields(model):
         snapshots = getattr(model, m2m_field.name).model
         target = get_m2m_reverse_field_name(m2m_field)
         for record in records:
@@ -212,7 +214,8 @@ def shown_value(value: Any) -> str:
     if isinstance(value, Money):
         value = value.amount
     if isinstance(value, Decimal):
-        places = max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+        exponent = value.normalize().as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0  # NaN, infinity: none
         return format_amount(value, decimals=places)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")

@@ -16,6 +16,7 @@ from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from finsam.owned import tracked_model
 from members.models import Association
 from members.models.audit import AuditedHistory
 
@@ -45,7 +46,7 @@ class Filters:
 
 def kind_of(history_model: type[models.Model]) -> str:
     """The tracked model's label, "budgets.budgetamount": what a row's kind is called."""
-    return history_model.instance_type._meta.label_lower  # type: ignore[attr-defined]
+    return tracked_model(history_model)._meta.label_lower
 
 
 def audited_models() -> list[type[models.Model]]:
@@ -64,7 +65,9 @@ def association_sources() -> list[Source]:
 
 def kind_choices(sources: list[Source]) -> list[tuple[str, str]]:
     """The kinds of object a page can be narrowed to, by their Swedish plural name."""
-    named = {s.kind: capfirst(s.model.instance_type._meta.verbose_name_plural) for s in sources}  # type: ignore[attr-defined]
+    named = {
+        s.kind: str(capfirst(tracked_model(s.model)._meta.verbose_name_plural)) for s in sources
+    }
     return sorted(named.items(), key=lambda item: item[1].lower())
 
 

@@ -71,11 +71,13 @@ def association_id_of(instance: models.Model) -> int | None:
     current = instance
     for index, hop in enumerate(hops[:-1]):
         field = current._meta.get_field(hop)
+        assert isinstance(field, models.ForeignKey)  # a tenant path runs along foreign keys
         if not field.is_cached(current):
             return _association_of_parent(field, getattr(current, field.attname), hops[index + 1 :])
-        current = field.get_cached_value(current)
-        if current is None:
+        cached = field.get_cached_value(current)
+        if cached is None:
             return None
+        current = cached
     return getattr(current, f"{hops[-1]}_id")
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db import models
 
+from finsam.owned import Audited
+
 
 class Related:
     """A bulk cache of related objects, keyed by model and primary key."""
@@ -73,9 +75,9 @@ def _foreign_keys(model: type[models.Model]) -> list[Any]:
 
 def _from_history(model: type[models.Model], pks: set[Any]) -> dict[Any, models.Model]:
     """Deleted objects as their last historical rows describe them (untracked: nothing)."""
-    if not pks or not hasattr(model, "history"):
+    if not pks or not isinstance(model, Audited):
         return {}
-    rows = model.history.filter(id__in=pks).order_by("id", "-history_id")  # type: ignore[attr-defined]
+    rows = model.history.filter(id__in=pks).order_by("id", "-history_id")
     last: dict[Any, models.Model] = {}
     for row in rows:
         last.setdefault(row.id, row.instance)

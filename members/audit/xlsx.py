@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from finsam.lib.xlsx_cells import append
-from members.audit.entries import Entry, entries_of
+from members.audit.entries import Change, Entry, entries_of
 
 CHUNK = 500
 WIDTHS = [17, 20, 18, 30, 30, 10, 24, 30, 30, 30, 40]
@@ -41,7 +41,7 @@ def _lines(entry: Entry) -> list[list[str]]:
     when = timezone.localtime(entry.when).strftime("%Y-%m-%d %H:%M:%S")
     batch = f"{entry.batch.filename} ({entry.batch.sha256})" if entry.batch else ""
     head = [when, entry.who, capfirst(entry.kind), entry.subject, entry.context, entry.action]
-    changes = entry.changes or [None]
+    changes: list[Change | None] = [*entry.changes] or [None]
     return [
         [*head, *((capfirst(c.field), c.was, c.became) if c else ("", "", "")), entry.reason, batch]
         for c in changes

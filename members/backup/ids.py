@@ -14,6 +14,7 @@ from django.db import connection, models
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from finsam.owned import history_model
 from finsam.saving import saved
 from members.backup.archive import BackupError
 from members.models import Association, Member
@@ -95,8 +96,9 @@ def _next_free_id(model: type[models.Model]) -> int:
     """Above every id the table, its history and its sequence have ever handed out."""
     highest = model._default_manager.aggregate(top=Max("pk"))["top"] or 0
     if hasattr(model._meta, "simple_history_manager_attribute"):
-        history = model.history.model  # type: ignore[attr-defined]
-        highest = max(highest, history.objects.aggregate(top=Max("id"))["top"] or 0)
+        history = history_model(model)
+        assert history is not None
+        highest = max(highest, history._default_manager.aggregate(top=Max("id"))["top"] or 0)
     return max(highest, _sequence_value(model)) + 1
 
 

@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 
+from finsam.owned import tracked_model
 from members.backup.archive import Archive, BackupError
 from members.backup.ids import Keys, advance_sequences, hold_writes, match_members, match_users
 from members.backup.media import check_linked, remove, restore_files
@@ -111,7 +112,7 @@ def _restore(archive: Archive, written: list[Path]) -> Restored:
 
 def _object_ids(archive: Archive, tables: dict[str, Table], kept: set) -> dict[type, set]:
     """Every id of a kept model the file names: live rows, and objects only history knows."""
-    described = {t.model: t.model.instance_type for t in tables.values() if t.kind == HISTORY}
+    described = {t.model: tracked_model(t.model) for t in tables.values() if t.kind == HISTORY}
     ids: dict[type, set] = {model: set() for model in kept}
     for number, label, row in archive.rows():
         table = tables.get(label)
@@ -121,7 +122,7 @@ def _object_ids(archive: Archive, tables: dict[str, Table], kept: set) -> dict[t
                 % {"number": number, "table": label}
             )
         owner = table.model if table.kind == ROW else described.get(table.model)
-        if owner in kept and row.get("id") is not None:
+        if owner is not None and owner in kept and row.get("id") is not None:
             ids[owner].add(row["id"])
     return ids
 
@@ -220,8 +221,8 @@ def _target(table: Table, f: models.Field) -> type[models.Model] | None:
     if table.kind == ROW and f.primary_key:
         return table.model
     if table.kind == HISTORY and f.attname == "id":  # the id of the object the row describes
-        return table.model.instance_type  # type: ignore[attr-defined]
-    if f.is_relation:
+        return tracked_model(table.model)
+    if f.is_relation and isinstance(f.related_model, type):  # "self" is resolved by now
         return f.related_model
     return None
 

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 
+from finsam.owned import history_m2m_fields, history_model, tenant_path
 from members.models import Association, Member
 from members.models.audit import AuditedHistory
 
@@ -64,18 +65,20 @@ def _depends_on(model: type[models.Model], among: list) -> set:
 def association_tables() -> list[Table]:
     """Every table of an association's data, in the order the export writes them."""
     owned = _owned()
-    tables = [Table(m, ROW, m.tenant_path) for m in owned]
+    tables = [Table(m, ROW, tenant_path(m)) for m in owned]
     for model in owned:
         for field in model._meta.local_many_to_many:
-            owner = field.m2m_field_name()
-            path = owner if model.tenant_path == "pk" else f"{owner}__{model.tenant_path}"
-            tables.append(Table(field.remote_field.through, LINK, path))
-    tracked = [m for m in owned if hasattr(m._meta, "simple_history_manager_attribute")]
-    for model in tracked:
-        tables.append(Table(model.history.model, HISTORY, "history_association"))
-    for model in tracked:
-        for field in model.history.model._history_m2m_fields:
-            snapshots = getattr(model.history.model, field.name).model
+            owner, own_path = field.m2m_field_name(), tenant_path(model)
+            path = owner if own_path == "pk" else f"{owner}__{own_path}"
+            through = field.remote_field.through
+            assert through is not None  # every many-to-many has its link table once loaded
+            tables.append(Table(through, LINK, path))
+    tracked = [history for m in owned if (history := history_of(m)) is not None]
+    for history in tracked:
+        tables.append(Table(history, HISTORY, "history_association"))
+    for history in tracked:
+        for field in history_m2m_fields(history):
+            snapshots = getattr(history, field.name).model
             tables.append(Table(snapshots, HISTORY_LINK, "history__history_association"))
     return tables
 
@@ -105,7 +108,7 @@ def kept_ids(tables: list[Table]) -> set[type[models.Model]]:
 
 def history_of(model: type[models.Model]) -> type[models.Model] | None:
     if hasattr(model._meta, "simple_history_manager_attribute"):
-        return model.history.model
+        return history_model(model)
     return None
 
 

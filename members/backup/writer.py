@@ -11,7 +11,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -57,7 +57,7 @@ def export_association(association: Association, target: Path | BinaryIO) -> Exp
     return exported
 
 
-def _write_rows(table: Table, association: Association, out: BinaryIO, seen: _Seen) -> int:
+def _write_rows(table: Table, association: Association, out: IO[bytes], seen: _Seen) -> int:
     count = 0
     relations = _shared_relations(table.model)
     files = [

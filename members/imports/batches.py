@@ -23,9 +23,13 @@ from django.utils.translation import gettext_lazy
 from finsam.lib.tabular import Row, TableError, read_table
 from finsam.uploads import Check, check_table, refusal
 from members.audit.recording import recording
-from members.imports.contributions import apply_contributions, read_contributions
+from members.imports.contributions import (
+    ContributionPlan,
+    apply_contributions,
+    read_contributions,
+)
 from members.imports.files import discard, keep, spool
-from members.imports.population import apply_population, read_population
+from members.imports.population import PopulationPlan, apply_population, read_population
 from members.imports.rows import Plan, Problem
 from members.models import Association, ImportBatch, ImportKind, ImportStatus
 
@@ -84,20 +88,23 @@ def from_table(read_rows: Callable[[Association, list[Row]], Plan]) -> Callable[
     return read
 
 
+# A plan is applied only when it read without problems, so it is the kind's own plan.
+
+
+def _contributions_apply(upload: Upload, plan: Plan, _batch: ImportBatch) -> str:
+    assert isinstance(plan, ContributionPlan)
+    return apply_contributions(upload.association, plan.entries)
+
+
+def _population_apply(upload: Upload, plan: Plan, _batch: ImportBatch) -> str:
+    assert isinstance(plan, PopulationPlan)
+    return apply_population(upload.association, plan.entries)
+
+
 register_importer(
-    ImportKind.CONTRIBUTIONS,
-    Importer(
-        from_table(read_contributions),
-        lambda up, plan, _b: apply_contributions(up.association, plan.entries),
-    ),
+    ImportKind.CONTRIBUTIONS, Importer(from_table(read_contributions), _contributions_apply)
 )
-register_importer(
-    ImportKind.POPULATION,
-    Importer(
-        from_table(read_population),
-        lambda up, plan, _b: apply_population(up.association, plan.entries),
-    ),
-)
+register_importer(ImportKind.POPULATION, Importer(from_table(read_population), _population_apply))
 
 
 def plan_upload(upload: Upload, kind: str) -> Plan:

@@ -4,7 +4,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
@@ -167,7 +167,12 @@ def kr(amount: Decimal | None) -> str:
     return "–" if amount is None else _("%(amount)s kr") % {"amount": format_amount(amount)}
 
 
-E = TypeVar("E")
+class _OnRow(Protocol):
+    @property
+    def row(self) -> int: ...
+
+
+E = TypeVar("E", bound=_OnRow)  # an entry read from one row of the file
 
 
 def read_entries(
@@ -194,7 +199,7 @@ def read_entries(
         entry = read_row(row, columns, problems)
         if entry is None:
             continue
-        row_number = entry.row  # type: ignore[attr-defined]
+        row_number = entry.row
         if key(entry) in seen:
             message = _("%(what)s står redan på rad %(row)s.") % {
                 "what": describe(entry),

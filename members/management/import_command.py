@@ -56,7 +56,7 @@ class ImportCommand(BaseCommand):
                 period_end=options.get("period_end"),
                 choices=frozenset(options["choice"]),
             )
-        if plan.problems:
+        if batch is None:  # a file with problems is not kept
             lines = "\n".join(f"  {problem}" for problem in plan.problems)
             raise CommandError(
                 _("%(name)s lästes inte in; inget ändrades:") % {"name": path.name} + "\n" + lines

@@ -13,6 +13,8 @@ kept as a plain id for the same reason (a foreign key would be set to NULL if th
 deleted, which would change history). `members.audit.recording` fills these columns.
 """
 
+from typing import Any, ClassVar
+
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.text import format_lazy
@@ -53,7 +55,8 @@ class AuditedHistory(models.Model):
         verbose_name=_("import"),
     )
 
-    objects = models.Manager.from_queryset(AuditedQuerySet)()
+    # simple_history ships no types, so its queryset cannot be read into a manager type.
+    objects: ClassVar[models.Manager[Any]] = models.Manager.from_queryset(AuditedQuerySet)()
 
     class Meta:
         abstract = True

@@ -9,6 +9,7 @@ contributions themselves are computed by `members.funding`.
 
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -81,6 +82,10 @@ class FundingYear(models.Model):
 
     tenant_path = "association"
     history = audited()
+    # django-money swaps the manager for a subclass it makes at run time (for lookups by
+    # Money), which mypy cannot see: typed as the manager it extends.
+    objects: ClassVar[models.Manager["FundingYear"]]
+    _default_manager: ClassVar[models.Manager["FundingYear"]]
 
     class Meta:
         verbose_name = _("finansieringsår")
@@ -167,6 +172,10 @@ class AgreedContribution(models.Model):
 
     tenant_path = "funding_year__association"
     history = audited()
+    # django-money swaps the manager for a subclass it makes at run time (for lookups by
+    # Money), which mypy cannot see: typed as the manager it extends.
+    objects: ClassVar[models.Manager["AgreedContribution"]]
+    _default_manager: ClassVar[models.Manager["AgreedContribution"]]
 
     class Meta:
         verbose_name = _("överenskommet bidrag")

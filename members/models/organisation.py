@@ -4,16 +4,20 @@ Everything that changes over a term carries dates, because documents print the b
 stood on a date ("t.o.m. juli 2014", "fr.o.m. augusti 2014").
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import F, Q
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models.association import Association, Member
 from members.models.audit import audited
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def ends_after_start(start: str, end: str, message: str | Promise) -> models.CheckConstraint:
+
+def ends_after_start(start: str, end: str, message: "StrOrPromise") -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
         name="%(app_label)s_%(class)s_ends_after_start",

@@ -34,6 +34,7 @@ def budget_block(context: BuildContext) -> Block:
 
 def budget_table(context: BuildContext) -> Table:
     sheet, options = context.sheet, context.options
+    assert sheet is not None  # the budget block prints no table without a budget
     layout = BudgetLayout.of(context.report)
     grid = grid_rows(sheet, options)
     summed = summed_sections(grid, layout)
@@ -55,6 +56,7 @@ def revenue_totals_table(context: BuildContext) -> Table:
     """The total budget of each year (revenue with what is carried forward), as Ale states it
     under its table: "Total budget för 2013 är 6 440 tkr"."""
     sheet, options = context.sheet, context.options
+    assert sheet is not None  # the budget block prints no table without a budget
     label = sheet.document.revenue_total_label
     rows = [
         Row(

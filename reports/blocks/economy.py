@@ -144,6 +144,7 @@ def summary_table(context: BuildContext, e: Economy) -> Table:
 
 def budget_chart(context: BuildContext) -> Chart:
     follow_up = context.budget_follow_up
+    assert follow_up is not None  # drawn only beside the economy, made from the follow-up
     sections = follow_up.result.sections
     groups = [
         BarGroup(
@@ -205,7 +206,9 @@ def balance_judgement(context: BuildContext, e: Economy) -> str:
             % values
         )
     if e.forecast_closing >= 0:
-        reason = context.budget_follow_up.sheet.document.balance_explanation.strip()
+        follow_up = context.budget_follow_up
+        assert follow_up is not None  # the economy judged is made from the follow-up
+        reason = follow_up.sheet.document.balance_explanation.strip()
         said = (
             _(
                 "Prognosen för helåret ger ett underskott på %(result)s. Det täcks av överskottet "

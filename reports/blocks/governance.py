@@ -131,7 +131,9 @@ def place_and_date(place: str, day: date) -> str:
 
 def _signing_order(seat: BoardSeat) -> tuple[int, str]:
     """Chair, vice chair, then the other members by name (as the seed signs)."""
-    rank = {BoardPosition.CHAIR: 0, BoardPosition.VICE_CHAIR: 1}.get(seat.position, 2)
+    rank = {BoardPosition.CHAIR: 0, BoardPosition.VICE_CHAIR: 1}.get(
+        BoardPosition(seat.position), 2
+    )
     return rank, seat.person.name
 
 

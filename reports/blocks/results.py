@@ -68,13 +68,13 @@ def _follow_up(context: BuildContext) -> FollowUpView | None:
 
 @block("standings", _("En insats inskrivna deltagare vid periodens slut (välj insats)"))
 def standings_block(context: BuildContext) -> Block:
-    view = _follow_up(context)
-    if view is None or not view.standings:
+    initiative, view = context.initiative, _follow_up(context)
+    if initiative is None or view is None or not view.standings:
         return _missing("standings", _("inskrivna deltagare"))
     end = view.follow_up.end
     table = Table(
         caption=_("%(name)s: inskrivna deltagare %(date)s")
-        % {"name": context.initiative.name, "date": end.isoformat()},
+        % {"name": initiative.name, "date": end.isoformat()},
         label_heading=_("Inskrivna deltagare – %(date)s") % {"date": end.isoformat()},
         columns=(_("Antal"),),
         rows=tuple(Row(label, (str(count),)) for label, count in view.standings),
@@ -85,12 +85,12 @@ def standings_block(context: BuildContext) -> Block:
 
 @block("exits", _("En insats avslutade deltagare per anledning (välj insats)"))
 def exits_block(context: BuildContext) -> Block:
-    view = _follow_up(context)
-    if view is None or not view.exits:
+    initiative, view = context.initiative, _follow_up(context)
+    if initiative is None or view is None or not view.exits:
         return _missing("exits", _("avslutade deltagare"))
     table = Table(
         caption=_("%(name)s: avslutade deltagare %(period)s")
-        % {"name": context.initiative.name, "period": context.period_label},
+        % {"name": initiative.name, "period": context.period_label},
         label_heading=_("Anledning till avslut %(total)s pers. – t.o.m. %(until)s")
         % {"total": view.exits_total, "until": month_year(view.follow_up.end)},
         columns=(_("Antal"),),

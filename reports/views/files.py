@@ -1,7 +1,7 @@
 """Report files: the PDF (the adopted one when there is one), a draft of today's data, and
 any earlier adoption's PDF. Every download is logged."""
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -16,7 +16,7 @@ def _filename(report: Report, suffix: str = "") -> str:
     return f"{report.kind}-{report.association.slug}-{report.period_end or report.year}{suffix}.pdf"
 
 
-def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> HttpResponse:
+def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> FileResponse:
     download_record(report=report, user=request.user, file_format="pdf", adoption=adoption)
     name = _filename(report, f"-faststalld-{adoption.adopted_on}")
     return FileResponse(adoption.pdf.open("rb"), as_attachment=True, filename=name)
@@ -31,7 +31,7 @@ def _draft(request: HttpRequest, report: Report) -> HttpResponse:
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
-def report_pdf_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def report_pdf_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     """The adopted PDF exactly as adopted; a report not yet adopted comes as a draft."""
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
     adoption = latest_adoption(report)
@@ -45,6 +45,6 @@ def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> Http
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
-def adoption_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def adoption_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     adoption = get_scoped_or_404(ReportAdoption.objects.select_related("report"), tenant, pk=pk)
     return _frozen(request, adoption.report, adoption)

@@ -1,13 +1,14 @@
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from finsam.commands import TranslatedHelp
 from members.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _(
+    help = TranslatedHelp(
+        gettext_lazy(
             "Läser in bokföring från en SIE-fil (typ 1-4); filen ersätter bara det den innehåller."
         )
+    )
 
     kind = "sie"

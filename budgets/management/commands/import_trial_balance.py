@@ -1,15 +1,16 @@
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from finsam.commands import TranslatedHelp
 from members.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _(
+    help = TranslatedHelp(
+        gettext_lazy(
             "Läser in en råbalans (Konto, Benämning, Ingående balans, Periodens förändring, "
             "Utgående balans) från en xlsx- eller csv-fil."
         )
+    )
 
     kind = "trial_balance"
     needs_period_end = True

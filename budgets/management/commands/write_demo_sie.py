@@ -3,17 +3,19 @@ import tomllib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from budgets.accounts.demo_books import books_to_sie
+from finsam.commands import TranslatedHelp
 from members.models import Association
 
 
 class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _(
+    help = TranslatedHelp(
+        gettext_lazy(
             "Skriver ett demoförbunds bokföring (fixtures/<förbund>/accounts.toml) som SIE 4-fil."
         )
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("association", help=_("förbundets kortnamn, t.ex. vaxjo"))

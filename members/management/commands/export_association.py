@@ -4,15 +4,19 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from finsam.commands import TranslatedHelp
 from members.backup.writer import export_association
 from members.models import Association
 
 
 class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _("Skriver ett förbunds alla uppgifter, med historik och filer, till en zip-fil.")
+    help = TranslatedHelp(
+        gettext_lazy(
+            "Skriver ett förbunds alla uppgifter, med historik och filer, till en zip-fil."
+        )
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("slug", help=_("förbundets kortnamn"))

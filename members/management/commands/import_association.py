@@ -4,18 +4,20 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from finsam.commands import TranslatedHelp
 from members.backup.archive import BackupError
 from members.backup.restore import import_association
 
 
 class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _(
+    help = TranslatedHelp(
+        gettext_lazy(
             "Läser in ett förbund från en fil som export_association skrivit, i en installation "
             "där förbundet inte finns. Allt eller inget."
         )
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help=_("filen från export_association (.zip)"))

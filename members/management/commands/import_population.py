@@ -1,11 +1,12 @@
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from finsam.commands import TranslatedHelp
 from members.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _("Läser in invånarantal (Kommun, Datum, Invånare) från en xlsx- eller csv-fil.")
+    help = TranslatedHelp(
+        gettext_lazy("Läser in invånarantal (Kommun, Datum, Invånare) från en xlsx- eller csv-fil.")
+    )
 
     kind = "population"

@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from finsam.commands import TranslatedHelp
 from finsam.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
 
 
 class Command(BaseCommand):
-    @property
-    def help(self) -> str:  # a property: argparse needs a str, translated when asked for
-        return _("Läser in (eller läser om) demoförbunden från seeds och demoanvändarna.")
+    help = TranslatedHelp(
+        gettext_lazy("Läser in (eller läser om) demoförbunden från seeds och demoanvändarna.")
+    )
 
     def handle(self, *args, **options) -> None:
         load_demo(report=self.stdout.write)
