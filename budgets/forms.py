@@ -7,7 +7,7 @@ from django import forms
 from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
 from finsam.fields import MONEY_WHOLE_DIGITS
-from finsam.forms import AmountField, PercentField
+from finsam.forms import AmountField, PercentField, YearField
 from finsam.lib.numbers import (
     AmountError,
     format_amount,
@@ -15,6 +15,7 @@ from finsam.lib.numbers import (
     parse_amount,
     whole_number,
 )
+from finsam.lib.years import FIRST_YEAR
 from finsam.versions import VersionField
 
 
@@ -123,7 +124,7 @@ class FootnoteForm(forms.Form):
 
 class ColumnForm(forms.Form):
     kind = forms.ChoiceField(label="Slag", choices=ColumnKind.choices)
-    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    year = YearField(label="År")
     label = forms.CharField(label="Rubrik", max_length=60)
 
 
@@ -213,7 +214,7 @@ def _plain(value: Decimal | None) -> str:
 
 class NewDocumentForm(forms.Form):
     title = forms.CharField(label="Rubrik", max_length=200)
-    year = forms.IntegerField(label="Budgetår", min_value=2004, max_value=2100)
+    year = YearField(label="Budgetår")
 
 
 class DocumentSettingsForm(forms.Form):
@@ -254,7 +255,8 @@ class SectionForm(forms.Form):
 class NewFromForm(forms.Form):
     """Next year's budget built from an earlier one: the year, and a title if not the moved one."""
 
-    year = forms.IntegerField(label="Budgetår", min_value=2005, max_value=2100)
+    # A successor is for a year after an earlier budget, so never the first year.
+    year = YearField(label="Budgetår", first=FIRST_YEAR + 1)
     title = forms.CharField(
         label="Rubrik",
         max_length=200,

@@ -2,7 +2,11 @@
 
 from typing import Any
 
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from djmoney.models.fields import MoneyField
+
+from finsam.lib.years import FIRST_YEAR, LAST_YEAR
 
 MONEY_MAX_DIGITS = 14
 MONEY_DECIMAL_PLACES = 2  # öre where they occur; documents print whole kronor or tkr
@@ -20,3 +24,13 @@ def sek_field(verbose_name: str, **kwargs: Any) -> MoneyField:
         currency_choices=[("SEK", "SEK")],
         **kwargs,
     )
+
+
+def year_validators() -> list[MinValueValidator | MaxValueValidator]:
+    """The year range of `finsam.lib.years` as model validators."""
+    return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+def year_field(verbose_name: Any, **kwargs: Any) -> models.PositiveSmallIntegerField:
+    """A budget, funding or report year, in the one range of `finsam.lib.years`."""
+    return models.PositiveSmallIntegerField(verbose_name, validators=year_validators(), **kwargs)

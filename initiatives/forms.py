@@ -6,7 +6,7 @@ association's members, meetings, decisions, goals and exit reasons.
 
 from django import forms
 
-from finsam.forms import AmountField
+from finsam.forms import AmountField, YearField
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
@@ -298,7 +298,7 @@ class ReferralYearForm(forms.Form):
     print; `version` is the column's (`ABSENT` for a year not entered yet)."""
 
     version = VersionField()
-    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    year = YearField(label="År")
     through = _date("Till och med (tomt: hela året)", required=False)
 
     def __init__(

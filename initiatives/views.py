@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.lib.numbers import whole_number
+from finsam.lib.years import is_year
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives import figures, forms, selectors, services
@@ -55,7 +56,7 @@ def _edit(
 def _year_from(request: HttpRequest, tenant: Tenant) -> int:
     text = request.GET.get("ar", "")
     year = whole_number(text)
-    if year is not None and 2004 <= year <= 2100:
+    if year is not None and is_year(year):
         return year
     if text:
         messages.error(request, f"”{text}” är inget år; skriv t.ex. 2014.")

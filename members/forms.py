@@ -5,7 +5,7 @@ from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import AmountField, DateRangeEndField, PercentField
+from finsam.forms import AmountField, DateRangeEndField, PercentField, YearField
 from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.audit.log import Filters
@@ -122,7 +122,7 @@ def _shown(value) -> str:
 
 
 class NewFundingYearForm(forms.Form):
-    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
+    year = YearField(label=_("År"))
 
 
 class MailAddressField(forms.EmailField):

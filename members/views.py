@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
@@ -85,7 +86,7 @@ def funding_year_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         else:
             return redirect("members:funding_year_edit", tenant.association.slug, created.year)
     else:
-        messages.error(request, _("Ange ett år mellan 2004 och 2100."))
+        messages.error(request, year_range_message())
     return redirect("members:funding_years", tenant.association.slug)
 
 

@@ -14,6 +14,7 @@ from budgets.presentation import DisplayOptions, grid_rows, visible_columns
 from budgets.selectors import BudgetSheet, budget_sheet, documents_of
 from budgets.services import StaleEditError, budget_amount_set, document_create
 from budgets.views.common import posted_to_document
+from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 
@@ -29,7 +30,7 @@ def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = NewDocumentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Ange rubrik och ett budgetår mellan 2004 och 2100.")
+        messages.error(request, year_range_message("rubrik och ett budgetår"))
         return redirect("budgets:list", tenant.association.slug)
     created = document_create(
         association=tenant.association, user=request.user, **form.cleaned_data

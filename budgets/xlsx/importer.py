@@ -30,8 +30,10 @@ from budgets.xlsx import (
 )
 from budgets.xlsx.text_limits import checked_text
 from finsam.fields import MONEY_WHOLE_DIGITS as WHOLE_DIGITS
+from finsam.forms import year_range_message
 from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
+from finsam.lib.years import is_year
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -189,7 +191,7 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
             value = _year(value)
             if value is None:
                 problems.append(
-                    f"{_where(SETTINGS_SHEET, row, 2)}: ange ett årtal mellan 2004 och 2100."
+                    f"{_where(SETTINGS_SHEET, row, 2)}: {year_range_message('ett årtal')}"
                 )
         elif name == "counted_share":
             value = _number(value)
@@ -227,7 +229,7 @@ def _number(value: Any) -> Decimal | None:
 
 def _year(value: Any) -> int | None:
     number = _number(value)
-    if number is None or number != number.to_integral_value() or not 2004 <= number <= 2100:
+    if number is None or number != number.to_integral_value() or not is_year(number):
         return None
     return int(number)
 
@@ -245,9 +247,7 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
                 "slaget ska vara budget, prognos, plan eller utfall."
             )
         if year is None:
-            problems.append(
-                f"{_where(SHEET, labels + 2, col)}: ange ett årtal mellan 2004 och 2100."
-            )
+            problems.append(f"{_where(SHEET, labels + 2, col)}: {year_range_message('ett årtal')}")
         label = checked_text(
             str(sheet.value(labels, col, problems)), "column", SHEET, labels, col, problems
         )

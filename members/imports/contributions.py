@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from djmoney.money import Money
 
 from finsam.lib.tabular import Row
+from finsam.lib.years import is_year
 from members.imports.rows import (
     CellError,
     Plan,
@@ -81,7 +82,7 @@ def _entry(association, row: Row, columns, by_name, problems: list[Problem]) -> 
     )
     try:
         year = whole_number_of(year_cell, _("år"))
-        if not 2004 <= year <= 2100:
+        if not is_year(year):
             raise CellError(_("%(year)s är inget rimligt budgetår.") % {"year": year})
     except CellError as error:
         problems.append(Problem(year_cell.place, str(error)))

@@ -10,12 +10,11 @@ contributions themselves are computed by `members.funding`.
 from datetime import date
 from decimal import Decimal
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from finsam.fields import sek_field
+from finsam.fields import sek_field, year_field
 from members.models.association import Association, Member
 from members.models.audit import audited
 
@@ -47,9 +46,7 @@ class FundingYear(models.Model):
         related_name="funding_years",
         verbose_name=_("förbund"),
     )
-    year = models.PositiveSmallIntegerField(
-        "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
-    )
+    year = year_field("år")
     state_requested = sek_field(_("äskat från staten"), null=True, blank=True)
     state_granted = sek_field(
         _("beviljat av staten"),
