@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from finsam.lib.allocation import statutory_halves
 from finsam.lib.numbers import format_amount
 from finsam.lib.rounding import KRONA, round_to_step
 
@@ -376,8 +377,7 @@ def _contribution_checks(budget: BudgetInput, column: ColumnInput) -> list[Check
             ]
         for party, amount in split.items():
             parties[party] += amount
-    half = parties[STATE] / 2
-    if parties[REGION] != half or parties[MUNICIPAL] != half:
+    if (parties[REGION], parties[MUNICIPAL]) != statutory_halves(parties[STATE]):
         return [
             Check(
                 "warning",

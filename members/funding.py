@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from finsam.lib.allocation import allocate, exact_shares
-from finsam.lib.rounding import KRONA, ORE, round_to_step
+from finsam.lib.allocation import allocate, exact_shares, statutory_halves
+from finsam.lib.rounding import ORE, round_to_step
 from members.models import (
     DistributionKey,
     FundingYear,
@@ -99,13 +99,6 @@ class FundingBreakdown:
             (line, None if not total or line.amount is None else line.amount * 100 / total)
             for line in self.lines
         ]
-
-
-def statutory_halves(state: Decimal) -> tuple[Decimal, Decimal]:
-    """The region's and the municipalities' halves of the state's money, in whole kronor that
-    add up to it (SFS 2003:1210 §§ 9-10): the one home of the statutory split."""
-    region_half, municipal_half = allocate(state, [1, 1], KRONA)
-    return region_half, municipal_half
 
 
 def funding_breakdown(
