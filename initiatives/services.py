@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from djmoney.money import Money
 
-from finsam.errors import StaleEditError
 from finsam.lib.numbers import format_amount
 from finsam.versions import version_checked
 from initiatives import grants
@@ -108,10 +107,8 @@ def initiative_update(
     """Save the facts; refuse if someone else saved since the form was opened."""
     with transaction.atomic():
         locked = _lock(initiative)
-        if locked.version != expected_version:
-            raise StaleEditError("Insatsen har ändrats av någon annan sedan du öppnade den.")
+        version_checked(locked, expected_version, what="Insatsen")
         _check_members(locked.association, facts)
-        locked.version += 1
         return _apply(locked, facts)
 
 

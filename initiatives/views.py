@@ -13,7 +13,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from finsam.lib.numbers import whole_number
 from finsam.lib.years import is_year
@@ -40,10 +39,7 @@ def _edit(
         except services.StaleEditError as stale:
             # The bound form would show this person's own values again; the page shown
             # after the redirect holds what is stored now, the other person's change.
-            messages.error(
-                request,
-                _("%(why)s Här är de aktuella uppgifterna; gör om din ändring.") % {"why": stale},
-            )
+            messages.error(request, str(stale))
             return redirect(again or request.path)
         except ValidationError as error:
             form.add_error(None, error.messages)

@@ -14,6 +14,7 @@ from djmoney.money import Money
 from finsam.errors import StaleEditError
 from finsam.permissions import Role
 from finsam.saving import rows_synced
+from finsam.versions import version_checked
 from members.audit.recording import recording
 from members.models import (
     AgreedContribution,
@@ -80,14 +81,10 @@ def funding_year_update(
     """Save the year's decision; refuse it if the year changed since the form was opened."""
     with transaction.atomic():
         locked = FundingYear.objects.select_for_update().get(pk=funding_year.pk)
-        if locked.version != expected_version:
-            raise StaleEditError(
-                _("Finansieringsåret har ändrats av någon annan sedan du öppnade det."), locked
-            )
+        version_checked(locked, expected_version, what=_("Finansieringsåret"))
         members = {m.pk: m for m in members_during_year(locked.association, locked.year)}
         _check_decision(decision, members)
         _apply_decision(locked, decision)
-        locked.version += 1
         locked.full_clean()
         locked.save()
         _replace_agreed(locked, decision.agreed, members)

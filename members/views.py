@@ -115,14 +115,8 @@ def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpRe
                 expected_version=form.cleaned_data["version"],
                 decision=form.decision(),
             )
-        except StaleEditError:
-            messages.error(
-                request,
-                _(
-                    "Någon annan har sparat året under tiden. Här är de aktuella "
-                    "värdena; gör om din ändring."
-                ),
-            )
+        except StaleEditError as stale:
+            messages.error(request, str(stale))
             return redirect("members:funding_year_edit", tenant.association.slug, year)
         except ValidationError as error:
             form.add_error(None, error)

@@ -209,7 +209,7 @@ def test_two_people_move_report_sections_at_once(karin_and_anna):
         )
     )
     pages = [s.get(outline).text for s in karin_and_anna]
-    refused = ["Någon annan har ändrat rapporten medan du arbetade." in page for page in pages]
+    refused = ["Rapporten har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte." in page for page in pages]
     assert sorted(refused) == [False, True]
     winner = refused.index(False)
     order = list(ReportSection.objects.filter(report=plan).order_by("position")[:3])

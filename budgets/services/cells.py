@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
 from budgets.services.common import budget_write, locked_draft
 from finsam.errors import StaleEditError
+from finsam.versions import stale_message
 
 
 def budget_amount_set(
@@ -51,9 +52,7 @@ def _store(
         row = BudgetAmount.objects.filter(line=line, column=column).first()
         current = None if row is None else row.amount
         if current != expected:
-            raise StaleEditError(
-                "Beloppet har ändrats av någon annan sedan du öppnade sidan.", current
-            )
+            raise StaleEditError(stale_message("Beloppet"), current)
         if amount == current:
             return row
         if row is not None:

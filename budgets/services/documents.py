@@ -17,6 +17,7 @@ from budgets.models import (
 from budgets.services.common import budget_write, fingerprint, locked_draft
 from finsam.errors import StaleEditError
 from finsam.saving import saved
+from finsam.versions import stale_message
 from members.models import Association
 
 # What a new document starts with: the three usual sections and the carried-forward line.
@@ -94,10 +95,7 @@ def document_update(
     with budget_write(user):
         locked = locked_draft(document)
         if expected is not None and settings_fingerprint(locked) != expected:
-            raise StaleEditError(
-                "Budgetens inställningar har ändrats av någon annan sedan du öppnade sidan; "
-                "de aktuella visas nu. Din ändring sparades inte."
-            )
+            raise StaleEditError(stale_message("Budgetens inställningar"))
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
                 raise ValidationError(f"Okänd inställning: {name}.")
@@ -141,11 +139,7 @@ def section_update(
         stored = BudgetSection.objects.get(pk=section.pk)
         current = (stored.name, stored.subtotal_label, stored.show_subtotal)
         if expected is not None and current != expected:
-            raise StaleEditError(
-                f"Avsnittet har ändrats till ”{stored.name}” sedan du öppnade sidan; "
-                "ändringen sparades inte.",
-                current,
-            )
+            raise StaleEditError(stale_message("Avsnittet", now=f"”{stored.name}”"), current)
         stored.name, stored.subtotal_label = name, subtotal_label
         stored.show_subtotal = show_subtotal
         saved(stored)

@@ -16,7 +16,7 @@ from budgets.models import (
 from budgets.services.common import budget_write, locked_draft
 from finsam.errors import StaleEditError
 from finsam.saving import saved
-from finsam.versions import version_checked
+from finsam.versions import stale_message, version_checked
 from initiatives.models import Initiative
 from members.models import Member
 
@@ -151,9 +151,7 @@ def footnote_update(
         # Browsers send line breaks as CR LF whatever the page held.
         if expected_text is not None and _lines(stored.text) != _lines(expected_text):
             raise StaleEditError(
-                f"Fotnot {stored.number} har ändrats till ”{stored.text}” sedan du öppnade "
-                "sidan; ändringen sparades inte.",
-                stored.text,
+                stale_message(f"Fotnot {stored.number}", now=f"”{stored.text}”"), stored.text
             )
         stored.text = text
         saved(stored)

@@ -17,6 +17,7 @@ from budgets.views.common import posted_to_document
 from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from finsam.versions import stale_message
 
 
 @tenant_view()
@@ -104,7 +105,7 @@ def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) 
 def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:
     line, current = data["line"], stale.current
     shown = "" if current is None else options.text(current, cost=line.section.is_cost)
-    message = f"{stale} Nuvarande värde: {shown or 'inget inskrivet'}. Din ändring sparades inte."
+    message = stale_message("Beloppet", now=shown or "inget inskrivet")
     stored = "" if current is None else str(int(current))
     return JsonResponse(
         {"ok": False, "stale": True, "error": message, "typed": shown, "stored": stored}, status=409

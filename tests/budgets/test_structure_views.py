@@ -210,9 +210,9 @@ def test_settings_sections_and_footnotes_changed_meanwhile_are_refused(staff_cli
     )
     services.footnote_update(footnote=first_note, text="Ändrad av någon annan", user=None)
     for path, form, change, shown in (
-        ("installningar", settings, {"title": ["Min rubrik"]}, "de aktuella visas nu"),
-        ("avsnitt", section, {"name": ["Mitt avsnitt"]}, "ändrats till ”Intäkter (ändrat)”"),
-        ("fotnoter", note, {"text": ["Min fotnot"]}, "ändrats till ”Ändrad av någon annan”"),
+        ("installningar", settings, {"title": ["Min rubrik"]}, "Budgetens inställningar har ändrats av någon annan"),
+        ("avsnitt", section, {"name": ["Mitt avsnitt"]}, "Nuvarande värde: ”Intäkter (ändrat)”."),
+        ("fotnoter", note, {"text": ["Min fotnot"]}, "Nuvarande värde: ”Ändrad av någon annan”."),
     ):
         response = staff_client.post(_url(document, path), form | change, follow=True)
         assert any(shown in m for m in _messages(response)), path

@@ -304,7 +304,7 @@ def test_a_stale_initiative_save_is_refused_and_the_current_facts_shown(staff_cl
     second = staff_client.post(edit, facts | {"name": "Navigatorcentrum Gislaved"})
     assert second.url == edit
     page = staff_client.get(edit).content.decode()
-    assert "Insatsen har ändrats av någon annan sedan du öppnade den." in page
+    assert "Insatsen har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte." in page
     assert 'value="Navigatorcentrum Värnamo"' in page
     navigator.refresh_from_db()
     assert navigator.name == "Navigatorcentrum Värnamo" and navigator.version == opened + 1
