@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from finsam.errors import StaleEditError
 from finsam.lib.numbers import whole_number
 from finsam.lib.years import is_year
 from finsam.permissions import Perm
@@ -36,7 +37,7 @@ def _edit(
     if request.method == "POST" and form.is_valid():
         try:
             save()
-        except services.StaleEditError as stale:
+        except StaleEditError as stale:
             # The bound form would show this person's own values again; the page shown
             # after the redirect holds what is stored now, the other person's change.
             messages.error(request, str(stale))

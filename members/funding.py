@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from finsam.lib.allocation import allocate, exact_shares, statutory_halves
 from finsam.lib.rounding import ORE, round_to_step
+from finsam.lib.shares import share_percent
 from members.models import (
     DistributionKey,
     FundingYear,
@@ -96,7 +97,7 @@ class FundingBreakdown:
         """Each line with its percentage of the year's total."""
         total = self.total
         return [
-            (line, None if not total or line.amount is None else line.amount * 100 / total)
+            (line, None if line.amount is None else share_percent(line.amount, total))
             for line in self.lines
         ]
 

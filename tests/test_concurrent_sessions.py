@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetAmount, BudgetDocument
+from finsam.versions import stale_message
 from initiatives.models import Initiative
 from members.models import FundingYear
 from tests.concurrency import at_once, live_finnveden, requires_postgresql
@@ -85,7 +86,7 @@ def test_two_people_save_the_same_funding_year(karin_and_anna):
     winner, loser = _winner_and_loser(answers, lambda answer: answer.headers["location"] != edit)
     assert answers[winner].headers["location"] == edit.removesuffix("andra/")
     page = karin_and_anna[loser].get(edit).text
-    assert "Finansieringsåret har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte." in page
+    assert stale_message("Finansieringsåret") in page
     assert _digits(form_in(page, containing="version")["state_granted"][0]) == _digits(
         granted[winner]
     )
@@ -103,7 +104,7 @@ def test_two_people_save_the_same_initiative(karin_and_anna):
     answers = _post_both(karin_and_anna, edit, forms)
     winner, loser = _winner_and_loser(answers, lambda answer: answer.headers["location"] != edit)
     page = karin_and_anna[loser].get(edit).text
-    assert "Insatsen har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte." in page
+    assert stale_message("Insatsen") in page
     assert form_in(page, containing="version")["name"] == [names[winner]]
     navigator.refresh_from_db()
     assert navigator.name == names[winner] and navigator.version == 2

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Round
 
+from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
 from members.models import Member
 from members.models.audit import audited
@@ -26,7 +27,7 @@ class SectionKind(models.TextChoices):
     OTHER_COST = "other_cost", "Övriga kostnader"
 
 
-COST_KINDS = frozenset({SectionKind.OPERATIONS, SectionKind.ADMINISTRATION, SectionKind.OTHER_COST})
+COST_KINDS = frozenset(SectionKind(kind) for kind in COST_SECTION_KINDS)
 
 
 class BudgetSection(models.Model):

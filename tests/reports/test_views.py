@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from budgets.models import BudgetColumn, BudgetDocument
 from finsam.permissions import Role
+from finsam.versions import stale_message
 from reports.models import Report, ReportSection
 from reports.selectors import latest_adoption
 
@@ -102,7 +103,7 @@ def test_a_section_move_is_written_to_the_history_and_a_stale_one_refused(staff_
     response = staff_client.post(
         _url("section_change", plan, third.pk), {"action": "up", "version": read}, follow=True
     )
-    assert "Rapporten har ändrats av någon annan sedan du öppnade sidan." in response.content.decode()
+    assert stale_message("Rapporten") in response.content.decode()
     assert list(plan.sections.order_by("position"))[:3] == [second, first, third]
 
 
