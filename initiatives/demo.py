@@ -11,11 +11,12 @@ from typing import Any
 from finsam.saving import saved
 from initiatives import figures, services
 from initiatives.models import Decision, ExitReason, Goal, Initiative, PriorityTargetGroup
-from members.models import Association, Meeting, Member
+from members.models import Association, Meeting
+from members.selectors import members_of
 
 
 def load(association: Association, data: dict[str, Any]) -> None:
-    members = {m.name: m for m in Member.objects.filter(memberships__association=association)}
+    members = {m.name: m for m in members_of(association)}
     reasons = _load_reasons(association, data.get("exit_reasons", []))
     for order, text in enumerate(data.get("priority_groups", [])):
         saved(PriorityTargetGroup(association=association, description=text, order=order))

@@ -30,6 +30,7 @@ from initiatives.models import (
     Standing,
 )
 from members.models import Association, Meeting, Member
+from members.selectors import members_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -47,7 +48,7 @@ def _text(label: str, rows: int = 3) -> forms.CharField:
 
 
 def association_members(association: Association):
-    return Member.objects.filter(memberships__association=association).distinct().order_by("name")
+    return members_of(association).order_by("name")
 
 
 class InitiativeForm(forms.Form):

@@ -24,7 +24,8 @@ from initiatives.models import (
     Outcome,
     StatusChange,
 )
-from members.models import Association, Meeting, Member, Membership
+from members.models import Association, Meeting, Member
+from members.selectors import members_of
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,7 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
             "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
             f"minst två parter); {len(chosen)} är vald."
         )
-    belonging = set(
-        Membership.objects.filter(association=association, member_id__in=chosen).values_list(
-            "member_id", flat=True
-        )
-    )
+    belonging = set(members_of(association).filter(pk__in=chosen).values_list("pk", flat=True))
     if chosen - belonging:
         raise ValidationError("En deltagande organisation är inte medlem i förbundet.")
     if facts.owner is not None and facts.owner.pk not in chosen:

@@ -1,6 +1,7 @@
 """Rules written once and called everywhere: each test names the rule's home and checks that
 the places that once kept their own copy now give the home's answer."""
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -9,6 +10,8 @@ from budgets.calculation import COST_SECTION_KINDS, REVENUE_SECTION_KIND, Column
 from budgets.models import BudgetSection, SectionKind
 from finsam.lib.shares import share_percent
 from initiatives.models import Outcome
+from members.models import Association, Member, Membership
+from members.selectors import members_during_year, members_of
 
 
 def test_every_section_kind_is_revenue_or_a_cost_of_the_one_list():
@@ -31,3 +34,22 @@ def test_every_share_is_the_one_formula(part, whole):
 def test_the_share_of_nothing_is_none_not_zero():
     assert share_percent(D(5), D(0)) is None
     assert share_percent(9, 31) == D(900) / D(31)
+
+
+@pytest.mark.django_db
+def test_the_members_on_a_date_are_one_rule_for_lists_lookups_and_checks():
+    finnveden = Association.objects.get(slug="finnveden")
+    gnosjo = Member.objects.get(name="Gnosjö kommun")
+    Membership.objects.filter(association=finnveden, member=gnosjo).update(
+        valid_from=date(2014, 1, 1), valid_to=date(2014, 12, 31)
+    )
+    # Held on its last day ("till och med"), gone the day after, never before its first.
+    assert gnosjo in members_of(finnveden, date(2014, 12, 31), date(2014, 12, 31))
+    assert gnosjo not in members_of(finnveden, date(2015, 1, 1), date(2015, 1, 1))
+    assert gnosjo not in members_of(finnveden, date(2013, 12, 31), date(2013, 12, 31))
+    assert gnosjo in members_of(finnveden)  # without dates: a member at some time
+    assert gnosjo in members_during_year(finnveden, 2014)
+    assert gnosjo not in members_during_year(finnveden, 2015)
+    assert set(members_during_year(finnveden, 2014)) == set(
+        members_of(finnveden, date(2014, 1, 1), date(2014, 12, 31))
+    )

@@ -19,6 +19,7 @@ from finsam.saving import saved
 from finsam.versions import stale_message, version_checked
 from initiatives.models import Initiative
 from members.models import Member
+from members.selectors import members_of
 
 
 def line_add(
@@ -85,9 +86,7 @@ def line_update(
 
 
 def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:
-    members = Member.objects.filter(
-        pk__in=member_ids, memberships__association=document.association
-    ).distinct()
+    members = members_of(document.association).filter(pk__in=member_ids)
     found = list(members)
     if len(found) != len(set(member_ids)):
         raise ValidationError("En vald organisation är inte medlem i förbundet.")

@@ -28,7 +28,7 @@ from members.imports.rows import (
     whole_number_of,
 )
 from members.models import AgreedContribution, Association, FundingYear, Member, MemberKind
-from members.selectors import members_during_year
+from members.selectors import members_during_year, members_of
 from members.services import funding_year_create
 
 COLUMNS = {
@@ -70,7 +70,7 @@ def read_contributions(association: Association, rows: list[Row]) -> Contributio
 
 
 def _members_by_name(association: Association) -> dict[str, Member]:
-    members = Member.objects.filter(memberships__association=association).distinct()
+    members = members_of(association)
     names = {m.name.lower(): m for m in members}
     names.update({m.org_number: m for m in members if m.org_number})
     return names
