@@ -6,12 +6,14 @@ from django import forms
 
 from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
-from finsam.fields import MONEY_WHOLE_DIGITS
 from finsam.forms import AmountField, PercentField, YearField
 from finsam.lib.numbers import (
+    MONEY_WHOLE_DIGITS,
     AmountError,
+    fits_money,
     format_amount,
     is_blank_amount,
+    is_whole_kronor,
     parse_amount,
     whole_number,
 )
@@ -57,12 +59,12 @@ class CellForm(forms.Form):
         if typed is not None:
             sign = -1 if line.section.is_cost and options.costs_negative else 1
             amount = typed * options.factor * sign
-            if amount != amount.to_integral_value():
+            if not is_whole_kronor(amount):
                 raise forms.ValidationError(
                     f"{line.label}, {column.label}: ange hela kronor "
                     f"({data['value']} {options.unit})."
                 )
-            if abs(amount) >= 10**MONEY_WHOLE_DIGITS:
+            if not fits_money(amount):
                 raise forms.ValidationError(
                     f"{line.label}, {column.label}: beloppet är för stort; högst "
                     f"{MONEY_WHOLE_DIGITS} siffror i kronor."

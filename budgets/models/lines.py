@@ -16,6 +16,7 @@ from django.db.models.functions import Round
 
 from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
+from finsam.fields import amount_field
 from members.models import Member
 from members.models.audit import audited
 
@@ -26,6 +27,10 @@ class SectionKind(models.TextChoices):
     ADMINISTRATION = "administration", "Administration"
     OTHER_COST = "other_cost", "Övriga kostnader"
 
+
+# Said by the whole-kronor constraint below and by every place that checks a typed figure
+# first (finsam.lib.numbers.is_whole_kronor).
+WHOLE_KRONOR = "Budgetbelopp anges i hela kronor."
 
 COST_KINDS = frozenset(SectionKind(kind) for kind in COST_SECTION_KINDS)
 
@@ -188,7 +193,7 @@ class BudgetAmount(models.Model):
     column = models.ForeignKey(
         BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name="kolumn"
     )
-    amount = models.DecimalField("belopp (kr)", max_digits=14, decimal_places=2)
+    amount = amount_field("belopp (kr)")
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -214,7 +219,7 @@ class BudgetAmount(models.Model):
             models.CheckConstraint(
                 condition=Q(amount=Round("amount")),
                 name="%(app_label)s_%(class)s_whole_kronor",
-                violation_error_message="Budgetbelopp anges i hela kronor.",
+                violation_error_message=WHOLE_KRONOR,
             ),
         ]
 
