@@ -68,20 +68,9 @@ def _outcome(row: dict) -> services.OutcomeData:
 
 
 def _load_initiative(association, members, reasons, row: dict) -> None:
-    facts = services.InitiativeFacts(
-        name=row["name"],
-        members=[members[name] for name in row["members"]],
-        owner=members[row["owner"]] if row.get("owner") else None,
-        description=row.get("description", ""),
-        target_group=row.get("target_group", ""),
-        age_from=row.get("age_from"),
-        age_to=row.get("age_to"),
-        start=row.get("start"),
-        end=row.get("end"),
-        staffing=row.get("staffing", ""),
-        evaluation_plan=row.get("evaluation_plan", ""),
-        kind=row.get("kind", "individual"),
-    )
+    values = {name: row[name] for name in Initiative.EDITABLE_FIELDS if name in row}
+    values["owner"] = members[row["owner"]] if row.get("owner") else None
+    facts = services.InitiativeFacts(**values, members=[members[name] for name in row["members"]])
     initiative = services.initiative_create(
         association=association, facts=facts, status=row.get("status", "application")
     )

@@ -88,21 +88,7 @@ class InitiativeForm(forms.Form):
 
     @staticmethod
     def initial_for(initiative: Initiative) -> dict:
-        fields = [
-            "name",
-            "kind",
-            "owner",
-            "start",
-            "end",
-            "description",
-            "target_group",
-            "age_from",
-            "age_to",
-            "staffing",
-            "evaluation_plan",
-            "version",
-        ]
-        initial = {f: getattr(initiative, f) for f in fields}
+        initial = {f: getattr(initiative, f) for f in (*Initiative.EDITABLE_FIELDS, "version")}
         initial["members"] = list(initiative.members.all())
         return initial
 

@@ -67,19 +67,7 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
-    for field in (
-        "name",
-        "owner",
-        "description",
-        "target_group",
-        "age_from",
-        "age_to",
-        "start",
-        "end",
-        "staffing",
-        "evaluation_plan",
-        "kind",
-    ):
+    for field in Initiative.EDITABLE_FIELDS:
         setattr(initiative, field, getattr(facts, field))
     initiative.full_clean()
     initiative.save()

@@ -1,15 +1,20 @@
 """Rules written once and called everywhere: each test names the rule's home and checks that
 the places that once kept their own copy now give the home's answer."""
 
+import dataclasses
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
 from budgets.calculation import COST_SECTION_KINDS, REVENUE_SECTION_KIND, ColumnResult
-from budgets.models import BudgetSection, SectionKind
+from budgets.demo import DOCUMENT_FIELDS
+from budgets.forms import DocumentSettingsForm
+from budgets.models import BudgetDocument, BudgetSection, SectionKind
 from finsam.lib.shares import share_percent
-from initiatives.models import Outcome
+from initiatives.forms import InitiativeForm
+from initiatives.models import Initiative, Outcome
+from initiatives.services import InitiativeFacts
 from members.models import Association, Member, Membership
 from members.selectors import members_during_year, members_of
 
@@ -53,3 +58,17 @@ def test_the_members_on_a_date_are_one_rule_for_lists_lookups_and_checks():
     assert set(members_during_year(finnveden, 2014)) == set(
         members_of(finnveden, date(2014, 1, 1), date(2014, 12, 31))
     )
+
+
+def test_an_initiative_s_editable_fields_are_one_list_for_form_and_service():
+    fields = set(Initiative.EDITABLE_FIELDS)
+    assert fields <= {f.name for f in Initiative._meta.concrete_fields}
+    assert set(InitiativeForm.base_fields) - {"version", "members"} == fields
+    assert {f.name for f in dataclasses.fields(InitiativeFacts)} - {"members"} == fields
+
+
+def test_a_budget_s_settings_are_one_list_for_form_service_and_demo():
+    fields = set(BudgetDocument.SETTING_FIELDS)
+    assert fields <= {f.name for f in BudgetDocument._meta.concrete_fields}
+    assert set(DocumentSettingsForm.base_fields) - {"was"} == fields
+    assert fields <= set(DOCUMENT_FIELDS)

@@ -86,6 +86,20 @@ class BudgetDocument(models.Model):
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
+    # The settings staff edit on a draft: the one list the settings form, document_update,
+    # its stale check and the demo loader read.
+    SETTING_FIELDS = (
+        "title",
+        "unit",
+        "costs_negative",
+        "counted_share",
+        "revenue_total_label",
+        "cost_total_label",
+        "result_label",
+        "result_with_sign",
+        "balance_explanation",
+    )
+
     tenant_path = "association"
     history = audited()
 

@@ -26,17 +26,7 @@ STARTING_SECTIONS = [
     ("Verksamhet", SectionKind.OPERATIONS, "Summa verksamhet"),
     ("Administration", SectionKind.ADMINISTRATION, "Summa administration"),
 ]
-SETTING_FIELDS = (
-    "title",
-    "unit",
-    "costs_negative",
-    "counted_share",
-    "revenue_total_label",
-    "cost_total_label",
-    "result_label",
-    "result_with_sign",
-    "balance_explanation",
-)
+SETTING_FIELDS = BudgetDocument.SETTING_FIELDS
 
 
 def document_create(
