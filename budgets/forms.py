@@ -121,7 +121,7 @@ class FootnoteForm(forms.Form):
     text = forms.CharField(
         label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
-    was_text = forms.CharField(required=False, max_length=2000, strip=False)  # as shown
+    version = VersionField(required=False)  # a stored footnote's; none for a new one
 
 
 class ColumnForm(forms.Form):
@@ -233,8 +233,7 @@ class DocumentSettingsForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    # The settings as the page showed them (services.documents.settings_fingerprint).
-    was = forms.CharField(required=False, widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class SectionForm(forms.Form):
@@ -242,16 +241,7 @@ class SectionForm(forms.Form):
     kind = forms.ChoiceField(label="Slag", choices=SectionKind.choices, required=False)
     subtotal_label = forms.CharField(label="Rubrik för delsumma", max_length=200, required=False)
     show_subtotal = forms.BooleanField(label="Visa delsumma", required=False)
-    # An existing section as the page showed it; absent for a new section.
-    was_name = forms.CharField(required=False, max_length=200, strip=False)
-    was_subtotal_label = forms.CharField(required=False, max_length=200, strip=False)
-    was_show_subtotal = forms.BooleanField(required=False)
-
-    def expected(self) -> tuple[str, str, bool] | None:
-        data = self.cleaned_data
-        if "was_name" not in self.data:
-            return None
-        return (data["was_name"], data["was_subtotal_label"], data["was_show_subtotal"])
+    version = VersionField(required=False)  # an existing section's; none for a new one
 
 
 class NewFromForm(forms.Form):

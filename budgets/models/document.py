@@ -85,6 +85,8 @@ class BudgetDocument(models.Model):
         help_text="Krävs när kostnaderna ett år är större än årets intäkter.",
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
+    # Raised by every change of the settings (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     # The settings staff edit on a draft: the one list the settings form, document_update,
     # its stale check and the demo loader read.

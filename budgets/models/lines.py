@@ -46,6 +46,8 @@ class BudgetSection(models.Model):
     kind = models.CharField("slag", max_length=15, choices=SectionKind.choices)
     show_subtotal = models.BooleanField("visa delsumma", default=True)
     subtotal_label = models.CharField("rubrik för delsumma", max_length=200, blank=True)
+    # Raised by every save a person's form makes (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "document__association"
     history = audited()
@@ -71,6 +73,8 @@ class Footnote(models.Model):
     )
     number = models.PositiveSmallIntegerField("nummer")
     text = models.TextField("text")
+    # Raised by every save a person's form makes (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "document__association"
     history = audited()
