@@ -4,6 +4,7 @@ the places that once kept their own copy now give the home's answer."""
 import dataclasses
 from datetime import date
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from budgets.demo import DOCUMENT_FIELDS
 from budgets.forms import DocumentSettingsForm
 from budgets.models import BudgetDocument, BudgetSection, SectionKind
 from finsam.lib.shares import share_percent
+from finsam.versions import stale_message
 from initiatives.forms import InitiativeForm
 from initiatives.models import Initiative, Outcome
 from initiatives.services import InitiativeFacts
@@ -72,3 +74,20 @@ def test_a_budget_s_settings_are_one_list_for_form_service_and_demo():
     assert fields <= {f.name for f in BudgetDocument._meta.concrete_fields}
     assert set(DocumentSettingsForm.base_fields) - {"was"} == fields
     assert fields <= set(DOCUMENT_FIELDS)
+
+
+def test_the_stale_refusal_is_worded_in_one_place():
+    root = Path(__file__).resolve().parent.parent
+    home = root / "finsam" / "versions.py"
+    copies = [
+        str(path.relative_to(root))
+        for app in ("finsam", "members", "initiatives", "budgets", "reports", "templates")
+        for path in (root / app).rglob("*")
+        if path.suffix in (".py", ".html") and path != home and "migrations" not in path.parts
+        if "ändrats av någon annan" in path.read_text(encoding="utf-8")
+    ]
+    assert copies == []
+    assert stale_message("Målet", now="3") == (
+        "Målet har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte. "
+        "Nuvarande värde: 3."
+    )
