@@ -163,9 +163,7 @@ class GoalForm(forms.Form):
 
     @staticmethod
     def initial_for(goal: Goal) -> dict:
-        fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per"]
-        fields += ["counted_exits", "parent", "version"]
-        initial = {f: getattr(goal, f) for f in fields}
+        initial = {f: getattr(goal, f) for f in (*Goal.EDITABLE_FIELDS, "version")}
         value = goal.target_value
         initial["target_value"] = "" if value is None else format(value.normalize(), "f")
         return initial

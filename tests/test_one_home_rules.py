@@ -14,9 +14,9 @@ from budgets.forms import DocumentSettingsForm
 from budgets.models import BudgetDocument, BudgetSection, SectionKind
 from finsam.lib.shares import share_percent
 from finsam.versions import stale_message
-from initiatives.forms import InitiativeForm
-from initiatives.models import Initiative, Outcome
-from initiatives.services import InitiativeFacts
+from initiatives.forms import GoalForm, InitiativeForm
+from initiatives.models import Goal, Initiative, Outcome
+from initiatives.services import GoalData, InitiativeFacts
 from members.models import Association, Member, Membership
 from members.selectors import members_during_year, members_of
 
@@ -91,3 +91,10 @@ def test_the_stale_refusal_is_worded_in_one_place():
         "Målet har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte. "
         "Nuvarande värde: 3."
     )
+
+
+def test_a_goal_s_editable_fields_are_one_list_for_form_and_service():
+    fields = set(Goal.EDITABLE_FIELDS)
+    assert fields <= {f.name for f in Goal._meta.concrete_fields}
+    assert set(GoalForm.base_fields) == fields
+    assert {f.name for f in dataclasses.fields(GoalData)} - {"order"} == fields

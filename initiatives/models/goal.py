@@ -113,6 +113,20 @@ class Goal(models.Model):
     # shows both, so a form opened on it is stale after either.
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # What staff edit about a goal: the one list the form and the service read.
+    EDITABLE_FIELDS = (
+        "code",
+        "text",
+        "kind",
+        "level",
+        "metric",
+        "comparison",
+        "target_value",
+        "target_per",
+        "counted_exits",
+        "parent",
+    )
+
     tenant_path = "association"
     history = audited()
 
