@@ -4,13 +4,20 @@ from django import forms
 from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from djmoney.money import Money
 
 from finsam.forms import AmountField, DateRangeEndField, PercentField, YearField
 from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.audit.log import Filters
 from members.funding import FundingBreakdown
-from members.models import DistributionKey, MemberKind, RoundingStep, StatePresentation
+from members.models import (
+    DistributionKey,
+    FundingYear,
+    MemberKind,
+    RoundingStep,
+    StatePresentation,
+)
 from members.services import FundingDecision
 
 
@@ -69,12 +76,7 @@ class FundingYearForm(forms.Form):
         """The cleaned form as the decision the funding service saves."""
         data = self.cleaned_data
         return FundingDecision(
-            state_requested=data["state_requested"],
-            state_granted=data["state_granted"],
-            distribution_key=data["distribution_key"],
-            rounding_step=data["rounding_step"],
-            state_presentation=data["state_presentation"],
-            note=data["note"],
+            **{name: data[name] for name in FundingYear.EDITABLE_FIELDS},
             agreed=self.agreed_amounts(),
             fixed_percents=self.fixed_percents(),
         )
@@ -97,15 +99,10 @@ class FundingYearForm(forms.Form):
 def _initial(breakdown: FundingBreakdown) -> dict:
     """What the form shows when it opens: the year as stored, amounts as people write them."""
     year = breakdown.funding_year
-    initial = {
-        "version": year.version,
-        "state_requested": _shown(year.state_requested),
-        "state_granted": _shown(year.state_granted),
-        "distribution_key": year.distribution_key,
-        "rounding_step": year.rounding_step,
-        "state_presentation": year.state_presentation,
-        "note": year.note,
-    }
+    initial = {"version": year.version}
+    for name in FundingYear.EDITABLE_FIELDS:
+        value = getattr(year, name)
+        initial[name] = _shown(value) if isinstance(value, Money) else value
     for line in [*breakdown.region_lines, *breakdown.municipal_lines]:
         initial[f"agreed_{line.member.pk}"] = _shown(line.agreed)
     for share in year.fixed_shares.all():

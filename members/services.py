@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from djmoney.models.fields import MoneyField
 from djmoney.money import Money
 
 from finsam.errors import StaleEditError
@@ -106,12 +107,10 @@ def _check_decision(decision: FundingDecision, members: dict[int, Member]) -> No
 
 
 def _apply_decision(funding_year: FundingYear, decision: FundingDecision) -> None:
-    funding_year.state_requested = _sek(decision.state_requested)
-    funding_year.state_granted = _sek(decision.state_granted)
-    funding_year.distribution_key = decision.distribution_key
-    funding_year.rounding_step = decision.rounding_step
-    funding_year.state_presentation = decision.state_presentation
-    funding_year.note = decision.note
+    for name in FundingYear.EDITABLE_FIELDS:
+        value = getattr(decision, name)
+        is_money = isinstance(FundingYear._meta.get_field(name), MoneyField)
+        setattr(funding_year, name, _sek(value) if is_money else value)
 
 
 def _replace_agreed(

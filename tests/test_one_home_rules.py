@@ -17,8 +17,10 @@ from finsam.versions import stale_message
 from initiatives.forms import GoalForm, InitiativeForm
 from initiatives.models import Goal, Initiative, Outcome
 from initiatives.services import GoalData, InitiativeFacts
-from members.models import Association, Member, Membership
+from members.forms import FundingYearForm
+from members.models import Association, FundingYear, Member, Membership
 from members.selectors import members_during_year, members_of
+from members.services import FundingDecision
 
 
 def test_every_section_kind_is_revenue_or_a_cost_of_the_one_list():
@@ -98,3 +100,12 @@ def test_a_goal_s_editable_fields_are_one_list_for_form_and_service():
     assert fields <= {f.name for f in Goal._meta.concrete_fields}
     assert set(GoalForm.base_fields) == fields
     assert {f.name for f in dataclasses.fields(GoalData)} - {"order"} == fields
+
+
+def test_a_funding_year_s_editable_fields_are_one_list_for_form_and_service():
+    fields = set(FundingYear.EDITABLE_FIELDS)
+    assert fields <= {f.name for f in FundingYear._meta.concrete_fields}
+    assert set(FundingYearForm.base_fields) - {"version"} == fields
+    assert {f.name for f in dataclasses.fields(FundingDecision)} - {"agreed", "fixed_percents"} == (
+        fields
+    )

@@ -76,6 +76,17 @@ class FundingYear(models.Model):
         help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
     )
 
+    # The year's decision as staff edit it (agreed amounts and fixed shares are rows of
+    # their own): the one list the form, the service and the demo loader read.
+    EDITABLE_FIELDS = (
+        "state_requested",
+        "state_granted",
+        "distribution_key",
+        "rounding_step",
+        "state_presentation",
+        "note",
+    )
+
     tenant_path = "association"
     history = audited()
 
