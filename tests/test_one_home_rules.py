@@ -74,7 +74,7 @@ def test_an_initiative_s_editable_fields_are_one_list_for_form_and_service():
 def test_a_budget_s_settings_are_one_list_for_form_service_and_demo():
     fields = set(BudgetDocument.SETTING_FIELDS)
     assert fields <= {f.name for f in BudgetDocument._meta.concrete_fields}
-    assert set(DocumentSettingsForm.base_fields) - {"was"} == fields
+    assert set(DocumentSettingsForm.base_fields) - {"version"} == fields
     assert fields <= set(DOCUMENT_FIELDS)
 
 
