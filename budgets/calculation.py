@@ -35,11 +35,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from finsam.lib.allocation import statutory_halves
 from finsam.lib.numbers import format_amount
 from finsam.lib.rounding import KRONA, round_to_step
+from finsam.lib.shares import share_percent
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+# The one home of which section kinds are costs (budgets.models.SectionKind names them all).
+REVENUE_SECTION_KIND = "revenue"
 COST_SECTION_KINDS = frozenset({"operations", "administration", "other_cost"})
 # Preference among the columns of the year before when looking for a column's opening.
 OPENING_PREFERENCE = ("outcome", "forecast", "budget", "plan")
@@ -145,7 +149,7 @@ class ColumnResult:
     @property
     def administration_share(self) -> Decimal | None:
         """Administration as a percentage of total costs (exact; printed with one decimal)."""
-        return None if not self.costs else self.administration * HUNDRED / self.costs
+        return share_percent(self.administration, self.costs)
 
 
 @dataclass(frozen=True)
@@ -279,7 +283,7 @@ def _totals(
         opening=opening,
         opening_computed=opening_computed,
         section_totals=totals,
-        revenue=sum((t for k, t in totals.items() if kinds[k] == "revenue"), ZERO),
+        revenue=sum((t for k, t in totals.items() if kinds[k] == REVENUE_SECTION_KIND), ZERO),
         costs=sum((t for k, t in totals.items() if kinds[k] in COST_SECTION_KINDS), ZERO),
         administration=sum((t for k, t in totals.items() if kinds[k] == "administration"), ZERO),
     )
@@ -376,8 +380,7 @@ def _contribution_checks(budget: BudgetInput, column: ColumnInput) -> list[Check
             ]
         for party, amount in split.items():
             parties[party] += amount
-    half = parties[STATE] / 2
-    if parties[REGION] != half or parties[MUNICIPAL] != half:
+    if (parties[REGION], parties[MUNICIPAL]) != statutory_halves(parties[STATE]):
         return [
             Check(
                 "warning",

@@ -23,21 +23,8 @@ from finsam.saving import saved
 from initiatives.models import Initiative
 from members.models import Association, Member
 
-DOCUMENT_FIELDS = (
-    "title",
-    "year",
-    "unit",
-    "costs_negative",
-    "counted_share",
-    "revenue_total_label",
-    "cost_total_label",
-    "result_label",
-    "result_with_sign",
-    "balance_explanation",
-    "status",
-    "adopted_on",
-    "diary_number",
-)
+# The settings staff edit, and what only a demo sets directly (the adoption's facts).
+DOCUMENT_FIELDS = ("year", *BudgetDocument.SETTING_FIELDS, "status", "adopted_on", "diary_number")
 
 
 def load(association: Association, data: dict[str, Any]) -> None:

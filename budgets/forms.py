@@ -6,15 +6,18 @@ from django import forms
 
 from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
-from finsam.fields import MONEY_WHOLE_DIGITS
-from finsam.forms import AmountField, PercentField
+from finsam.forms import AmountField, PercentField, YearField
 from finsam.lib.numbers import (
+    MONEY_WHOLE_DIGITS,
     AmountError,
+    fits_money,
     format_amount,
     is_blank_amount,
+    is_whole_kronor,
     parse_amount,
     whole_number,
 )
+from finsam.lib.years import FIRST_YEAR
 from finsam.versions import VersionField
 
 
@@ -57,12 +60,12 @@ class CellForm(forms.Form):
         if typed is not None:
             sign = -1 if line.section.is_cost and options.costs_negative else 1
             amount = typed * options.factor * sign
-            if amount != amount.to_integral_value():
+            if not is_whole_kronor(amount):
                 raise forms.ValidationError(
                     f"{line.label}, {column.label}: ange hela kronor "
                     f"({data['value']} {options.unit})."
                 )
-            if abs(amount) >= 10**MONEY_WHOLE_DIGITS:
+            if not fits_money(amount):
                 raise forms.ValidationError(
                     f"{line.label}, {column.label}: beloppet är för stort; högst "
                     f"{MONEY_WHOLE_DIGITS} siffror i kronor."
@@ -121,12 +124,12 @@ class FootnoteForm(forms.Form):
     text = forms.CharField(
         label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
-    was_text = forms.CharField(required=False, max_length=2000, strip=False)  # as shown
+    version = VersionField(required=False)  # a stored footnote's; none for a new one
 
 
 class ColumnForm(forms.Form):
     kind = forms.ChoiceField(label="Slag", choices=ColumnKind.choices)
-    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    year = YearField(label="År")
     label = forms.CharField(label="Rubrik", max_length=60)
 
 
@@ -217,7 +220,7 @@ def _plain(value: Decimal | None) -> str:
 
 class NewDocumentForm(forms.Form):
     title = forms.CharField(label="Rubrik", max_length=200)
-    year = forms.IntegerField(label="Budgetår", min_value=2004, max_value=2100)
+    year = YearField(label="Budgetår")
 
 
 class DocumentSettingsForm(forms.Form):
@@ -234,8 +237,7 @@ class DocumentSettingsForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    # The settings as the page showed them (services.documents.settings_fingerprint).
-    was = forms.CharField(required=False, widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class SectionForm(forms.Form):
@@ -243,22 +245,14 @@ class SectionForm(forms.Form):
     kind = forms.ChoiceField(label="Slag", choices=SectionKind.choices, required=False)
     subtotal_label = forms.CharField(label="Rubrik för delsumma", max_length=200, required=False)
     show_subtotal = forms.BooleanField(label="Visa delsumma", required=False)
-    # An existing section as the page showed it; absent for a new section.
-    was_name = forms.CharField(required=False, max_length=200, strip=False)
-    was_subtotal_label = forms.CharField(required=False, max_length=200, strip=False)
-    was_show_subtotal = forms.BooleanField(required=False)
-
-    def expected(self) -> tuple[str, str, bool] | None:
-        data = self.cleaned_data
-        if "was_name" not in self.data:
-            return None
-        return (data["was_name"], data["was_subtotal_label"], data["was_show_subtotal"])
+    version = VersionField(required=False)  # an existing section's; none for a new one
 
 
 class NewFromForm(forms.Form):
     """Next year's budget built from an earlier one: the year, and a title if not the moved one."""
 
-    year = forms.IntegerField(label="Budgetår", min_value=2005, max_value=2100)
+    # A successor is for a year after an earlier budget, so never the first year.
+    year = YearField(label="Budgetår", first=FIRST_YEAR + 1)
     title = forms.CharField(
         label="Rubrik",
         max_length=200,

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext as _
 
+from finsam.lib import years
 from finsam.lib.numbers import AmountError, parse_amount
 
 
@@ -23,6 +24,25 @@ class AmountField(forms.CharField):
             return parse_amount(text)
         except AmountError as error:
             raise forms.ValidationError(str(error), code="invalid_amount") from error
+
+
+class YearField(forms.IntegerField):
+    """A budget, funding or report year in the one range of `finsam.lib.years`; `first`
+    raises the lower bound for a year that must come after another (a successor budget)."""
+
+    def __init__(self, *args, first: int | None = None, **kwargs) -> None:
+        first = years.FIRST_YEAR if first is None else first
+        super().__init__(*args, min_value=first, max_value=years.LAST_YEAR, **kwargs)
+
+
+def year_range_message(what: str | None = None) -> str:
+    """ "Ange ett år mellan <first> och <last>." with the range's bounds; `what` names the
+    year another way ("ett årtal", "rubrik och ett budgetår")."""
+    return _("Ange %(what)s mellan %(first)s och %(last)s.") % {
+        "what": what or _("ett år"),
+        "first": years.FIRST_YEAR,
+        "last": years.LAST_YEAR,
+    }
 
 
 class PercentField(forms.CharField):

@@ -9,6 +9,7 @@ refused, with the stored value shown, instead of silently overwriting the first.
 from typing import Protocol
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
 
@@ -39,9 +40,16 @@ class VersionField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
-def stale_message(what: str) -> str:
-    """The refusal, e.g. stale_message("Målet") -> "Målet har ändrats av någon annan..."."""
-    return f"{what} har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte."
+def stale_message(what: str, *, now: str | None = None) -> str:
+    """The one wording of a refused stale save, wherever it is raised or shown: e.g.
+    stale_message("Målet") -> "Målet har ändrats av någon annan sedan du öppnade sidan; din
+    ändring sparades inte."; `now` adds what is stored now where the page cannot show it."""
+    message = _(
+        "%(what)s har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte."
+    ) % {"what": what}
+    if now is None:
+        return message
+    return f"{message} {_('Nuvarande värde: %(now)s.') % {'now': now}}"
 
 
 def version_checked(locked: Versioned | None, expected: int | None, *, what: str) -> None:

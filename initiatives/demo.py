@@ -11,11 +11,12 @@ from typing import Any
 from finsam.saving import saved
 from initiatives import figures, services
 from initiatives.models import Decision, ExitReason, Goal, Initiative, PriorityTargetGroup
-from members.models import Association, Meeting, Member
+from members.models import Association, Meeting
+from members.selectors import members_of
 
 
 def load(association: Association, data: dict[str, Any]) -> None:
-    members = {m.name: m for m in Member.objects.filter(memberships__association=association)}
+    members = {m.name: m for m in members_of(association)}
     reasons = _load_reasons(association, data.get("exit_reasons", []))
     for order, text in enumerate(data.get("priority_groups", [])):
         saved(PriorityTargetGroup(association=association, description=text, order=order))
@@ -67,20 +68,9 @@ def _outcome(row: dict) -> services.OutcomeData:
 
 
 def _load_initiative(association, members, reasons, row: dict) -> None:
-    facts = services.InitiativeFacts(
-        name=row["name"],
-        members=[members[name] for name in row["members"]],
-        owner=members[row["owner"]] if row.get("owner") else None,
-        description=row.get("description", ""),
-        target_group=row.get("target_group", ""),
-        age_from=row.get("age_from"),
-        age_to=row.get("age_to"),
-        start=row.get("start"),
-        end=row.get("end"),
-        staffing=row.get("staffing", ""),
-        evaluation_plan=row.get("evaluation_plan", ""),
-        kind=row.get("kind", "individual"),
-    )
+    values = {name: row[name] for name in Initiative.EDITABLE_FIELDS if name in row}
+    values["owner"] = members[row["owner"]] if row.get("owner") else None
+    facts = services.InitiativeFacts(**values, members=[members[name] for name in row["members"]])
     initiative = services.initiative_create(
         association=association, facts=facts, status=row.get("status", "application")
     )

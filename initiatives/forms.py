@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from django import forms
 
-from finsam.forms import AmountField, choice_field, model_choice_field
+from finsam.forms import AmountField, YearField, choice_field, model_choice_field
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
@@ -32,6 +32,7 @@ from initiatives.models import (
     Standing,
 )
 from members.models import Association, Meeting, Member
+from members.selectors import members_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -49,7 +50,7 @@ def _text(label: str, rows: int = 3) -> forms.CharField:
 
 
 def association_members(association: Association):
-    return Member.objects.filter(memberships__association=association).distinct().order_by("name")
+    return members_of(association).order_by("name")
 
 
 class InitiativeForm(forms.Form):
@@ -89,21 +90,7 @@ class InitiativeForm(forms.Form):
 
     @staticmethod
     def initial_for(initiative: Initiative) -> dict:
-        fields = [
-            "name",
-            "kind",
-            "owner",
-            "start",
-            "end",
-            "description",
-            "target_group",
-            "age_from",
-            "age_to",
-            "staffing",
-            "evaluation_plan",
-            "version",
-        ]
-        initial = {f: getattr(initiative, f) for f in fields}
+        initial = {f: getattr(initiative, f) for f in (*Initiative.EDITABLE_FIELDS, "version")}
         initial["members"] = list(initiative.members.all())
         return initial
 
@@ -178,9 +165,7 @@ class GoalForm(forms.Form):
 
     @staticmethod
     def initial_for(goal: Goal) -> dict:
-        fields = ["code", "text", "kind", "level", "metric", "comparison", "target_per"]
-        fields += ["counted_exits", "parent", "version"]
-        initial = {f: getattr(goal, f) for f in fields}
+        initial = {f: getattr(goal, f) for f in (*Goal.EDITABLE_FIELDS, "version")}
         value = goal.target_value
         initial["target_value"] = "" if value is None else format(value.normalize(), "f")
         return initial
@@ -300,7 +285,7 @@ class ReferralYearForm(forms.Form):
     print; `version` is the column's (`ABSENT` for a year not entered yet)."""
 
     version = VersionField()
-    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    year = YearField(label="År")
     through = _date("Till och med (tomt: hela året)", required=False)
 
     def __init__(

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from djmoney.money import Money
 
-from finsam.errors import StaleEditError
 from finsam.lib.numbers import format_amount
 from finsam.versions import version_checked
 from initiatives import grants
@@ -25,7 +24,8 @@ from initiatives.models import (
     Outcome,
     StatusChange,
 )
-from members.models import Association, Meeting, Member, Membership
+from members.models import Association, Meeting, Member
+from members.selectors import members_of
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,7 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
             "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
             f"minst två parter); {len(chosen)} är vald."
         )
-    belonging = set(
-        Membership.objects.filter(association=association, member_id__in=chosen).values_list(
-            "member_id", flat=True
-        )
-    )
+    belonging = set(members_of(association).filter(pk__in=chosen).values_list("pk", flat=True))
     if chosen - belonging:
         raise ValidationError("En deltagande organisation är inte medlem i förbundet.")
     if facts.owner is not None and facts.owner.pk not in chosen:
@@ -71,19 +67,7 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
-    for field in (
-        "name",
-        "owner",
-        "description",
-        "target_group",
-        "age_from",
-        "age_to",
-        "start",
-        "end",
-        "staffing",
-        "evaluation_plan",
-        "kind",
-    ):
+    for field in Initiative.EDITABLE_FIELDS:
         setattr(initiative, field, getattr(facts, field))
     initiative.full_clean()
     initiative.save()
@@ -108,10 +92,8 @@ def initiative_update(
     """Save the facts; refuse if someone else saved since the form was opened."""
     with transaction.atomic():
         locked = _lock(initiative)
-        if locked.version != expected_version:
-            raise StaleEditError("Insatsen har ändrats av någon annan sedan du öppnade den.")
+        version_checked(locked, expected_version, what="Insatsen")
         _check_members(locked.association, facts)
-        locked.version += 1
         return _apply(locked, facts)
 
 

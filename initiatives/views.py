@@ -13,9 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from finsam.errors import StaleEditError
 from finsam.lib.numbers import whole_number
+from finsam.lib.years import is_year
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives import figures, forms, selectors, services
@@ -36,13 +37,10 @@ def _edit(
     if request.method == "POST" and form.is_valid():
         try:
             save()
-        except services.StaleEditError as stale:
+        except StaleEditError as stale:
             # The bound form would show this person's own values again; the page shown
             # after the redirect holds what is stored now, the other person's change.
-            messages.error(
-                request,
-                _("%(why)s Här är de aktuella uppgifterna; gör om din ändring.") % {"why": stale},
-            )
+            messages.error(request, str(stale))
             return redirect(again or request.path)
         except ValidationError as error:
             form.add_error(None, error.messages)
@@ -55,7 +53,7 @@ def _edit(
 def _year_from(request: HttpRequest, tenant: Tenant) -> int:
     text = request.GET.get("ar", "")
     year = whole_number(text)
-    if year is not None and 2004 <= year <= 2100:
+    if year is not None and is_year(year):
         return year
     if text:
         messages.error(request, f"”{text}” är inget år; skriv t.ex. 2014.")

@@ -85,19 +85,10 @@ def _load_population(
 
 def _load_funding(association: Association, members: dict[str, Member], rows: list[dict]) -> None:
     for row in rows:
-        year = saved(
-            # django-stubs types a MoneyField as the DecimalField it extends: it takes Money too.
-            FundingYear(  # type: ignore[misc]
-                association=association,
-                year=row["year"],
-                state_requested=_sek(row.get("state_requested")),
-                state_granted=_sek(row.get("state_granted")),
-                distribution_key=row.get("distribution_key", "population"),
-                rounding_step=row.get("rounding_step", 100),
-                state_presentation=row.get("state_presentation", "one_line"),
-                note=row.get("note", ""),
-            )
-        )
+        decision = {name: row[name] for name in FundingYear.EDITABLE_FIELDS if name in row}
+        for money in ("state_requested", "state_granted"):
+            decision[money] = _sek(row.get(money))
+        year = saved(FundingYear(association=association, year=row["year"], **decision))
         for agreed in row.get("agreed", []):
             saved(
                 AgreedContribution(  # type: ignore[misc]  # a MoneyField takes Money (above)

@@ -6,13 +6,21 @@ from django import forms
 from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from djmoney.money import Money
 
-from finsam.forms import AmountField, DateRangeEndField, PercentField, choice_field
+from finsam.forms import AmountField, DateRangeEndField, PercentField, YearField, choice_field
 from finsam.lib.numbers import format_amount
 from finsam.permissions import Role
 from members.audit.log import Filters
 from members.funding import ContributionLine, FundingBreakdown
-from members.models import DistributionKey, Member, MemberKind, RoundingStep, StatePresentation
+from members.models import (
+    DistributionKey,
+    FundingYear,
+    Member,
+    MemberKind,
+    RoundingStep,
+    StatePresentation,
+)
 from members.services import FundingDecision
 
 
@@ -69,12 +77,7 @@ class FundingYearForm(forms.Form):
         """The cleaned form as the decision the funding service saves."""
         data = self.cleaned_data
         return FundingDecision(
-            state_requested=data["state_requested"],
-            state_granted=data["state_granted"],
-            distribution_key=data["distribution_key"],
-            rounding_step=data["rounding_step"],
-            state_presentation=data["state_presentation"],
-            note=data["note"],
+            **{name: data[name] for name in FundingYear.EDITABLE_FIELDS},
             agreed=self.agreed_amounts(),
             fixed_percents=self.fixed_percents(),
         )
@@ -106,15 +109,10 @@ def _member_lines(breakdown: FundingBreakdown) -> list[tuple[ContributionLine, M
 def _initial(breakdown: FundingBreakdown) -> dict:
     """What the form shows when it opens: the year as stored, amounts as people write them."""
     year = breakdown.funding_year
-    initial = {
-        "version": year.version,
-        "state_requested": _shown(year.state_requested),
-        "state_granted": _shown(year.state_granted),
-        "distribution_key": year.distribution_key,
-        "rounding_step": year.rounding_step,
-        "state_presentation": year.state_presentation,
-        "note": year.note,
-    }
+    initial: dict[str, object] = {"version": year.version}
+    for name in FundingYear.EDITABLE_FIELDS:
+        value = getattr(year, name)
+        initial[name] = _shown(value) if isinstance(value, Money) else value
     for line, member in _member_lines(breakdown):
         initial[f"agreed_{member.pk}"] = _shown(line.agreed)
     for share in year.fixed_shares.all():
@@ -131,7 +129,7 @@ def _shown(value) -> str:
 
 
 class NewFundingYearForm(forms.Form):
-    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
+    year = YearField(label=_("År"))
 
 
 class MailAddressField(forms.EmailField):

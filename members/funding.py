@@ -14,8 +14,9 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from finsam.lib.allocation import allocate, exact_shares
-from finsam.lib.rounding import KRONA, ORE, round_to_step
+from finsam.lib.allocation import allocate, exact_shares, statutory_halves
+from finsam.lib.rounding import ORE, round_to_step
+from finsam.lib.shares import share_percent
 from members.models import (
     DistributionKey,
     FundingYear,
@@ -96,16 +97,9 @@ class FundingBreakdown:
         """Each line with its percentage of the year's total."""
         total = self.total
         return [
-            (line, None if not total or line.amount is None else line.amount * 100 / total)
+            (line, None if line.amount is None else share_percent(line.amount, total))
             for line in self.lines
         ]
-
-
-def statutory_halves(state: Decimal) -> tuple[Decimal, Decimal]:
-    """The region's and the municipalities' halves of the state's money, in whole kronor that
-    add up to it (SFS 2003:1210 §§ 9-10): the one home of the statutory split."""
-    region_half, municipal_half = allocate(state, [1, 1], KRONA)
-    return region_half, municipal_half
 
 
 def funding_breakdown(

@@ -46,13 +46,31 @@ def _valid_during(first: date, last: date, start: str = "start", end: str = "end
     )
 
 
+def _memberships(
+    association: Association, first: date | None = None, last: date | None = None
+) -> QuerySet[Membership]:
+    """The one rule of who is a member: a membership of `association` held on some day from
+    `first` to `last` (an open start or end counts as always; no dates: held at any time)."""
+    memberships = Membership.objects.filter(association=association)
+    if last is not None:
+        memberships = memberships.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=last))
+    if first is not None:
+        memberships = memberships.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+    return memberships
+
+
+def members_of(
+    association: Association, first: date | None = None, last: date | None = None
+) -> QuerySet[Member]:
+    """Member organisations of `association` during `first` to `last` (see `_memberships`),
+    unordered: for checking and looking up members; `members_during_year` lists them."""
+    return Member.objects.filter(pk__in=_memberships(association, first, last).values("member"))
+
+
 def members_during_year(association: Association, year: int) -> list[Member]:
     """Member organisations with a membership during any part of `year`, in display order."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
     memberships = (
-        Membership.objects.filter(association=association)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=last))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+        _memberships(association, date(year, 1, 1), date(year, 12, 31))
         .select_related("member")
         .order_by("order", "member__name")
     )

@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from djmoney.models.fields import MoneyField
 from djmoney.money import Money
 
 from finsam.errors import StaleEditError
 from finsam.permissions import Role
 from finsam.saving import rows_synced
+from finsam.versions import version_checked
 from members.audit.recording import recording
 from members.models import (
     AgreedContribution,
@@ -80,14 +82,10 @@ def funding_year_update(
     """Save the year's decision; refuse it if the year changed since the form was opened."""
     with transaction.atomic():
         locked = FundingYear.objects.select_for_update().get(pk=funding_year.pk)
-        if locked.version != expected_version:
-            raise StaleEditError(
-                _("Finansieringsåret har ändrats av någon annan sedan du öppnade det."), locked
-            )
+        version_checked(locked, expected_version, what=_("Finansieringsåret"))
         members = {m.pk: m for m in members_during_year(locked.association, locked.year)}
         _check_decision(decision, members)
         _apply_decision(locked, decision)
-        locked.version += 1
         locked.full_clean()
         locked.save()
         _replace_agreed(locked, decision.agreed, members)
@@ -109,12 +107,10 @@ def _check_decision(decision: FundingDecision, members: dict[int, Member]) -> No
 
 
 def _apply_decision(funding_year: FundingYear, decision: FundingDecision) -> None:
-    funding_year.state_requested = _sek(decision.state_requested)
-    funding_year.state_granted = _sek(decision.state_granted)
-    funding_year.distribution_key = decision.distribution_key
-    funding_year.rounding_step = decision.rounding_step
-    funding_year.state_presentation = decision.state_presentation
-    funding_year.note = decision.note
+    for name in FundingYear.EDITABLE_FIELDS:
+        value = getattr(decision, name)
+        is_money = isinstance(FundingYear._meta.get_field(name), MoneyField)
+        setattr(funding_year, name, _sek(value) if is_money else value)
 
 
 def _replace_agreed(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.middleware import is_verified
 
+from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
@@ -86,7 +87,7 @@ def funding_year_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         else:
             return redirect("members:funding_year_edit", tenant.association.slug, created.year)
     else:
-        messages.error(request, _("Ange ett år mellan 2004 och 2100."))
+        messages.error(request, year_range_message())
     return redirect("members:funding_years", tenant.association.slug)
 
 
@@ -115,14 +116,8 @@ def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpRe
                 expected_version=form.cleaned_data["version"],
                 decision=form.decision(),
             )
-        except StaleEditError:
-            messages.error(
-                request,
-                _(
-                    "Någon annan har sparat året under tiden. Här är de aktuella "
-                    "värdena; gör om din ändring."
-                ),
-            )
+        except StaleEditError as stale:
+            messages.error(request, str(stale))
             return redirect("members:funding_year_edit", tenant.association.slug, year)
         except ValidationError as error:
             form.add_error(None, error)

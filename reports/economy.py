@@ -14,6 +14,7 @@ from decimal import Decimal
 from budgets.followup import FollowUp
 from budgets.models import BudgetColumn, SectionKind
 from budgets.selectors import BudgetSheet
+from finsam.lib.shares import share_percent
 
 ZERO = Decimal(0)
 
@@ -47,20 +48,16 @@ class Economy:
 
     @property
     def administration_share(self) -> Decimal | None:
-        return _percent(self.administration, self.spent)
+        return share_percent(self.administration, self.spent)
 
     @property
     def target_group_share(self) -> Decimal | None:
-        return _percent(self.target_groups, self.spent)
+        return share_percent(self.target_groups, self.spent)
 
     @property
     def forecast_closing(self) -> Decimal:
         """What is left of the surplus at the year's end, as forecast."""
         return self.carried_forward + self.forecast_result
-
-
-def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    return None if not whole else part * 100 / whole
 
 
 def economy_of(follow_up: BudgetFollowUp, decided_for_later: Decimal) -> Economy:

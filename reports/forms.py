@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument
-from finsam.forms import model_choice_field
+from finsam.forms import YearField, model_choice_field
 from initiatives.models import Initiative
 from members.models import Association
 from reports.blocks import block_choices
@@ -20,7 +20,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class ReportCreateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Slag"), choices=ReportKind.choices)
-    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
+    year = YearField(label=_("År"))
     period_end = forms.DateField(
         label=_("Periodens sista dag (delårsrapport)"), required=False, widget=DATE
     )

@@ -12,20 +12,18 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from finsam.errors import StaleEditError
 from finsam.lib.pdf import sha256_hex
 from finsam.saving import saved
+from finsam.versions import version_checked
 from reports.builders import build_report
 from reports.models import Report, ReportAdoption, ReportDownload, ReportKind, ReportSection
 from reports.rendering import report_pdf
 
 
 def _locked(report: Report, version: int | None) -> Report:
+    """The report read under its lock, its version checked and raised (finsam.versions)."""
     current = Report.objects.select_for_update().get(pk=report.pk)
-    if version is not None and current.version != version:
-        raise StaleEditError(
-            _("Någon annan har ändrat rapporten medan du arbetade. Ladda om sidan."), current
-        )
+    version_checked(current, version, what=_("Rapporten"))
     return current
 
 
@@ -52,7 +50,6 @@ def report_adopt(
     report = _locked(report, version)
     adoption_date_check(report=report, adopted_on=adopted_on)
     report.adopted_on = adopted_on
-    report.version += 1
     saved(report)
     data = build_report(report)
     data.is_draft = False
@@ -75,7 +72,6 @@ def report_update(*, report: Report, version: int, values: dict[str, Any], colum
     report = _locked(report, version)
     for name, value in values.items():
         setattr(report, name, value)
-    report.version += 1
     saved(report)
     if columns is not None:
         report.columns.set(columns)
@@ -94,7 +90,6 @@ def section_save(
     for name, value in values.items():
         setattr(section, name, value)
     saved(section)
-    report.version += 1
     saved(report)
     return section
 
@@ -103,7 +98,6 @@ def section_save(
 def section_delete(*, report: Report, version: int, section: ReportSection) -> None:
     report = _locked(report, version)
     section.delete()
-    report.version += 1
     saved(report)
 
 
@@ -117,7 +111,6 @@ def section_move(*, report: Report, version: int, section: ReportSection, step: 
     if 0 <= other < len(ordered):
         ordered[index], ordered[other] = ordered[other], ordered[index]
         _renumber(ordered)
-    report.version += 1
     saved(report)
 
 

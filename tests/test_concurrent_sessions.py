@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetAmount, BudgetDocument
+from finsam.versions import stale_message
 from initiatives.models import Initiative
 from members.models import FundingYear
 from tests.concurrency import at_once, live_finnveden, requires_postgresql
@@ -67,7 +68,7 @@ def test_two_people_save_the_same_budget_cell(karin_and_anna):
     assert answers[loser].status_code == 409 and refusal["stale"]
     assert refusal["stored"] == values[winner]
     shown = f"{values[winner][:3]}{NBSP}000"
-    assert f"Nuvarande värde: {shown}. Din ändring sparades inte." in refusal["error"]
+    assert f"sparades inte. Nuvarande värde: {shown}." in refusal["error"]
     assert BudgetAmount.objects.get(line=line, column=column).amount == int(values[winner])
 
 
@@ -85,7 +86,7 @@ def test_two_people_save_the_same_funding_year(karin_and_anna):
     winner, loser = _winner_and_loser(answers, lambda answer: answer.headers["location"] != edit)
     assert answers[winner].headers["location"] == edit.removesuffix("andra/")
     page = karin_and_anna[loser].get(edit).text
-    assert "Någon annan har sparat året under tiden." in page
+    assert stale_message("Finansieringsåret") in page
     assert _digits(form_in(page, containing="version")["state_granted"][0]) == _digits(
         granted[winner]
     )
@@ -103,7 +104,7 @@ def test_two_people_save_the_same_initiative(karin_and_anna):
     answers = _post_both(karin_and_anna, edit, forms)
     winner, loser = _winner_and_loser(answers, lambda answer: answer.headers["location"] != edit)
     page = karin_and_anna[loser].get(edit).text
-    assert "Insatsen har ändrats av någon annan sedan du öppnade den." in page
+    assert stale_message("Insatsen") in page
     assert form_in(page, containing="version")["name"] == [names[winner]]
     navigator.refresh_from_db()
     assert navigator.name == names[winner] and navigator.version == 2

@@ -7,10 +7,10 @@ A document is a draft until the board adopts it; an adopted document is read-onl
 revision copies it into a draft that remembers its origin.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from finsam.fields import year_field
 from members.models import Association, Meeting
 from members.models.audit import audited
 
@@ -34,9 +34,7 @@ class BudgetDocument(models.Model):
         related_name="budget_documents",
         verbose_name="förbund",
     )
-    year = models.PositiveSmallIntegerField(
-        "budgetår", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
-    )
+    year = year_field("budgetår")
     title = models.CharField("rubrik", max_length=200)
     status = models.CharField(
         "status", max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
@@ -87,6 +85,22 @@ class BudgetDocument(models.Model):
         help_text="Krävs när kostnaderna ett år är större än årets intäkter.",
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
+    # Raised by every change of the settings (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # The settings staff edit on a draft: the one list the settings form, document_update,
+    # its stale check and the demo loader read.
+    SETTING_FIELDS = (
+        "title",
+        "unit",
+        "costs_negative",
+        "counted_share",
+        "revenue_total_label",
+        "cost_total_label",
+        "result_label",
+        "result_with_sign",
+        "balance_explanation",
+    )
 
     tenant_path = "association"
     history = audited()
@@ -139,9 +153,7 @@ class BudgetColumn(models.Model):
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
     kind = models.CharField("slag", max_length=10, choices=ColumnKind.choices)
-    year = models.PositiveSmallIntegerField(
-        "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
-    )
+    year = year_field("år")
     label = models.CharField("rubrik", max_length=60, help_text="Som den skrivs: ”Budget 2025”.")
 
     tenant_path = "document__association"

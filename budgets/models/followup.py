@@ -8,6 +8,7 @@ from django.db import models
 
 from budgets.models.document import BudgetColumn
 from budgets.models.lines import BudgetLine
+from finsam.fields import amount_field
 from members.models.audit import audited
 
 
@@ -20,12 +21,8 @@ class FollowUpFigure(models.Model):
     column = models.ForeignKey(
         BudgetColumn, on_delete=models.CASCADE, related_name="follow_ups", verbose_name="kolumn"
     )
-    outcome_to_date = models.DecimalField(
-        "utfall hittills (kr)", max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    forecast = models.DecimalField(
-        "helårsprognos (kr)", max_digits=14, decimal_places=2, null=True, blank=True
-    )
+    outcome_to_date = amount_field("utfall hittills (kr)", null=True, blank=True)
+    forecast = amount_field("helårsprognos (kr)", null=True, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

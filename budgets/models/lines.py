@@ -14,7 +14,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Round
 
+from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
+from finsam.fields import amount_field
 from members.models import Member
 from members.models.audit import audited
 
@@ -26,7 +28,11 @@ class SectionKind(models.TextChoices):
     OTHER_COST = "other_cost", "Övriga kostnader"
 
 
-COST_KINDS = frozenset({SectionKind.OPERATIONS, SectionKind.ADMINISTRATION, SectionKind.OTHER_COST})
+# Said by the whole-kronor constraint below and by every place that checks a typed figure
+# first (finsam.lib.numbers.is_whole_kronor).
+WHOLE_KRONOR = "Budgetbelopp anges i hela kronor."
+
+COST_KINDS = frozenset(SectionKind(kind) for kind in COST_SECTION_KINDS)
 
 
 class BudgetSection(models.Model):
@@ -40,6 +46,8 @@ class BudgetSection(models.Model):
     kind = models.CharField("slag", max_length=15, choices=SectionKind.choices)
     show_subtotal = models.BooleanField("visa delsumma", default=True)
     subtotal_label = models.CharField("rubrik för delsumma", max_length=200, blank=True)
+    # Raised by every save a person's form makes (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "document__association"
     history = audited()
@@ -65,6 +73,8 @@ class Footnote(models.Model):
     )
     number = models.PositiveSmallIntegerField("nummer")
     text = models.TextField("text")
+    # Raised by every save a person's form makes (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "document__association"
     history = audited()
@@ -187,7 +197,7 @@ class BudgetAmount(models.Model):
     column = models.ForeignKey(
         BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name="kolumn"
     )
-    amount = models.DecimalField("belopp (kr)", max_digits=14, decimal_places=2)
+    amount = amount_field("belopp (kr)")
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -213,7 +223,7 @@ class BudgetAmount(models.Model):
             models.CheckConstraint(
                 condition=Q(amount=Round("amount")),
                 name="%(app_label)s_%(class)s_whole_kronor",
-                violation_error_message="Budgetbelopp anges i hela kronor.",
+                violation_error_message=WHOLE_KRONOR,
             ),
         ]
 

@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
+from budgets.models.lines import WHOLE_KRONOR
 from budgets.services.common import budget_write, locked_draft
 from finsam.errors import StaleEditError
+from finsam.lib.numbers import is_whole_kronor
+from finsam.versions import stale_message
 
 
 def budget_amount_set(
@@ -27,8 +30,8 @@ def budget_amount_set(
     """
     if line.document_id != column.document_id:
         raise ValidationError("Raden och kolumnen hör till olika budgetar.")
-    if amount is not None and amount != amount.to_integral_value():
-        raise ValidationError("Budgetbelopp anges i hela kronor.")
+    if amount is not None and not is_whole_kronor(amount):
+        raise ValidationError(WHOLE_KRONOR)
     try:
         return _store(line, column, amount, expected, user)
     except IntegrityError as error:
@@ -51,9 +54,7 @@ def _store(
         row = BudgetAmount.objects.filter(line=line, column=column).first()
         current = None if row is None else row.amount
         if current != expected:
-            raise StaleEditError(
-                "Beloppet har ändrats av någon annan sedan du öppnade sidan.", current
-            )
+            raise StaleEditError(stale_message("Beloppet"), current)
         if amount == current:
             return row
         if row is not None:

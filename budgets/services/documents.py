@@ -14,9 +14,9 @@ from budgets.models import (
     LineKind,
     SectionKind,
 )
-from budgets.services.common import budget_write, fingerprint, locked_draft
-from finsam.errors import StaleEditError
+from budgets.services.common import budget_write, locked_draft
 from finsam.saving import saved
+from finsam.versions import version_checked
 from members.models import Association
 
 # What a new document starts with: the three usual sections and the carried-forward line.
@@ -25,17 +25,7 @@ STARTING_SECTIONS = [
     ("Verksamhet", SectionKind.OPERATIONS, "Summa verksamhet"),
     ("Administration", SectionKind.ADMINISTRATION, "Summa administration"),
 ]
-SETTING_FIELDS = (
-    "title",
-    "unit",
-    "costs_negative",
-    "counted_share",
-    "revenue_total_label",
-    "cost_total_label",
-    "result_label",
-    "result_with_sign",
-    "balance_explanation",
-)
+SETTING_FIELDS = BudgetDocument.SETTING_FIELDS
 
 
 def document_create(
@@ -80,24 +70,16 @@ def document_create(
         return document
 
 
-def settings_fingerprint(document: BudgetDocument) -> str:
-    return fingerprint(*(getattr(document, name) for name in SETTING_FIELDS))
-
-
 def document_update(
-    *, document: BudgetDocument, settings: dict[str, Any], user: Any, expected: str | None = None
+    *, document: BudgetDocument, settings: dict[str, Any], user: Any, expected: int | None = None
 ) -> BudgetDocument:
     """Change the document's title, display defaults, counted share, labels and explanation.
 
-    `expected` is `settings_fingerprint` of the settings the form showed: settings changed
-    by someone else since are not overwritten (StaleEditError)."""
+    `expected` is the version the form showed: settings changed by someone else since are
+    not overwritten (StaleEditError)."""
     with budget_write(user):
         locked = locked_draft(document)
-        if expected is not None and settings_fingerprint(locked) != expected:
-            raise StaleEditError(
-                "Budgetens inställningar har ändrats av någon annan sedan du öppnade sidan; "
-                "de aktuella visas nu. Din ändring sparades inte."
-            )
+        version_checked(locked, expected, what="Budgetens inställningar")
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
                 raise ValidationError(f"Okänd inställning: {name}.")
@@ -132,20 +114,14 @@ def section_update(
     subtotal_label: str,
     show_subtotal: bool,
     user: Any,
-    expected: tuple[str, str, bool] | None = None,
+    expected: int | None = None,
 ) -> BudgetSection:
-    """Change a section's heading and subtotal; with `expected` (name, subtotal label, shown
-    as the form showed them) a section changed meanwhile by someone else is refused."""
+    """Change a section's heading and subtotal; with `expected` (the version the form
+    showed) a section changed meanwhile by someone else is refused."""
     with budget_write(user):
         locked_draft(section.document)
         stored = BudgetSection.objects.get(pk=section.pk)
-        current = (stored.name, stored.subtotal_label, stored.show_subtotal)
-        if expected is not None and current != expected:
-            raise StaleEditError(
-                f"Avsnittet har ändrats till ”{stored.name}” sedan du öppnade sidan; "
-                "ändringen sparades inte.",
-                current,
-            )
+        version_checked(stored, expected, what=f"Avsnittet ”{stored.name}”")
         stored.name, stored.subtotal_label = name, subtotal_label
         stored.show_subtotal = show_subtotal
         saved(stored)

@@ -8,6 +8,7 @@ from budgets.followup import Entered
 from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
 from budgets.services.common import budget_write
 from finsam.errors import StaleEditError
+from finsam.versions import stale_message
 
 
 def follow_up_save(
@@ -24,7 +25,7 @@ def follow_up_save(
         stale = [pk for pk in figures if current.get(pk, Entered()) != expected.get(pk, Entered())]
         if stale:
             raise StaleEditError(
-                "Uppföljningen har ändrats av någon annan sedan du öppnade sidan.",
+                stale_message("Uppföljningen"),
                 {pk: current.get(pk, Entered()) for pk in stale},
             )
         labels = dict(document.lines.values_list("pk", "label"))

@@ -13,6 +13,7 @@ from django.db import models
 from budgets.models import BudgetColumn, BudgetSection
 from budgets.services.common import budget_write, fingerprint, locked_draft
 from finsam.errors import StaleEditError
+from finsam.versions import stale_message
 
 
 def order_fingerprint(items: Iterable[models.Model]) -> str:
@@ -56,10 +57,7 @@ def section_delete(*, section: BudgetSection, user: Any, expected_lines: str | N
 
 def _swap(items: list, pk: int, up: bool, expected: str | None, what: str) -> None:
     if expected is not None and order_fingerprint(items) != expected:
-        raise StaleEditError(
-            f"Ordningen på {what} har ändrats av någon annan sedan du öppnade sidan; "
-            "flytten gjordes inte."
-        )
+        raise StaleEditError(stale_message(f"Ordningen på {what}"))
     index = next(i for i, item in enumerate(items) if item.pk == pk)
     other = index - 1 if up else index + 1
     if not 0 <= other < len(items):

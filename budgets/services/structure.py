@@ -14,11 +14,11 @@ from budgets.models import (
     LineKind,
 )
 from budgets.services.common import budget_write, locked_draft
-from finsam.errors import StaleEditError
 from finsam.saving import saved
 from finsam.versions import version_checked
 from initiatives.models import Initiative
 from members.models import Member
+from members.selectors import members_of
 
 
 def line_add(
@@ -85,9 +85,7 @@ def line_update(
 
 
 def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:
-    members = Member.objects.filter(
-        pk__in=member_ids, memberships__association=document.association
-    ).distinct()
+    members = members_of(document.association).filter(pk__in=member_ids)
     found = list(members)
     if len(found) != len(set(member_ids)):
         raise ValidationError("En vald organisation är inte medlem i förbundet.")
@@ -140,28 +138,18 @@ def footnote_add(*, document: BudgetDocument, text: str, user: Any) -> Footnote:
 
 
 def footnote_update(
-    *, footnote: Footnote, text: str, user: Any, expected_text: str | None = None
+    *, footnote: Footnote, text: str, user: Any, expected: int | None = None
 ) -> Footnote:
-    """Change a footnote's text; with `expected_text` (the text the form showed) a footnote
+    """Change a footnote's text; with `expected` (the version the form showed) a footnote
     changed meanwhile by someone else is refused."""
     with budget_write(user):
         locked_draft(footnote.document)
         # Read again under the lock: its number may have moved since (a footnote removed).
         stored = Footnote.objects.get(pk=footnote.pk)
-        # Browsers send line breaks as CR LF whatever the page held.
-        if expected_text is not None and _lines(stored.text) != _lines(expected_text):
-            raise StaleEditError(
-                f"Fotnot {stored.number} har ändrats till ”{stored.text}” sedan du öppnade "
-                "sidan; ändringen sparades inte.",
-                stored.text,
-            )
+        version_checked(stored, expected, what=f"Fotnot {stored.number}")
         stored.text = text
         saved(stored)
         return stored
-
-
-def _lines(text: str) -> str:
-    return text.replace("\r\n", "\n")
 
 
 def footnote_delete(*, footnote: Footnote, user: Any) -> None:

@@ -74,7 +74,7 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
     try:
         follow_up_save(column=column, figures=figures, expected=expected, user=request.user)
     except StaleEditError as stale:
-        messages.error(request, f"{stale} Sidan visar nu de aktuella värdena; gör om din ändring.")
+        messages.error(request, str(stale))  # the page shown next holds the stored values
         return True
     except ValidationError as error:
         messages.error(request, "Inget sparades. " + " ".join(error.messages))

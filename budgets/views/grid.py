@@ -14,8 +14,10 @@ from budgets.presentation import DisplayOptions, grid_rows, visible_columns
 from budgets.selectors import BudgetSheet, budget_sheet, documents_of
 from budgets.services import StaleEditError, budget_amount_set, document_create
 from budgets.views.common import posted_to_document
+from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from finsam.versions import stale_message
 
 
 @tenant_view()
@@ -29,7 +31,7 @@ def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = NewDocumentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Ange rubrik och ett budgetår mellan 2004 och 2100.")
+        messages.error(request, year_range_message("rubrik och ett budgetår"))
         return redirect("budgets:list", tenant.association.slug)
     created = document_create(
         association=tenant.association, user=request.user, **form.cleaned_data
@@ -104,7 +106,7 @@ def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) 
 def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:
     line, current = data["line"], stale.current
     shown = "" if current is None else options.text(current, cost=line.section.is_cost)
-    message = f"{stale} Nuvarande värde: {shown or 'inget inskrivet'}. Din ändring sparades inte."
+    message = stale_message("Beloppet", now=shown or "inget inskrivet")
     stored = "" if current is None else str(int(current))
     return JsonResponse(
         {"ok": False, "stale": True, "error": message, "typed": shown, "stored": stored}, status=409

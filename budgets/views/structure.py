@@ -76,7 +76,7 @@ def structure(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 def _settings_initial(document: BudgetDocument) -> dict:
     initial = {name: getattr(document, name) for name in services.documents.SETTING_FIELDS}
     initial["counted_share"] = f"{document.counted_share.normalize():f}".replace(".", ",")
-    initial["was"] = services.documents.settings_fingerprint(document)
+    initial["version"] = document.version
     return initial
 
 
@@ -91,7 +91,7 @@ def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             "Inställningarna är sparade.",
             services.document_update,
             document=document,
-            expected=settings.pop("was") or None,
+            expected=settings.pop("version"),
             settings=settings,
         )
     else:
@@ -126,7 +126,7 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             name=data["name"],
             subtotal_label=data["subtotal_label"],
             show_subtotal=data["show_subtotal"],
-            expected=form.expected(),
+            expected=data["version"],
         )
     elif data["kind"] and data["name"]:
         _attempt(
@@ -224,7 +224,7 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
             services.footnote_update,
             footnote=found,
             text=form.cleaned_data["text"],
-            expected_text=form.cleaned_data["was_text"] if "was_text" in request.POST else None,
+            expected=form.cleaned_data["version"],
         )
     else:
         _attempt(

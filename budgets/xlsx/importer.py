@@ -29,9 +29,18 @@ from budgets.xlsx import (
     SHEET,
 )
 from budgets.xlsx.text_limits import checked_text
-from finsam.fields import MONEY_WHOLE_DIGITS as WHOLE_DIGITS
-from finsam.lib.numbers import AmountError, is_blank_amount, parse_amount, whole_number
+from finsam.forms import year_range_message
+from finsam.lib.numbers import MONEY_WHOLE_DIGITS as WHOLE_DIGITS
+from finsam.lib.numbers import (
+    AmountError,
+    fits_money,
+    is_blank_amount,
+    is_whole_kronor,
+    parse_amount,
+    whole_number,
+)
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
+from finsam.lib.years import is_year
 
 COUNTED = re.compile(r"^=ROUND\((-?\d+)\*")
 TOTAL_KINDS = {"delsumma", "summa intäkter", "summa kostnader", "resultat", "administrationsandel"}
@@ -189,7 +198,7 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
             value = _year(value)
             if value is None:
                 problems.append(
-                    f"{_where(SETTINGS_SHEET, row, 2)}: ange ett årtal mellan 2004 och 2100."
+                    f"{_where(SETTINGS_SHEET, row, 2)}: {year_range_message('ett årtal')}"
                 )
         elif name == "counted_share":
             value = _number(value)
@@ -227,7 +236,7 @@ def _number(value: Any) -> Decimal | None:
 
 def _year(value: Any) -> int | None:
     number = _number(value)
-    if number is None or number != number.to_integral_value() or not 2004 <= number <= 2100:
+    if number is None or number != number.to_integral_value() or not is_year(number):
         return None
     return int(number)
 
@@ -245,9 +254,7 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
                 "slaget ska vara budget, prognos, plan eller utfall."
             )
         if year is None:
-            problems.append(
-                f"{_where(SHEET, labels + 2, col)}: ange ett årtal mellan 2004 och 2100."
-            )
+            problems.append(f"{_where(SHEET, labels + 2, col)}: {year_range_message('ett årtal')}")
         label = checked_text(
             str(sheet.value(labels, col, problems)), "column", SHEET, labels, col, problems
         )
@@ -422,14 +429,14 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
     if value is None or (isinstance(value, str) and is_blank_amount(value)):
         return None  # a blank cell: nothing planned there, not 0
     number = _number(value)
-    if number is None or number != number.to_integral_value():
+    if number is None or not is_whole_kronor(number):
         problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")
         return Decimal(0)
     return _bounded(number, value, row, col, problems)
 
 
 def _bounded(number: Decimal, value: Any, row: int, col: int, problems: list[str]) -> Decimal:
-    if abs(number) < 10**WHOLE_DIGITS:
+    if fits_money(number):
         return number
     problems.append(
         f"{_where(SHEET, row, col)}: ”{value}” är för stort; ett belopp har högst "

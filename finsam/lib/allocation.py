@@ -20,6 +20,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 
+def statutory_halves(state: Decimal) -> tuple[Decimal, Decimal]:
+    """The region's and the municipalities' halves of the state's money, in whole kronor that
+    add up to it, an odd krona to the region (SFS 2003:1210 §§ 9-10): the one home of the
+    statutory split, for the contributions and for every check of them."""
+    if state < 0:  # a typed refund: the same split, signed
+        region_half, municipal_half = statutory_halves(-state)
+        return -region_half, -municipal_half
+    region_half, municipal_half = allocate(state, [1, 1], Decimal(1))
+    return region_half, municipal_half
+
+
 def allocate(total: Decimal, weights: Sequence[Decimal | int], step: Decimal) -> list[Decimal]:
     """Split `total` by `weights` into multiples of `step` that add up to `total` exactly."""
     _check_arguments(total, weights, step)

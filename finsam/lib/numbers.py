@@ -16,6 +16,23 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _AMOUNT = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
 
 
+# The precision of every stored amount (finsam.fields builds the model fields from it).
+MONEY_MAX_DIGITS = 14
+MONEY_DECIMAL_PLACES = 2  # öre where they occur; documents print whole kronor or tkr
+# The whole kronor a stored amount holds: a larger one is refused where it is typed or read.
+MONEY_WHOLE_DIGITS = MONEY_MAX_DIGITS - MONEY_DECIMAL_PLACES
+
+
+def is_whole_kronor(amount: Decimal) -> bool:
+    """Budget figures are whole kronor (the books keep öre); the database checks the same."""
+    return amount == amount.to_integral_value()
+
+
+def fits_money(amount: Decimal) -> bool:
+    """Whether `amount`'s whole kronor fit a stored amount (`MONEY_WHOLE_DIGITS`)."""
+    return abs(amount) < 10**MONEY_WHOLE_DIGITS
+
+
 # Enough for any id, year or version; a longer run of digits is no number the application
 # keeps (and int() refuses one of over 4 300 digits).
 _MAX_DIGITS = 18

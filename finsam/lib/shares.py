@@ -9,8 +9,9 @@ from decimal import Decimal
 from finsam.lib.numbers import format_amount, format_percent
 
 
-def share_percent(part: int, whole: int) -> Decimal | None:
-    """The exact share in per cent, or None when the whole is zero."""
+def share_percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    """The exact share in per cent, or None when the whole is zero: the one home of the
+    formula, for head counts, goals, contributions and the administration share alike."""
     if whole == 0:
         return None
     return Decimal(part) * 100 / Decimal(whole)

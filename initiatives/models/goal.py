@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.lib.shares import share_percent
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
@@ -111,6 +112,20 @@ class Goal(models.Model):
     # Raised by every save of the goal or of its outcomes (finsam.versions): the goal page
     # shows both, so a form opened on it is stale after either.
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    # What staff edit about a goal: the one list the form and the service read.
+    EDITABLE_FIELDS = (
+        "code",
+        "text",
+        "kind",
+        "level",
+        "metric",
+        "comparison",
+        "target_value",
+        "target_per",
+        "counted_exits",
+        "parent",
+    )
 
     tenant_path = "association"
     history = audited()
@@ -239,6 +254,6 @@ class Outcome(models.Model):
 
     @property
     def share(self) -> Decimal | None:
-        if self.numerator is None or not self.denominator:
+        if self.numerator is None or self.denominator is None:
             return None
-        return Decimal(self.numerator) * 100 / Decimal(self.denominator)
+        return share_percent(self.numerator, self.denominator)

@@ -83,6 +83,22 @@ class Initiative(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # What staff edit about an initiative besides its members (the status changes through
+    # initiative_set_status): the one list the form, the service and the demo loader read.
+    EDITABLE_FIELDS = (
+        "name",
+        "kind",
+        "owner",
+        "start",
+        "end",
+        "description",
+        "target_group",
+        "age_from",
+        "age_to",
+        "staffing",
+        "evaluation_plan",
+    )
+
     tenant_path = "association"
     history = audited(m2m_fields=("members",))
 

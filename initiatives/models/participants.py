@@ -11,6 +11,7 @@ Totals are always computed; a printed total can be checked on entry but is never
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.fields import year_field
 from initiatives.models.initiative import Initiative
 from members.models import Association, Member
 from members.models.audit import audited
@@ -218,7 +219,7 @@ class ReferralYear(models.Model):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="referral_years", verbose_name="insats"
     )
-    year = models.PositiveSmallIntegerField("år")
+    year = year_field("år")
     through = models.DateField("till och med", null=True, blank=True, help_text="Tomt: hela året.")
     # Raised by every save of the year's column, its counts included (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)

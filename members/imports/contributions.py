@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from djmoney.money import Money
 
 from finsam.lib.tabular import Row
+from finsam.lib.years import is_year
 from members.imports.rows import (
     CellError,
     Plan,
@@ -27,7 +28,7 @@ from members.imports.rows import (
     whole_number_of,
 )
 from members.models import AgreedContribution, Association, FundingYear, Member, MemberKind
-from members.selectors import members_during_year
+from members.selectors import members_during_year, members_of
 from members.services import funding_year_create
 
 COLUMNS = {
@@ -69,7 +70,7 @@ def read_contributions(association: Association, rows: list[Row]) -> Contributio
 
 
 def _members_by_name(association: Association) -> dict[str, Member]:
-    members = Member.objects.filter(memberships__association=association).distinct()
+    members = members_of(association)
     names = {m.name.lower(): m for m in members}
     names.update({m.org_number: m for m in members if m.org_number})
     return names
@@ -81,7 +82,7 @@ def _entry(association, row: Row, columns, by_name, problems: list[Problem]) -> 
     )
     try:
         year = whole_number_of(year_cell, _("år"))
-        if not 2004 <= year <= 2100:
+        if not is_year(year):
             raise CellError(_("%(year)s är inget rimligt budgetår.") % {"year": year})
     except CellError as error:
         problems.append(Problem(year_cell.place, str(error)))

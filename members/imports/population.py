@@ -23,6 +23,7 @@ from members.imports.rows import (
     whole_number_of,
 )
 from members.models import Association, Member, MemberKind, PopulationFigure
+from members.selectors import members_of
 
 COLUMNS = {
     "member": ("kommun", "medlem"),
@@ -47,10 +48,7 @@ class PopulationPlan(Plan):
 def read_population(association: Association, rows: list[Row]) -> PopulationPlan:
     """Check every row and plan the changes; nothing is written."""
     municipalities = {
-        m.name.lower(): m
-        for m in Member.objects.filter(
-            memberships__association=association, kind=MemberKind.MUNICIPALITY
-        ).distinct()
+        m.name.lower(): m for m in members_of(association).filter(kind=MemberKind.MUNICIPALITY)
     }
     entries, problems = read_entries(
         rows,

@@ -11,12 +11,11 @@ from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from finsam.fields import sek_field
+from finsam.fields import sek_field, year_field
 from members.models.association import Association, Member
 from members.models.audit import audited
 
@@ -48,9 +47,7 @@ class FundingYear(models.Model):
         related_name="funding_years",
         verbose_name=_("förbund"),
     )
-    year = models.PositiveSmallIntegerField(
-        "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
-    )
+    year = year_field("år")
     state_requested = sek_field(_("äskat från staten"), null=True, blank=True)
     state_granted = sek_field(
         _("beviljat av staten"),
@@ -78,6 +75,17 @@ class FundingYear(models.Model):
         default=1,
         editable=False,
         help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
+
+    # The year's decision as staff edit it (agreed amounts and fixed shares are rows of
+    # their own): the one list the form, the service and the demo loader read.
+    EDITABLE_FIELDS = (
+        "state_requested",
+        "state_granted",
+        "distribution_key",
+        "rounding_step",
+        "state_presentation",
+        "note",
     )
 
     tenant_path = "association"

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument, Unit
+from finsam.fields import year_field
 from initiatives.models import Initiative
 from members.models import Association, StatePresentation
 from members.models.audit import audited
@@ -39,9 +40,7 @@ class Report(models.Model):
         Association, on_delete=models.CASCADE, related_name="reports", verbose_name=_("förbund")
     )
     kind = models.CharField(_("slag"), max_length=20, choices=ReportKind.choices)
-    year = models.PositiveSmallIntegerField(
-        _("år"), validators=[MinValueValidator(2004), MaxValueValidator(2100)]
-    )
+    year = year_field(_("år"))
     period_end = models.DateField(
         _("periodens slut"), null=True, blank=True, help_text=_("Delårsrapport: t.ex. 2014-08-31.")
     )

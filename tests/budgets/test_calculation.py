@@ -171,3 +171,21 @@ def test_each_opening_is_the_closing_before_it(figures):
     for key in (1, 2, 3):
         column = result.columns[key]
         assert column.closing == column.revenue - column.costs
+
+
+def test_an_odd_krona_of_state_money_follows_the_statutory_shares_as_the_funding_splits_it():
+    # The funding gives the odd krona to the region (748 001 + 748 000, members.funding); the
+    # budget's check once wanted 748 000,50 each and warned on the contributions it was given.
+    columns = [ColumnInput(1, "budget", 2025, "Budget 2025")]
+    parties = {"state": D(1_496_001), "region": D(748_001), "municipal": D(748_000)}
+    lines = [
+        LineInput(11, 1, "contribution", {1: CellInput(computed=D(2_992_002), parties=parties)})
+    ]
+    result = calculate(_budget(columns, lines))
+    assert not [c for c in result.warnings if "lagstadgade" in c.message]
+    swapped = {"state": D(1_496_001), "region": D(748_000), "municipal": D(748_001)}
+    lines = [
+        LineInput(11, 1, "contribution", {1: CellInput(computed=D(2_992_002), parties=swapped)})
+    ]
+    result = calculate(_budget(columns, lines))
+    assert "följer inte de lagstadgade andelarna" in result.warnings[0].message

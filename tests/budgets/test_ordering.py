@@ -57,7 +57,7 @@ def test_a_column_in_the_wrong_place_is_moved_not_recreated(staff_client, docume
     )
     assert _messages(response)[-1] == (
         "Ordningen på kolumnerna har ändrats av någon annan sedan du öppnade sidan; "
-        "flytten gjordes inte."
+        "din ändring sparades inte."
     )
     assert _labels(document) == ["Budget 2014", "Prognos 2014", "Budget 2015"]
     moves = BudgetColumn.history.filter(document_id=document.pk, history_type="~")

@@ -90,6 +90,7 @@ def test_footnotes_columns_settings_and_sections(staff_client, document):
         "cost_total_label": "Totalt kostnader",
         "result_label": "Kvar",
         "balance_explanation": "Tillfälligt.",
+        "version": document.version,
     }
     staff_client.post(_url(document, "installningar"), settings)
     document.refresh_from_db()
@@ -175,9 +176,13 @@ def test_an_id_that_is_no_number_finds_nothing_instead_of_failing(staff_client, 
     assert document.sections.count() == 3 and document.columns.count() == 2
 
 
+# A field only the settings form, a stored section's form and a stored footnote's form have.
+FORM_FIELDS = ("counted_share", "subtotal_label", "footnote")
+
+
 def test_settings_sections_and_footnotes_saved_from_the_page(staff_client, document):
     page = staff_client.get(_url(document, "struktur")).content.decode()
-    settings, section, note = (form_in(page, containing=f) for f in ("was", "was_name", "was_text"))
+    settings, section, note = (form_in(page, containing=f) for f in FORM_FIELDS)
     for path, form, change in (
         ("installningar", settings, {"title": ["Budget 2014 rev"]}),
         ("avsnitt", section, {"name": ["Intäkter och bidrag"]}),
@@ -191,14 +196,14 @@ def test_settings_sections_and_footnotes_saved_from_the_page(staff_client, docum
     page = staff_client.get(_url(document, "struktur")).content.decode()
     again = {"text": ["Första fotnoten, ändrad"]}
     response = staff_client.post(
-        _url(document, "fotnoter"), form_in(page, containing="was_text") | again, follow=True
+        _url(document, "fotnoter"), form_in(page, containing="footnote") | again, follow=True
     )
     assert "Fotnoten är sparad." in _messages(response)  # the two lines as sent by a browser
 
 
 def test_settings_sections_and_footnotes_changed_meanwhile_are_refused(staff_client, document):
     page = staff_client.get(_url(document, "struktur")).content.decode()
-    settings, section, note = (form_in(page, containing=f) for f in ("was", "was_name", "was_text"))
+    settings, section, note = (form_in(page, containing=f) for f in FORM_FIELDS)
     first_section, first_note = document.sections.get(order=0), document.footnotes.get(number=1)
     services.document_update(document=document, settings={"title": "Av någon annan"}, user=None)
     services.section_update(
@@ -210,9 +215,9 @@ def test_settings_sections_and_footnotes_changed_meanwhile_are_refused(staff_cli
     )
     services.footnote_update(footnote=first_note, text="Ändrad av någon annan", user=None)
     for path, form, change, shown in (
-        ("installningar", settings, {"title": ["Min rubrik"]}, "de aktuella visas nu"),
-        ("avsnitt", section, {"name": ["Mitt avsnitt"]}, "ändrats till ”Intäkter (ändrat)”"),
-        ("fotnoter", note, {"text": ["Min fotnot"]}, "ändrats till ”Ändrad av någon annan”"),
+        ("installningar", settings, {"title": ["Min rubrik"]}, "Budgetens inställningar har"),
+        ("avsnitt", section, {"name": ["Mitt avsnitt"]}, "Avsnittet ”Intäkter (ändrat)” har"),
+        ("fotnoter", note, {"text": ["Min fotnot"]}, "Fotnot 1 har ändrats av någon annan"),
     ):
         response = staff_client.post(_url(document, path), form | change, follow=True)
         assert any(shown in m for m in _messages(response)), path

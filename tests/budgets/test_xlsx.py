@@ -164,6 +164,6 @@ def test_a_column_year_that_is_no_year_is_named(year):
     book.save(out)
     with pytest.raises(BudgetFileError) as failed:
         read_budget(out.getvalue())
-    assert "rad 7, kolumn E: ange ett årtal mellan 2004 och 2100." in " ".join(
+    assert "rad 7, kolumn E: Ange ett årtal mellan 2004 och 2100." in " ".join(
         failed.value.problems
     )

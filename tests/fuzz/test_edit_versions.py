@@ -18,8 +18,8 @@ from tests.http_session import posted_forms
 
 pytestmark = pytest.mark.django_db
 
-# How a form names the version it read: a counter (`version`) or, in the budget grid and its
-# structure page, the stored value the form showed (`was`, `was_name`...).
+# How a form names the version it read: a counter (`version`) or, in the budget grid, its
+# follow-up and the structure page's ordering, the stored value the form showed (`was`...).
 VERSION_FIELD = re.compile(r"^(version|was|was_\w+)$")
 STALE = re.compile(r"någon annan|har ändrats", re.IGNORECASE)
 
@@ -39,8 +39,8 @@ NO_VERSION = {
     "budgets:columns": "lägger till eller tar bort en kolumn (inget värde att skriva över)",
     "budgets:adopt": "fastställer; ett fastställt utkast kan inte fastställas igen",
     "reports:create": "skapar en ny rapport",
-    "budgets:footnotes": "formuläret för en ny fotnot (de sparade har was_text)",
-    "budgets:sections": "formuläret för ett nytt avsnitt (de sparade har was_name)",
+    "budgets:footnotes": "formuläret för en ny fotnot (de sparade har version)",
+    "budgets:sections": "formuläret för ett nytt avsnitt (de sparade har version)",
     "members:funding_year_new": "lägger till ett finansieringsår",
     "members:import_decide": "beslut om en förhandsgranskad import (prövas mot den)",
     # Roles: granted or taken away whole, no value typed over another's.

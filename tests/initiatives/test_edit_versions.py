@@ -114,7 +114,7 @@ def test_a_stale_exits_form_is_refused_and_shows_the_stored_rows(staff, vaxjo_in
     assert response.status_code == 302 and response.headers["location"] == url
     assert _messages(response)[-1:] == [
         f"Uppföljningen {follow_up} har ändrats av någon annan sedan du öppnade sidan; din "
-        "ändring sparades inte. Här är de aktuella uppgifterna; gör om din ändring."
+        "ändring sparades inte."
     ]
     assert _form(staff, url)[f"reason_{row.reason_id}"] == ["9"]
     assert follow_up.exit_counts.get(pk=row.pk).count == 9

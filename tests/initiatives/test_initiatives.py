@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from finsam.errors import StaleEditError
 from initiatives.models import Initiative, InitiativeStatus
 from initiatives.services import (
     InitiativeFacts,
-    StaleEditError,
     initiative_create,
     initiative_set_status,
     initiative_update,

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from finsam.permissions import Role
+from finsam.versions import stale_message
 from initiatives.models import Decision, Goal, Initiative, ReferralYear
 
 NBSP = "\u00a0"
@@ -304,7 +305,7 @@ def test_a_stale_initiative_save_is_refused_and_the_current_facts_shown(staff_cl
     second = staff_client.post(edit, facts | {"name": "Navigatorcentrum Gislaved"})
     assert second.url == edit
     page = staff_client.get(edit).content.decode()
-    assert "Insatsen har ändrats av någon annan sedan du öppnade den." in page
+    assert stale_message("Insatsen") in page
     assert 'value="Navigatorcentrum Värnamo"' in page
     navigator.refresh_from_db()
     assert navigator.name == "Navigatorcentrum Värnamo" and navigator.version == opened + 1

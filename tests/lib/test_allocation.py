@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from finsam.lib.allocation import allocate, exact_shares
+from finsam.lib.allocation import allocate, exact_shares, statutory_halves
 
 D = Decimal
 
@@ -69,3 +69,9 @@ def test_parts_add_up_and_stay_within_one_step_of_the_exact_share(total, weights
         assert abs(Fraction(part) - exact) < step
     # all parts but at most one are whole steps (only a total of odd kronor leaves a rest)
     assert sum(1 for part in parts if part % step) <= 1
+
+
+def test_the_statutory_split_gives_an_odd_krona_to_the_region():
+    assert statutory_halves(Decimal(1_496_001)) == (Decimal(748_001), Decimal(748_000))
+    assert statutory_halves(Decimal(1_496_000)) == (Decimal(748_000), Decimal(748_000))
+    assert statutory_halves(Decimal(-3)) == (Decimal(-2), Decimal(-1))

@@ -92,7 +92,7 @@ def test_a_stale_save_is_refused_and_the_current_value_shown(staff_client, finnv
         url("members:funding_year_edit"), opened | {"state_granted": "1 300 000"}, follow=True
     )
     page = text_of(response)
-    assert "Någon annan har sparat året under tiden" in page
+    assert "Finansieringsåret har ändrats av någon annan" in page
     assert f'value="1{NBSP}500{NBSP}000"' in response.content.decode()
     finnveden_2014.refresh_from_db()
     assert finnveden_2014.state_granted.amount == Decimal(1500000)
@@ -159,6 +159,6 @@ def test_a_change_in_the_back_office_refuses_a_funding_form_opened_before(
     finnveden_2014.note = "Rättat i administrationen"
     admin.site._registry[FundingYear].save_model(None, finnveden_2014, None, change=True)
     response = staff_client.post(url("members:funding_year_edit"), opened, follow=True)
-    assert "Någon annan har sparat året under tiden" in response.content.decode()
+    assert "Finansieringsåret har ändrats av någon annan" in response.content.decode()
     finnveden_2014.refresh_from_db()
     assert finnveden_2014.note == "Rättat i administrationen" and finnveden_2014.version == 2

@@ -228,7 +228,7 @@ def test_a_funding_form_opened_before_an_import_is_refused_not_obeyed(staff_clie
         },
         follow=True,
     )
-    assert "Någon annan har sparat året under tiden" in response.content.decode()
+    assert "Finansieringsåret har ändrats av någon annan" in response.content.decode()
     gislaved = AgreedContribution.objects.get(
         funding_year=funding_year, member__name="Gislaveds kommun"
     )

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from budgets.models import BudgetColumn, BudgetDocument
 from finsam.permissions import Role
+from finsam.versions import stale_message
 from reports.models import Report, ReportSection
 from reports.selectors import latest_adoption
 
@@ -57,7 +58,7 @@ def test_a_stale_section_edit_is_refused_and_changes_nothing(staff_client, plan)
     response = staff_client.post(
         _url("section_edit", plan, section.pk), {**data, "version": plan.version - 1}
     )
-    assert "Någon annan har ändrat rapporten" in response.content.decode()
+    assert "Rapporten har ändrats av någon annan" in response.content.decode()
     section.refresh_from_db()
     assert section.heading == "Inledning"
     staff_client.post(_url("section_edit", plan, section.pk), {**data, "version": plan.version})
@@ -102,7 +103,7 @@ def test_a_section_move_is_written_to_the_history_and_a_stale_one_refused(staff_
     response = staff_client.post(
         _url("section_change", plan, third.pk), {"action": "up", "version": read}, follow=True
     )
-    assert "Någon annan har ändrat rapporten medan du arbetade." in response.content.decode()
+    assert stale_message("Rapporten") in response.content.decode()
     assert list(plan.sections.order_by("position"))[:3] == [second, first, third]
 
 
@@ -169,7 +170,7 @@ def test_adopting_a_report_changed_since_it_was_read_is_refused(staff_client, pl
         _url("adopt", plan),
         {"adopted_on": "2013-12-02", "version": plan.version - 1, "confirmed": "True"},
     ).content.decode()
-    assert "Någon annan har ändrat rapporten" in page
+    assert "Rapporten har ändrats av någon annan" in page
     assert latest_adoption(plan) == before
 
 
