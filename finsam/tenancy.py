@@ -55,6 +55,10 @@ class Tenant:
     def can_download_reports(self) -> bool:
         return self.can(Perm.DOWNLOAD_REPORTS)
 
+    @property
+    def can_manage_users(self) -> bool:
+        return self.can(Perm.MANAGE_USERS)
+
 
 def role_in(user: Any, association: Association) -> Role | None:
     """The user's role in `association`; superusers act as admins everywhere."""
