@@ -1,16 +1,24 @@
-"""How a computed budget is shown: display options and the rows of the grid.
+"""How a financial table is shown: the display options, and the rows of every table that
+prints figures (the budget grid, the follow-up, the income statement and balance sheet, the
+report blocks built on them).
 
-The page, the xlsx export and the reports all print from `grid_rows(sheet, options)`, so a
-figure is formatted one way everywhere. Options: whole kronor or thousands (tkr, each
-printed figure rounded on its own from the exact amount), costs printed positive or
-negative, which columns. Templates only show what these rows hold.
+One rule prints a figure (`DisplayOptions.text`): whole kronor or thousands (tkr, each printed
+figure rounded on its own from the exact amount, through `finsam.lib.rounding`), costs printed
+positive or negative, a result with its sign; nothing there (None) prints blank, a zero
+prints "0". A table is a list of rows of a `RowKind` (heading, line, subtotal, total,
+result), each holding its cells as printed. The page, the PDF, the xlsx export and the grid
+ask here for their rows; views and templates only show them.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
+from typing import Any
 
 from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
+from budgets.charts import BarGroup, balance_svg, bars_svg
+from budgets.followup import FollowUp, FollowUpLine
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection, LineKind, Unit
 from budgets.selectors import BudgetSheet
 from finsam.lib.numbers import format_amount, format_percent, whole_number
@@ -34,6 +42,11 @@ class DisplayOptions:
             costs_negative=document.costs_negative,
             result_with_sign=document.result_with_sign,
         )
+
+    @classmethod
+    def follow_up(cls, document: BudgetDocument) -> "DisplayOptions":
+        # Outcomes are typed to the krona (öre where they occur), so the follow-up shows kronor.
+        return replace(cls.of(document), unit=Unit.KRONOR)
 
     @classmethod
     def from_query(cls, document: BudgetDocument, query: Mapping[str, str]) -> "DisplayOptions":
@@ -74,6 +87,45 @@ class DisplayOptions:
         return "&".join(parts)
 
 
+class RowKind(StrEnum):
+    """What a row of a printed table is: its style and where a page may break."""
+
+    HEADING = "heading"  # a section's name, no figures
+    LINE = "line"
+    SUBTOTAL = "subtotal"
+    TOTAL = "total"
+    RESULT = "result"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure as printed ("" is blank: nothing there, never a zero), or the form field
+    where it is typed, with a tag saying where a figure shown comes from ("bokf.")."""
+
+    text: str = ""
+    field: Any = None  # a bound form field, on pages where the figure is typed
+    tag: str = ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a financial table: its kind, its label, its cells, its note number."""
+
+    kind: RowKind
+    label: str
+    cells: tuple[Cell, ...] = ()
+    note: str = ""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.cells)
+
+
+def figure_cells(options: "DisplayOptions", *amounts: Decimal | None, cost: bool = False):
+    """Cells of amounts printed by the options' rule."""
+    return tuple(Cell(options.text(amount, cost=cost)) for amount in amounts)
+
+
 @dataclass(frozen=True)
 class GridCell:
     key: str  # stable id for live updates: c<column>-l<line>, c<column>-rev, ...
@@ -95,6 +147,22 @@ class GridRow:
     section: BudgetSection | None = None
     marks: str = ""  # footnote markers as printed: "1)"
     is_cost: bool = False
+
+    @property
+    def table_kind(self) -> RowKind:
+        """The kind of printed row: the totals are totals, the share a line."""
+        return GRID_KINDS[self.kind]
+
+
+GRID_KINDS = {
+    "heading": RowKind.HEADING,
+    "line": RowKind.LINE,
+    "subtotal": RowKind.SUBTOTAL,
+    "revenue_total": RowKind.TOTAL,
+    "cost_total": RowKind.TOTAL,
+    "result": RowKind.RESULT,
+    "share": RowKind.LINE,
+}
 
 
 def visible_columns(sheet: BudgetSheet, options: DisplayOptions) -> list[BudgetColumn]:
@@ -282,3 +350,85 @@ def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cos
             )
         return " ".join(parts)
     return ""
+
+
+FOLLOW_UP_COLUMNS = ("Budget", "Utfall hittills", "Prognos helår", "Differens")
+FROM_BOOKS = "bokf."
+
+
+def follow_up_rows(
+    sheet: BudgetSheet, result: FollowUp, form: Any, options: DisplayOptions
+) -> list[TableRow]:
+    """The follow-up of one column: per section its lines and subtotal, then the totals.
+    Lines without an outcome to follow (the opening balance) are left out; where `form` has
+    fields the outcome and forecast are typed, with today's figure as the placeholder."""
+    lines = {line.key: line for line in result.lines}
+    rows: list[TableRow] = []
+    for part in sheet.sections:
+        cost = part.section.is_cost
+        if not any(line.pk in lines for line in part.lines):
+            continue  # only the opening balance: nothing to follow up
+        rows.append(TableRow(RowKind.HEADING, str(part.section)))
+        rows += [
+            _follow_up_line(line.label, lines[line.pk], form, line.pk, options, cost)
+            for line in part.lines
+            if line.pk in lines
+        ]
+        label = part.section.subtotal_label or f"Summa {part.section}"
+        totals = result.sections[part.section.pk]
+        rows.append(TableRow(RowKind.SUBTOTAL, label, _follow_up_cells(totals, options, cost)))
+    revenue_label = "Summa intäkter (utan ingående balans)"
+    rows.append(TableRow(RowKind.TOTAL, revenue_label, _follow_up_cells(result.revenue, options)))
+    rows.append(
+        TableRow(RowKind.TOTAL, "Summa kostnader", _follow_up_cells(result.costs, options, True))
+    )
+    rows.append(TableRow(RowKind.TOTAL, "Årets resultat", _follow_up_cells(result.result, options)))
+    return rows
+
+
+def _follow_up_cells(figures, options: DisplayOptions, cost: bool = False) -> tuple[Cell, ...]:
+    return figure_cells(
+        options,
+        figures.budget,
+        figures.outcome_to_date,
+        figures.forecast,
+        figures.difference,
+        cost=cost,
+    )
+
+
+def _follow_up_line(
+    label: str, figures: FollowUpLine, form: Any, pk: int, options: DisplayOptions, cost: bool
+) -> TableRow:
+    budget, outcome, forecast, difference = _follow_up_cells(figures, options, cost)
+    tag = FROM_BOOKS if figures.outcome_from_books else ""
+    outcome_field, forecast_field = form[f"outcome_to_date_{pk}"], form[f"forecast_{pk}"]
+    forecast_field.field.widget.attrs["placeholder"] = options.text(figures.forecast)
+    if figures.outcome_from_books:  # shown until someone types their own figure
+        outcome_field.field.widget.attrs["placeholder"] = options.text(figures.outcome_to_date)
+    return TableRow(
+        RowKind.LINE,
+        label,
+        (
+            budget,
+            replace(outcome, field=outcome_field, tag=tag),
+            replace(forecast, field=forecast_field),
+            difference,
+        ),
+    )
+
+
+def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
+    """The follow-up's two charts: budget, outcome and forecast per followed section; the
+    balance carried at the end of each column."""
+    followed = {line.section for line in result.lines}
+    groups = [
+        BarGroup(str(part.section), (t.budget, t.outcome_to_date, t.forecast))
+        for part in sheet.sections
+        for t in [result.sections[part.section.pk]]
+        if part.section.pk in followed
+    ]
+    bars = bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
+    points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
+    balance = balance_svg("Balanserat resultat vid årets slut, per kolumn", points)
+    return bars, balance
