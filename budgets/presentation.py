@@ -16,6 +16,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
 from budgets.charts import BarGroup, balance_svg, bars_svg
 from budgets.followup import FollowUp, FollowUpLine
@@ -78,6 +80,20 @@ class DisplayOptions:
         shown = -amount if cost and self.costs_negative else amount
         text = format_amount(shown, thousands=self.unit == Unit.THOUSANDS)
         return f"+{text}" if signed and shown > 0 else text
+
+    @property
+    def heading(self) -> str:
+        """What a table prints over its labels: "Belopp i tkr"."""
+        return _("Belopp i tkr") if self.unit == Unit.THOUSANDS else _("Belopp i kr")
+
+    def number_format(self, *, cost: bool = False) -> str:
+        """The same rule as `text` for a spreadsheet cell, which keeps the exact kronor: tkr
+        through Excel's "#,##0," and costs stored positive shown negative by swapping the
+        signs in the format (no change to the value, so formulas stay simple)."""
+        plain = "#,##0," if self.unit == Unit.THOUSANDS else "#,##0"
+        if cost and self.costs_negative:
+            return f"-{plain};{plain};0"
+        return plain
 
     def query(self) -> str:
         costs = "negativa" if self.costs_negative else "positiva"
@@ -163,6 +179,21 @@ GRID_KINDS = {
     "result": RowKind.RESULT,
     "share": RowKind.LINE,
 }
+
+
+def live_cells(rows: list[GridRow]) -> dict[str, dict[str, str]]:
+    """Every figure of the grid keyed by cell id: what the page updates after a save."""
+    return {
+        cell.key: {
+            "text": cell.text,
+            "typed": cell.typed,
+            "stored": cell.stored,
+            "note": cell.note,
+            "detail": cell.detail,
+        }
+        for row in rows
+        for cell in row.cells
+    }
 
 
 def visible_columns(sheet: BudgetSheet, options: DisplayOptions) -> list[BudgetColumn]:
