@@ -17,9 +17,10 @@ from enum import StrEnum
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
-from budgets.charts import BarGroup, balance_svg, bars_svg
+from budgets.charts import BarGroup, LineSeries, Series, balance_svg, bars_svg
 from budgets.followup import FollowUp, FollowUpLine
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection, LineKind, Unit
 from budgets.selectors import BudgetSheet
@@ -449,17 +450,59 @@ def _follow_up_line(
     )
 
 
-def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
-    """The follow-up's two charts: budget, outcome and forecast per followed section; the
-    balance carried at the end of each column."""
+def follow_up_groups(sheet: BudgetSheet, result: FollowUp) -> list[BarGroup]:
+    """Budget, outcome to date and forecast of each followed section, as chart bars (the page
+    and the interim report draw the same)."""
     followed = {line.section for line in result.lines}
-    groups = [
+    return [
         BarGroup(str(part.section), (t.budget, t.outcome_to_date, t.forecast))
         for part in sheet.sections
         for t in [result.sections[part.section.pk]]
         if part.section.pk in followed
     ]
+
+
+def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
+    """The follow-up's two charts: budget, outcome and forecast per followed section; the
+    balance carried at the end of each column."""
+    groups = follow_up_groups(sheet, result)
     bars = bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
     points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
     balance = balance_svg("Balanserat resultat vid årets slut, per kolumn", points)
     return bars, balance
+
+
+REVENUE_SERIES = Series(gettext_lazy("Årets intäkter"), "#7a9cc6")
+COST_SERIES = Series(gettext_lazy("Kostnader"), "#d08c2c")
+BALANCE_SERIES = Series(gettext_lazy("Balanserat resultat vid årets slut"), "#2f5d8a")
+
+
+@dataclass(frozen=True)
+class BudgetOverYears:
+    """The budget across its shown columns: each year's own revenue and its costs as bars,
+    the balance carried at the year's end as a line over them, and the same figures as rows
+    (for those who cannot see the chart)."""
+
+    svg: str
+    columns: tuple[str, ...]
+    rows: list[TableRow]
+
+
+def budget_over_years(sheet: BudgetSheet, options: DisplayOptions, title: str) -> BudgetOverYears:
+    columns = visible_columns(sheet, options)
+    results = [sheet.result.columns[column.pk] for column in columns]
+    groups = [
+        BarGroup(column.label, (result.year_revenue, result.costs))
+        for column, result in zip(columns, results, strict=True)
+    ]
+    line = LineSeries(BALANCE_SERIES, tuple(result.closing for result in results))
+    svg = bars_svg(title, groups, (REVENUE_SERIES, COST_SERIES), line, css_class="budget-chart")
+    rows = [
+        TableRow(RowKind.LINE, str(series.name), figure_cells(options, *amounts))
+        for series, amounts in (
+            (REVENUE_SERIES, [r.year_revenue for r in results]),
+            (COST_SERIES, [r.costs for r in results]),
+            (BALANCE_SERIES, [r.closing for r in results]),
+        )
+    ]
+    return BudgetOverYears(svg, tuple(c.label for c in columns), rows)
