@@ -166,6 +166,11 @@ class GridRow:
     is_cost: bool = False
 
     @property
+    def has_detail(self) -> bool:
+        """An initiative's line shows its granted, maximum and counted figures under each."""
+        return self.line is not None and self.line.kind == LineKind.INITIATIVE
+
+    @property
     def table_kind(self) -> RowKind:
         """The kind of printed row: the totals are totals, the share a line."""
         return GRID_KINDS[self.kind]

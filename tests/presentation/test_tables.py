@@ -151,3 +151,13 @@ def test_follow_up_rows_with_the_worked_example():
     assert kansli.cells[2].field.name == "forecast_2" and kansli.cells[0].field is None
     assert kansli.cells[2].field.field.widget.attrs["placeholder"] == n("440 000")
     assert not any(cell.tag == FROM_BOOKS for row in rows for cell in row.cells)
+
+
+def test_a_check_is_printed_after_the_word_for_its_level():
+    from budgets.calculation import Check
+
+    assert [Check(level, "").level_label for level in ("error", "warning", "info")] == [
+        "Fel",
+        "Varning",
+        "Upplysning",
+    ]
