@@ -300,7 +300,7 @@ def _section_rows(sheet, part, columns, options, editable) -> list[GridRow]:
             )
         )
     if section.show_subtotal:
-        label = section.subtotal_label or f"Summa {section.name.lower()}".strip()
+        label = subtotal_label(section)
         cells = [
             GridCell(
                 f"c{c.pk}-s{section.pk}",
@@ -313,6 +313,12 @@ def _section_rows(sheet, part, columns, options, editable) -> list[GridRow]:
         ]
         rows.append(GridRow("subtotal", label, cells, section=section, is_cost=section.is_cost))
     return rows
+
+
+def subtotal_label(section: BudgetSection) -> str:
+    """A section's subtotal as the grid and the workbook print it: its own label, else
+    "Summa" and the section's name."""
+    return section.subtotal_label or f"Summa {section.name.lower()}".strip()
 
 
 def _line_cell(sheet, line, column, options, editable, cost) -> GridCell:

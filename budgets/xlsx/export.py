@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from budgets.calculation import opening_source
 from budgets.models import LineKind
-from budgets.presentation import DisplayOptions
+from budgets.presentation import DisplayOptions, subtotal_label
 from budgets.selectors import BudgetSheet
 from budgets.xlsx import (
     COLUMN_KINDS,
@@ -109,7 +109,7 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
             if section.kind == "administration":
                 rows["administration"].append(cells)
         if section.show_subtotal:
-            put(ws, row, 1, section.subtotal_label or f"Summa {section.name.lower()}").font = BOLD
+            put(ws, row, 1, subtotal_label(section)).font = BOLD
             put(ws, row, 2, "delsumma")
             for letter in letters:
                 ranges = [cells] if cells else []
