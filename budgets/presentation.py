@@ -166,6 +166,10 @@ class GridRow:
     is_cost: bool = False
 
     @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.cells)
+
+    @property
     def has_detail(self) -> bool:
         """An initiative's line shows its granted, maximum and counted figures under each."""
         return self.line is not None and self.line.kind == LineKind.INITIATIVE

@@ -20,7 +20,7 @@ def budget_chart_block(context: BuildContext) -> Block:
         "title": sheet.document.title
     }
     chart = budget_over_years(sheet, context.options, title)
-    rows = tuple(Row(row.label, row.texts) for row in chart.rows)
+    rows = tuple(Row.of(row) for row in chart.rows)
     table = Table(title, chart.columns, rows, label_heading=_("Belopp"))
     return Block(
         "budget_chart",

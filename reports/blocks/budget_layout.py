@@ -90,7 +90,7 @@ def report_row(row: GridRow, layout: BudgetLayout, summed: set[int]) -> Row:
     kind: str = row.table_kind
     if row.kind == "subtotal" and row.section is not None and row.section.pk in summed:
         kind = "line"  # the section's one printed row
-    cells = tuple(cell.text for cell in row.cells)
+    cells = row.texts
     if layout.footnote_column:
         return Row(row.label, cells, kind=kind, comment=row.marks)
     return Row(row.label, cells, kind=kind, marks=row.marks)

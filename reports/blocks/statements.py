@@ -29,7 +29,7 @@ def _unit(context: BuildContext) -> str:
 
 
 def _rows(rows: list[TableRow]) -> tuple[Row, ...]:
-    return tuple(Row(row.label, row.texts, kind=row.kind) for row in rows)
+    return tuple(Row.of(row) for row in rows)
 
 
 def _months_missing(context: BuildContext) -> tuple[str, ...]:
