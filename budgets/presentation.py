@@ -6,8 +6,9 @@ One rule prints a figure (`DisplayOptions.text`): whole kronor or thousands (tkr
 figure rounded on its own from the exact amount, through `finsam.lib.rounding`), costs printed
 positive or negative, a result with its sign; nothing there (None) prints blank, a zero
 prints "0". A table is a list of rows of a `RowKind` (heading, line, subtotal, total,
-result), each holding its cells as printed. The page, the PDF, the xlsx export and the grid
-ask here for their rows; views and templates only show them.
+result), each holding its cells as printed. The pages, the grid and the report (page and
+PDF) ask here for their rows and charts, the xlsx export for the same rule as a number
+format; views and templates only show them.
 """
 
 from collections.abc import Mapping
