@@ -158,6 +158,14 @@ class Check:
     message: str
     column: int | None = None
 
+    @property
+    def level_label(self) -> str:
+        """The word a check is printed after: "Fel", "Varning", "Upplysning"."""
+        return CHECK_LEVEL_LABELS.get(self.level, CHECK_LEVEL_LABELS["info"])
+
+
+CHECK_LEVEL_LABELS = {"error": "Fel", "warning": "Varning", "info": "Upplysning"}
+
 
 @dataclass(frozen=True)
 class BudgetResult:

@@ -1,16 +1,28 @@
-"""How a computed budget is shown: display options and the rows of the grid.
+"""How a financial table is shown: the display options, and the rows of every table that
+prints figures (the budget grid, the follow-up, the income statement and balance sheet, the
+report blocks built on them).
 
-The page, the xlsx export and the reports all print from `grid_rows(sheet, options)`, so a
-figure is formatted one way everywhere. Options: whole kronor or thousands (tkr, each
-printed figure rounded on its own from the exact amount), costs printed positive or
-negative, which columns. Templates only show what these rows hold.
+One rule prints a figure (`DisplayOptions.text`): whole kronor or thousands (tkr, each printed
+figure rounded on its own from the exact amount, through `finsam.lib.rounding`), costs printed
+positive or negative, a result with its sign; nothing there (None) prints blank, a zero
+prints "0". A table is a list of rows of a `RowKind` (heading, line, subtotal, total,
+result), each holding its cells as printed. The pages, the grid and the report (page and
+PDF) ask here for their rows and charts, the xlsx export for the same rule as a number
+format; views and templates only show them.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
+from budgets.charts import BarGroup, LineSeries, Series, balance_svg, bars_svg
+from budgets.followup import FollowUp, FollowUpLine
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection, LineKind, Unit
 from budgets.selectors import BudgetSheet
 from finsam.lib.numbers import format_amount, format_percent, whole_number
@@ -34,6 +46,11 @@ class DisplayOptions:
             costs_negative=document.costs_negative,
             result_with_sign=document.result_with_sign,
         )
+
+    @classmethod
+    def follow_up(cls, document: BudgetDocument) -> "DisplayOptions":
+        # Outcomes are typed to the krona (öre where they occur), so the follow-up shows kronor.
+        return replace(cls.of(document), unit=Unit.KRONOR)
 
     @classmethod
     def from_query(cls, document: BudgetDocument, query: Mapping[str, str]) -> "DisplayOptions":
@@ -66,12 +83,65 @@ class DisplayOptions:
         text = format_amount(shown, thousands=self.unit == Unit.THOUSANDS)
         return f"+{text}" if signed and shown > 0 else text
 
+    @property
+    def heading(self) -> str:
+        """What a table prints over its labels: "Belopp i tkr"."""
+        return _("Belopp i tkr") if self.unit == Unit.THOUSANDS else _("Belopp i kr")
+
+    def number_format(self, *, cost: bool = False) -> str:
+        """The same rule as `text` for a spreadsheet cell, which keeps the exact kronor: tkr
+        through Excel's "#,##0," and costs stored positive shown negative by swapping the
+        signs in the format (no change to the value, so formulas stay simple)."""
+        plain = "#,##0," if self.unit == Unit.THOUSANDS else "#,##0"
+        if cost and self.costs_negative:
+            return f"-{plain};{plain};0"
+        return plain
+
     def query(self) -> str:
         costs = "negativa" if self.costs_negative else "positiva"
         parts = [f"enhet={self.unit}", f"kostnader={costs}"]
         if self.columns:
             parts.append("kolumner=" + ",".join(str(k) for k in self.columns))
         return "&".join(parts)
+
+
+class RowKind(StrEnum):
+    """What a row of a printed table is: its style and where a page may break."""
+
+    HEADING = "heading"  # a section's name, no figures
+    LINE = "line"
+    SUBTOTAL = "subtotal"
+    TOTAL = "total"
+    RESULT = "result"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure as printed ("" is blank: nothing there, never a zero), or the form field
+    where it is typed, with a tag saying where a figure shown comes from ("bokf.")."""
+
+    text: str = ""
+    field: Any = None  # a bound form field, on pages where the figure is typed
+    tag: str = ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a financial table: its kind, its label, its cells, its note number."""
+
+    kind: RowKind
+    label: str
+    cells: tuple[Cell, ...] = ()
+    note: str = ""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.cells)
+
+
+def figure_cells(options: "DisplayOptions", *amounts: Decimal | None, cost: bool = False):
+    """Cells of amounts printed by the options' rule."""
+    return tuple(Cell(options.text(amount, cost=cost)) for amount in amounts)
 
 
 @dataclass(frozen=True)
@@ -95,6 +165,46 @@ class GridRow:
     section: BudgetSection | None = None
     marks: str = ""  # footnote markers as printed: "1)"
     is_cost: bool = False
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.cells)
+
+    @property
+    def has_detail(self) -> bool:
+        """An initiative's line shows its granted, maximum and counted figures under each."""
+        return self.line is not None and self.line.kind == LineKind.INITIATIVE
+
+    @property
+    def table_kind(self) -> RowKind:
+        """The kind of printed row: the totals are totals, the share a line."""
+        return GRID_KINDS[self.kind]
+
+
+GRID_KINDS = {
+    "heading": RowKind.HEADING,
+    "line": RowKind.LINE,
+    "subtotal": RowKind.SUBTOTAL,
+    "revenue_total": RowKind.TOTAL,
+    "cost_total": RowKind.TOTAL,
+    "result": RowKind.RESULT,
+    "share": RowKind.LINE,
+}
+
+
+def live_cells(rows: list[GridRow]) -> dict[str, dict[str, str]]:
+    """Every figure of the grid keyed by cell id: what the page updates after a save."""
+    return {
+        cell.key: {
+            "text": cell.text,
+            "typed": cell.typed,
+            "stored": cell.stored,
+            "note": cell.note,
+            "detail": cell.detail,
+        }
+        for row in rows
+        for cell in row.cells
+    }
 
 
 def visible_columns(sheet: BudgetSheet, options: DisplayOptions) -> list[BudgetColumn]:
@@ -195,7 +305,7 @@ def _section_rows(sheet, part, columns, options, editable) -> list[GridRow]:
             )
         )
     if section.show_subtotal:
-        label = section.subtotal_label or f"Summa {section.name.lower()}".strip()
+        label = subtotal_label(section)
         cells = [
             GridCell(
                 f"c{c.pk}-s{section.pk}",
@@ -208,6 +318,12 @@ def _section_rows(sheet, part, columns, options, editable) -> list[GridRow]:
         ]
         rows.append(GridRow("subtotal", label, cells, section=section, is_cost=section.is_cost))
     return rows
+
+
+def subtotal_label(section: BudgetSection) -> str:
+    """A section's subtotal as the grid and the workbook print it: its own label, else
+    "Summa" and the section's name."""
+    return section.subtotal_label or f"Summa {section.name.lower()}".strip()
 
 
 def _line_cell(sheet, line, column, options, editable, cost) -> GridCell:
@@ -282,3 +398,127 @@ def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cos
             )
         return " ".join(parts)
     return ""
+
+
+FOLLOW_UP_COLUMNS = ("Budget", "Utfall hittills", "Prognos helår", "Differens")
+FROM_BOOKS = "bokf."
+
+
+def follow_up_rows(
+    sheet: BudgetSheet, result: FollowUp, form: Any, options: DisplayOptions
+) -> list[TableRow]:
+    """The follow-up of one column: per section its lines and subtotal, then the totals.
+    Lines without an outcome to follow (the opening balance) are left out; where `form` has
+    fields the outcome and forecast are typed, with today's figure as the placeholder."""
+    lines = {line.key: line for line in result.lines}
+    rows: list[TableRow] = []
+    for part in sheet.sections:
+        cost = part.section.is_cost
+        if not any(line.pk in lines for line in part.lines):
+            continue  # only the opening balance: nothing to follow up
+        rows.append(TableRow(RowKind.HEADING, str(part.section)))
+        rows += [
+            _follow_up_line(line.label, lines[line.pk], form, line.pk, options, cost)
+            for line in part.lines
+            if line.pk in lines
+        ]
+        label = part.section.subtotal_label or f"Summa {part.section}"
+        totals = result.sections[part.section.pk]
+        rows.append(TableRow(RowKind.SUBTOTAL, label, _follow_up_cells(totals, options, cost)))
+    revenue_label = "Summa intäkter (utan ingående balans)"
+    rows.append(TableRow(RowKind.TOTAL, revenue_label, _follow_up_cells(result.revenue, options)))
+    rows.append(
+        TableRow(RowKind.TOTAL, "Summa kostnader", _follow_up_cells(result.costs, options, True))
+    )
+    rows.append(TableRow(RowKind.TOTAL, "Årets resultat", _follow_up_cells(result.result, options)))
+    return rows
+
+
+def _follow_up_cells(figures, options: DisplayOptions, cost: bool = False) -> tuple[Cell, ...]:
+    return figure_cells(
+        options,
+        figures.budget,
+        figures.outcome_to_date,
+        figures.forecast,
+        figures.difference,
+        cost=cost,
+    )
+
+
+def _follow_up_line(
+    label: str, figures: FollowUpLine, form: Any, pk: int, options: DisplayOptions, cost: bool
+) -> TableRow:
+    budget, outcome, forecast, difference = _follow_up_cells(figures, options, cost)
+    tag = FROM_BOOKS if figures.outcome_from_books else ""
+    outcome_field, forecast_field = form[f"outcome_to_date_{pk}"], form[f"forecast_{pk}"]
+    forecast_field.field.widget.attrs["placeholder"] = options.text(figures.forecast)
+    if figures.outcome_from_books:  # shown until someone types their own figure
+        outcome_field.field.widget.attrs["placeholder"] = options.text(figures.outcome_to_date)
+    return TableRow(
+        RowKind.LINE,
+        label,
+        (
+            budget,
+            replace(outcome, field=outcome_field, tag=tag),
+            replace(forecast, field=forecast_field),
+            difference,
+        ),
+    )
+
+
+def follow_up_groups(sheet: BudgetSheet, result: FollowUp) -> list[BarGroup]:
+    """Budget, outcome to date and forecast of each followed section, as chart bars (the page
+    and the interim report draw the same)."""
+    followed = {line.section for line in result.lines}
+    return [
+        BarGroup(str(part.section), (t.budget, t.outcome_to_date, t.forecast))
+        for part in sheet.sections
+        for t in [result.sections[part.section.pk]]
+        if part.section.pk in followed
+    ]
+
+
+def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
+    """The follow-up's two charts: budget, outcome and forecast per followed section; the
+    balance carried at the end of each column."""
+    groups = follow_up_groups(sheet, result)
+    bars = bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
+    points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
+    balance = balance_svg("Balanserat resultat vid årets slut, per kolumn", points)
+    return bars, balance
+
+
+REVENUE_SERIES = Series(gettext_lazy("Årets intäkter"), "#7a9cc6")
+COST_SERIES = Series(gettext_lazy("Kostnader"), "#d08c2c")
+BALANCE_SERIES = Series(gettext_lazy("Balanserat resultat vid årets slut"), "#2f5d8a")
+
+
+@dataclass(frozen=True)
+class BudgetOverYears:
+    """The budget across its shown columns: each year's own revenue and its costs as bars,
+    the balance carried at the year's end as a line over them, and the same figures as rows
+    (for those who cannot see the chart)."""
+
+    svg: str
+    columns: tuple[str, ...]
+    rows: list[TableRow]
+
+
+def budget_over_years(sheet: BudgetSheet, options: DisplayOptions, title: str) -> BudgetOverYears:
+    columns = visible_columns(sheet, options)
+    results = [sheet.result.columns[column.pk] for column in columns]
+    groups = [
+        BarGroup(column.label, (result.year_revenue, result.costs))
+        for column, result in zip(columns, results, strict=True)
+    ]
+    line = LineSeries(BALANCE_SERIES, tuple(result.closing for result in results))
+    svg = bars_svg(title, groups, (REVENUE_SERIES, COST_SERIES), line, css_class="budget-chart")
+    rows = [
+        TableRow(RowKind.LINE, str(series.name), figure_cells(options, *amounts))
+        for series, amounts in (
+            (REVENUE_SERIES, [r.year_revenue for r in results]),
+            (COST_SERIES, [r.costs for r in results]),
+            (BALANCE_SERIES, [r.closing for r in results]),
+        )
+    ]
+    return BudgetOverYears(svg, tuple(c.label for c in columns), rows)

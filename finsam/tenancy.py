@@ -56,6 +56,10 @@ class Tenant:
     def can_download_reports(self) -> bool:
         return self.can(Perm.DOWNLOAD_REPORTS)
 
+    @property
+    def can_manage_users(self) -> bool:
+        return self.can(Perm.MANAGE_USERS)
+
 
 class TenantRequest(HttpRequest):
     """A request `tenant_view` let through: it carries the tenant (templates read it)."""

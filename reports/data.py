@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from budgets.presentation import TableRow
 from finsam.lib.figures import Figure
 
 TEXTS = "Texter"  # the differences list's table for words, beside the figures' tables
@@ -38,6 +39,11 @@ class Row:
     kind: str = "line"
     marks: str = ""
     comment: str = ""
+
+    @classmethod
+    def of(cls, row: TableRow) -> "Row":
+        """A row of the presentation model (`budgets.presentation`) as the report prints it."""
+        return cls(row.label, row.texts, kind=row.kind)
 
 
 @dataclass(frozen=True)

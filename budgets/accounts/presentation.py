@@ -1,6 +1,8 @@
-"""The income statement and the balance sheet as printed: their rows in order, with labels,
-figures and note numbers, for the statements page and for reports alike (the municipal
-layout of Växjö samordningsförbund's interim report, Kommunal redovisningslag).
+"""The income statement, the balance sheet and their notes as printed: their rows in order,
+with labels, note numbers and figures printed by the reader's options (kr or tkr, each figure
+rounded on its own from the kronor in the books), for the statements page and for reports
+alike (the municipal layout of Växjö samordningsförbund's interim report, Kommunal
+redovisningslag).
 """
 
 from dataclasses import dataclass
@@ -8,7 +10,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from budgets.accounts.lines import StatementLine as L
-from budgets.accounts.statements import Figures, Statements
+from budgets.accounts.statements import Figures, Note, Statements
+from budgets.presentation import Cell, DisplayOptions, RowKind, TableRow, figure_cells
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,48 @@ class StatementRow:
     label: str
     figures: Figures | None = None
     note: int | None = None
+
+
+def printed(rows: list[StatementRow], options: DisplayOptions) -> list[TableRow]:
+    """Statement rows as a table: the note number, this period, the comparison column."""
+    return [
+        TableRow(RowKind(row.kind), row.label)
+        if row.figures is None
+        else TableRow(
+            RowKind(row.kind),
+            row.label,
+            (
+                Cell(str(row.note or "")),
+                *figure_cells(options, row.figures.current, row.figures.previous),
+            ),
+        )
+        for row in rows
+    ]
+
+
+def income_statement(s: Statements, options: DisplayOptions) -> list[TableRow]:
+    return printed(income_statement_rows(s), options)
+
+
+def balance_sheet(s: Statements, options: DisplayOptions) -> list[TableRow]:
+    return printed(balance_sheet_rows(s), options)
+
+
+@dataclass(frozen=True)
+class NoteTable:
+    """A note as printed: its rows (one figure each) and their sum."""
+
+    note: Note
+    rows: list[TableRow]
+    total: TableRow
+
+
+def note_table(note: Note, options: DisplayOptions) -> NoteTable:
+    return NoteTable(
+        note,
+        [TableRow(RowKind.LINE, row.label, figure_cells(options, row.amount)) for row in note.rows],
+        TableRow(RowKind.TOTAL, _("Summa"), figure_cells(options, note.total)),
+    )
 
 
 def _line(s: Statements, line: L) -> StatementRow:

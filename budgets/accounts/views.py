@@ -1,5 +1,7 @@
 """Pages of the books: the statements for a period, and the chart of accounts."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,8 +10,10 @@ from django.views.decorators.http import require_POST
 
 from budgets.accounts import selectors
 from budgets.accounts.forms import AccountMappingForm, StatementsForm
-from budgets.accounts.presentation import balance_sheet_rows, income_statement_rows
+from budgets.accounts.presentation import balance_sheet, income_statement, note_table
 from budgets.accounts.services import AccountMapping, account_mapping_update
+from budgets.models import Unit
+from budgets.presentation import DisplayOptions
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, tenant_view
 
@@ -22,12 +26,17 @@ def statements(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     if latest is not None and form.is_valid():
         period_end = form.cleaned_data["period_end"]
         statements = selectors.statements_for(tenant.association, period_end)
+        options = DisplayOptions(
+            unit=Unit.KRONOR if form.cleaned_data["unit"] == "kr" else Unit.THOUSANDS
+        )
         context |= {
             "statements": statements,
-            "income_rows": income_statement_rows(statements),
-            "balance_rows": balance_sheet_rows(statements),
+            "income_rows": income_statement(statements, options),
+            "balance_rows": balance_sheet(statements, options),
+            "notes": [note_table(note, options) for note in statements.notes],
             "period_end": period_end,
-            "in_thousands": form.cleaned_data["unit"] != "kr",
+            "previous_year_end": date(period_end.year - 1, 12, 31),
+            "unit": options.unit,
             "year_balances_only": not selectors.has_months(tenant.association, period_end.year),
         }
     return render(request, "budgets/accounts/statements.html", context)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from budgets.differences import adopted_differences
 from budgets.forms import CellForm, NewDocumentForm
 from budgets.models import BudgetDocument
-from budgets.presentation import DisplayOptions, grid_rows, visible_columns
+from budgets.presentation import DisplayOptions, grid_rows, live_cells, visible_columns
 from budgets.selectors import BudgetSheet, budget_sheet, documents_of
 from budgets.services import StaleEditError, budget_amount_set, document_create
 from budgets.views.common import posted_to_document
@@ -88,19 +88,8 @@ def cell_save(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
 def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) -> dict:
     """Every figure of the grid as now computed, keyed by cell id, and the checks as HTML."""
     context = grid_context(budget_sheet(document), options, tenant)
-    cells = {
-        cell.key: {
-            "text": cell.text,
-            "typed": cell.typed,
-            "stored": cell.stored,
-            "note": cell.note,
-            "detail": cell.detail,
-        }
-        for row in context["rows"]
-        for cell in row.cells
-    }
     checks = render_to_string("budgets/_checks.html", context)
-    return {"ok": True, "cells": cells, "checks_html": checks}
+    return {"ok": True, "cells": live_cells(context["rows"]), "checks_html": checks}
 
 
 def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:

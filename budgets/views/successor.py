@@ -34,6 +34,6 @@ def new_from(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
             messages.success(request, f"Budgeten ”{created}” är skapad som utkast med {used}.")
             return redirect("budgets:document", tenant.association.slug, created.pk)
     year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else source.year + 1
-    context = {"source": source, "form": form, "year": year}
+    context = {"source": source, "form": form, "year": year, "previous_year": year - 1}
     context["opening"] = successor_opening(source, year)
     return render(request, "budgets/new_from.html", context)

@@ -13,8 +13,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from budgets.calculation import opening_source
-from budgets.models import LineKind, Unit
-from budgets.presentation import DisplayOptions
+from budgets.models import LineKind
+from budgets.presentation import DisplayOptions, subtotal_label
 from budgets.selectors import BudgetSheet
 from budgets.xlsx import (
     COLUMN_KINDS,
@@ -40,7 +40,7 @@ def export_budget(sheet: BudgetSheet, options: DisplayOptions | None = None) -> 
     ws = book.active
     ws.title = SHEET
     _settings(book, sheet)
-    number_format = _number_format(options)
+    number_format = options.number_format()
     letters = [get_column_letter(FIRST_VALUE_COLUMN + i) for i in range(len(sheet.columns))]
     _header(ws, sheet, options)
     rows = _body(ws, sheet, letters, number_format, options)
@@ -52,16 +52,6 @@ def export_budget(sheet: BudgetSheet, options: DisplayOptions | None = None) -> 
     out = BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _number_format(options: DisplayOptions) -> str:
-    return "#,##0," if options.unit == Unit.THOUSANDS else "#,##0"
-
-
-def cost_format(number_format: str, options: DisplayOptions) -> str:
-    """Costs are stored positive; printed negative, the format swaps the signs (no change to
-    the value, so formulas stay simple)."""
-    return f"-{number_format};{number_format};0" if options.costs_negative else number_format
 
 
 def _settings(book: Workbook, sheet: BudgetSheet) -> None:
@@ -78,7 +68,7 @@ def _settings(book: Workbook, sheet: BudgetSheet) -> None:
 
 def _header(ws, sheet: BudgetSheet, options: DisplayOptions) -> None:
     put(ws, 1, 1, sheet.document.title).font = BOLD
-    put(ws, 2, 1, f"Belopp i {'tkr' if options.unit == Unit.THOUSANDS else 'kr'}")
+    put(ws, 2, 1, options.heading)
     for label, row in (("Kolumn", 5), ("Slag", 6), ("År", 7)):
         put(ws, row, 4, label)
     for index, column in enumerate(sheet.columns):
@@ -100,7 +90,7 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
     rows: dict = {"revenue": [], "cost": [], "administration": [], "carried": None}
     for part in sheet.sections:
         section = part.section
-        number_format = cost_format(plain, options) if section.is_cost else plain
+        number_format = options.number_format(cost=section.is_cost)
         put(ws, row, 1, section.name).font = BOLD
         put(ws, row, 2, f"avsnitt {SECTION_KINDS[section.kind]}")
         put(ws, row, 3, section.subtotal_label)
@@ -119,13 +109,13 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
             if section.kind == "administration":
                 rows["administration"].append(cells)
         if section.show_subtotal:
-            put(ws, row, 1, section.subtotal_label or f"Summa {section.name.lower()}").font = BOLD
+            put(ws, row, 1, subtotal_label(section)).font = BOLD
             put(ws, row, 2, "delsumma")
             for letter in letters:
                 ranges = [cells] if cells else []
                 _formula(ws, f"{letter}{row}", _sum(letter, ranges), number_format)
             row += 1
-    return _totals(ws, sheet, letters, rows, row, plain, cost_format(plain, options))
+    return _totals(ws, sheet, letters, rows, row, plain, options.number_format(cost=True))
 
 
 def _line_row(

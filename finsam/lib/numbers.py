@@ -82,6 +82,12 @@ def format_amount(value: Decimal | int, *, thousands: bool = False, decimals: in
     return _group(amount, decimals if not thousands else 0)
 
 
+def printed_with_sign(value: Decimal, *, negative: bool) -> str:
+    """An amount kept positive but printed as taken away ("−5 000"): a reduction, a cost."""
+    text = format_amount(value)
+    return f"{MINUS}{text}" if negative else text
+
+
 def format_percent(value: Decimal, decimals: int = 0) -> str:
     """Print a percentage: "29 %", "9,6 %"."""
     rounded = round_to_step(Decimal(value), Decimal(1).scaleb(-decimals))

@@ -40,12 +40,6 @@ def tkr(value: object) -> str:
 
 
 @register.filter
-def amount(value: object, thousands: bool = False) -> str:
-    """Kronor or, with |amount:True, thousands: for pages where the reader chooses the unit."""
-    return tkr(value) if thousands else kr(value)
-
-
-@register.filter
 def percent(value: object, decimals: int = 0) -> str:
     """A percentage: 29.03 -> "29 %"; with |percent:1 -> "9,6 %"."""
     amount = _decimal(value)

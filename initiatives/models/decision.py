@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.fields import sek_field
+from finsam.lib.numbers import printed_with_sign
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
 from members.models.audit import audited
@@ -112,3 +113,11 @@ class Decision(models.Model):
         """+1 for money added, -1 for a reduction, 0 for a revocation (it cancels instead)."""
         signs: dict[str, int] = {DecisionKind.REDUCTION: -1, DecisionKind.REVOCATION: 0}
         return signs.get(self.kind, 1)
+
+    @property
+    def printed_amount(self) -> str:
+        """The amount as the decisions table prints it: a reduction with a minus sign, no
+        amount (a revocation) blank."""
+        if self.amount is None:
+            return ""
+        return printed_with_sign(self.amount.amount, negative=self.sign < 0)

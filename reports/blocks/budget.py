@@ -44,7 +44,7 @@ def budget_table(context: BuildContext) -> Table:
         caption=sheet.document.title,
         columns=tuple(column.label for column in visible_columns(sheet, options)),
         rows=tuple(report_row(row, layout, summed) for row in rows),
-        label_heading=_unit_heading(options.unit),
+        label_heading=options.heading,
         comment_heading=_("Fotnot") if layout.footnote_column else "",
         notes=tuple(
             f"{note.number}. {note.text}" for note in sheet.footnotes if note.number in used
@@ -67,7 +67,3 @@ def revenue_totals_table(context: BuildContext) -> Table:
         for column in visible_columns(sheet, options)
     ]
     return Table(caption=label, columns=(options.unit,), rows=tuple(rows))
-
-
-def _unit_heading(unit: str) -> str:
-    return _("Belopp i tkr") if unit == "tkr" else _("Belopp i kr")

@@ -16,16 +16,6 @@ from budgets.presentation import GridRow
 from reports.data import Row
 from reports.models import Report, RevenueTotal
 
-ROW_KINDS = {
-    "heading": "heading",
-    "line": "line",
-    "subtotal": "subtotal",
-    "revenue_total": "total",
-    "cost_total": "total",
-    "result": "result",
-    "share": "line",
-}
-
 
 @dataclass(frozen=True)
 class BudgetLayout:
@@ -97,10 +87,10 @@ def _shown(row: GridRow, layout: BudgetLayout, summed: set[int]) -> bool:
 
 def report_row(row: GridRow, layout: BudgetLayout, summed: set[int]) -> Row:
     """A grid row as the report's table prints it."""
-    kind = ROW_KINDS[row.kind]
+    kind: str = row.table_kind
     if row.kind == "subtotal" and row.section is not None and row.section.pk in summed:
         kind = "line"  # the section's one printed row
-    cells = tuple(cell.text for cell in row.cells)
+    cells = row.texts
     if layout.footnote_column:
         return Row(row.label, cells, kind=kind, comment=row.marks)
     return Row(row.label, cells, kind=kind, marks=row.marks)

@@ -13,7 +13,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from budgets.charts import BarGroup, bars_svg
+from budgets.charts import bars_svg
+from budgets.presentation import follow_up_groups
 from finsam.lib.dates import day_month, long_date
 from finsam.lib.numbers import format_percent
 from reports.blocks.registry import block
@@ -145,19 +146,7 @@ def summary_table(context: BuildContext, e: Economy) -> Table:
 def budget_chart(context: BuildContext) -> Chart:
     follow_up = context.budget_follow_up
     assert follow_up is not None  # drawn only beside the economy, made from the follow-up
-    sections = follow_up.result.sections
-    groups = [
-        BarGroup(
-            part.section.name or part.section.get_kind_display(),
-            (
-                sections[part.section.pk].budget,
-                sections[part.section.pk].outcome_to_date,
-                sections[part.section.pk].forecast,
-            ),
-        )
-        for part in follow_up.sheet.sections
-        if any(line.section == part.section.pk for line in follow_up.result.lines)
-    ]
+    groups = follow_up_groups(follow_up.sheet, follow_up.result)
     title = _("Budget, utfall t.o.m. %(date)s och prognos för helåret %(year)s") % {
         "date": context.period_end.isoformat(),
         "year": context.year,

@@ -1,18 +1,20 @@
 """The statements of an interim report, from the books: the income statement and the balance
 sheet (the period against the last full year) with note numbers, and the notes.
 
-The rows and their order are the statements page's (budgets.accounts.presentation); here
-they are printed in the report's unit, each figure rounded on its own from the kronor in the
-books, so Växjö's note 1 prints four contributions of 533 tkr under a total of 2 133 tkr.
+The rows, their order and their printed figures are the statements page's
+(budgets.accounts.presentation), in the report's unit: each figure rounded on its own from the
+kronor in the books, so Växjö's note 1 prints four contributions of 533 tkr under a total of
+2 133 tkr.
 """
 
 from datetime import date
 
 from django.utils.translation import gettext as _
 
+from budgets.accounts import presentation
 from budgets.accounts.lines import StatementLine
-from budgets.accounts.presentation import StatementRow, balance_sheet_rows, income_statement_rows
 from budgets.accounts.statements import Note
+from budgets.presentation import TableRow
 from finsam.lib.numbers import format_amount, format_percent
 from reports.blocks.registry import block
 from reports.context import BuildContext
@@ -20,25 +22,14 @@ from reports.data import Block, Row, Table
 
 INTERIM = frozenset({"delarsrapport"})
 TABLES = "reports/blocks/_tables.html"
-ROW_KINDS = {"heading": "heading", "line": "line", "subtotal": "subtotal", "total": "total"}
 
 
 def _unit(context: BuildContext) -> str:
     return context.options.unit  # "kr" or "tkr", as printed after a caption
 
 
-def _rows(context: BuildContext, rows: list[StatementRow]) -> tuple[Row, ...]:
-    text = context.options.text
-    return tuple(
-        Row(row.label, kind=ROW_KINDS[row.kind])
-        if row.figures is None
-        else Row(
-            row.label,
-            (str(row.note or ""), text(row.figures.current), text(row.figures.previous)),
-            kind=ROW_KINDS[row.kind],
-        )
-        for row in rows
-    )
+def _rows(rows: list[TableRow]) -> tuple[Row, ...]:
+    return tuple(Row.of(row) for row in rows)
 
 
 def _months_missing(context: BuildContext) -> tuple[str, ...]:
@@ -67,7 +58,7 @@ def income_statement_block(context: BuildContext) -> Block:
             _("Delårsbokslut %(date)s") % {"date": context.period_end.isoformat()},
             _("Årsbokslut %(date)s") % {"date": _previous_year_end(context)},
         ),
-        rows=_rows(context, income_statement_rows(context.statements)),
+        rows=_rows(presentation.income_statement(context.statements, context.options)),
         notes=_months_missing(context),
         style="keep",
     )
@@ -79,7 +70,7 @@ def balance_sheet_block(context: BuildContext) -> Block:
     table = Table(
         caption=_("Balansräkning, %(unit)s") % {"unit": _unit(context)},
         columns=(_("Not"), context.period_end.isoformat(), _previous_year_end(context)),
-        rows=_rows(context, balance_sheet_rows(context.statements)),
+        rows=_rows(presentation.balance_sheet(context.statements, context.options)),
         notes=_months_missing(context),
         style="keep",
     )
@@ -92,14 +83,11 @@ def notes_block(context: BuildContext) -> Block:
 
 
 def note_table(context: BuildContext, note: Note) -> Table:
-    text = context.options.text
+    printed = presentation.note_table(note, context.options)
     return Table(
         caption=_("Not %(number)s %(title)s") % {"number": note.number, "title": note.title},
         columns=(_unit(context).capitalize(),),
-        rows=(
-            *(Row(row.label, (text(row.amount),)) for row in note.rows),
-            Row(_("Summa"), (text(note.total),), kind="total"),
-        ),
+        rows=_rows([*printed.rows, printed.total]),
         notes=tuple(note_remarks(context, note)),
         style="keep",
     )

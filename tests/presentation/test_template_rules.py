@@ -1,0 +1,49 @@
+"""Rules that templates used to decide, now computed in code: who sees the users link, and
+the sign a reduction is printed with."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from finsam.permissions import Role
+from initiatives.models import Decision, DecisionKind
+from initiatives.services import DecisionData, decision_record
+
+MINUS = "\u2212"
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [(Role.ADMIN, True), (Role.STAFF, False), (Role.BOARD, False)]
+)
+def test_only_who_may_manage_users_sees_the_users_link(client, make_user, association, role, shown):
+    client.force_login(make_user(f"u-{role}", association, role))
+    page = client.get(reverse("budgets:list", args=[association.slug])).content.decode()
+    link = reverse("members:user_roles", args=[association.slug])
+    assert (f'href="{link}"' in page) is shown
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_a_reduction_prints_with_a_minus_sign_a_grant_without(client, make_user, association):
+    klar = association.initiatives.get(name="Klargörande av arbetsförmåga")
+    decision_record(
+        initiative=klar,
+        data=DecisionData(
+            kind=DecisionKind.REDUCTION,
+            decided_on=date(2014, 9, 1),
+            amount=Decimal(100000),
+            period_start=date(2014, 10, 1),
+            period_end=date(2014, 12, 31),
+        ),
+    )
+    reduction = klar.decisions.get(kind=DecisionKind.REDUCTION)
+    grant = Decision.objects.get(initiative=klar, decided_on=date(2014, 5, 22))
+    revocation = grant.revoked_by
+    assert reduction.printed_amount == f"{MINUS}100{NBSP}000"
+    assert grant.printed_amount == f"1{NBSP}500{NBSP}000"
+    assert revocation.printed_amount == ""
+    client.force_login(make_user("ledamot", association, Role.BOARD))
+    page = client.get(reverse("initiatives:detail", args=["vaxjo", klar.pk])).content.decode()
+    assert f'<td class="num">{MINUS}100{NBSP}000</td>' in page
