@@ -22,8 +22,8 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from finsam.models import Association, UserRole
 from finsam.permissions import Perm, Role, role_allows
-from members.models import Association, UserRole
 
 M = TypeVar("M", bound=models.Model)
 View = Callable[..., HttpResponse]

@@ -7,6 +7,7 @@ association's members, meetings, decisions, goals and exit reasons.
 from django import forms
 
 from finsam.forms import AmountField
+from finsam.models import Association
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
@@ -29,7 +30,7 @@ from initiatives.models import (
     ReferralYear,
     Standing,
 )
-from members.models import Association, Meeting, Member
+from members.models import Meeting, Member
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from finsam.lib.shares import format_share
+from finsam.models import Association
 from initiatives import grants
 from initiatives.models import (
     Decision,
@@ -27,7 +28,6 @@ from initiatives.models import (
     ReferralCount,
     ReferralYear,
 )
-from members.models import Association
 
 
 def _decisions(initiative: Initiative) -> list[Decision]:

@@ -13,6 +13,7 @@ from djmoney.money import Money
 
 from finsam.errors import StaleEditError
 from finsam.lib.numbers import format_amount
+from finsam.models import Association
 from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
@@ -25,7 +26,7 @@ from initiatives.models import (
     Outcome,
     StatusChange,
 )
-from members.models import Association, Meeting, Member, Membership
+from members.models import Meeting, Member, Membership
 
 
 @dataclass(frozen=True)

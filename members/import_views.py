@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from finsam.models import ImportBatch, ImportKind, ImportStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
 from finsam.uploads import limit_mb
@@ -25,7 +26,6 @@ from members.imports.batches import (
     import_upload,
 )
 from members.imports.blank_files import blank_file
-from members.models import ImportBatch, ImportKind, ImportStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam.models import Invitation
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members.forms import InvitationForm
@@ -17,7 +18,6 @@ from members.invitations import (
     invitation_send,
     invitation_withdraw,
 )
-from members.models import Invitation
 from members.user_views import add_errors, users_page
 
 

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import Association, Invitation, UserRole
+from finsam.models import Association, Invitation, UserRole
 
 VALID_FOR = timedelta(days=7)
 

@@ -5,9 +5,9 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
 from members.models import (
-    Association,
     Auditor,
     BoardPosition,
     BoardSeat,
@@ -18,7 +18,6 @@ from members.models import (
     Membership,
     OfficePost,
     SeatKind,
-    UserRole,
 )
 
 

@@ -12,18 +12,17 @@ from django.utils.translation import gettext_lazy
 from djmoney.money import Money
 
 from finsam.errors import StaleEditError
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
 from finsam.saving import rows_synced
 from members.audit.recording import recording
 from members.models import (
     AgreedContribution,
-    Association,
     BoardSeat,
     DistributionKey,
     FixedKeyShare,
     FundingYear,
     Member,
-    UserRole,
 )
 from members.selectors import members_during_year
 

@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam.models import UserRole
 from finsam.permissions import Perm, Role
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
 from members.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
 from members.invitations import pending_invitations
-from members.models import UserRole
 from members.services import user_create, user_role_change, user_role_revoke
 
 

@@ -9,8 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument
+from finsam.models import Association
 from initiatives.models import Initiative
-from members.models import Association
 from reports.blocks import block_choices
 from reports.models import Report, ReportKind, ReportSection
 

@@ -6,7 +6,7 @@ URL has arguments and no entry here, so every new page is swept. Apps add their 
 `tests/access_samples_<app>.py` with a dict named SAMPLES.
 """
 
-from members.models import Association
+from finsam.models import Association
 
 
 def _latest_funding_year(association: Association) -> dict:

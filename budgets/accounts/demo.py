@@ -8,8 +8,8 @@ from django.conf import settings
 
 from budgets.accounts.models import Account
 from budgets.models import BudgetLine
+from finsam.models import Association, ImportKind
 from members.imports.batches import import_confirm, import_upload
-from members.models import Association, ImportKind
 
 
 def load(association: Association, data: dict) -> None:

@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.db.models.functions import Round
 
 from budgets.models.document import BudgetColumn, BudgetDocument
+from finsam.models.audit import audited
 from members.models import Member
-from members.models.audit import audited
 
 
 class SectionKind(models.TextChoices):

@@ -16,8 +16,8 @@ from budgets.models import (
 )
 from budgets.services.common import budget_write, fingerprint, locked_draft
 from finsam.errors import StaleEditError
+from finsam.models import Association
 from finsam.saving import saved
-from members.models import Association
 
 # What a new document starts with: the three usual sections and the carried-forward line.
 STARTING_SECTIONS = [

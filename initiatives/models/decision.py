@@ -11,9 +11,9 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.fields import sek_field
+from finsam.models.audit import audited
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
-from members.models.audit import audited
 
 
 class DecisionKind(models.TextChoices):

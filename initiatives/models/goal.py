@@ -14,11 +14,11 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.models import Association
+from finsam.models.audit import audited
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
-from members.models import Association
-from members.models.audit import audited
 
 
 class GoalKind(models.TextChoices):

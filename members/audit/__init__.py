@@ -1,6 +1,6 @@
 """The audit trail: who changed what, when, from which value to which (issue "Trust").
 
-Storage is django-simple-history (`members.models.audit`): every tracked model has a
+Storage is django-simple-history (`finsam.models.audit`): every tracked model has a
 historical table, written on each save and delete. This package adds what the project needs
 on top of it:
 

@@ -22,10 +22,10 @@ from djmoney.money import Money
 from simple_history.utils import get_m2m_reverse_field_name
 
 from finsam.lib.numbers import format_amount
+from finsam.models import ImportBatch
+from finsam.models.audit import shown_fields
 from members.audit.log import history_model
 from members.audit.related import Related
-from members.models import ImportBatch
-from members.models.audit import shown_fields
 
 NOTHING = "–"
 

@@ -16,8 +16,8 @@ from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from members.models import Association
-from members.models.audit import AuditedHistory
+from finsam.models import Association
+from finsam.models.audit import AuditedHistory
 
 
 @dataclass(frozen=True)

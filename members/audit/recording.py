@@ -19,7 +19,7 @@ from typing import Any
 from django.db import models
 from simple_history.utils import bulk_create_with_history
 
-from members.models.audit import AuditedHistory
+from finsam.models.audit import AuditedHistory
 
 
 @dataclass(frozen=True)

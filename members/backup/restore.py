@@ -24,12 +24,12 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 
+from finsam.models import Association
 from members.backup.archive import Archive, BackupError
 from members.backup.ids import Keys, advance_sequences, hold_writes, match_members, match_users
 from members.backup.media import check_linked, remove, restore_files
 from members.backup.tables import HISTORY, HISTORY_LINK, ROW, Table, association_tables, kept_ids
 from members.backup.values import decoded
-from members.models import Association
 
 BATCH = 1000
 

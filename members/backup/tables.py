@@ -13,8 +13,9 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 
-from members.models import Association, Member
-from members.models.audit import AuditedHistory
+from finsam.models import Association
+from finsam.models.audit import AuditedHistory
+from members.models import Member
 
 ROW, LINK, HISTORY, HISTORY_LINK = "row", "link", "history", "history_link"
 

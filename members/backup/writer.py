@@ -19,9 +19,10 @@ from django.db import models
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from finsam.models import Association
 from members.backup.tables import HISTORY, Table, association_tables
 from members.backup.values import dumps
-from members.models import Association, Member
+from members.models import Member
 
 FORMAT = "finsam-association"
 VERSION = 1

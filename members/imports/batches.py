@@ -21,13 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.lib.tabular import Row, TableError, read_table
+from finsam.models import Association, ImportBatch, ImportKind, ImportStatus
 from finsam.uploads import Check, check_table, refusal
 from members.audit.recording import recording
 from members.imports.contributions import apply_contributions, read_contributions
 from members.imports.files import discard, keep, spool
 from members.imports.population import apply_population, read_population
 from members.imports.rows import Plan, Problem
-from members.models import Association, ImportBatch, ImportKind, ImportStatus
 
 
 @dataclass(frozen=True)

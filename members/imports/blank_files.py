@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from finsam.lib.xlsx_cells import append
-from members.models import Association, ImportKind
+from finsam.models import Association, ImportKind
 from members.selectors import members_during_year
 
 HEADERS = {

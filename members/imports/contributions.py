@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from djmoney.money import Money
 
 from finsam.lib.tabular import Row
+from finsam.models import Association
 from members.imports.rows import (
     CellError,
     Plan,
@@ -26,7 +27,7 @@ from members.imports.rows import (
     read_entries,
     whole_number_of,
 )
-from members.models import AgreedContribution, Association, FundingYear, Member, MemberKind
+from members.models import AgreedContribution, FundingYear, Member, MemberKind
 from members.selectors import members_during_year
 from members.services import funding_year_create
 

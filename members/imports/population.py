@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from finsam.lib.numbers import format_amount
 from finsam.lib.tabular import Row
+from finsam.models import Association
 from members.imports.rows import (
     CellError,
     Plan,
@@ -22,7 +23,7 @@ from members.imports.rows import (
     read_entries,
     whole_number_of,
 )
-from members.models import Association, Member, MemberKind, PopulationFigure
+from members.models import Member, MemberKind, PopulationFigure
 
 COLUMNS = {
     "member": ("kommun", "medlem"),

@@ -9,8 +9,9 @@ from django.db.models import F, Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from members.models.association import Association, Member
-from members.models.audit import audited
+from finsam.models import Association
+from finsam.models.audit import audited
+from members.models.association import Member
 
 
 def ends_after_start(start: str, end: str, message: str | Promise) -> models.CheckConstraint:

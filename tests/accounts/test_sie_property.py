@@ -11,8 +11,8 @@ from hypothesis.extra.django import TestCase
 
 from budgets.accounts.models import BalanceKind, MonthMovement, Voucher, YearBalance
 from finsam.lib.sie import Ib, Rar, Res, Trans, Ub, Ver, write_sie
+from finsam.models import Association
 from members.imports.batches import import_confirm, import_upload
-from members.models import Association
 
 YEAR = 2016
 BALANCE_ACCOUNTS = ["1510", "1930", "2440", "2010"]

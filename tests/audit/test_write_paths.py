@@ -31,6 +31,7 @@ from budgets.models import (
 from budgets.selectors import budget_sheet
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import read_budget
+from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
 from initiatives import figures, services
 from initiatives.models import (
@@ -52,14 +53,11 @@ from members import services as member_services
 from members.imports.batches import import_confirm, import_upload
 from members.models import (
     AgreedContribution,
-    Association,
     BoardSeat,
     FixedKeyShare,
     FundingYear,
-    Invitation,
     Member,
     PopulationFigure,
-    UserRole,
 )
 from members.services import FundingDecision
 

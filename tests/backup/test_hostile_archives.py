@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from members.models import Association, ImportBatch
+from finsam.models import Association, ImportBatch
 from tests.backup.test_restore import (  # noqa: F401  (media_kept: autouse fixture)
     _export,
     _forget,

@@ -5,8 +5,8 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from finsam.models import ImportKind
 from members.imports.blank_files import blank_file
-from members.models import ImportKind
 
 pytestmark = pytest.mark.django_db
 LINK = '=HYPERLINK("http://example.com","Gnosjö")'

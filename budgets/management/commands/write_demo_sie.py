@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from budgets.accounts.demo_books import books_to_sie
-from members.models import Association
+from finsam.models import Association
 
 
 class Command(BaseCommand):

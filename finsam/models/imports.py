@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from members.models.association import Association
-from members.models.audit import audited
+from finsam.models.association import Association
+from finsam.models.audit import audited
 
 
 class ImportKind(models.TextChoices):
@@ -64,9 +64,10 @@ class ImportBatch(models.Model):
 
     tenant_path = "association"
     # Confirming an import (and what it replaced, in `summary`) is in the association's history.
-    history = audited()
+    history = audited(table_name="members_historicalimportbatch")
 
     class Meta:
+        db_table = "members_importbatch"
         verbose_name = _("import")
         verbose_name_plural = _("importer")
         ordering = ["-uploaded_at"]

@@ -10,7 +10,7 @@ changed or deleted. Two columns are added to every historical table here:
 
 Neither points with a database constraint: history outlives what it describes. The user is
 kept as a plain id for the same reason (a foreign key would be set to NULL if the user were
-deleted, which would change history). `members.audit.recording` fills these columns.
+deleted, which would change history). `finsam.audit.recording` fills these columns.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -37,7 +37,7 @@ class AuditedHistory(models.Model):
     """Abstract base of every historical model of the project."""
 
     history_association = models.ForeignKey(
-        "members.Association",
+        "finsam.Association",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         null=True,
@@ -45,7 +45,7 @@ class AuditedHistory(models.Model):
         verbose_name=_("förbund"),
     )
     history_import = models.ForeignKey(
-        "members.ImportBatch",
+        "finsam.ImportBatch",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         null=True,
@@ -132,9 +132,13 @@ class AuditedRecords(HistoricalRecords):
         return options
 
 
-def audited(*, m2m_fields: tuple[str, ...] = ()) -> AuditedRecords:
-    """The `history = audited()` line every tracked model carries."""
+def audited(*, m2m_fields: tuple[str, ...] = (), table_name: str | None = None) -> AuditedRecords:
+    """The `history = audited()` line every tracked model carries.
+
+    `table_name` keeps the historical table of a model that moved between apps.
+    """
     return AuditedRecords(
+        table_name=table_name,
         bases=[AuditedHistory],
         history_user_id_field=models.IntegerField(null=True, blank=True, db_index=True),
         history_change_reason_field=models.TextField(null=True),

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from finsam.models.association import Association
+from finsam.models.audit import audited
 from finsam.permissions import Role
-from members.models.association import Association
-from members.models.audit import audited
 
 
 class Invitation(models.Model):
@@ -46,9 +46,10 @@ class Invitation(models.Model):
     )
 
     tenant_path = "association"
-    history = audited()
+    history = audited(table_name="members_historicalinvitation")
 
     class Meta:
+        db_table = "members_invitation"
         verbose_name = _("inbjudan")
         verbose_name_plural = _("inbjudningar")
 
