@@ -8,9 +8,9 @@ class BudgetsConfig(AppConfig):
 
     def ready(self) -> None:
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance
+        from finsam.imports.batches import Importer, register_importer
         from finsam.models import ImportKind
         from finsam.uploads import check_sie_file
-        from members.imports.batches import Importer, register_importer
 
         # SIE files of a whole year with every voucher can be large; they are read as a stream.
         register_importer(

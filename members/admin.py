@@ -3,9 +3,9 @@
 from django import forms
 from django.contrib import admin
 
+from finsam.audit.admin import AuditedAdmin
 from finsam.models import Association, UserRole
 from members import models
-from members.audit.admin import AuditedAdmin
 from members.services import board_seat_save
 
 

@@ -9,6 +9,6 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from simple_history.signals import pre_create_historical_record
 
-        from members.audit.recording import fill_history_row
+        from finsam.audit.recording import fill_history_row
 
         pre_create_historical_record.connect(fill_history_row, dispatch_uid="finsam-audit")

@@ -152,7 +152,7 @@ def test_odd_code_when_turning_on_two_factor_is_refused(client, text):
 
 def test_withdrawing_an_invitation_accepted_meanwhile_is_refused(client, make_user, home):
     from finsam.models import Invitation, UserRole
-    from members.invitations import invitation_accept, invitation_send
+    from finsam.users.invitations import invitation_accept, invitation_send
 
     anna = make_user("anna.inbjuden")
     anna.email = "anna@example.se"
@@ -171,8 +171,8 @@ def test_withdrawing_an_invitation_accepted_meanwhile_is_refused(client, make_us
 
 
 def test_cancelling_an_import_applied_meanwhile_says_so_and_keeps_it(client, make_user, home):
+    from finsam.imports.batches import import_confirm
     from finsam.models import ImportBatch, ImportStatus
-    from members.imports.batches import import_confirm
     from tests.access_samples import _import_batch
 
     batch = ImportBatch.objects.get(pk=_import_batch(home)["pk"])
@@ -268,8 +268,8 @@ def test_a_line_takes_no_foreign_or_impossible_initiative_or_member(staff_client
 
 
 def test_history_names_the_admin_who_confirmed_an_import_not_the_uploader(client, make_user, home):
+    from finsam.imports.batches import import_upload
     from finsam.models import ImportBatch
-    from members.imports.batches import import_upload
     from members.models import PopulationFigure
 
     uploader = make_user("laddade-upp", home, Role.ADMIN)

@@ -8,8 +8,8 @@ from django.conf import settings
 
 from budgets.accounts.models import Account
 from budgets.models import BudgetLine
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.models import Association, ImportKind
-from members.imports.batches import import_confirm, import_upload
 
 
 def load(association: Association, data: dict) -> None:

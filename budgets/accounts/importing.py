@@ -28,12 +28,9 @@ from budgets.accounts.sie_scope import (
     work_of,
 )
 from budgets.accounts.vouchers import add_vouchers
-from finsam.lib.numbers import format_amount
-from finsam.lib.tabular import Row, TableError, read_table
-from finsam.models import Association, ImportBatch, ImportKind
-from members.audit.recording import bulk_create_audited
-from members.imports.batches import Upload
-from members.imports.rows import (
+from finsam.audit.recording import bulk_create_audited
+from finsam.imports.batches import Upload
+from finsam.imports.rows import (
     CellError,
     Offer,
     Plan,
@@ -43,6 +40,9 @@ from members.imports.rows import (
     cell,
     table_of,
 )
+from finsam.lib.numbers import format_amount
+from finsam.lib.tabular import Row, TableError, read_table
+from finsam.models import Association, ImportBatch, ImportKind
 from members.services import association_orgnr_adopt
 
 BATCH_SIZE = 2000

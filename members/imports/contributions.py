@@ -14,9 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from djmoney.money import Money
 
-from finsam.lib.tabular import Row
-from finsam.models import Association
-from members.imports.rows import (
+from finsam.imports.rows import (
     CellError,
     Plan,
     PlannedChange,
@@ -27,6 +25,8 @@ from members.imports.rows import (
     read_entries,
     whole_number_of,
 )
+from finsam.lib.tabular import Row
+from finsam.models import Association
 from members.models import AgreedContribution, FundingYear, Member, MemberKind
 from members.selectors import members_during_year
 from members.services import funding_year_create

@@ -10,10 +10,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from finsam.lib.numbers import format_amount
-from finsam.lib.tabular import Row
-from finsam.models import Association
-from members.imports.rows import (
+from finsam.imports.rows import (
     CellError,
     Plan,
     PlannedChange,
@@ -23,6 +20,9 @@ from members.imports.rows import (
     read_entries,
     whole_number_of,
 )
+from finsam.lib.numbers import format_amount
+from finsam.lib.tabular import Row
+from finsam.models import Association
 from members.models import Member, MemberKind, PopulationFigure
 
 COLUMNS = {

@@ -31,6 +31,7 @@ from budgets.models import (
 from budgets.selectors import budget_sheet
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import read_budget
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
 from initiatives import figures, services
@@ -50,7 +51,6 @@ from initiatives.models import (
 )
 from members import invitations
 from members import services as member_services
-from members.imports.batches import import_confirm, import_upload
 from members.models import (
     AgreedContribution,
     BoardSeat,
@@ -468,7 +468,7 @@ COVERED = {
         "association_orgnr_adopt", "board_seat_save", "funding_year_create",
         "funding_year_update", "user_role_change", "user_create", "user_role_revoke",
     },
-    "members.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
+    "finsam.users.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
     "initiatives.services": {
         "decision_record", "goal_create", "goal_update", "initiative_create",
         "initiative_set_status", "initiative_update", "outcome_record",
@@ -480,7 +480,7 @@ COVERED = {
     "budgets.accounts.services": {"account_mapping_update"},
     # Uploading and discarding write only the ImportBatch, the import's own record; planning
     # reads. Confirming writes the figures, each linked to the batch.
-    "members.imports.batches": {"import_confirm", "import_discard", "import_upload", "plan_upload"},
+    "finsam.imports.batches": {"import_confirm", "import_discard", "import_upload", "plan_upload"},
 }  # fmt: skip
 
 

@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from djmoney.money import Money
 
 from budgets.services import budget_amount_set, line_delete
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.models import Association
 from finsam.permissions import Role
-from members.imports.batches import import_confirm, import_upload
 from tests.backup.compare import association_figures
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from budgets.selectors import budget_sheet
 from budgets.services import document_import
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import BudgetFileError, read_budget
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.models import Association, ImportKind
-from members.imports.batches import import_confirm, import_upload
 from tests.fuzz.conftest import PROFILE
 from tests.fuzz.guard import kept_files, watched
 from tests.fuzz.values import NAMES, file_contents, mutated_xlsx

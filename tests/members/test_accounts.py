@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
-from members.invitations import token_hash
+from finsam.users.invitations import token_hash
 from tests.members.test_pages import text_of
 from tests.sign_in.helpers import sign_in
 

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from members.management.import_command import ImportCommand
+from finsam.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):

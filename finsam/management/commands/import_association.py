@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from members.backup.archive import BackupError
-from members.backup.restore import import_association
+from finsam.backup.archive import BackupError
+from finsam.backup.restore import import_association
 
 
 class Command(BaseCommand):

@@ -11,10 +11,19 @@ from django.views.decorators.http import require_POST
 from finsam.models import UserRole
 from finsam.permissions import Perm, Role
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
-from members import selectors
-from members.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
-from members.invitations import pending_invitations
-from members.services import user_create, user_role_change, user_role_revoke
+from finsam.users import selectors
+from finsam.users.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
+from finsam.users.invitations import pending_invitations
+from finsam.users.services import user_create, user_role_change, user_role_revoke
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    context = {
+        "associations": selectors.associations_for(request.user),
+        "offer_two_factor": selectors.offers_two_factor(request.user),
+        "two_factor_on": request.user.is_verified(),
+    }
+    return render(request, "members/start.html", context)
 
 
 @tenant_view(Perm.MANAGE_USERS)

@@ -3,7 +3,7 @@
 All or nothing: one transaction. The file is read twice: first every object id is collected,
 so each gets a new id that is free in this installation (in the same order, since lists are
 ordered by id where nothing else orders them); then every row is written with its ids and
-keys translated (`members.backup.ids`). History is restored as it was (who, when, what),
+keys translated (`finsam.backup.ids`). History is restored as it was (who, when, what),
 never written anew: rows are bulk-created, which writes no historical rows.
 
 Users and member organisations are shared by associations: they are matched by user name
@@ -24,12 +24,12 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 
+from finsam.backup.archive import Archive, BackupError
+from finsam.backup.ids import Keys, advance_sequences, hold_writes, match_members, match_users
+from finsam.backup.media import check_linked, remove, restore_files
+from finsam.backup.tables import HISTORY, HISTORY_LINK, ROW, Table, association_tables, kept_ids
+from finsam.backup.values import decoded
 from finsam.models import Association
-from members.backup.archive import Archive, BackupError
-from members.backup.ids import Keys, advance_sequences, hold_writes, match_members, match_users
-from members.backup.media import check_linked, remove, restore_files
-from members.backup.tables import HISTORY, HISTORY_LINK, ROW, Table, association_tables, kept_ids
-from members.backup.values import decoded
 
 BATCH = 1000
 

@@ -13,11 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from finsam.models import ImportBatch, ImportKind, ImportStatus
-from finsam.permissions import Perm
-from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
-from finsam.uploads import limit_mb
-from members.imports.batches import (
+from finsam.imports.batches import (
     MISSING_FILE,
     batch_file_exists,
     batch_plan,
@@ -25,6 +21,10 @@ from members.imports.batches import (
     import_discard,
     import_upload,
 )
+from finsam.models import ImportBatch, ImportKind, ImportStatus
+from finsam.permissions import Perm
+from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
+from finsam.uploads import limit_mb
 from members.imports.blank_files import blank_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

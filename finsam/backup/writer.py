@@ -19,9 +19,9 @@ from django.db import models
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from finsam.backup.tables import HISTORY, Table, association_tables
+from finsam.backup.values import dumps
 from finsam.models import Association
-from members.backup.tables import HISTORY, Table, association_tables
-from members.backup.values import dumps
 from members.models import Member
 
 FORMAT = "finsam-association"

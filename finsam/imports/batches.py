@@ -20,14 +20,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam.audit.recording import recording
+from finsam.imports.files import discard, keep, spool
+from finsam.imports.rows import Plan, Problem
 from finsam.lib.tabular import Row, TableError, read_table
 from finsam.models import Association, ImportBatch, ImportKind, ImportStatus
 from finsam.uploads import Check, check_table, refusal
-from members.audit.recording import recording
 from members.imports.contributions import apply_contributions, read_contributions
-from members.imports.files import discard, keep, spool
 from members.imports.population import apply_population, read_population
-from members.imports.rows import Plan, Problem
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Historical rows as entries a person reads: who, when, which object, field: was → became.
 
-`entries_of(rows)` takes rows from `members.audit.log.history_rows` (a page of them, or all
+`entries_of(rows)` takes rows from `finsam.audit.log.history_rows` (a page of them, or all
 for an export) and loads them with a fixed number of queries per kind of object: the rows
 themselves with the id of each one's previous row, those previous rows, the many-to-many
-snapshots, and every object named (`members.audit.related`).
+snapshots, and every object named (`finsam.audit.related`).
 """
 
 from collections import defaultdict
@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy
 from djmoney.money import Money
 from simple_history.utils import get_m2m_reverse_field_name
 
+from finsam.audit.log import history_model
+from finsam.audit.related import Related
 from finsam.lib.numbers import format_amount
 from finsam.models import ImportBatch
 from finsam.models.audit import shown_fields
-from members.audit.log import history_model
-from members.audit.related import Related
 
 NOTHING = "–"
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from finsam.imports.batches import import_confirm, import_drop, import_upload
 from finsam.models import Association
-from members.imports.batches import import_confirm, import_drop, import_upload
 
 
 class ImportCommand(BaseCommand):

@@ -11,14 +11,14 @@ from django.views.decorators.http import require_POST
 from finsam.models import Invitation
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
-from members.forms import InvitationForm
-from members.invitations import (
+from finsam.users.forms import InvitationForm
+from finsam.users.invitations import (
     invitation_accept,
     invitation_find,
     invitation_send,
     invitation_withdraw,
 )
-from members.user_views import add_errors, users_page
+from finsam.users.views import add_errors, users_page
 
 
 @tenant_view(Perm.MANAGE_USERS)

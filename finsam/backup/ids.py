@@ -14,9 +14,9 @@ from django.db import connection, models
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from finsam.backup.archive import BackupError
 from finsam.models import Association
 from finsam.saving import saved
-from members.backup.archive import BackupError
 from members.models import Member
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_active")

@@ -12,7 +12,7 @@ from typing import IO, Any
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
-from members.backup.writer import FORMAT, VERSION
+from finsam.backup.writer import FORMAT, VERSION
 
 # What each list of the manifest holds: the keys every entry must have, and their kinds.
 ENTRY_KEYS = {

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from members.backup.archive import BROKEN, Archive, BackupError
+from finsam.backup.archive import BROKEN, Archive, BackupError
 
 CHUNK = 2**20
 

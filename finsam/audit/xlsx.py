@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from finsam.audit.entries import Entry, entries_of
 from finsam.lib.xlsx_cells import append
-from members.audit.entries import Entry, entries_of
 
 CHUNK = 500
 WIDTHS = [17, 20, 18, 30, 30, 10, 24, 30, 30, 30, 40]

@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from finsam.backup.writer import export_association
 from finsam.models import Association
-from members.backup.writer import export_association
 
 
 class Command(BaseCommand):

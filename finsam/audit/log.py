@@ -3,7 +3,7 @@
 A history page names its *sources*: for each historical model, which of its rows belong on
 the page (all of the association's, or those of one object and what belongs to it). The rows
 of every source are read as one list, newest first, with a UNION over the tables; only the
-page's rows are then loaded whole (`members.audit.entries`). Every source is filtered on the
+page's rows are then loaded whole (`finsam.audit.entries`). Every source is filtered on the
 row's own association, so no page shows another association's history.
 """
 
