@@ -7,13 +7,25 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Budgetar och bokföring")
 
     def ready(self) -> None:
+        from budgets.accounts.import_kinds import BookImportKind, looks_like_sie
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance
         from finsam.imports.batches import Importer, register_importer
-        from finsam.models import ImportKind
         from finsam.uploads import check_sie_file
 
         # SIE files of a whole year with every voucher can be large; they are read as a stream.
         register_importer(
-            ImportKind.SIE, Importer(read_sie_upload, apply_ledger, check=check_sie_file, sie=True)
+            BookImportKind.SIE,
+            Importer(
+                BookImportKind.SIE.label,
+                read_sie_upload,
+                apply_ledger,
+                check=check_sie_file,
+                sie=True,
+                recognise=looks_like_sie,
+                recognised_as=_("en SIE-fil (bokföring)"),
+            ),
         )
-        register_importer(ImportKind.TRIAL_BALANCE, Importer(read_trial_balance, apply_ledger))
+        register_importer(
+            BookImportKind.TRIAL_BALANCE,
+            Importer(BookImportKind.TRIAL_BALANCE.label, read_trial_balance, apply_ledger),
+        )

@@ -2,9 +2,9 @@
 
 Every kind of file goes through the same steps and the same record (`ImportBatch`). Each kind
 registers an `Importer`: `read` plans what the file would change without writing anything,
-`apply` writes that plan inside the confirming transaction. This app registers contributions
-and population; apps further up (budgets: SIE files and trial balances) register theirs in
-their `AppConfig.ready`, so this module never imports them.
+`apply` writes that plan inside the confirming transaction. Every app registers its own kinds
+in its `AppConfig.ready` (members: contributions and population; budgets: SIE files and trial
+balances), so this module names none of them.
 """
 
 from collections.abc import Callable
@@ -17,17 +17,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.audit.recording import recording
 from finsam.imports.files import discard, keep, spool
+from finsam.imports.kinds import kind_label, register_kind
 from finsam.imports.rows import Plan, Problem
 from finsam.lib.tabular import Row, TableError, read_table
-from finsam.models import Association, ImportBatch, ImportKind, ImportStatus
+from finsam.models import Association, ImportBatch, ImportStatus
 from finsam.uploads import Check, check_table, refusal
-from members.imports.contributions import apply_contributions, read_contributions
-from members.imports.population import apply_population, read_population
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,18 @@ class Upload:
 @dataclass(frozen=True)
 class Importer:
     """How one kind of file is read and applied; `check` judges its type by content first, and
-    `sie` gives it the larger size limit of SIE files."""
+    `sie` gives it the larger size limit of SIE files. `recognise` tells a file of this kind
+    uploaded as another (`recognised_as` says what it is), and `blank` makes a template to
+    fill in for an association and year."""
 
+    label: str | Promise
     read: Callable[[Upload], Plan]
     apply: Callable[[Upload, Plan, ImportBatch], str]
     check: Check = check_table
     sie: bool = False
+    recognise: Callable[[Upload], bool] | None = None
+    recognised_as: str | Promise = ""
+    blank: Callable[[Association, int], bytes] | None = None
 
 
 IMPORTERS: dict[str, Importer] = {}
@@ -69,6 +75,7 @@ IMPORTERS: dict[str, Importer] = {}
 
 def register_importer(kind: str, importer: Importer) -> None:
     IMPORTERS[kind] = importer
+    register_kind(kind, importer.label)
 
 
 def from_table(read_rows: Callable[[Association, list[Row]], Plan]) -> Callable[[Upload], Plan]:
@@ -84,22 +91,6 @@ def from_table(read_rows: Callable[[Association, list[Row]], Plan]) -> Callable[
     return read
 
 
-register_importer(
-    ImportKind.CONTRIBUTIONS,
-    Importer(
-        from_table(read_contributions),
-        lambda up, plan, _b: apply_contributions(up.association, plan.entries),
-    ),
-)
-register_importer(
-    ImportKind.POPULATION,
-    Importer(
-        from_table(read_population),
-        lambda up, plan, _b: apply_population(up.association, plan.entries),
-    ),
-)
-
-
 def plan_upload(upload: Upload, kind: str) -> Plan:
     """Read a file and plan what it would change; nothing is written."""
     importer = IMPORTERS[kind]
@@ -107,24 +98,9 @@ def plan_upload(upload: Upload, kind: str) -> Plan:
         refused = refusal(
             stream, upload.filename, upload.size, check=importer.check, sie=importer.sie
         )
-    if kind != ImportKind.SIE and _looks_like_sie(upload):
-        return Plan(
-            problems=[
-                Problem(
-                    "",
-                    _(
-                        "%(name)s är en SIE-fil (bokföring), inte %(kind)s. Välj "
-                        "”%(sie)s” och ladda upp den igen."
-                    )
-                    % {
-                        "name": upload.filename,
-                        "kind": ImportKind(kind).label.lower(),
-                        "sie": ImportKind.SIE.label,
-                    },
-                )
-            ],
-            suggested_kind=ImportKind.SIE,
-        )
+    misfiled = _recognised_as_other(upload, kind)
+    if misfiled:
+        return misfiled
     if refused:
         return Plan(problems=[Problem("", refused)])
     plan = importer.read(upload)
@@ -133,15 +109,22 @@ def plan_upload(upload: Upload, kind: str) -> Plan:
     return plan
 
 
-SIE_SUFFIXES = (".se", ".si", ".sie")
-
-
-def _looks_like_sie(upload: Upload) -> bool:
-    """An SIE file by its name or by its first record, whatever kind it was uploaded as."""
-    if upload.filename.lower().endswith(SIE_SUFFIXES):
-        return True
-    with upload.open() as stream:
-        return stream.read(64).lstrip().startswith(b"#FLAGGA")
+def _recognised_as_other(upload: Upload, kind: str) -> Plan | None:
+    """A file another kind recognises as its own (an SIE file uploaded as a spreadsheet):
+    refused, with that kind offered instead."""
+    for other, importer in IMPORTERS.items():
+        if other != kind and importer.recognise and importer.recognise(upload):
+            message = _(
+                "%(name)s är %(what)s, inte %(kind)s. Välj ”%(other)s” och ladda upp den igen."
+            )
+            values = {
+                "name": upload.filename,
+                "what": importer.recognised_as,
+                "kind": kind_label(kind).lower(),
+                "other": importer.label,
+            }
+            return Plan(problems=[Problem("", message % values)], suggested_kind=other)
+    return None
 
 
 def import_upload(

@@ -1,5 +1,4 @@
-"""Pages where admins bring in files: the books (SIE, trial balances), contributions and
-population figures."""
+"""Pages where admins bring in files, of every kind the apps register (`finsam.imports.kinds`)."""
 
 from django import forms
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from finsam.imports.batches import (
+    IMPORTERS,
     MISSING_FILE,
     batch_file_exists,
     batch_plan,
@@ -21,19 +21,17 @@ from finsam.imports.batches import (
     import_discard,
     import_upload,
 )
-from finsam.models import ImportBatch, ImportKind, ImportStatus
+from finsam.imports.kinds import kind_choices
+from finsam.models import ImportBatch, ImportStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
 from finsam.uploads import limit_mb
-from members.imports.blank_files import blank_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Vad innehåller filen?"), choices=ImportKind.choices
-    )
+    kind = forms.ChoiceField(label=gettext_lazy("Vad innehåller filen?"), choices=kind_choices)
     file = forms.FileField(label=gettext_lazy("Fil (.xlsx, .csv eller SIE .se/.si/.sie)"))
     period_end = forms.DateField(
         label=gettext_lazy("Råbalansens datum"),
@@ -128,11 +126,12 @@ def import_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 
 @tenant_view(Perm.VIEW)
 def import_blank(request: HttpRequest, tenant: Tenant, kind: str) -> HttpResponse:
-    if kind not in ImportKind.values:
+    importer = IMPORTERS.get(kind)
+    if importer is None or importer.blank is None:
         messages.error(request, _("Det finns ingen mall för ”%(kind)s”.") % {"kind": kind})
         return redirect("members:overview", tenant.association.slug)
     year = timezone.localdate().year + 1
-    content = blank_file(tenant.association, ImportKind(kind), year)
+    content = importer.blank(tenant.association, year)
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="mall-{kind}-{year}.xlsx"'
     return response

@@ -6,6 +6,7 @@ types are renamed so permissions and history keep pointing at the same rows.
 
 import django.db.models.deletion
 import django.utils.timezone
+import finsam.imports.kinds
 import finsam.models.association
 import finsam.validators
 import simple_history.models
@@ -77,7 +78,7 @@ class Migration(migrations.Migration):
                     name='ImportBatch',
                     fields=[
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                        ('kind', models.CharField(choices=[('contributions', 'Medlemsbidrag'), ('population', 'Invånarantal'), ('sie', 'Bokföring (SIE)'), ('trial_balance', 'Råbalans (kalkylblad)')], max_length=20, verbose_name='slag')),
+                        ('kind', models.CharField(choices=finsam.imports.kinds.kind_choices, max_length=20, verbose_name='slag')),
                         ('status', models.CharField(choices=[('preview', 'Förhandsgranskas'), ('applied', 'Inläst'), ('discarded', 'Avbruten')], default='preview', max_length=10, verbose_name='status')),
                         ('filename', models.CharField(max_length=255, verbose_name='filnamn')),
                         ('file', models.FileField(max_length=300, upload_to='', verbose_name='fil')),
@@ -155,7 +156,7 @@ class Migration(migrations.Migration):
                     name='HistoricalImportBatch',
                     fields=[
                         ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                        ('kind', models.CharField(choices=[('contributions', 'Medlemsbidrag'), ('population', 'Invånarantal'), ('sie', 'Bokföring (SIE)'), ('trial_balance', 'Råbalans (kalkylblad)')], max_length=20, verbose_name='slag')),
+                        ('kind', models.CharField(choices=finsam.imports.kinds.kind_choices, max_length=20, verbose_name='slag')),
                         ('status', models.CharField(choices=[('preview', 'Förhandsgranskas'), ('applied', 'Inläst'), ('discarded', 'Avbruten')], default='preview', max_length=10, verbose_name='status')),
                         ('filename', models.CharField(max_length=255, verbose_name='filnamn')),
                         ('file', models.TextField(max_length=300, verbose_name='fil')),

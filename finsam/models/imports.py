@@ -7,15 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from finsam.imports.kinds import kind_choices
 from finsam.models.association import Association
 from finsam.models.audit import audited
-
-
-class ImportKind(models.TextChoices):
-    CONTRIBUTIONS = "contributions", _("Medlemsbidrag")
-    POPULATION = "population", _("Invånarantal")
-    SIE = "sie", _("Bokföring (SIE)")
-    TRIAL_BALANCE = "trial_balance", _("Råbalans (kalkylblad)")
 
 
 class ImportStatus(models.TextChoices):
@@ -35,7 +29,8 @@ class ImportBatch(models.Model):
     """
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="imports")
-    kind = models.CharField(_("slag"), max_length=20, choices=ImportKind.choices)
+    # The kinds are registered by the apps that read them (`finsam.imports.kinds`).
+    kind = models.CharField(_("slag"), max_length=20, choices=kind_choices)
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
     )
