@@ -7,6 +7,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Förbund och medlemmar")
 
     def ready(self) -> None:
+        from members import backup
         from members.imports import kinds
 
+        backup.register()
         kinds.register()

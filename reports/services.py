@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
-from finsam.lib.pdf import sha256_hex
+from finsam.pdf import sha256_hex
 from finsam.saving import saved
 from reports.builders import build_report
 from reports.models import Report, ReportAdoption, ReportDownload, ReportSection

@@ -12,12 +12,12 @@ from typing import IO, Any
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
+from finsam.backup.shared import SHARED
 from finsam.backup.writer import FORMAT, VERSION
 
 # What each list of the manifest holds: the keys every entry must have, and their kinds.
 ENTRY_KEYS = {
     "users": ("id", "username", "first_name", "last_name", "email", "is_active"),
-    "members": ("id", "name", "kind", "org_number"),
     "files": ("name", "sha256", "size"),
 }
 ENTRY_KINDS: dict[str, type] = {
@@ -25,6 +25,13 @@ ENTRY_KINDS: dict[str, type] = {
     "id": int,
     "size": int,
     "is_active": bool,
+}
+# Tables whose models moved from members to the platform (finsam) with their data: an export
+# made before the move names them by the old app, and is read as if made after it.
+MOVED_TABLES = {
+    f"members.{name}": f"finsam.{name}"
+    for model in ("association", "userrole", "importbatch", "invitation")
+    for name in (model, f"historical{model}")
 }
 # What zipfile raises for a damaged or unreadable entry (bad CRC or deflate stream, cut short,
 # an unknown compression method, encryption).
@@ -83,6 +90,7 @@ class Archive:
                 % {"found": manifest.get("version"), "ours": VERSION}
             )
         _check_shape(manifest)
+        manifest["tables"] = {MOVED_TABLES.get(k, k): n for k, n in manifest["tables"].items()}
         return manifest
 
     @property
@@ -160,15 +168,20 @@ def _numbered(lines: IO[str]) -> Iterator[tuple[int, str, dict[str, Any]]]:
         ) from error
 
 
+def _entry_keys() -> dict[str, tuple[str, ...]]:
+    """ENTRY_KEYS and the lists of rows the apps share (`finsam.backup.shared`)."""
+    return {**ENTRY_KEYS, **{key: shared.fields for key, shared in SHARED.items()}}
+
+
 def _check_shape(manifest: dict) -> None:
     """Every part of the manifest the restore reads is there and of the right kind."""
     association = manifest.get("association")
     if not isinstance(association, dict) or not isinstance(association.get("slug"), str):
         raise BackupError(_("manifest.json anger inget förbund (association.slug)."))
-    for key, kind in (("tables", dict), ("migrations", dict), *((k, list) for k in ENTRY_KEYS)):
+    for key, kind in (("tables", dict), ("migrations", dict), *((k, list) for k in _entry_keys())):
         if not isinstance(manifest.get(key), kind):
             raise BackupError(_("manifest.json saknar ”%(key)s”.") % {"key": key})
-    for key, needed in ENTRY_KEYS.items():
+    for key, needed in _entry_keys().items():
         for index, entry in enumerate(manifest[key]):
             if not isinstance(entry, dict) or any(name not in entry for name in needed):
                 raise BackupError(
@@ -185,7 +198,7 @@ def _check_shape(manifest: dict) -> None:
 
 
 def _is(value: Any, name: str) -> bool:
-    kind = ENTRY_KINDS[name]
+    kind = ENTRY_KINDS.get(name, str)
     if kind is int:  # a bool is an int to Python, never to the manifest
         return isinstance(value, int) and not isinstance(value, bool) and value >= 0
     return isinstance(value, kind)
@@ -216,7 +229,7 @@ def _parsed(number: int, line: str) -> tuple[str, dict[str, Any]]:
         ) from error
     if not isinstance(table, str) or not isinstance(row, dict):
         raise BackupError(_("data.jsonl rad %(number)s: ingen giltig rad.") % {"number": number})
-    return table, row
+    return MOVED_TABLES.get(table, table), row
 
 
 def safe_name(name: Any) -> str:

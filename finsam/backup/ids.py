@@ -2,22 +2,18 @@
 
 Objects of the association get new ids above every id the table, its history and (on
 PostgreSQL) its sequence have handed out, in the file's order. Users and member
-organisations, shared by associations, are matched by user name and by name.
+organisations and other rows associations share are matched by user name and by what
+their app registers (`finsam.backup.shared`).
 """
 
 from collections import defaultdict
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Max
-from django.utils.translation import gettext as _
 
-from finsam.backup.archive import BackupError
 from finsam.models import Association
-from finsam.saving import saved
-from members.models import Member
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "is_active")
 
@@ -51,34 +47,6 @@ def match_users(keys: Keys, users: list[dict]) -> list[str]:
             created.append(found.username)
         keys.maps[model][user["id"]] = found.pk
     return created
-
-
-def match_members(keys: Keys, members: list[dict]) -> list[str]:
-    """Each member organisation of the file, found here by name or created."""
-    created = []
-    for member in members:
-        found = Member.objects.filter(name=member["name"]).first()
-        if found is None:
-            found = _new_member(member)
-            created.append(found.name)
-        elif found.kind != member["kind"]:
-            raise BackupError(
-                _("Medlemmen ”%(name)s” finns redan här, men som %(here)s (filen: %(file)s).")
-                % {"name": found.name, "here": found.get_kind_display(), "file": member["kind"]}
-            )
-        keys.maps[Member][member["id"]] = found.pk
-    return created
-
-
-def _new_member(member: dict) -> Member:
-    fields = {name: member[name] for name in ("name", "kind", "org_number")}
-    try:
-        return saved(Member(**fields))
-    except ValidationError as error:
-        raise BackupError(
-            _("Medlemmen %(name)s: %(problem)s")
-            % {"name": member["name"], "problem": " ".join(error.messages)}
-        ) from error
 
 
 def hold_writes(kept: set) -> None:

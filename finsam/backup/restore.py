@@ -25,8 +25,9 @@ from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 
 from finsam.backup.archive import Archive, BackupError
-from finsam.backup.ids import Keys, advance_sequences, hold_writes, match_members, match_users
+from finsam.backup.ids import Keys, advance_sequences, hold_writes, match_users
 from finsam.backup.media import check_linked, remove, restore_files
+from finsam.backup.shared import SHARED
 from finsam.backup.tables import HISTORY, HISTORY_LINK, ROW, Table, association_tables, kept_ids
 from finsam.backup.values import decoded
 from finsam.models import Association
@@ -41,7 +42,7 @@ class Restored:
     association: Association
     rows: int = 0
     created_users: list[str] = field(default_factory=list)
-    created_members: list[str] = field(default_factory=list)
+    created_shared: list[str] = field(default_factory=list)
     files: int = 0
 
 
@@ -94,7 +95,11 @@ def _restore(archive: Archive, written: list[Path]) -> Restored:
     hold_writes(kept)
     keys = Keys(kept)
     users = match_users(keys, archive.manifest["users"])
-    members = match_members(keys, archive.manifest["members"])
+    shared = [
+        str(s.created) % {"name": name}
+        for key, s in SHARED.items()
+        for name in s.match(keys, archive.manifest[key])
+    ]
     keys.allocate(_object_ids(archive, tables, kept))
     writer = _Writer(tables, keys, archive.slug)
     with _stored_timestamps([t.model for t in tables.values() if t.kind == ROW]):
@@ -106,7 +111,7 @@ def _restore(archive: Archive, written: list[Path]) -> Restored:
     files = restore_files(archive, written)
     check_linked(writer.files, files)
     association = Association.objects.get(slug=archive.slug)
-    return Restored(association, sum(writer.counts.values()), users, members, len(files))
+    return Restored(association, sum(writer.counts.values()), users, shared, len(files))
 
 
 def _object_ids(archive: Archive, tables: dict[str, Table], kept: set) -> dict[type, set]:

@@ -13,9 +13,9 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 
+from finsam.backup.shared import shared_model
 from finsam.models import Association
 from finsam.models.audit import AuditedHistory
-from members.models import Member
 
 ROW, LINK, HISTORY, HISTORY_LINK = "row", "link", "history", "history_link"
 
@@ -83,7 +83,7 @@ def association_tables() -> list[Table]:
 
 def is_shared(model: type[models.Model]) -> bool:
     """Rows several associations share, matched by natural key on restore."""
-    return model is Member or model is get_user_model()
+    return model is get_user_model() or shared_model(model) is not None
 
 
 def kept_ids(tables: list[Table]) -> set[type[models.Model]]:

@@ -9,6 +9,7 @@ in order) and `files/<stored name>` (each file the rows refer to, as kept in MED
 import hashlib
 import io
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -19,14 +20,13 @@ from django.db import models
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from finsam.backup.shared import SHARED, Shared, shared_model
 from finsam.backup.tables import HISTORY, Table, association_tables
 from finsam.backup.values import dumps
 from finsam.models import Association
-from members.models import Member
 
 FORMAT = "finsam-association"
 VERSION = 1
-APPS = ("members", "initiatives", "budgets", "reports")
 
 
 @dataclass
@@ -41,8 +41,11 @@ class Exported:
 @dataclass
 class _Seen:
     users: set[int] = field(default_factory=set)
-    members: set[int] = field(default_factory=set)
+    shared: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     files: set[str] = field(default_factory=set)
+
+    def ids(self, bucket: str) -> set[int]:
+        return self.users if bucket == "users" else self.shared[bucket]
 
 
 def export_association(association: Association, target: Path | BinaryIO) -> Exported:
@@ -67,7 +70,7 @@ def _write_rows(table: Table, association: Association, out: BinaryIO, seen: _Se
     for row in table.rows(association).values(*table.columns).iterator(chunk_size=2000):
         for name, bucket in relations:
             if row[name] is not None:
-                getattr(seen, bucket).add(row[name])
+                seen.ids(bucket).add(row[name])
         if table.kind == HISTORY and row["history_user_id"] is not None:
             seen.users.add(row["history_user_id"])
         seen.files.update(row[name] for name in files if row[name])
@@ -77,13 +80,19 @@ def _write_rows(table: Table, association: Association, out: BinaryIO, seen: _Se
 
 
 def _shared_relations(model: type[models.Model]) -> list[tuple[str, str]]:
-    """(column, "users" or "members") for each key pointing to rows associations share."""
+    """(column, "users" or the shared model's key) for each key pointing to rows associations
+    share."""
     user_model = get_user_model()
-    return [
-        (f.attname, "users" if f.related_model is user_model else "members")
-        for f in model._meta.concrete_fields
-        if f.is_relation and f.related_model in (user_model, Member)
-    ]
+    found = []
+    for f in model._meta.concrete_fields:
+        if not f.is_relation:
+            continue
+        shared = shared_model(f.related_model)
+        if f.related_model is user_model:
+            found.append((f.attname, "users"))
+        elif shared is not None:
+            found.append((f.attname, shared.key))
+    return found
 
 
 def _add_file(archive: zipfile.ZipFile, name: str, exported: Exported) -> None:
@@ -102,7 +111,6 @@ def _add_file(archive: zipfile.ZipFile, name: str, exported: Exported) -> None:
 
 def _manifest(association: Association, exported: Exported, seen: _Seen) -> dict:
     users = get_user_model().objects.filter(pk__in=seen.users).order_by("pk")
-    members = Member.objects.filter(pk__in=seen.members).order_by("pk")
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -113,14 +121,26 @@ def _manifest(association: Association, exported: Exported, seen: _Seen) -> dict
         "users": list(
             users.values("id", "username", "first_name", "last_name", "email", "is_active")
         ),
-        "members": list(members.values("id", "name", "kind", "org_number")),
+        **{
+            key: list(
+                shared.model.objects.filter(pk__in=seen.shared[key])
+                .order_by("pk")
+                .values(*shared.fields)
+            )
+            for key, shared in SHARED.items()
+        },
         "files": exported.files,
         "missing_files": exported.missing_files,
     }
 
 
+def _shared_rows(shared: Shared, ids: set[int]) -> list[dict]:
+    return list(shared.model.objects.filter(pk__in=ids).order_by("pk").values(*shared.fields))
+
+
 def _migrations() -> dict[str, list[str]]:
-    applied = MigrationRecorder.Migration.objects.filter(app__in=APPS).order_by("app", "name")
+    apps = {table.model._meta.app_label for table in association_tables()}
+    applied = MigrationRecorder.Migration.objects.filter(app__in=apps).order_by("app", "name")
     found: dict[str, list[str]] = {}
     for app, name in applied.values_list("app", "name"):
         found.setdefault(app, []).append(name)

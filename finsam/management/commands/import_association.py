@@ -33,8 +33,8 @@ class Command(BaseCommand):
                 )
                 % {"username": username}
             )
-        for name in restored.created_members:
-            self.stdout.write(_("Ny medlemsorganisation: %(name)s.") % {"name": name})
+        for line in restored.created_shared:
+            self.stdout.write(line)
         association = restored.association
         done = _("%(name)s (/%(slug)s/): %(rows)s rader och %(files)s filer inlästa.") % {
             "name": association.name,
