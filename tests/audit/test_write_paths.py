@@ -34,6 +34,8 @@ from budgets.xlsx.importer import read_budget
 from finsam.imports.batches import import_confirm, import_upload
 from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
+from finsam.users import invitations
+from finsam.users import services as user_services
 from initiatives import figures, services
 from initiatives.models import (
     Decision,
@@ -49,7 +51,6 @@ from initiatives.models import (
     StandingCount,
     StatusChange,
 )
-from members import invitations
 from members import services as member_services
 from members.models import (
     AgreedContribution,
@@ -263,15 +264,15 @@ def test_taking_the_sie_files_organisation_number(association, kansli):
 
 def test_user_roles_granted_changed_and_revoked(association):
     since = Since()
-    grant = member_services.user_create(
+    grant = user_services.user_create(
         association=association,
         username="ny-revisor",
         role=Role.AUDITOR,
         password="Ett-langt-losen-42",
     )
-    member_services.user_role_change(user_role=grant, role=Role.STAFF)
+    user_services.user_role_change(user_role=grant, role=Role.STAFF)
     grant_pk = grant.pk
-    member_services.user_role_revoke(user_role=grant)
+    user_services.user_role_revoke(user_role=grant)
     assert [(r.history_type, r.role) for r in since.rows(UserRole, id=grant_pk)] == [
         ("+", "auditor"),
         ("~", "staff"),
@@ -466,8 +467,9 @@ COVERED = {
     },
     "members.services": {
         "association_orgnr_adopt", "board_seat_save", "funding_year_create",
-        "funding_year_update", "user_role_change", "user_create", "user_role_revoke",
+        "funding_year_update",
     },
+    "finsam.users.services": {"user_role_change", "user_create", "user_role_revoke"},
     "finsam.users.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
     "initiatives.services": {
         "decision_record", "goal_create", "goal_update", "initiative_create",
