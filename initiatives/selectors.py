@@ -28,6 +28,7 @@ from initiatives.models import (
     ReferralCount,
     ReferralYear,
 )
+from initiatives.panels import ShownPanel, panels_for
 
 
 def _decisions(initiative: Initiative) -> list[Decision]:
@@ -278,7 +279,7 @@ class InitiativePage:
     follow_ups: list[FollowUpView]
     referrals: ReferralTable | None
     costs: list[CostRow]
-    budget_lines: list  # the budgets app's lines for this initiative (BudgetLine.initiative)
+    panels: list[ShownPanel]  # what apps above add to the page (`initiatives.panels`)
 
 
 def initiative_page(initiative: Initiative) -> InitiativePage:
@@ -303,16 +304,7 @@ def initiative_page(initiative: Initiative) -> InitiativePage:
         follow_ups=[_follow_up_view(f) for f in follow_ups],
         referrals=_referral_table(years),
         costs=_costs(by_year, follow_ups),
-        budget_lines=_budget_lines(initiative),
-    )
-
-
-def _budget_lines(initiative: Initiative) -> list:
-    # Named through the reverse relation: budgets builds on initiatives, never the other way.
-    return list(
-        initiative.budget_lines.select_related("document")
-        .prefetch_related("amounts__column")
-        .order_by("document__year", "document__pk")
+        panels=panels_for(initiative),
     )
 
 
