@@ -22,9 +22,9 @@ from django.db import models
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
+from finsam.models import Association, UserRole
 from finsam.owned import tenant_path
 from finsam.permissions import Perm, Role, role_allows
-from members.models import Association, UserRole
 
 M = TypeVar("M", bound=models.Model)
 View = Callable[..., HttpResponseBase]

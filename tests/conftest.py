@@ -11,8 +11,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, hashers
 
 from finsam.demo import load_demo
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
-from members.models import Association, UserRole
 
 
 @pytest.fixture(scope="session", autouse=True)

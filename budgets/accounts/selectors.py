@@ -11,7 +11,7 @@ from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBal
 from budgets.accounts.outcome import outcome_by_line
 from budgets.accounts.statements import AccountInfo, Balances, Statements, build_statements
 from budgets.followup import NO_BOOKS, BooksOutcome
-from members.models import Association
+from finsam.models import Association
 
 ZERO = Decimal(0)
 

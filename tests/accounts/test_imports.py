@@ -11,8 +11,8 @@ from budgets.accounts.demo_books import books_to_sie
 from budgets.accounts.models import Account, MonthMovement, YearBalance
 from budgets.accounts.selectors import statements_for
 from budgets.accounts.statements import AccountInfo, Balances, build_statements
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association, ImportBatch
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association, ImportBatch
 
 pytestmark = pytest.mark.django_db
 VAXJO_SIE = settings.BASE_DIR / "fixtures" / "vaxjo" / "bokforing-2014-08.se"
