@@ -5,7 +5,6 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from finsam.permissions import Role
 from members.models import (
     Association,
     Auditor,
@@ -27,12 +26,6 @@ def associations_for(user) -> QuerySet[Association]:
     if user.is_superuser:
         return Association.objects.all()
     return Association.objects.filter(user_roles__user=user).distinct()
-
-
-def offers_two_factor(user) -> bool:
-    """Two-factor sign-in is offered to superusers and to admins and office staff anywhere."""
-    roles = UserRole.objects.filter(user=user, role__in=[Role.ADMIN, Role.STAFF])
-    return user.is_superuser or roles.exists()
 
 
 def _valid_on(day: date, start: str = "start", end: str = "end") -> Q:

@@ -26,7 +26,6 @@ from members.services import (
 def start(request: HttpRequest) -> HttpResponse:
     context = {
         "associations": selectors.associations_for(request.user),
-        "offer_two_factor": selectors.offers_two_factor(request.user),
         "two_factor_on": request.user.is_verified(),
     }
     return render(request, "members/start.html", context)
