@@ -5,7 +5,9 @@ Every association-scoped URL starts with `/<association-slug>/`. Views are wrapp
 
 1. finds the association in the URL (an unknown slug is a 404),
 2. finds the user's role in it (no role there is a 403; so is a role that lacks `perm`),
-3. hands the view a `Tenant` (association and role) as `request.tenant`.
+3. sends the user to the second sign-in step first if the association requires it
+   (`finsam.two_factor.requirement`),
+4. hands the view a `Tenant` (association and role) as `request.tenant`.
 
 Views then read only through `scoped(Model, tenant)` / `get_scoped_or_404(...)`, which filter
 on the model's `tenant_path` (the lookup from that model to its association). An object of
@@ -23,6 +25,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from finsam.permissions import Perm, Role, role_allows
+from finsam.two_factor.requirement import step_required
 from members.models import Association, UserRole
 
 M = TypeVar("M", bound=models.Model)
@@ -80,6 +83,9 @@ def tenant_view(perm: Perm = Perm.VIEW) -> Callable[[View], View]:
             role = role_in(request.user, found)
             if role is None or not role_allows(role, perm):
                 raise PermissionDenied
+            step = step_required(request, found)
+            if step is not None:
+                return step
             tenant = Tenant(association=found, role=role)
             request.tenant = tenant  # type: ignore[attr-defined]
             return view(request, tenant, *args, **kwargs)

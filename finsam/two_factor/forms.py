@@ -13,3 +13,20 @@ class CodeForm(forms.Form):
         ),
         error_messages={"required": gettext_lazy("Skriv koden.")},
     )
+
+
+class RequirementForm(forms.Form):
+    """Switch an association's requirement: the new state, the state the page showed (the
+    stale check) and the admin's confirmation that they read what it means."""
+
+    required = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    shown = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        required=False, label=gettext_lazy("Jag har läst vad ändringen innebär.")
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if not cleaned.get("confirm"):
+            self.add_error("confirm", gettext_lazy("Kryssa i rutan för att bekräfta ändringen."))
+        return cleaned

@@ -1,0 +1,80 @@
+"""An association that requires two-factor sign-in of everyone with a role in it.
+
+The association's admin switches the requirement on (`two_factor_requirement_set`). From then
+on `tenant_view` asks `step_required` before any of that association's pages: a user without
+a confirmed device is sent to set one up, a user who has one but has not given a code in this
+session is sent to give it. Superusers, who act as admins everywhere, follow the same rule.
+Other associations' pages are not affected, and nothing is asked of anybody whose
+associations do not require it.
+
+The switch is one boolean, so the page posts the state it showed and the save is refused if
+the stored state differs: for a single on/off field that is the whole version (whatever
+happened in between, a page that shows the stored state is not stale).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from finsam.errors import StaleEditError
+from finsam.two_factor.devices import has_confirmed_device
+from finsam.versions import stale_message
+from members.audit.recording import recording
+from members.models import Association, UserRole
+
+
+def step_required(request: HttpRequest, association: Association) -> HttpResponse | None:
+    """The redirect to the setup or the code step the user owes `association`, else None.
+
+    Costs no query unless the association requires the step and the session is unverified."""
+    user = request.user
+    if not association.require_two_factor or user.is_verified():  # type: ignore[union-attr]
+        return None
+    goal = request.get_full_path()
+    if has_confirmed_device(user):
+        return redirect_to_login(goal, reverse("two_factor:verify"))
+    messages.info(
+        request,
+        _("%(association)s kräver tvåstegsverifiering. Slå på den här för att fortsätta.")
+        % {"association": association.name},
+    )
+    return redirect_to_login(goal, reverse("two_factor:setup"))
+
+
+def requiring_associations(user) -> list[str]:
+    """The names of the associations that require the user to keep the second step on."""
+    if user.is_superuser:
+        required = Association.objects.filter(require_two_factor=True)
+    else:
+        required = Association.objects.filter(require_two_factor=True, user_roles__user=user)
+    return list(required.order_by("name").values_list("name", flat=True).distinct())
+
+
+def users_without_device(association: Association) -> list[str]:
+    """Usernames with a role in the association and no confirmed device (to be asked first)."""
+    confirmed = {"user": OuterRef("user"), "confirmed": True}
+    roles = UserRole.objects.filter(association=association).exclude(
+        Exists(TOTPDevice.objects.filter(**confirmed))
+        | Exists(StaticDevice.objects.filter(**confirmed))
+    )
+    return list(roles.order_by("user__username").values_list("user__username", flat=True))
+
+
+def two_factor_requirement_set(
+    *, association: Association, required: bool, shown: bool, user
+) -> Association:
+    """Switch the requirement; refused if the page showed another state than the stored one."""
+    with transaction.atomic(), recording(user=user):
+        locked = Association.objects.select_for_update().get(pk=association.pk)
+        if locked.require_two_factor != shown:
+            raise StaleEditError(stale_message(_("Inställningen")), locked)
+        locked.require_two_factor = required
+        locked.full_clean()
+        locked.save()
+        return locked
