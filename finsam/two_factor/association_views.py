@@ -16,13 +16,15 @@ from finsam.two_factor.requirement import two_factor_requirement_set, users_with
 def requirement(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     association = tenant.association
     now = association.require_two_factor
-    form = RequirementForm(request.POST or None, initial={"required": not now, "shown": now})
+    form = RequirementForm(
+        request.POST or None, initial={"required": _on_off(not now), "was": _on_off(now)}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = two_factor_requirement_set(
                 association=association,
                 required=form.cleaned_data["required"],
-                shown=form.cleaned_data["shown"],
+                was=form.cleaned_data["was"],
                 user=request.user,
             )
         except StaleEditError as error:
@@ -32,6 +34,10 @@ def requirement(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         return redirect("two_factor_requirement:setting", association.slug)
     context = {"form": form, "required": now, "without": users_without_device(association)}
     return render(request, "two_factor/requirement.html", context)
+
+
+def _on_off(value: bool) -> str:
+    return "on" if value else "off"
 
 
 def _switched(required: bool) -> str:

@@ -67,12 +67,12 @@ def users_without_device(association: Association) -> list[str]:
 
 
 def two_factor_requirement_set(
-    *, association: Association, required: bool, shown: bool, user
+    *, association: Association, required: bool, was: bool, user
 ) -> Association:
     """Switch the requirement; refused if the page showed another state than the stored one."""
     with transaction.atomic(), recording(user=user):
         locked = Association.objects.select_for_update().get(pk=association.pk)
-        if locked.require_two_factor != shown:
+        if locked.require_two_factor != was:
             raise StaleEditError(stale_message(_("Inställningen")), locked)
         locked.require_two_factor = required
         locked.full_clean()

@@ -35,8 +35,11 @@ def _enrol(client) -> None:
     client.post(SETUP, {"code": code_for(client.session[SECRET])})
 
 
-def _switch(client, *, required: bool, shown: bool, confirm: bool = True, url: str = SETTING):
-    data = {"required": required, "shown": shown} | ({"confirm": "on"} if confirm else {})
+def _switch(client, *, required: bool, was: bool, confirm: bool = True, url: str = SETTING):
+    on_off = {True: "on", False: "off"}
+    data = {"required": on_off[required], "was": on_off[was]} | (
+        {"confirm": "on"} if confirm else {}
+    )
     return client.post(url, data)
 
 
@@ -49,12 +52,12 @@ def test_the_admin_switches_it_on_with_confirmation_and_history(client, make_use
         'href="/finnveden/tvastegsverifiering/"'
         in client.get("/finnveden/anvandare/").content.decode()
     )
-    unconfirmed = _switch(client, required=True, shown=False, confirm=False)
+    unconfirmed = _switch(client, required=True, was=False, confirm=False)
     assert unconfirmed.status_code == 200
     assert "Kryssa i rutan för att bekräfta ändringen." in unconfirmed.content.decode()
     finnveden.refresh_from_db()
     assert not finnveden.require_two_factor
-    assert _switch(client, required=True, shown=False).status_code == 302
+    assert _switch(client, required=True, was=False).status_code == 302
     finnveden.refresh_from_db()
     assert finnveden.require_two_factor
     last = finnveden.history.order_by("-history_date").first()
@@ -65,15 +68,15 @@ def test_the_admin_switches_it_on_with_confirmation_and_history(client, make_use
 def test_a_stale_page_is_refused(client, make_user, required):
     client.force_login(make_user("adm", required, Role.ADMIN))
     _enrol(client)  # Finnveden requires it of its admin too
-    response = _switch(client, required=True, shown=False)  # the page showed it off
+    response = _switch(client, required=True, was=False)  # the page showed it off
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
     assert "har ändrats av någon annan sedan du öppnade sidan" in page
     Association.objects.filter(pk=required.pk).update(require_two_factor=False)
-    _switch(client, required=False, shown=True)  # showed it on; someone turned it off
+    _switch(client, required=False, was=True)  # showed it on; someone turned it off
     required.refresh_from_db()
     assert not required.require_two_factor
-    _switch(client, required=True, shown=False)
+    _switch(client, required=True, was=False)
     required.refresh_from_db()
     assert required.require_two_factor
 
@@ -82,7 +85,7 @@ def test_a_stale_page_is_refused(client, make_user, required):
 def test_only_the_admin_may_switch_it(client, make_user, finnveden, role):
     client.force_login(make_user("u", finnveden, role))
     assert client.get(SETTING).status_code == 403
-    assert _switch(client, required=True, shown=False).status_code == 403
+    assert _switch(client, required=True, was=False).status_code == 403
     finnveden.refresh_from_db()
     assert not finnveden.require_two_factor
 
@@ -91,7 +94,7 @@ def test_the_admin_of_one_association_cannot_switch_another(client, make_user, f
     client.force_login(make_user("adm", finnveden, Role.ADMIN))
     other = f"{OTHER}tvastegsverifiering/"
     assert client.get(other).status_code == 403
-    assert _switch(client, required=True, shown=False, url=other).status_code == 403
+    assert _switch(client, required=True, was=False, url=other).status_code == 403
     assert not Association.objects.get(slug="vastra-malardalen").require_two_factor
 
 
@@ -168,3 +171,11 @@ def test_the_second_step_cannot_be_turned_off_while_an_association_requires_it(
 def test_no_requirement_asks_nothing(client, make_user, finnveden):
     client.force_login(make_user("styr", finnveden, Role.BOARD))
     assert client.get(HOME).status_code == 200
+
+
+def test_a_post_with_a_garbled_state_changes_nothing(client, make_user, finnveden):
+    client.force_login(make_user("adm", finnveden, Role.ADMIN))
+    data = {"required": "on", "was": "off (ändrad)", "confirm": "on"}
+    assert client.post(SETTING, data).status_code == 200
+    finnveden.refresh_from_db()
+    assert not finnveden.require_two_factor
