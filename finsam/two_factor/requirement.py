@@ -3,7 +3,9 @@
 The association's admin switches the requirement on (`two_factor_requirement_set`). From then
 on `tenant_view` asks `step_required` before any of that association's pages: a user without
 a confirmed device is sent to set one up, a user who has one but has not given a code in this
-session is sent to give it. Superusers, who act as admins everywhere, follow the same rule.
+session is sent to give it. Superusers, who act as admins everywhere, follow the same rule,
+and so does the back office (`back_office_step`, asked by the middleware), where a superuser
+sees every association's rows.
 Other associations' pages are not affected, and nothing is asked of anybody whose
 associations do not require it.
 
@@ -33,16 +35,29 @@ def step_required(request: HttpRequest, association: Association) -> HttpRespons
     """The redirect to the setup or the code step the user owes `association`, else None.
 
     Costs no query unless the association requires the step and the session is unverified."""
-    user = request.user
-    if not association.require_two_factor or user.is_verified():  # type: ignore[union-attr]
+    if not association.require_two_factor or request.user.is_verified():  # type: ignore[union-attr]
         return None
+    return _step(request, association.name)
+
+
+def back_office_step(request: HttpRequest) -> HttpResponse | None:
+    """The same for the back office, which shows every association's rows: whoever owes any
+    association the second step owes it there too (a superuser, if any requires it)."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():  # type: ignore[union-attr]
+        return None
+    names = requiring_associations(user)
+    return _step(request, ", ".join(names)) if names else None
+
+
+def _step(request: HttpRequest, names: str) -> HttpResponse:
     goal = request.get_full_path()
-    if has_confirmed_device(user):
+    if has_confirmed_device(request.user):
         return redirect_to_login(goal, reverse("two_factor:verify"))
     messages.info(
         request,
         _("%(association)s kräver tvåstegsverifiering. Slå på den här för att fortsätta.")
-        % {"association": association.name},
+        % {"association": names},
     )
     return redirect_to_login(goal, reverse("two_factor:setup"))
 

@@ -179,3 +179,14 @@ def test_a_post_with_a_garbled_state_changes_nothing(client, make_user, finnvede
     assert client.post(SETTING, data).status_code == 200
     finnveden.refresh_from_db()
     assert not finnveden.require_two_factor
+
+
+def test_the_back_office_asks_what_the_associations_ask(client, finnveden):
+    root = get_user_model().objects.create_superuser("root", "root@finsam.example", "pw-test-123")
+    client.force_login(root)
+    assert client.get("/admin/").status_code == 200  # no association requires it
+    Association.objects.filter(pk=finnveden.pk).update(require_two_factor=True)
+    response = client.get("/admin/members/association/")
+    assert response.url == f"{SETUP}?next=/admin/members/association/"
+    _enrol(client)
+    assert client.get("/admin/members/association/").status_code == 200
