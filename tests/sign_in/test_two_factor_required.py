@@ -63,6 +63,9 @@ def test_the_admin_switches_it_on_with_confirmation_and_history(client, make_use
     last = finnveden.history.order_by("-history_date").first()
     assert last.require_two_factor and last.history_user_id == admin.pk
     assert last.history_association_id == finnveden.pk
+    _enrol(client)  # now required of the admin too, before the history page
+    log = client.get("/finnveden/historik/?slag=members.association").content.decode()
+    assert "kräv tvåstegsinloggning" in log.lower(), log
 
 
 def test_a_stale_page_is_refused(client, make_user, required):
