@@ -26,6 +26,7 @@ association_urls = [
     path("budget/", include("budgets.urls")),
     path("bokforing/", include("budgets.accounts.urls")),
     path("rapporter/", include("reports.urls")),
+    path("tvastegsverifiering/", include("finsam.two_factor.association_urls")),
 ]
 
 urlpatterns = [

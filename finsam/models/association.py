@@ -43,6 +43,9 @@ class Association(models.Model):
     purpose = models.TextField(_("ändamål"), blank=True)
     website = models.URLField(_("webbplats"), blank=True)
     diary_prefix = models.CharField(_("diarienummerprefix"), max_length=30, blank=True)
+    # Everyone with a role here, superusers too, signs in with a code before reaching the
+    # association's pages (finsam.two_factor.requirement).
+    require_two_factor = models.BooleanField(_("kräv tvåstegsinloggning"), default=False)
 
     tenant_path = "pk"
     history = audited(table_name="members_historicalassociation")

@@ -21,7 +21,6 @@ from finsam.users.services import user_create, user_role_change, user_role_revok
 def start(request: HttpRequest) -> HttpResponse:
     context = {
         "associations": selectors.associations_for(request.user),
-        "offer_two_factor": selectors.offers_two_factor(request.user),
         "two_factor_on": is_verified(request.user),
     }
     return render(request, "members/start.html", context)
