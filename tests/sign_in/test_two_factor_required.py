@@ -6,10 +6,10 @@ Finnveden requires it in these tests; Västra Mälardalen does not.
 import pytest
 from django.contrib.auth import get_user_model
 
+from finsam.models import Association
 from finsam.permissions import Role
 from finsam.two_factor.middleware import NEEDS_CODE
 from finsam.two_factor.views import SECRET
-from members.models import Association
 from tests.sign_in.helpers import app_of, code_for
 
 pytestmark = pytest.mark.django_db
