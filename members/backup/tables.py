@@ -9,12 +9,10 @@ adds is exported and restored without a change here.
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 
-from members.models import Association, Member
-from members.models.audit import AuditedHistory
+from members.models import Association
 
 ROW, LINK, HISTORY, HISTORY_LINK = "row", "link", "history", "history_link"
 
@@ -80,11 +78,6 @@ def association_tables() -> list[Table]:
     return tables
 
 
-def is_shared(model: type[models.Model]) -> bool:
-    """Rows several associations share, matched by natural key on restore."""
-    return model is Member or model is get_user_model()
-
-
 def kept_ids(tables: list[Table]) -> set[type[models.Model]]:
     """The owned models whose ids are kept consistent on restore: everything something
     points to, and everything with history (history names objects by id). Rows nothing
@@ -101,13 +94,3 @@ def kept_ids(tables: list[Table]) -> set[type[models.Model]]:
         if t.kind == ROW
         and (t.model in pointed_to or hasattr(t.model._meta, "simple_history_manager_attribute"))
     }
-
-
-def history_of(model: type[models.Model]) -> type[models.Model] | None:
-    if hasattr(model._meta, "simple_history_manager_attribute"):
-        return model.history.model
-    return None
-
-
-def is_history(model: type[models.Model]) -> bool:
-    return issubclass(model, AuditedHistory)
