@@ -3,7 +3,8 @@
 The demo associations (the seeds, entered as data) are loaded once per test session into the
 test database; every `db` test sees them and rolls its own changes back. Transactional tests
 (browser tests with a live server) empty the database afterwards, so pytest-django runs them
-last and they load the demo themselves (`live_demo`).
+last and each gets the demo back from a copy of the rows taken right after the session's load
+(`live_demo`, `tests/demo_snapshot.py`): a second instead of entering it all again.
 """
 
 import pytest
@@ -13,6 +14,7 @@ from django.contrib.auth import get_user_model, hashers
 from finsam.demo import load_demo
 from finsam.permissions import Role
 from members.models import Association, UserRole
+from tests import demo_snapshot
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,11 +37,13 @@ def fast_password_hasher():
 def django_db_setup(django_db_setup, django_db_blocker, media_root, fast_password_hasher):
     with django_db_blocker.unblock():
         load_demo(report=lambda _line: None)
+        return demo_snapshot.take()
 
 
 @pytest.fixture
-def live_demo(transactional_db):
-    load_demo(report=lambda _line: None)
+def live_demo(transactional_db, django_db_setup):
+    """The demo, committed so that a live server's threads and other connections see it."""
+    demo_snapshot.restore(django_db_setup)
 
 
 @pytest.fixture
