@@ -47,11 +47,6 @@ def granted_amount(initiative: Initiative, year: int) -> Decimal | None:
     return grants.by_year(_decisions(initiative)).get(year)
 
 
-def granted_for_period(initiative: Initiative, start: date, end: date) -> Decimal | None:
-    """What the board has granted for the days from `start` to `end` (None: nothing decided)."""
-    return grants.within(_decisions(initiative), start, end)
-
-
 def with_decisions(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """Prefetch what `granted_amount` needs, for callers that show many initiatives."""
     return queryset.prefetch_related("decisions")

@@ -33,9 +33,9 @@ from initiatives.services import DecisionData, decision_record
 from members.funding import funding_breakdown
 from members.models import AgreedContribution, BoardSeat, FixedKeyShare, FundingYear, Member, Person
 from members.services import FundingDecision, board_seat_save, funding_year_update
-from tests.concurrency import live_finnveden, requires_postgresql, second_waits_for_first
+from tests.concurrency import requires_postgresql, second_waits_for_first
 
-pytestmark = [requires_postgresql, pytest.mark.usefixtures(live_finnveden.__name__)]
+pytestmark = [requires_postgresql, pytest.mark.usefixtures("live_demo")]
 
 
 def _finnveden_2014() -> FundingYear:

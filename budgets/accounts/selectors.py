@@ -79,13 +79,6 @@ def statements_for(association: Association, period_end: date) -> Statements:
     return build_statements(chart_of(association), current, previous)
 
 
-def has_books(association: Association) -> bool:
-    return (
-        YearBalance.objects.filter(association=association).exists()
-        or MonthMovement.objects.filter(association=association).exists()
-    )
-
-
 def latest_period_end(association: Association) -> date | None:
     """The last day of the latest month the books have movements for, or of the latest year
     they have closing balances or results for (a file of year balances only, SIE 1)."""

@@ -9,13 +9,10 @@ adds is exported and restored without a change here.
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 
-from finsam.backup.shared import shared_model
 from finsam.models import Association
-from finsam.models.audit import AuditedHistory
 from finsam.owned import history_m2m_fields, history_model, tenant_path
 
 ROW, LINK, HISTORY, HISTORY_LINK = "row", "link", "history", "history_link"
@@ -84,11 +81,6 @@ def association_tables() -> list[Table]:
     return tables
 
 
-def is_shared(model: type[models.Model]) -> bool:
-    """Rows several associations share, matched by natural key on restore."""
-    return model is get_user_model() or shared_model(model) is not None
-
-
 def kept_ids(tables: list[Table]) -> set[type[models.Model]]:
     """The owned models whose ids are kept consistent on restore: everything something
     points to, and everything with history (history names objects by id). Rows nothing
@@ -111,7 +103,3 @@ def history_of(model: type[models.Model]) -> type[models.Model] | None:
     if hasattr(model._meta, "simple_history_manager_attribute"):
         return history_model(model)
     return None
-
-
-def is_history(model: type[models.Model]) -> bool:
-    return issubclass(model, AuditedHistory)

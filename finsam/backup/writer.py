@@ -7,7 +7,6 @@ in order) and `files/<stored name>` (each file the rows refer to, as kept in MED
 """
 
 import hashlib
-import io
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -147,10 +146,3 @@ def _migrations() -> dict[str, list[str]]:
     for app, name in applied.values_list("app", "name"):
         found.setdefault(app, []).append(name)
     return found
-
-
-def export_bytes(association: Association) -> bytes:
-    """The export as bytes (for tests and small associations)."""
-    buffer = io.BytesIO()
-    export_association(association, buffer)
-    return buffer.getvalue()

@@ -99,12 +99,6 @@ def find_columns(
     return found, problems
 
 
-def _row_place(first: Cell) -> str:
-    if first.sheet:
-        return _("blad %(sheet)s, rad %(row)s") % {"sheet": first.sheet, "row": first.row}
-    return _("rad %(row)s") % {"row": first.row}
-
-
 HEADER_SEARCH = 10
 
 

@@ -249,10 +249,6 @@ class Outcome(models.Model):
         return GoalStatus(self.override) if self.override else self.computed_status
 
     @property
-    def is_overridden(self) -> bool:
-        return bool(self.override) and self.override != self.computed_status
-
-    @property
     def share(self) -> Decimal | None:
         if self.numerator is None or self.denominator is None:
             return None

@@ -81,7 +81,6 @@ def _budgets(association: Association) -> Any:
                     "costs": result.costs,
                     "administration": result.administration,
                     "closing": result.closing,
-                    "year_result": result.year_result,
                     "administration_share": result.administration_share,
                     "sections": sorted(result.section_totals.values()),
                 }
