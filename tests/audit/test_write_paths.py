@@ -52,7 +52,14 @@ from initiatives.models import (
     StatusChange,
 )
 from members import services as member_services
-from members.models import AgreedContribution, BoardSeat, FixedKeyShare, FundingYear, Member, PopulationFigure
+from members.models import (
+    AgreedContribution,
+    BoardSeat,
+    FixedKeyShare,
+    FundingYear,
+    Member,
+    PopulationFigure,
+)
 from members.services import FundingDecision
 
 pytestmark = pytest.mark.django_db

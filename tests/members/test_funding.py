@@ -7,7 +7,14 @@ import pytest
 from djmoney.money import Money
 
 from members.funding import STATE_ONE_LINE_LABEL, funding_breakdown
-from members.models import AgreedContribution, DistributionKey, FixedKeyShare, FundingYear, Member, PopulationFigure
+from members.models import (
+    AgreedContribution,
+    DistributionKey,
+    FixedKeyShare,
+    FundingYear,
+    Member,
+    PopulationFigure,
+)
 
 D = Decimal
 

@@ -9,7 +9,16 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from finsam.models import Association
-from members.models import Auditor, BoardSeat, FixedKeyShare, FundingYear, Member, Membership, OfficePost, Person
+from members.models import (
+    Auditor,
+    BoardSeat,
+    FixedKeyShare,
+    FundingYear,
+    Member,
+    Membership,
+    OfficePost,
+    Person,
+)
 from members.selectors import auditors_on, board_on
 from members.services import board_seat_save
 
