@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
 from finsam.saving import rows_synced
@@ -109,7 +110,7 @@ def exits_record(
         initiative = _lock(follow_up.initiative)
         _follow_up_checked(follow_up, expected_version)
         if any(r.association_id != initiative.association_id for r in counts):
-            raise ValidationError("En avslutsanledning hör inte till förbundets lista.")
+            raise ValidationError(_("En avslutsanledning hör inte till förbundets lista."))
         total = _total(
             counts.values(), printed=printed_total, table=EXIT_TABLE, column=str(follow_up)
         )
@@ -170,8 +171,16 @@ def standings_record(
         enrolled = follow_up.head_counts.filter(kind=HeadCountKind.ENROLLED).first()
         if enrolled is not None and enrolled.total != total:
             raise ValidationError(
-                f"Tabellen ”{STANDING_TABLE}”, kolumnen ”{column}”: raderna summerar till {total}, "
-                f"men {enrolled.total} är inskrivna vid periodens slut. Inget har sparats."
+                _(
+                    "Tabellen ”%(table)s”, kolumnen ”%(column)s”: raderna summerar till %(total)s, "
+                    "men %(enrolled)s är inskrivna vid periodens slut. Inget har sparats."
+                )
+                % {
+                    "table": STANDING_TABLE,
+                    "column": column,
+                    "total": total,
+                    "enrolled": enrolled.total,
+                }
             )
         rows_synced(
             follow_up.standing_counts.select_related("follow_up__initiative"),
@@ -202,7 +211,10 @@ def referral_year_record(
         allowed = {m.pk for m in members_during_year(locked.association, year)}
         strangers = [m.name for m in counts if m.pk not in allowed]
         if strangers:
-            raise ValidationError(f"{', '.join(strangers)} var inte medlem i förbundet {year}.")
+            raise ValidationError(
+                _("%(members)s var inte medlem i förbundet %(year)s.")
+                % {"members": ", ".join(strangers), "year": year}
+            )
         _total(counts.values(), printed=printed_total, table=REFERRAL_TABLE, column=str(year))
         column = stored or ReferralYear(initiative=locked, year=year)
         column.through = through

@@ -5,6 +5,7 @@ association's members, meetings, decisions, goals and exit reasons.
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import AmountField
 from finsam.versions import ABSENT, VersionField
@@ -54,13 +55,13 @@ class InitiativeForm(forms.Form):
     """The facts of an initiative (its status changes through StatusForm)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    name = forms.CharField(label="Namn", max_length=200)
-    kind = forms.ChoiceField(label="Slag", choices=InitiativeKind.choices)
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    kind = forms.ChoiceField(label=_("Slag"), choices=InitiativeKind.choices)
     owner = forms.ModelChoiceField(
-        label="Projektägare", queryset=Member.objects.none(), required=False
+        label=_("Projektägare"), queryset=Member.objects.none(), required=False
     )
     members = forms.ModelMultipleChoiceField(
-        label="Deltagande medlemmar (minst två)",
+        label=_("Deltagande medlemmar (minst två)"),
         queryset=Member.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -69,9 +70,9 @@ class InitiativeForm(forms.Form):
     end = _date("Slutar", required=False)
     description = _text("Beskrivning")
     target_group = _text("Målgrupp", rows=2)
-    age_from = forms.IntegerField(label="Ålder från", required=False, min_value=0, max_value=120)
-    age_to = forms.IntegerField(label="Ålder till", required=False, min_value=0, max_value=120)
-    staffing = forms.CharField(label="Bemanning", max_length=300, required=False)
+    age_from = forms.IntegerField(label=_("Ålder från"), required=False, min_value=0, max_value=120)
+    age_to = forms.IntegerField(label=_("Ålder till"), required=False, min_value=0, max_value=120)
+    staffing = forms.CharField(label=_("Bemanning"), max_length=300, required=False)
     evaluation_plan = _text("Utvärderingsplan", rows=2)
 
     def __init__(self, *args, association: Association, **kwargs) -> None:
@@ -107,9 +108,9 @@ class InitiativeForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Ny status", choices=InitiativeStatus.choices)
+    status = forms.ChoiceField(label=_("Ny status"), choices=InitiativeStatus.choices)
     on = _date("Datum")
-    comment = forms.CharField(label="Kommentar", max_length=300, required=False)
+    comment = forms.CharField(label=_("Kommentar"), max_length=300, required=False)
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -117,16 +118,16 @@ class StatusForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(label="Slag", choices=DecisionKind.choices)
+    kind = forms.ChoiceField(label=_("Slag"), choices=DecisionKind.choices)
     decided_on = _date("Beslutsdatum")
     meeting = forms.ModelChoiceField(
-        label="Styrelsemöte", queryset=Meeting.objects.none(), required=False
+        label=_("Styrelsemöte"), queryset=Meeting.objects.none(), required=False
     )
-    amount = AmountField(label="Belopp (kr)", required=False)
+    amount = AmountField(label=_("Belopp (kr)"), required=False)
     period_start = _date("Medlen avser från", required=False)
     period_end = _date("Medlen avser till och med", required=False)
     revokes = forms.ModelChoiceField(
-        label="Upphäver beslutet", queryset=Decision.objects.none(), required=False
+        label=_("Upphäver beslutet"), queryset=Decision.objects.none(), required=False
     )
     text = _text("Beslutstext")
 
@@ -144,24 +145,26 @@ class DecisionForm(forms.Form):
 
 
 class GoalForm(forms.Form):
-    code = forms.CharField(label="Beteckning", max_length=10, required=False)
-    text = forms.CharField(label="Mål", widget=forms.Textarea(attrs={"rows": 2}))
-    kind = forms.ChoiceField(label="Slag", choices=GoalKind.choices)
-    level = forms.ChoiceField(label="Nivå", choices=GoalLevel.choices)
-    metric = forms.ChoiceField(label="Mått", choices=[("", "–"), *Metric.choices], required=False)
-    comparison = forms.ChoiceField(
-        label="Jämförelse", choices=[("", "–"), *Comparison.choices], required=False
+    code = forms.CharField(label=_("Beteckning"), max_length=10, required=False)
+    text = forms.CharField(label=_("Mål"), widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Slag"), choices=GoalKind.choices)
+    level = forms.ChoiceField(label=_("Nivå"), choices=GoalLevel.choices)
+    metric = forms.ChoiceField(
+        label=_("Mått"), choices=[("", "–"), *Metric.choices], required=False
     )
-    target_value = AmountField(label="Målvärde", required=False)
-    target_per = forms.CharField(label="Gäller", max_length=100, required=False)
+    comparison = forms.ChoiceField(
+        label=_("Jämförelse"), choices=[("", "–"), *Comparison.choices], required=False
+    )
+    target_value = AmountField(label=_("Målvärde"), required=False)
+    target_per = forms.CharField(label=_("Gäller"), max_length=100, required=False)
     counted_exits = forms.ChoiceField(
-        label="Mäts på avslut som räknas som",
+        label=_("Mäts på avslut som räknas som"),
         choices=[("", "–"), *ExitCategory.choices],
         required=False,
-        help_text="Bara för andelar: utfallet beräknas ur tabellen över avslut.",
+        help_text=_("Bara för andelar: utfallet beräknas ur tabellen över avslut."),
     )
     parent = forms.ModelChoiceField(
-        label="Delmål till", queryset=Goal.objects.none(), required=False
+        label=_("Delmål till"), queryset=Goal.objects.none(), required=False
     )
 
     def __init__(self, *args, association: Association, initiative: Initiative | None, **kwargs):
@@ -196,12 +199,12 @@ class OutcomeForm(forms.Form):
     version = VersionField()
     period_start = _date("Period från")
     period_end = _date("Period till och med")
-    interim = forms.BooleanField(label="Delårsvärde (målets period pågår)", required=False)
-    value = AmountField(label="Värde (antal)", required=False)
+    interim = forms.BooleanField(label=_("Delårsvärde (målets period pågår)"), required=False)
+    value = AmountField(label=_("Värde (antal)"), required=False)
     numerator = _count("Antal som nått målet (andel)")
     denominator = _count("Av totalt (andel)")
     override = forms.ChoiceField(
-        label="Bedömd status",
+        label=_("Bedömd status"),
         choices=[("", "Beräknad status gäller"), *GoalStatus.choices],
         required=False,
     )
@@ -215,14 +218,14 @@ class OutcomeForm(forms.Form):
 class FollowUpForm(forms.Form):
     start = _date("Från")
     end = _date("Till och med")
-    label = forms.CharField(label="Benämning", max_length=100, required=False)
+    label = forms.CharField(label=_("Benämning"), max_length=100, required=False)
 
 
 class HeadCountForm(forms.Form):
     """One head count of a follow-up; `version` is the follow-up's."""
 
     version = VersionField()
-    kind = forms.ChoiceField(label="Avser", choices=HeadCountKind.choices)
+    kind = forms.ChoiceField(label=_("Avser"), choices=HeadCountKind.choices)
     total = _count("Antal", required=True)
     women = _count("Kvinnor")
     men = _count("Män")
@@ -298,7 +301,7 @@ class ReferralYearForm(forms.Form):
     print; `version` is the column's (`ABSENT` for a year not entered yet)."""
 
     version = VersionField()
-    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
     through = _date("Till och med (tomt: hela året)", required=False)
 
     def __init__(

@@ -58,7 +58,7 @@ def _year_from(request: HttpRequest, tenant: Tenant) -> int:
     if year is not None and 2004 <= year <= 2100:
         return year
     if text:
-        messages.error(request, f"”{text}” är inget år; skriv t.ex. 2014.")
+        messages.error(request, _("”%(text)s” är inget år; skriv t.ex. 2014.") % {"text": text})
     return selectors.default_year(tenant.association, timezone.localdate())
 
 

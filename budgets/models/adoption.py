@@ -10,6 +10,7 @@ An adopted revision is shown from its snapshot; today's data is only compared wi
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from budgets.models.document import BudgetDocument
 
@@ -18,7 +19,7 @@ class BudgetAdoption(models.Model):
     """The board's adoption of a budget revision: the decision and the frozen figures."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="adoptions", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="adoptions", verbose_name=_("budget")
     )
     adopted_on = models.DateField("beslutsdatum")
     snapshot = models.JSONField("fastställda siffror")
@@ -26,7 +27,7 @@ class BudgetAdoption(models.Model):
     motivation = models.TextField(
         "motivering till varningar",
         blank=True,
-        help_text="Styrelsens skäl att fastställa budgeten trots kontrollernas varningar.",
+        help_text=_("Styrelsens skäl att fastställa budgeten trots kontrollernas varningar."),
     )
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -34,7 +35,7 @@ class BudgetAdoption(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="registrerad av",
+        verbose_name=_("registrerad av"),
     )
     created_at = models.DateTimeField("registrerad", auto_now_add=True)
 

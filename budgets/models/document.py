@@ -10,19 +10,20 @@ revision copies it into a draft that remembers its origin.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Association, Meeting
 from members.models.audit import audited
 
 
 class DocumentStatus(models.TextChoices):
-    DRAFT = "draft", "Utkast"
-    ADOPTED = "adopted", "Fastställd av styrelsen"
+    DRAFT = "draft", _("Utkast")
+    ADOPTED = "adopted", _("Fastställd av styrelsen")
 
 
 class Unit(models.TextChoices):
-    KRONOR = "kr", "Hela kronor"
-    THOUSANDS = "tkr", "Tusental kronor (tkr)"
+    KRONOR = "kr", _("Hela kronor")
+    THOUSANDS = "tkr", _("Tusental kronor (tkr)")
 
 
 class BudgetDocument(models.Model):
@@ -32,7 +33,7 @@ class BudgetDocument(models.Model):
         Association,
         on_delete=models.CASCADE,
         related_name="budget_documents",
-        verbose_name="förbund",
+        verbose_name=_("förbund"),
     )
     year = models.PositiveSmallIntegerField(
         "budgetår", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
@@ -48,7 +49,7 @@ class BudgetDocument(models.Model):
         null=True,
         blank=True,
         related_name="revisions",
-        verbose_name="kopierad från",
+        verbose_name=_("kopierad från"),
     )
     adopted_on = models.DateField("fastställd", null=True, blank=True)
     adopted_at = models.ForeignKey(
@@ -57,7 +58,7 @@ class BudgetDocument(models.Model):
         null=True,
         blank=True,
         related_name="adopted_budgets",
-        verbose_name="styrelsemöte",
+        verbose_name=_("styrelsemöte"),
     )
     diary_number = models.CharField("diarienummer", max_length=40, blank=True)
     unit = models.CharField(
@@ -65,14 +66,14 @@ class BudgetDocument(models.Model):
     )
     costs_negative = models.BooleanField("kostnader visas med minustecken", default=False)
     result_with_sign = models.BooleanField(
-        "visa plustecken före överskott", default=False, help_text="Som ”+ 295”."
+        "visa plustecken före överskott", default=False, help_text=_("Som ”+ 295”.")
     )
     counted_share = models.DecimalField(
         "räknad andel av insatsernas beviljade belopp (%)",
         max_digits=5,
         decimal_places=2,
         default=100,
-        help_text="T.ex. 90: budgeten räknar med 90 % av varje insats beviljade maxbelopp.",
+        help_text=_("T.ex. 90: budgeten räknar med 90 % av varje insats beviljade maxbelopp."),
     )
     revenue_total_label = models.CharField(
         "rubrik för summa intäkter", max_length=100, default="Summa intäkter"
@@ -84,7 +85,7 @@ class BudgetDocument(models.Model):
     balance_explanation = models.TextField(
         "förklaring till obalanserad budget",
         blank=True,
-        help_text="Krävs när kostnaderna ett år är större än årets intäkter.",
+        help_text=_("Krävs när kostnaderna ett år är större än årets intäkter."),
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
@@ -100,18 +101,20 @@ class BudgetDocument(models.Model):
                 fields=["association", "year", "revision"],
                 name="%(app_label)s_%(class)s_one_revision_number",
                 violation_error_message=(
-                    "Förbundet har redan en budget med det året och revisionen."
+                    _("Förbundet har redan en budget med det året och revisionen.")
                 ),
             ),
             models.CheckConstraint(
                 condition=Q(counted_share__gte=0) & Q(counted_share__lte=100),
                 name="%(app_label)s_%(class)s_share_0_100",
-                violation_error_message="Den räknade andelen måste ligga mellan 0 och 100 procent.",
+                violation_error_message=_(
+                    "Den räknade andelen måste ligga mellan 0 och 100 procent."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status=DocumentStatus.DRAFT) | Q(adopted_on__isnull=False),
                 name="%(app_label)s_%(class)s_adopted_has_date",
-                violation_error_message="En fastställd budget måste ha ett beslutsdatum.",
+                violation_error_message=_("En fastställd budget måste ha ett beslutsdatum."),
             ),
         ]
 
@@ -125,24 +128,24 @@ class BudgetDocument(models.Model):
 
 
 class ColumnKind(models.TextChoices):
-    BUDGET = "budget", "Budget"
-    FORECAST = "forecast", "Prognos"
-    PLAN = "plan", "Plan"
-    OUTCOME = "outcome", "Utfall"
+    BUDGET = "budget", _("Budget")
+    FORECAST = "forecast", _("Prognos")
+    PLAN = "plan", _("Plan")
+    OUTCOME = "outcome", _("Utfall")
 
 
 class BudgetColumn(models.Model):
     """One column of a budget document: a kind and a year, labelled as printed."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="columns", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="columns", verbose_name=_("budget")
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
     kind = models.CharField("slag", max_length=10, choices=ColumnKind.choices)
     year = models.PositiveSmallIntegerField(
         "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
     )
-    label = models.CharField("rubrik", max_length=60, help_text="Som den skrivs: ”Budget 2025”.")
+    label = models.CharField("rubrik", max_length=60, help_text=_("Som den skrivs: ”Budget 2025”."))
 
     tenant_path = "document__association"
     history = audited()
@@ -155,7 +158,9 @@ class BudgetColumn(models.Model):
             models.UniqueConstraint(
                 fields=["document", "kind", "year"],
                 name="%(app_label)s_%(class)s_one_per_kind_and_year",
-                violation_error_message="Budgeten har redan en kolumn av det slaget för det året.",
+                violation_error_message=_(
+                    "Budgeten har redan en kolumn av det slaget för det året."
+                ),
             )
         ]
 

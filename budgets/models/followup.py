@@ -5,6 +5,7 @@ Entered by hand for now (the accounts of a later issue will fill the outcome).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from budgets.models.document import BudgetColumn
 from budgets.models.lines import BudgetLine
@@ -15,10 +16,10 @@ class FollowUpFigure(models.Model):
     """A line's outcome to date and full-year forecast against one budget column."""
 
     line = models.ForeignKey(
-        BudgetLine, on_delete=models.CASCADE, related_name="follow_ups", verbose_name="rad"
+        BudgetLine, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("rad")
     )
     column = models.ForeignKey(
-        BudgetColumn, on_delete=models.CASCADE, related_name="follow_ups", verbose_name="kolumn"
+        BudgetColumn, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("kolumn")
     )
     outcome_to_date = models.DecimalField(
         "utfall hittills (kr)", max_digits=14, decimal_places=2, null=True, blank=True
@@ -32,7 +33,7 @@ class FollowUpFigure(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="ändrad av",
+        verbose_name=_("ändrad av"),
     )
     updated_at = models.DateTimeField("ändrad", auto_now=True)
 
@@ -46,7 +47,7 @@ class FollowUpFigure(models.Model):
             models.UniqueConstraint(
                 fields=["line", "column"],
                 name="%(app_label)s_%(class)s_one_per_line_and_column",
-                violation_error_message="Raden följs redan upp mot den kolumnen.",
+                violation_error_message=_("Raden följs redan upp mot den kolumnen."),
             )
         ]
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Round
+from django.utils.translation import gettext_lazy as _
 
 from budgets.models.document import BudgetColumn, BudgetDocument
 from members.models import Member
@@ -20,10 +21,10 @@ from members.models.audit import audited
 
 
 class SectionKind(models.TextChoices):
-    REVENUE = "revenue", "Intäkter"
-    OPERATIONS = "operations", "Verksamhet"
-    ADMINISTRATION = "administration", "Administration"
-    OTHER_COST = "other_cost", "Övriga kostnader"
+    REVENUE = "revenue", _("Intäkter")
+    OPERATIONS = "operations", _("Verksamhet")
+    ADMINISTRATION = "administration", _("Administration")
+    OTHER_COST = "other_cost", _("Övriga kostnader")
 
 
 COST_KINDS = frozenset({SectionKind.OPERATIONS, SectionKind.ADMINISTRATION, SectionKind.OTHER_COST})
@@ -33,7 +34,7 @@ class BudgetSection(models.Model):
     """A group of lines with a heading and, if wanted, a printed subtotal."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="sections", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="sections", verbose_name=_("budget")
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
     name = models.CharField("rubrik", max_length=200, blank=True)
@@ -61,7 +62,7 @@ class Footnote(models.Model):
     """A footnote of a document, numbered per document and attached to lines."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="footnotes", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="footnotes", verbose_name=_("budget")
     )
     number = models.PositiveSmallIntegerField("nummer")
     text = models.TextField("text")
@@ -77,7 +78,7 @@ class Footnote(models.Model):
             models.UniqueConstraint(
                 fields=["document", "number"],
                 name="%(app_label)s_%(class)s_one_per_number",
-                violation_error_message="Budgeten har redan en fotnot med det numret.",
+                violation_error_message=_("Budgeten har redan en fotnot med det numret."),
             )
         ]
 
@@ -86,27 +87,27 @@ class Footnote(models.Model):
 
 
 class LineKind(models.TextChoices):
-    AMOUNT = "amount", "Belopp"
-    CONTRIBUTION = "contribution", "Medlemsbidrag"
-    INITIATIVE = "initiative", "Insats"
-    CARRIED_FORWARD = "carried_forward", "Balanserat resultat (ingående balans)"
+    AMOUNT = "amount", _("Belopp")
+    CONTRIBUTION = "contribution", _("Medlemsbidrag")
+    INITIATIVE = "initiative", _("Insats")
+    CARRIED_FORWARD = "carried_forward", _("Balanserat resultat (ingående balans)")
 
 
 class ShareEntry(models.TextChoices):
     """How an initiative line's figures are typed where a share is counted (budget, plan)."""
 
-    MAXIMUM = "maximum", "Beviljat maxbelopp (räknad andel beräknas)"
-    COUNTED = "counted", "Räknat belopp (som planen skriver ut)"
+    MAXIMUM = "maximum", _("Beviljat maxbelopp (räknad andel beräknas)")
+    COUNTED = "counted", _("Räknat belopp (som planen skriver ut)")
 
 
 class BudgetLine(models.Model):
     """One line of a budget: a label, an order, footnotes and what its amounts come from."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="lines", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="lines", verbose_name=_("budget")
     )
     section = models.ForeignKey(
-        BudgetSection, on_delete=models.CASCADE, related_name="lines", verbose_name="avsnitt"
+        BudgetSection, on_delete=models.CASCADE, related_name="lines", verbose_name=_("avsnitt")
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
     label = models.CharField("text", max_length=300)
@@ -114,7 +115,7 @@ class BudgetLine(models.Model):
         "slag", max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT
     )
     members = models.ManyToManyField(
-        Member, blank=True, related_name="budget_lines", verbose_name="medlemmar"
+        Member, blank=True, related_name="budget_lines", verbose_name=_("medlemmar")
     )
     initiative = models.ForeignKey(
         "initiatives.Initiative",
@@ -122,22 +123,22 @@ class BudgetLine(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="budget_lines",
-        verbose_name="insats",
+        verbose_name=_("insats"),
     )
     exempt_from_share = models.BooleanField(
         "undantagen från räknad andel",
         default=False,
-        help_text="Raden räknas med hela beloppet även när budgeten räknar en andel.",
+        help_text=_("Raden räknas med hela beloppet även när budgeten räknar en andel."),
     )
     share_entry = models.CharField(
         "belopp anges som",
         max_length=8,
         choices=ShareEntry.choices,
         default=ShareEntry.MAXIMUM,
-        help_text="Gäller budget- och plankolumner när budgeten räknar en andel av insatserna.",
+        help_text=_("Gäller budget- och plankolumner när budgeten räknar en andel av insatserna."),
     )
     footnotes = models.ManyToManyField(
-        Footnote, blank=True, related_name="lines", verbose_name="fotnoter"
+        Footnote, blank=True, related_name="lines", verbose_name=_("fotnoter")
     )
     # Raised by every save of what the line form shows (text, footnotes, links), not by a
     # move: its position is not in the form (finsam.versions).
@@ -155,12 +156,12 @@ class BudgetLine(models.Model):
                 fields=["document"],
                 condition=Q(kind=LineKind.CARRIED_FORWARD),
                 name="%(app_label)s_%(class)s_one_carried_forward",
-                violation_error_message="Budgeten har redan en rad för balanserat resultat.",
+                violation_error_message=_("Budgeten har redan en rad för balanserat resultat."),
             ),
             models.CheckConstraint(
                 condition=Q(initiative__isnull=True) | Q(kind=LineKind.INITIATIVE),
                 name="%(app_label)s_%(class)s_initiative_on_initiative_line",
-                violation_error_message="Bara en insatsrad kan kopplas till en insats.",
+                violation_error_message=_("Bara en insatsrad kan kopplas till en insats."),
             ),
         ]
 
@@ -182,10 +183,10 @@ class BudgetAmount(models.Model):
     """
 
     line = models.ForeignKey(
-        BudgetLine, on_delete=models.CASCADE, related_name="amounts", verbose_name="rad"
+        BudgetLine, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("rad")
     )
     column = models.ForeignKey(
-        BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name="kolumn"
+        BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("kolumn")
     )
     amount = models.DecimalField("belopp (kr)", max_digits=14, decimal_places=2)
     updated_by = models.ForeignKey(
@@ -194,7 +195,7 @@ class BudgetAmount(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="ändrad av",
+        verbose_name=_("ändrad av"),
     )
     updated_at = models.DateTimeField("ändrad", auto_now=True)
 
@@ -208,12 +209,12 @@ class BudgetAmount(models.Model):
             models.UniqueConstraint(
                 fields=["line", "column"],
                 name="%(app_label)s_%(class)s_one_per_line_and_column",
-                violation_error_message="Raden har redan ett belopp i den kolumnen.",
+                violation_error_message=_("Raden har redan ett belopp i den kolumnen."),
             ),
             models.CheckConstraint(
                 condition=Q(amount=Round("amount")),
                 name="%(app_label)s_%(class)s_whole_kronor",
-                violation_error_message="Budgetbelopp anges i hela kronor.",
+                violation_error_message=_("Budgetbelopp anges i hela kronor."),
             ),
         ]
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils.translation import gettext as _
 
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
 from budgets.services.common import budget_write, locked_draft
@@ -26,16 +27,16 @@ def budget_amount_set(
     figure, so two people never silently overwrite each other.
     """
     if line.document_id != column.document_id:
-        raise ValidationError("Raden och kolumnen hör till olika budgetar.")
+        raise ValidationError(_("Raden och kolumnen hör till olika budgetar."))
     if amount is not None and amount != amount.to_integral_value():
-        raise ValidationError("Budgetbelopp anges i hela kronor.")
+        raise ValidationError(_("Budgetbelopp anges i hela kronor."))
     try:
         return _store(line, column, amount, expected, user)
     except IntegrityError as error:
         # A line or column removed while this save waited for the document's lock: the new
         # figure's reference fails when the transaction commits (references are checked then).
         raise ValidationError(
-            "Raden eller kolumnen finns inte längre i budgeten; ladda om sidan."
+            _("Raden eller kolumnen finns inte längre i budgeten; ladda om sidan.")
         ) from error
 
 

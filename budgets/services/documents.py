@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from budgets.models import (
     BudgetColumn,
@@ -58,7 +59,7 @@ def document_create(
                 order=0,
                 kind=ColumnKind.BUDGET,
                 year=year,
-                label=f"Budget {year}",
+                label=_("Budget %(year)s") % {"year": year},
             )
         )
         for order, (name, kind, subtotal) in enumerate(STARTING_SECTIONS):
@@ -73,7 +74,7 @@ def document_create(
                         document=document,
                         section=section,
                         order=0,
-                        label="Balanserat resultat",
+                        label=_("Balanserat resultat"),
                         kind=LineKind.CARRIED_FORWARD,
                     )
                 )
@@ -100,7 +101,7 @@ def document_update(
             )
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
-                raise ValidationError(f"Okänd inställning: {name}.")
+                raise ValidationError(_("Okänd inställning: %(name)s.") % {"name": name})
             old = getattr(locked, name)
             if old != value:
                 setattr(locked, name, value)

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from budgets.calculation import CellResult
 from budgets.models import BudgetDocument, BudgetLine, LineKind
@@ -81,8 +82,10 @@ def budget_file_apply(
             BudgetDocument.objects.select_for_update().get(pk=latest.pk)
         if _digest(latest, document_facts(latest) if latest is not None else {}) != digest:
             raise ValidationError(
-                "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
-                "Ladda upp filen igen och granska ändringarna."
+                _(
+                    "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
+                    "Ladda upp filen igen och granska ändringarna."
+                )
             )
         return document_import(association=association, plan=plan, user=user)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from budgets.calculation import Check
 from budgets.models import (
@@ -47,7 +48,7 @@ def document_adopt(
     with budget_write(user, reason=reason):
         locked = locked_draft(document)
         if meeting is not None and meeting.association_id != locked.association_id:
-            raise ValidationError("Mötet hör till ett annat förbund.")
+            raise ValidationError(_("Mötet hör till ett annat förbund."))
         preview = adoption_preview(locked)
         if expected is not None and preview.checksum != expected:
             raise StaleEditError(
@@ -113,7 +114,7 @@ def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocum
         Association.objects.select_for_update().get(pk=document.association_id)
         source = BudgetDocument.objects.select_for_update().get(pk=document.pk)
         if source.is_draft:
-            raise ValidationError("Bara en fastställd budget kan få en ny revision.")
+            raise ValidationError(_("Bara en fastställd budget kan få en ny revision."))
         latest = BudgetDocument.objects.filter(
             association=source.association, year=source.year
         ).aggregate(Max("revision"))["revision__max"]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from budgets.presentation import DisplayOptions
@@ -27,7 +28,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Budgetfil (xlsx)")
+    file = forms.FileField(label=_("Budgetfil (xlsx)"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -90,7 +91,7 @@ def upload_confirm(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         form = UploadForm()
         return render(request, "budgets/upload.html", {"form": form, "problems": _problems(error)})
     pending_file_remove(association=association, key=key)
-    messages.success(request, f"Inläst som utkast: {document}.")
+    messages.success(request, _("Inläst som utkast: %(document)s.") % {"document": document})
     return redirect("budgets:document", association.slug, document.pk)
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from budgets.accounts.selectors import year_balances_only
 from budgets.charts import BarGroup, balance_svg, bars_svg
@@ -72,12 +73,16 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
     try:
         follow_up_save(column=column, figures=figures, expected=expected, user=request.user)
     except StaleEditError as stale:
-        messages.error(request, f"{stale} Sidan visar nu de aktuella värdena; gör om din ändring.")
+        messages.error(
+            request,
+            _("%(refusal)s Sidan visar nu de aktuella värdena; gör om din ändring.")
+            % {"refusal": stale},
+        )
         return True
     except ValidationError as error:
         messages.error(request, "Inget sparades. " + " ".join(error.messages))
         return False
-    messages.success(request, "Uppföljningen är sparad.")
+    messages.success(request, _("Uppföljningen är sparad."))
     return True
 
 

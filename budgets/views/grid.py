@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.differences import adopted_differences
@@ -29,12 +30,14 @@ def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = NewDocumentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Ange rubrik och ett budgetår mellan 2004 och 2100.")
+        messages.error(request, _("Ange rubrik och ett budgetår mellan 2004 och 2100."))
         return redirect("budgets:list", tenant.association.slug)
     created = document_create(
         association=tenant.association, user=request.user, **form.cleaned_data
     )
-    messages.success(request, f"Budgeten ”{created}” är skapad som utkast.")
+    messages.success(
+        request, _("Budgeten ”%(budget)s” är skapad som utkast.") % {"budget": created}
+    )
     return redirect("budgets:structure", tenant.association.slug, created.pk)
 
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from budgets import services
 from budgets.forms import (
@@ -138,7 +139,7 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             kind=data["kind"],
         )
     else:
-        messages.error(request, "Ange rubrik och slag för det nya avsnittet.")
+        messages.error(request, _("Ange rubrik och slag för det nya avsnittet."))
     return _back(document)
 
 
@@ -151,7 +152,7 @@ def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         return _back(document)
     section = document.sections.filter(pk=form.cleaned_data["section"]).first()
     if section is None:
-        messages.error(request, "Avsnittet finns inte i budgeten.")
+        messages.error(request, _("Avsnittet finns inte i budgeten."))
         return _back(document)
     label = form.cleaned_data["label"]
     _attempt(
@@ -268,7 +269,9 @@ def new_revision(request: HttpRequest, tenant: Tenant, document: BudgetDocument)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(document, "budgets:document")
-    messages.success(request, f"Revision {copy.revision} är skapad som utkast.")
+    messages.success(
+        request, _("Revision %(revision)s är skapad som utkast.") % {"revision": copy.revision}
+    )
     return _back(copy, "budgets:document")
 
 

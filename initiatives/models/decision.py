@@ -9,6 +9,7 @@ extension granted on 22 May was revoked on 9 June).
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import sek_field
 from initiatives.models.initiative import Initiative
@@ -17,23 +18,23 @@ from members.models.audit import audited
 
 
 class DecisionKind(models.TextChoices):
-    GRANT = "grant", "Beviljande"
-    EXTENSION = "extension", "Förlängning"
-    REDUCTION = "reduction", "Minskning"
-    REVOCATION = "revocation", "Upphävande"
+    GRANT = "grant", _("Beviljande")
+    EXTENSION = "extension", _("Förlängning")
+    REDUCTION = "reduction", _("Minskning")
+    REVOCATION = "revocation", _("Upphävande")
 
 
 class Decision(models.Model):
     """A board decision about an initiative's money, and the period the money covers."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="decisions", verbose_name="insats"
+        Initiative, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("insats")
     )
     decided_on = models.DateField(
         "beslutsdatum",
         null=True,
         blank=True,
-        help_text="Tomt bara för historiska beslut vars datum dokumenten inte anger.",
+        help_text=_("Tomt bara för historiska beslut vars datum dokumenten inte anger."),
     )
     meeting = models.ForeignKey(
         Meeting,
@@ -41,7 +42,7 @@ class Decision(models.Model):
         null=True,
         blank=True,
         related_name="initiative_decisions",
-        verbose_name="styrelsemöte",
+        verbose_name=_("styrelsemöte"),
     )
     kind = models.CharField("slag", max_length=10, choices=DecisionKind.choices)
     amount = sek_field("belopp", null=True, blank=True)
@@ -53,7 +54,7 @@ class Decision(models.Model):
         null=True,
         blank=True,
         related_name="revoked_by",
-        verbose_name="upphäver beslutet",
+        verbose_name=_("upphäver beslutet"),
     )
     text = models.TextField("beslutstext", blank=True)
     recorded_by = models.ForeignKey(
@@ -80,8 +81,10 @@ class Decision(models.Model):
                 ),
                 name="%(app_label)s_%(class)s_amount_fits_kind",
                 violation_error_message=(
-                    "Ett upphävande anger vilket beslut det upphäver och inget belopp; övriga "
-                    "beslut anger ett belopp över noll och vilken period medlen avser."
+                    _(
+                        "Ett upphävande anger vilket beslut det upphäver och inget belopp; övriga "
+                        "beslut anger ett belopp över noll och vilken period medlen avser."
+                    )
                 ),
             ),
             models.CheckConstraint(
@@ -89,7 +92,7 @@ class Decision(models.Model):
                 | Q(period_start__isnull=True)
                 | Q(period_end__gte=F("period_start")),
                 name="%(app_label)s_%(class)s_period_ends_after_start",
-                violation_error_message="Perioden kan inte sluta före den börjar.",
+                violation_error_message=_("Perioden kan inte sluta före den börjar."),
             ),
         ]
 

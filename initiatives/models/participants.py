@@ -10,6 +10,7 @@ Totals are always computed; a printed total can be checked on entry but is never
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from initiatives.models.initiative import Initiative
 from members.models import Association, Member
@@ -20,12 +21,12 @@ class FollowUp(models.Model):
     """One reporting period of an initiative's participant figures."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="follow_ups", verbose_name="insats"
+        Initiative, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("insats")
     )
     start = models.DateField("från")
     end = models.DateField("till och med")
     label = models.CharField(
-        "benämning", max_length=100, blank=True, help_text="T.ex. januari–augusti 2014."
+        "benämning", max_length=100, blank=True, help_text=_("T.ex. januari–augusti 2014.")
     )
     # Raised by every save of the period's head counts, exits or standings (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -41,17 +42,17 @@ class FollowUp(models.Model):
             models.CheckConstraint(
                 condition=Q(end__gte=F("start")),
                 name="%(app_label)s_%(class)s_ends_after_start",
-                violation_error_message="Uppföljningsperioden kan inte sluta före den börjar.",
+                violation_error_message=_("Uppföljningsperioden kan inte sluta före den börjar."),
             ),
             models.CheckConstraint(
                 condition=Q(end__year=F("start__year")),
                 name="%(app_label)s_%(class)s_within_one_year",
-                violation_error_message="En uppföljningsperiod ligger inom ett kalenderår.",
+                violation_error_message=_("En uppföljningsperiod ligger inom ett kalenderår."),
             ),
             models.UniqueConstraint(
                 fields=["initiative", "start", "end"],
                 name="%(app_label)s_%(class)s_one_per_period",
-                violation_error_message="Insatsen har redan en uppföljning för den perioden.",
+                violation_error_message=_("Insatsen har redan en uppföljning för den perioden."),
             ),
         ]
 
@@ -60,9 +61,9 @@ class FollowUp(models.Model):
 
 
 class HeadCountKind(models.TextChoices):
-    REFERRED = "referred", "Intresseanmälningar under perioden"
-    TAKEN_IN = "taken_in", "Deltagare under perioden"
-    ENROLLED = "enrolled", "Inskrivna vid periodens slut"
+    REFERRED = "referred", _("Intresseanmälningar under perioden")
+    TAKEN_IN = "taken_in", _("Deltagare under perioden")
+    ENROLLED = "enrolled", _("Inskrivna vid periodens slut")
 
 
 class HeadCount(models.Model):
@@ -88,7 +89,7 @@ class HeadCount(models.Model):
             models.UniqueConstraint(
                 fields=["follow_up", "kind"],
                 name="%(app_label)s_%(class)s_one_per_kind",
-                violation_error_message="Uppföljningen har redan den uppgiften.",
+                violation_error_message=_("Uppföljningen har redan den uppgiften."),
             ),
             models.CheckConstraint(
                 condition=(Q(women__isnull=True) | Q(women__lte=F("total")))
@@ -97,7 +98,7 @@ class HeadCount(models.Model):
                 & (Q(born_abroad__isnull=True) | Q(born_abroad__lte=F("total")))
                 & (Q(needs_interpreter__isnull=True) | Q(needs_interpreter__lte=F("total"))),
                 name="%(app_label)s_%(class)s_parts_within_total",
-                violation_error_message="En delgrupp kan inte vara större än antalet.",
+                violation_error_message=_("En delgrupp kan inte vara större än antalet."),
             ),
             models.CheckConstraint(
                 condition=Q(women__isnull=True)
@@ -105,7 +106,7 @@ class HeadCount(models.Model):
                 | Q(total__gte=F("women") + F("men")),
                 name="%(app_label)s_%(class)s_women_and_men_within_total",
                 violation_error_message=(
-                    "Kvinnor och män tillsammans kan inte vara fler än antalet."
+                    _("Kvinnor och män tillsammans kan inte vara fler än antalet.")
                 ),
             ),
         ]
@@ -115,16 +116,19 @@ class HeadCount(models.Model):
 
 
 class ExitCategory(models.TextChoices):
-    WORK_OR_STUDIES = "work_or_studies", "Arbete eller studier"
-    JOB_SEEKING = "job_seeking", "Aktivt arbetssökande"
-    OTHER = "other", "Annat"
+    WORK_OR_STUDIES = "work_or_studies", _("Arbete eller studier")
+    JOB_SEEKING = "job_seeking", _("Aktivt arbetssökande")
+    OTHER = "other", _("Annat")
 
 
 class ExitReason(models.Model):
     """A reason for leaving an initiative, in the association's own list."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="exit_reasons", verbose_name="förbund"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="exit_reasons",
+        verbose_name=_("förbund"),
     )
     number = models.PositiveSmallIntegerField("nummer")
     name = models.CharField("anledning", max_length=200)
@@ -142,7 +146,9 @@ class ExitReason(models.Model):
             models.UniqueConstraint(
                 fields=["association", "number"],
                 name="%(app_label)s_%(class)s_unique_number",
-                violation_error_message="Förbundet har redan en avslutsanledning med det numret.",
+                violation_error_message=_(
+                    "Förbundet har redan en avslutsanledning med det numret."
+                ),
             ),
         ]
 
@@ -154,7 +160,7 @@ class ExitCount(models.Model):
     """How many left the initiative for one reason during a follow-up period."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="exit_counts")
-    reason = models.ForeignKey(ExitReason, on_delete=models.RESTRICT, verbose_name="anledning")
+    reason = models.ForeignKey(ExitReason, on_delete=models.RESTRICT, verbose_name=_("anledning"))
     count = models.PositiveIntegerField("antal")
 
     tenant_path = "follow_up__initiative__association"
@@ -168,7 +174,7 @@ class ExitCount(models.Model):
             models.UniqueConstraint(
                 fields=["follow_up", "reason"],
                 name="%(app_label)s_%(class)s_one_per_reason",
-                violation_error_message="Anledningen finns redan i uppföljningen.",
+                violation_error_message=_("Anledningen finns redan i uppföljningen."),
             ),
         ]
 
@@ -177,12 +183,12 @@ class ExitCount(models.Model):
 
 
 class Standing(models.TextChoices):
-    GROUP_TRAINING = "group_training", "Pågående grupputbildning"
-    STUDIES = "studies", "Utbildning/kurs"
-    WORK = "work", "Arbete"
-    WORK_TRAINING = "work_training", "Arbetsträning"
-    CAREER_COACHING = "career_coaching", "Karriärcoaching"
-    LIFE_COACHING = "life_coaching", "Livscoaching"
+    GROUP_TRAINING = "group_training", _("Pågående grupputbildning")
+    STUDIES = "studies", _("Utbildning/kurs")
+    WORK = "work", _("Arbete")
+    WORK_TRAINING = "work_training", _("Arbetsträning")
+    CAREER_COACHING = "career_coaching", _("Karriärcoaching")
+    LIFE_COACHING = "life_coaching", _("Livscoaching")
 
 
 class StandingCount(models.Model):
@@ -204,7 +210,7 @@ class StandingCount(models.Model):
             models.UniqueConstraint(
                 fields=["follow_up", "standing"],
                 name="%(app_label)s_%(class)s_one_per_standing",
-                violation_error_message="Läget finns redan i uppföljningen.",
+                violation_error_message=_("Läget finns redan i uppföljningen."),
             ),
         ]
 
@@ -216,10 +222,15 @@ class ReferralYear(models.Model):
     """One year's column of an initiative's referral table ("2014 t.o.m. aug.")."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="referral_years", verbose_name="insats"
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="referral_years",
+        verbose_name=_("insats"),
     )
     year = models.PositiveSmallIntegerField("år")
-    through = models.DateField("till och med", null=True, blank=True, help_text="Tomt: hela året.")
+    through = models.DateField(
+        "till och med", null=True, blank=True, help_text=_("Tomt: hela året.")
+    )
     # Raised by every save of the year's column, its counts included (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -234,12 +245,12 @@ class ReferralYear(models.Model):
             models.UniqueConstraint(
                 fields=["initiative", "year"],
                 name="%(app_label)s_%(class)s_one_per_year",
-                violation_error_message="Insatsen har redan intresseanmälningar för det året.",
+                violation_error_message=_("Insatsen har redan intresseanmälningar för det året."),
             ),
             models.CheckConstraint(
                 condition=Q(through__isnull=True) | Q(through__year=F("year")),
                 name="%(app_label)s_%(class)s_through_in_year",
-                violation_error_message="Datumet ”till och med” ska ligga inom året.",
+                violation_error_message=_("Datumet ”till och med” ska ligga inom året."),
             ),
         ]
 
@@ -251,7 +262,7 @@ class ReferralCount(models.Model):
     """Referrals from one member in one year."""
 
     referral_year = models.ForeignKey(ReferralYear, on_delete=models.CASCADE, related_name="counts")
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="medlem")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("medlem"))
     count = models.PositiveIntegerField("antal")
 
     tenant_path = "referral_year__initiative__association"
@@ -265,7 +276,7 @@ class ReferralCount(models.Model):
             models.UniqueConstraint(
                 fields=["referral_year", "member"],
                 name="%(app_label)s_%(class)s_one_per_member",
-                violation_error_message="Medlemmen finns redan i årets kolumn.",
+                violation_error_message=_("Medlemmen finns redan i årets kolumn."),
             ),
         ]
 
