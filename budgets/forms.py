@@ -143,7 +143,7 @@ class AdoptForm(forms.Form):
         label=_("Styrelsens beslutsdatum"),
         help_text=_("ÅÅÅÅ-MM-DD"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Ange datumet då styrelsen fastställde budgeten."},
+        error_messages={"required": _("Ange datumet då styrelsen fastställde budgeten.")},
     )
     diary_number = forms.CharField(label=_("Diarienummer"), max_length=40, required=False)
     meeting = forms.IntegerField(label=_("Styrelsemöte"), required=False)

@@ -66,14 +66,14 @@ class InitiativeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    start = _date("Startar", required=False)
-    end = _date("Slutar", required=False)
-    description = _text("Beskrivning")
-    target_group = _text("Målgrupp", rows=2)
+    start = _date(_("Startar"), required=False)
+    end = _date(_("Slutar"), required=False)
+    description = _text(_("Beskrivning"))
+    target_group = _text(_("Målgrupp"), rows=2)
     age_from = forms.IntegerField(label=_("Ålder från"), required=False, min_value=0, max_value=120)
     age_to = forms.IntegerField(label=_("Ålder till"), required=False, min_value=0, max_value=120)
     staffing = forms.CharField(label=_("Bemanning"), max_length=300, required=False)
-    evaluation_plan = _text("Utvärderingsplan", rows=2)
+    evaluation_plan = _text(_("Utvärderingsplan"), rows=2)
 
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -109,7 +109,7 @@ class InitiativeForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Ny status"), choices=InitiativeStatus.choices)
-    on = _date("Datum")
+    on = _date(_("Datum"))
     comment = forms.CharField(label=_("Kommentar"), max_length=300, required=False)
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
@@ -119,17 +119,17 @@ class StatusForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Slag"), choices=DecisionKind.choices)
-    decided_on = _date("Beslutsdatum")
+    decided_on = _date(_("Beslutsdatum"))
     meeting = forms.ModelChoiceField(
         label=_("Styrelsemöte"), queryset=Meeting.objects.none(), required=False
     )
     amount = AmountField(label=_("Belopp (kr)"), required=False)
-    period_start = _date("Medlen avser från", required=False)
-    period_end = _date("Medlen avser till och med", required=False)
+    period_start = _date(_("Medlen avser från"), required=False)
+    period_end = _date(_("Medlen avser till och med"), required=False)
     revokes = forms.ModelChoiceField(
         label=_("Upphäver beslutet"), queryset=Decision.objects.none(), required=False
     )
-    text = _text("Beslutstext")
+    text = _text(_("Beslutstext"))
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -197,18 +197,18 @@ class OutcomeForm(forms.Form):
     """An outcome entered for a goal; `version` is the goal's, which its outcomes raise."""
 
     version = VersionField()
-    period_start = _date("Period från")
-    period_end = _date("Period till och med")
+    period_start = _date(_("Period från"))
+    period_end = _date(_("Period till och med"))
     interim = forms.BooleanField(label=_("Delårsvärde (målets period pågår)"), required=False)
     value = AmountField(label=_("Värde (antal)"), required=False)
-    numerator = _count("Antal som nått målet (andel)")
-    denominator = _count("Av totalt (andel)")
+    numerator = _count(_("Antal som nått målet (andel)"))
+    denominator = _count(_("Av totalt (andel)"))
     override = forms.ChoiceField(
         label=_("Bedömd status"),
         choices=[("", "Beräknad status gäller"), *GoalStatus.choices],
         required=False,
     )
-    comment = _text("Kommentar", rows=2)
+    comment = _text(_("Kommentar"), rows=2)
 
     def data_object(self) -> services.OutcomeData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -216,8 +216,8 @@ class OutcomeForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    start = _date("Från")
-    end = _date("Till och med")
+    start = _date(_("Från"))
+    end = _date(_("Till och med"))
     label = forms.CharField(label=_("Benämning"), max_length=100, required=False)
 
 
@@ -226,12 +226,12 @@ class HeadCountForm(forms.Form):
 
     version = VersionField()
     kind = forms.ChoiceField(label=_("Avser"), choices=HeadCountKind.choices)
-    total = _count("Antal", required=True)
-    women = _count("Kvinnor")
-    men = _count("Män")
-    under_30 = _count("Under 30 år")
-    born_abroad = _count("Utrikesfödda")
-    needs_interpreter = _count("Behov av tolk")
+    total = _count(_("Antal"), required=True)
+    women = _count(_("Kvinnor"))
+    men = _count(_("Män"))
+    under_30 = _count(_("Under 30 år"))
+    born_abroad = _count(_("Utrikesfödda"))
+    needs_interpreter = _count(_("Behov av tolk"))
 
     def data_object(self) -> HeadCountData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -258,7 +258,7 @@ class ExitsForm(forms.Form):
         self.reasons = list(ExitReason.objects.filter(association=association))
         for reason in self.reasons:
             self.fields[f"reason_{reason.pk}"] = _count(str(reason))
-        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"] = _count(_("Tryckt summa"))
         self.fields["printed_total"].help_text = PRINTED_HELP
         stored = {f"reason_{row.reason_id}": row.count for row in follow_up.exit_counts.all()}
         _stored(self, stored, follow_up.version)
@@ -281,7 +281,7 @@ class StandingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for standing in Standing:
             self.fields[standing.value] = _count(standing.label)
-        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"] = _count(_("Tryckt summa"))
         self.fields["printed_total"].help_text = PRINTED_HELP
         stored = {row.standing: row.count for row in follow_up.standing_counts.all()}
         _stored(self, stored, follow_up.version)
@@ -302,7 +302,7 @@ class ReferralYearForm(forms.Form):
 
     version = VersionField()
     year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
-    through = _date("Till och med (tomt: hela året)", required=False)
+    through = _date(_("Till och med (tomt: hela året)"), required=False)
 
     def __init__(
         self, *args, association: Association, column: ReferralYear | None = None, **kwargs
@@ -314,7 +314,7 @@ class ReferralYearForm(forms.Form):
         self.members = sorted(members, key=lambda m: order.get(m.pk, len(order)))
         for member in self.members:
             self.fields[f"member_{member.pk}"] = _count(member.name)
-        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"] = _count(_("Tryckt summa"))
         self.fields["printed_total"].help_text = PRINTED_HELP
         stored = {f"member_{row.member_id}": row.count for row in rows}
         if column is not None:

@@ -21,11 +21,11 @@ class BudgetAdoption(models.Model):
     document = models.ForeignKey(
         BudgetDocument, on_delete=models.CASCADE, related_name="adoptions", verbose_name=_("budget")
     )
-    adopted_on = models.DateField("beslutsdatum")
-    snapshot = models.JSONField("fastställda siffror")
-    sha256 = models.CharField("SHA-256", max_length=64)
+    adopted_on = models.DateField(_("beslutsdatum"))
+    snapshot = models.JSONField(_("fastställda siffror"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
     motivation = models.TextField(
-        "motivering till varningar",
+        _("motivering till varningar"),
         blank=True,
         help_text=_("Styrelsens skäl att fastställa budgeten trots kontrollernas varningar."),
     )
@@ -37,13 +37,13 @@ class BudgetAdoption(models.Model):
         related_name="+",
         verbose_name=_("registrerad av"),
     )
-    created_at = models.DateTimeField("registrerad", auto_now_add=True)
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
 
     tenant_path = "document__association"
 
     class Meta:
-        verbose_name = "fastställd budget"
-        verbose_name_plural = "fastställda budgetar"
+        verbose_name = _("fastställd budget")
+        verbose_name_plural = _("fastställda budgetar")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

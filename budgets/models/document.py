@@ -36,13 +36,13 @@ class BudgetDocument(models.Model):
         verbose_name=_("förbund"),
     )
     year = models.PositiveSmallIntegerField(
-        "budgetår", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
+        _("budgetår"), validators=[MinValueValidator(2004), MaxValueValidator(2100)]
     )
-    title = models.CharField("rubrik", max_length=200)
+    title = models.CharField(_("rubrik"), max_length=200)
     status = models.CharField(
-        "status", max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
     )
-    revision = models.PositiveSmallIntegerField("revision", default=1)
+    revision = models.PositiveSmallIntegerField(_("revision"), default=1)
     origin = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -51,7 +51,7 @@ class BudgetDocument(models.Model):
         related_name="revisions",
         verbose_name=_("kopierad från"),
     )
-    adopted_on = models.DateField("fastställd", null=True, blank=True)
+    adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
     adopted_at = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
@@ -60,41 +60,41 @@ class BudgetDocument(models.Model):
         related_name="adopted_budgets",
         verbose_name=_("styrelsemöte"),
     )
-    diary_number = models.CharField("diarienummer", max_length=40, blank=True)
+    diary_number = models.CharField(_("diarienummer"), max_length=40, blank=True)
     unit = models.CharField(
-        "belopp visas i", max_length=3, choices=Unit.choices, default=Unit.KRONOR
+        _("belopp visas i"), max_length=3, choices=Unit.choices, default=Unit.KRONOR
     )
-    costs_negative = models.BooleanField("kostnader visas med minustecken", default=False)
+    costs_negative = models.BooleanField(_("kostnader visas med minustecken"), default=False)
     result_with_sign = models.BooleanField(
-        "visa plustecken före överskott", default=False, help_text=_("Som ”+ 295”.")
+        _("visa plustecken före överskott"), default=False, help_text=_("Som ”+ 295”.")
     )
     counted_share = models.DecimalField(
-        "räknad andel av insatsernas beviljade belopp (%)",
+        _("räknad andel av insatsernas beviljade belopp (%)"),
         max_digits=5,
         decimal_places=2,
         default=100,
         help_text=_("T.ex. 90: budgeten räknar med 90 % av varje insats beviljade maxbelopp."),
     )
     revenue_total_label = models.CharField(
-        "rubrik för summa intäkter", max_length=100, default="Summa intäkter"
+        _("rubrik för summa intäkter"), max_length=100, default="Summa intäkter"
     )
     cost_total_label = models.CharField(
-        "rubrik för summa kostnader", max_length=100, default="Summa kostnader"
+        _("rubrik för summa kostnader"), max_length=100, default="Summa kostnader"
     )
-    result_label = models.CharField("rubrik för resultat", max_length=100, default="Resultat")
+    result_label = models.CharField(_("rubrik för resultat"), max_length=100, default="Resultat")
     balance_explanation = models.TextField(
-        "förklaring till obalanserad budget",
+        _("förklaring till obalanserad budget"),
         blank=True,
         help_text=_("Krävs när kostnaderna ett år är större än årets intäkter."),
     )
-    created_at = models.DateTimeField("skapad", auto_now_add=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 
     tenant_path = "association"
     history = audited()
 
     class Meta:
-        verbose_name = "budgetdokument"
-        verbose_name_plural = "budgetdokument"
+        verbose_name = _("budgetdokument")
+        verbose_name_plural = _("budgetdokument")
         ordering = ["-year", "-revision"]
         constraints = [
             models.UniqueConstraint(
@@ -140,19 +140,21 @@ class BudgetColumn(models.Model):
     document = models.ForeignKey(
         BudgetDocument, on_delete=models.CASCADE, related_name="columns", verbose_name=_("budget")
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
-    kind = models.CharField("slag", max_length=10, choices=ColumnKind.choices)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    kind = models.CharField(_("slag"), max_length=10, choices=ColumnKind.choices)
     year = models.PositiveSmallIntegerField(
-        "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
+        _("år"), validators=[MinValueValidator(2004), MaxValueValidator(2100)]
     )
-    label = models.CharField("rubrik", max_length=60, help_text=_("Som den skrivs: ”Budget 2025”."))
+    label = models.CharField(
+        _("rubrik"), max_length=60, help_text=_("Som den skrivs: ”Budget 2025”.")
+    )
 
     tenant_path = "document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "kolumn"
-        verbose_name_plural = "kolumner"
+        verbose_name = _("kolumn")
+        verbose_name_plural = _("kolumner")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(

@@ -22,10 +22,10 @@ class FollowUpFigure(models.Model):
         BudgetColumn, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("kolumn")
     )
     outcome_to_date = models.DecimalField(
-        "utfall hittills (kr)", max_digits=14, decimal_places=2, null=True, blank=True
+        _("utfall hittills (kr)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     forecast = models.DecimalField(
-        "helårsprognos (kr)", max_digits=14, decimal_places=2, null=True, blank=True
+        _("helårsprognos (kr)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -35,14 +35,14 @@ class FollowUpFigure(models.Model):
         related_name="+",
         verbose_name=_("ändrad av"),
     )
-    updated_at = models.DateTimeField("ändrad", auto_now=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     tenant_path = "line__document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "uppföljningsbelopp"
-        verbose_name_plural = "uppföljningsbelopp"
+        verbose_name = _("uppföljningsbelopp")
+        verbose_name_plural = _("uppföljningsbelopp")
         constraints = [
             models.UniqueConstraint(
                 fields=["line", "column"],

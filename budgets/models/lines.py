@@ -36,18 +36,18 @@ class BudgetSection(models.Model):
     document = models.ForeignKey(
         BudgetDocument, on_delete=models.CASCADE, related_name="sections", verbose_name=_("budget")
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
-    name = models.CharField("rubrik", max_length=200, blank=True)
-    kind = models.CharField("slag", max_length=15, choices=SectionKind.choices)
-    show_subtotal = models.BooleanField("visa delsumma", default=True)
-    subtotal_label = models.CharField("rubrik för delsumma", max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    name = models.CharField(_("rubrik"), max_length=200, blank=True)
+    kind = models.CharField(_("slag"), max_length=15, choices=SectionKind.choices)
+    show_subtotal = models.BooleanField(_("visa delsumma"), default=True)
+    subtotal_label = models.CharField(_("rubrik för delsumma"), max_length=200, blank=True)
 
     tenant_path = "document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "avsnitt"
-        verbose_name_plural = "avsnitt"
+        verbose_name = _("avsnitt")
+        verbose_name_plural = _("avsnitt")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -64,15 +64,15 @@ class Footnote(models.Model):
     document = models.ForeignKey(
         BudgetDocument, on_delete=models.CASCADE, related_name="footnotes", verbose_name=_("budget")
     )
-    number = models.PositiveSmallIntegerField("nummer")
-    text = models.TextField("text")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    text = models.TextField(_("text"))
 
     tenant_path = "document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "fotnot"
-        verbose_name_plural = "fotnoter"
+        verbose_name = _("fotnot")
+        verbose_name_plural = _("fotnoter")
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(
@@ -109,10 +109,10 @@ class BudgetLine(models.Model):
     section = models.ForeignKey(
         BudgetSection, on_delete=models.CASCADE, related_name="lines", verbose_name=_("avsnitt")
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
-    label = models.CharField("text", max_length=300)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    label = models.CharField(_("text"), max_length=300)
     kind = models.CharField(
-        "slag", max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT
+        _("slag"), max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT
     )
     members = models.ManyToManyField(
         Member, blank=True, related_name="budget_lines", verbose_name=_("medlemmar")
@@ -126,12 +126,12 @@ class BudgetLine(models.Model):
         verbose_name=_("insats"),
     )
     exempt_from_share = models.BooleanField(
-        "undantagen från räknad andel",
+        _("undantagen från räknad andel"),
         default=False,
         help_text=_("Raden räknas med hela beloppet även när budgeten räknar en andel."),
     )
     share_entry = models.CharField(
-        "belopp anges som",
+        _("belopp anges som"),
         max_length=8,
         choices=ShareEntry.choices,
         default=ShareEntry.MAXIMUM,
@@ -148,8 +148,8 @@ class BudgetLine(models.Model):
     history = audited(m2m_fields=("members", "footnotes"))
 
     class Meta:
-        verbose_name = "budgetrad"
-        verbose_name_plural = "budgetrader"
+        verbose_name = _("budgetrad")
+        verbose_name_plural = _("budgetrader")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -188,7 +188,7 @@ class BudgetAmount(models.Model):
     column = models.ForeignKey(
         BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("kolumn")
     )
-    amount = models.DecimalField("belopp (kr)", max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("belopp (kr)"), max_digits=14, decimal_places=2)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -197,14 +197,14 @@ class BudgetAmount(models.Model):
         related_name="+",
         verbose_name=_("ändrad av"),
     )
-    updated_at = models.DateTimeField("ändrad", auto_now=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     tenant_path = "line__document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "belopp"
-        verbose_name_plural = "belopp"
+        verbose_name = _("belopp")
+        verbose_name_plural = _("belopp")
         constraints = [
             models.UniqueConstraint(
                 fields=["line", "column"],

@@ -31,7 +31,7 @@ class Decision(models.Model):
         Initiative, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("insats")
     )
     decided_on = models.DateField(
-        "beslutsdatum",
+        _("beslutsdatum"),
         null=True,
         blank=True,
         help_text=_("Tomt bara för historiska beslut vars datum dokumenten inte anger."),
@@ -44,10 +44,10 @@ class Decision(models.Model):
         related_name="initiative_decisions",
         verbose_name=_("styrelsemöte"),
     )
-    kind = models.CharField("slag", max_length=10, choices=DecisionKind.choices)
-    amount = sek_field("belopp", null=True, blank=True)
-    period_start = models.DateField("medlen avser från", null=True, blank=True)
-    period_end = models.DateField("medlen avser till och med", null=True, blank=True)
+    kind = models.CharField(_("slag"), max_length=10, choices=DecisionKind.choices)
+    amount = sek_field(_("belopp"), null=True, blank=True)
+    period_start = models.DateField(_("medlen avser från"), null=True, blank=True)
+    period_end = models.DateField(_("medlen avser till och med"), null=True, blank=True)
     revokes = models.OneToOneField(
         "self",
         on_delete=models.RESTRICT,  # a revoked decision stays while its revocation does
@@ -56,7 +56,7 @@ class Decision(models.Model):
         related_name="revoked_by",
         verbose_name=_("upphäver beslutet"),
     )
-    text = models.TextField("beslutstext", blank=True)
+    text = models.TextField(_("beslutstext"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -65,8 +65,8 @@ class Decision(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "beslut"
-        verbose_name_plural = "beslut"
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
         ordering = [F("decided_on").asc(nulls_first=True), "pk"]
         constraints = [
             models.CheckConstraint(

@@ -43,15 +43,15 @@ class PriorityTargetGroup(models.Model):
         related_name="priority_groups",
         verbose_name=_("förbund"),
     )
-    description = models.CharField("målgrupp", max_length=300)
-    order = models.PositiveSmallIntegerField("ordning", default=0)
+    description = models.CharField(_("målgrupp"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     tenant_path = "association"
     history = audited()
 
     class Meta:
-        verbose_name = "prioriterad målgrupp"
-        verbose_name_plural = "prioriterade målgrupper"
+        verbose_name = _("prioriterad målgrupp")
+        verbose_name_plural = _("prioriterade målgrupper")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -82,21 +82,21 @@ class Goal(models.Model):
         verbose_name=_("delmål till"),
     )
     code = models.CharField(
-        "beteckning", max_length=10, blank=True, help_text=_("T.ex. A, B eller A1.")
+        _("beteckning"), max_length=10, blank=True, help_text=_("T.ex. A, B eller A1.")
     )
-    text = models.TextField("mål")
-    kind = models.CharField("slag", max_length=10, choices=GoalKind.choices)
-    level = models.CharField("nivå", max_length=13, choices=GoalLevel.choices)
-    metric = models.CharField("mått", max_length=5, choices=Metric.choices, blank=True)
+    text = models.TextField(_("mål"))
+    kind = models.CharField(_("slag"), max_length=10, choices=GoalKind.choices)
+    level = models.CharField(_("nivå"), max_length=13, choices=GoalLevel.choices)
+    metric = models.CharField(_("mått"), max_length=5, choices=Metric.choices, blank=True)
     comparison = models.CharField(
-        "jämförelse", max_length=8, choices=Comparison.choices, blank=True
+        _("jämförelse"), max_length=8, choices=Comparison.choices, blank=True
     )
     # A plain decimal: a target is a count or a percentage, never an amount of money.
     target_value = models.DecimalField(
-        "målvärde", max_digits=9, decimal_places=2, null=True, blank=True
+        _("målvärde"), max_digits=9, decimal_places=2, null=True, blank=True
     )
     counted_exits = models.CharField(
-        "mäts på avslut som räknas som",
+        _("mäts på avslut som räknas som"),
         max_length=16,
         choices=ExitCategory.choices,
         blank=True,
@@ -106,12 +106,12 @@ class Goal(models.Model):
         ),
     )
     target_per = models.CharField(
-        "gäller",
+        _("gäller"),
         max_length=100,
         blank=True,
         help_text=_("T.ex. ”per år” eller ”per kommun och år”."),
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
     # Raised by every save of the goal or of its outcomes (finsam.versions): the goal page
     # shows both, so a form opened on it is stale after either.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -120,8 +120,8 @@ class Goal(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "mål"
-        verbose_name_plural = "mål"
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
         ordering = ["order", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -171,33 +171,33 @@ class Outcome(models.Model):
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("mål")
     )
-    period_start = models.DateField("period från")
-    period_end = models.DateField("period till och med")
+    period_start = models.DateField(_("period från"))
+    period_end = models.DateField(_("period till och med"))
     interim = models.BooleanField(
-        "delårsvärde",
+        _("delårsvärde"),
         default=False,
         help_text=_("Målets period pågår fortfarande; ett antal som ännu inte nåtts kan nås."),
     )
     value = models.DecimalField(
-        "värde (antal)", max_digits=9, decimal_places=2, null=True, blank=True
+        _("värde (antal)"), max_digits=9, decimal_places=2, null=True, blank=True
     )
-    numerator = models.PositiveIntegerField("antal som nått målet", null=True, blank=True)
-    denominator = models.PositiveIntegerField("av totalt", null=True, blank=True)
+    numerator = models.PositiveIntegerField(_("antal som nått målet"), null=True, blank=True)
+    denominator = models.PositiveIntegerField(_("av totalt"), null=True, blank=True)
     override = models.CharField(
-        "bedömd status",
+        _("bedömd status"),
         max_length=12,
         choices=GoalStatus.choices,
         blank=True,
         help_text=_("Tomt: den beräknade statusen gäller."),
     )
-    comment = models.TextField("kommentar", blank=True)
+    comment = models.TextField(_("kommentar"), blank=True)
 
     tenant_path = "goal__association"
     history = audited()
 
     class Meta:
-        verbose_name = "utfall"
-        verbose_name_plural = "utfall"
+        verbose_name = _("utfall")
+        verbose_name_plural = _("utfall")
         ordering = ["period_end", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -52,11 +52,11 @@ class Initiative(models.Model):
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="initiatives", verbose_name=_("förbund")
     )
-    name = models.CharField("namn", max_length=200)
-    description = models.TextField("beskrivning", blank=True)
-    target_group = models.TextField("målgrupp", blank=True)
-    age_from = models.PositiveSmallIntegerField("ålder från", null=True, blank=True)
-    age_to = models.PositiveSmallIntegerField("ålder till", null=True, blank=True)
+    name = models.CharField(_("namn"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    target_group = models.TextField(_("målgrupp"), blank=True)
+    age_from = models.PositiveSmallIntegerField(_("ålder från"), null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(_("ålder till"), null=True, blank=True)
     owner = models.ForeignKey(
         Member,
         on_delete=models.PROTECT,
@@ -68,15 +68,15 @@ class Initiative(models.Model):
     members = models.ManyToManyField(
         Member, related_name="initiatives", verbose_name=_("deltagande medlemmar"), blank=True
     )
-    start = models.DateField("startar", null=True, blank=True)
-    end = models.DateField("slutar", null=True, blank=True)
-    staffing = models.CharField("bemanning", max_length=300, blank=True)
-    evaluation_plan = models.TextField("utvärderingsplan", blank=True)
+    start = models.DateField(_("startar"), null=True, blank=True)
+    end = models.DateField(_("slutar"), null=True, blank=True)
+    staffing = models.CharField(_("bemanning"), max_length=300, blank=True)
+    evaluation_plan = models.TextField(_("utvärderingsplan"), blank=True)
     kind = models.CharField(
-        "slag", max_length=12, choices=InitiativeKind.choices, default=InitiativeKind.INDIVIDUAL
+        _("slag"), max_length=12, choices=InitiativeKind.choices, default=InitiativeKind.INDIVIDUAL
     )
     status = models.CharField(
-        "status",
+        _("status"),
         max_length=12,
         choices=InitiativeStatus.choices,
         default=InitiativeStatus.APPLICATION,
@@ -88,8 +88,8 @@ class Initiative(models.Model):
     history = audited(m2m_fields=("members",))
 
     class Meta:
-        verbose_name = "insats"
-        verbose_name_plural = "insatser"
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -147,9 +147,9 @@ class StatusChange(models.Model):
         related_name="status_changes",
         verbose_name=_("insats"),
     )
-    from_status = models.CharField("från", max_length=12, choices=InitiativeStatus.choices)
-    to_status = models.CharField("till", max_length=12, choices=InitiativeStatus.choices)
-    on = models.DateField("datum")
+    from_status = models.CharField(_("från"), max_length=12, choices=InitiativeStatus.choices)
+    to_status = models.CharField(_("till"), max_length=12, choices=InitiativeStatus.choices)
+    on = models.DateField(_("datum"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -158,15 +158,15 @@ class StatusChange(models.Model):
         verbose_name=_("ändrad av"),
         help_text=_("Tomt för inlästa historiska uppgifter."),
     )
-    comment = models.CharField("kommentar", max_length=300, blank=True)
-    recorded_at = models.DateTimeField("registrerad", auto_now_add=True)
+    comment = models.CharField(_("kommentar"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
 
     tenant_path = "initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "statusändring"
-        verbose_name_plural = "statusändringar"
+        verbose_name = _("statusändring")
+        verbose_name_plural = _("statusändringar")
         ordering = ["on", "pk"]
 
     def __str__(self) -> str:

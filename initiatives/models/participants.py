@@ -23,10 +23,10 @@ class FollowUp(models.Model):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("insats")
     )
-    start = models.DateField("från")
-    end = models.DateField("till och med")
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till och med"))
     label = models.CharField(
-        "benämning", max_length=100, blank=True, help_text=_("T.ex. januari–augusti 2014.")
+        _("benämning"), max_length=100, blank=True, help_text=_("T.ex. januari–augusti 2014.")
     )
     # Raised by every save of the period's head counts, exits or standings (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -35,8 +35,8 @@ class FollowUp(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "uppföljning"
-        verbose_name_plural = "uppföljningar"
+        verbose_name = _("uppföljning")
+        verbose_name_plural = _("uppföljningar")
         ordering = ["start", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -70,20 +70,20 @@ class HeadCount(models.Model):
     """How many, and of them how many women, men, under 30, born abroad, needing interpreter."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="head_counts")
-    kind = models.CharField("avser", max_length=10, choices=HeadCountKind.choices)
-    total = models.PositiveIntegerField("antal")
-    women = models.PositiveIntegerField("kvinnor", null=True, blank=True)
-    men = models.PositiveIntegerField("män", null=True, blank=True)
-    under_30 = models.PositiveIntegerField("under 30 år", null=True, blank=True)
-    born_abroad = models.PositiveIntegerField("utrikesfödda", null=True, blank=True)
-    needs_interpreter = models.PositiveIntegerField("behov av tolk", null=True, blank=True)
+    kind = models.CharField(_("avser"), max_length=10, choices=HeadCountKind.choices)
+    total = models.PositiveIntegerField(_("antal"))
+    women = models.PositiveIntegerField(_("kvinnor"), null=True, blank=True)
+    men = models.PositiveIntegerField(_("män"), null=True, blank=True)
+    under_30 = models.PositiveIntegerField(_("under 30 år"), null=True, blank=True)
+    born_abroad = models.PositiveIntegerField(_("utrikesfödda"), null=True, blank=True)
+    needs_interpreter = models.PositiveIntegerField(_("behov av tolk"), null=True, blank=True)
 
     tenant_path = "follow_up__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "antal deltagare"
-        verbose_name_plural = "antal deltagare"
+        verbose_name = _("antal deltagare")
+        verbose_name_plural = _("antal deltagare")
         ordering = ["follow_up", "kind"]
         constraints = [
             models.UniqueConstraint(
@@ -130,17 +130,17 @@ class ExitReason(models.Model):
         related_name="exit_reasons",
         verbose_name=_("förbund"),
     )
-    number = models.PositiveSmallIntegerField("nummer")
-    name = models.CharField("anledning", max_length=200)
-    description = models.CharField("förklaring", max_length=300, blank=True)
-    category = models.CharField("räknas som", max_length=16, choices=ExitCategory.choices)
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    name = models.CharField(_("anledning"), max_length=200)
+    description = models.CharField(_("förklaring"), max_length=300, blank=True)
+    category = models.CharField(_("räknas som"), max_length=16, choices=ExitCategory.choices)
 
     tenant_path = "association"
     history = audited()
 
     class Meta:
-        verbose_name = "avslutsanledning"
-        verbose_name_plural = "avslutsanledningar"
+        verbose_name = _("avslutsanledning")
+        verbose_name_plural = _("avslutsanledningar")
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(
@@ -161,14 +161,14 @@ class ExitCount(models.Model):
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="exit_counts")
     reason = models.ForeignKey(ExitReason, on_delete=models.RESTRICT, verbose_name=_("anledning"))
-    count = models.PositiveIntegerField("antal")
+    count = models.PositiveIntegerField(_("antal"))
 
     tenant_path = "follow_up__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "avslut"
-        verbose_name_plural = "avslut"
+        verbose_name = _("avslut")
+        verbose_name_plural = _("avslut")
         ordering = ["reason__number"]
         constraints = [
             models.UniqueConstraint(
@@ -197,15 +197,15 @@ class StandingCount(models.Model):
     follow_up = models.ForeignKey(
         FollowUp, on_delete=models.CASCADE, related_name="standing_counts"
     )
-    standing = models.CharField("befinner sig i", max_length=16, choices=Standing.choices)
-    count = models.PositiveIntegerField("antal")
+    standing = models.CharField(_("befinner sig i"), max_length=16, choices=Standing.choices)
+    count = models.PositiveIntegerField(_("antal"))
 
     tenant_path = "follow_up__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "inskrivnas läge"
-        verbose_name_plural = "inskrivnas läge"
+        verbose_name = _("inskrivnas läge")
+        verbose_name_plural = _("inskrivnas läge")
         constraints = [
             models.UniqueConstraint(
                 fields=["follow_up", "standing"],
@@ -227,9 +227,9 @@ class ReferralYear(models.Model):
         related_name="referral_years",
         verbose_name=_("insats"),
     )
-    year = models.PositiveSmallIntegerField("år")
+    year = models.PositiveSmallIntegerField(_("år"))
     through = models.DateField(
-        "till och med", null=True, blank=True, help_text=_("Tomt: hela året.")
+        _("till och med"), null=True, blank=True, help_text=_("Tomt: hela året.")
     )
     # Raised by every save of the year's column, its counts included (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -238,8 +238,8 @@ class ReferralYear(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "intresseanmälningar per år"
-        verbose_name_plural = "intresseanmälningar per år"
+        verbose_name = _("intresseanmälningar per år")
+        verbose_name_plural = _("intresseanmälningar per år")
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(
@@ -263,14 +263,14 @@ class ReferralCount(models.Model):
 
     referral_year = models.ForeignKey(ReferralYear, on_delete=models.CASCADE, related_name="counts")
     member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("medlem"))
-    count = models.PositiveIntegerField("antal")
+    count = models.PositiveIntegerField(_("antal"))
 
     tenant_path = "referral_year__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "intresseanmälningar från medlem"
-        verbose_name_plural = "intresseanmälningar från medlem"
+        verbose_name = _("intresseanmälningar från medlem")
+        verbose_name_plural = _("intresseanmälningar från medlem")
         ordering = ["pk"]  # rows in the order they were entered, as the document prints them
         constraints = [
             models.UniqueConstraint(

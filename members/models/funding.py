@@ -48,7 +48,7 @@ class FundingYear(models.Model):
         verbose_name=_("förbund"),
     )
     year = models.PositiveSmallIntegerField(
-        "år", validators=[MinValueValidator(2004), MaxValueValidator(2100)]
+        _("år"), validators=[MinValueValidator(2004), MaxValueValidator(2100)]
     )
     state_requested = sek_field(_("äskat från staten"), null=True, blank=True)
     state_granted = sek_field(
@@ -64,7 +64,7 @@ class FundingYear(models.Model):
         default=DistributionKey.POPULATION,
     )
     rounding_step = models.PositiveIntegerField(
-        "avrundning", choices=RoundingStep.choices, default=RoundingStep.HUNDRED
+        _("avrundning"), choices=RoundingStep.choices, default=RoundingStep.HUNDRED
     )
     state_presentation = models.CharField(
         _("statens andel visas som"),
