@@ -9,6 +9,7 @@ refused, with the stored value shown, instead of silently overwriting the first.
 from typing import Protocol
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from finsam.errors import StaleEditError
 
@@ -32,8 +33,8 @@ class VersionField(forms.IntegerField):
         kwargs.setdefault(
             "error_messages",
             {
-                "required": "Sidan skickade inte vilken version du utgick från; ladda om sidan.",
-                "invalid": "Sidan skickade en felaktig version; ladda om sidan.",
+                "required": _("Sidan skickade inte vilken version du utgick från; ladda om sidan."),
+                "invalid": _("Sidan skickade en felaktig version; ladda om sidan."),
             },
         )
         super().__init__(**kwargs)
@@ -41,7 +42,9 @@ class VersionField(forms.IntegerField):
 
 def stale_message(what: str) -> str:
     """The refusal, e.g. stale_message("Målet") -> "Målet har ändrats av någon annan..."."""
-    return f"{what} har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte."
+    return _(
+        "%(what)s har ändrats av någon annan sedan du öppnade sidan; din ändring sparades inte."
+    ) % {"what": what}
 
 
 def version_checked(locked: Versioned | None, expected: int | None, *, what: str) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
 from finsam.saving import rows_synced
@@ -32,9 +33,9 @@ from initiatives.models import (
 from members.models import Member
 from members.selectors import members_during_year
 
-EXIT_TABLE = "Anledning till avslut"
-STANDING_TABLE = "Inskrivna deltagare"
-REFERRAL_TABLE = "Inkomna intresseanmälningar"
+EXIT_TABLE = gettext_lazy("Anledning till avslut")
+STANDING_TABLE = gettext_lazy("Inskrivna deltagare")
+REFERRAL_TABLE = gettext_lazy("Inkomna intresseanmälningar")
 
 
 def _lock(initiative: Initiative) -> Initiative:
@@ -44,7 +45,7 @@ def _lock(initiative: Initiative) -> Initiative:
 def _follow_up_checked(follow_up: FollowUp, expected_version: int | None) -> FollowUp:
     """The follow-up read again under the initiative's lock, its version checked and raised."""
     locked = FollowUp.objects.get(pk=follow_up.pk)
-    version_checked(locked, expected_version, what=f"Uppföljningen {locked}")
+    version_checked(locked, expected_version, what=_("Uppföljningen %(name)s") % {"name": locked})
     locked.save(update_fields=["version"])
     return locked
 
@@ -140,7 +141,11 @@ def _outcomes_from_exits(follow_up: FollowUp, counts: dict[ExitReason, int], tot
         earlier = goal.outcomes.filter(
             period_start=follow_up.start, period_end=follow_up.end
         ).first()
-        note = f"Beräknat ur tabellen ”{EXIT_TABLE}”, {follow_up}: {category.label.lower()}."
+        note = _("Beräknat ur tabellen ”%(table)s”, %(period)s: %(category)s.") % {
+            "table": EXIT_TABLE,
+            "period": follow_up,
+            "category": category.label.lower(),
+        }
         services.outcome_record(
             goal=goal,
             data=services.OutcomeData(
@@ -166,7 +171,7 @@ def standings_record(
     with transaction.atomic():
         _lock(follow_up.initiative)
         _follow_up_checked(follow_up, expected_version)
-        column = f"Antal {follow_up.end:%Y-%m-%d}"
+        column = _("Antal %(day)s") % {"day": f"{follow_up.end:%Y-%m-%d}"}
         total = _total(counts.values(), printed=printed_total, table=STANDING_TABLE, column=column)
         enrolled = follow_up.head_counts.filter(kind=HeadCountKind.ENROLLED).first()
         if enrolled is not None and enrolled.total != total:
@@ -207,7 +212,9 @@ def referral_year_record(
     with transaction.atomic():
         locked = _lock(initiative)
         stored = ReferralYear.objects.filter(initiative=locked, year=year).first()
-        version_checked(stored, expected_version, what=f"Intresseanmälningarna {year}")
+        version_checked(
+            stored, expected_version, what=_("Intresseanmälningarna %(year)s") % {"year": year}
+        )
         allowed = {m.pk for m in members_during_year(locked.association, year)}
         strangers = [m.name for m in counts if m.pk not in allowed]
         if strangers:

@@ -205,7 +205,7 @@ class OutcomeForm(forms.Form):
     denominator = _count(_("Av totalt (andel)"))
     override = forms.ChoiceField(
         label=_("Bedömd status"),
-        choices=[("", "Beräknad status gäller"), *GoalStatus.choices],
+        choices=[("", _("Beräknad status gäller")), *GoalStatus.choices],
         required=False,
     )
     comment = _text(_("Kommentar"), rows=2)
@@ -238,7 +238,7 @@ class HeadCountForm(forms.Form):
         return HeadCountData(**data)
 
 
-PRINTED_HELP = "Valfritt: summan som står i dokumentet; den måste stämma med raderna."
+PRINTED_HELP = _("Valfritt: summan som står i dokumentet; den måste stämma med raderna.")
 
 
 def _stored(form: forms.Form, counts: dict[str, int], version: int) -> None:

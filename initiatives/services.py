@@ -118,7 +118,7 @@ def initiative_update(
     with transaction.atomic():
         locked = _lock(initiative)
         if locked.version != expected_version:
-            raise StaleEditError("Insatsen har ändrats av någon annan sedan du öppnade den.")
+            raise StaleEditError(_("Insatsen har ändrats av någon annan sedan du öppnade den."))
         _check_members(locked.association, facts)
         locked.version += 1
         return _apply(locked, facts)
@@ -275,7 +275,7 @@ def goal_update(*, goal: Goal, data: GoalData, expected_version: int) -> Goal:
         # parents at once are taken one after the other: the association's row is the lock.
         Association.objects.select_for_update().get(pk=goal.association_id)
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
-        version_checked(locked, expected_version, what="Målet")
+        version_checked(locked, expected_version, what=_("Målet"))
         return _save_goal(locked, data)
 
 
@@ -324,7 +324,7 @@ def outcome_record(
     `expected_version` (None: no form, an outcome computed from the exits table)."""
     with transaction.atomic():
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
-        version_checked(locked, expected_version, what="Målet eller dess utfall")
+        version_checked(locked, expected_version, what=_("Målet eller dess utfall"))
         locked.save(update_fields=["version"])
         _check_outcome(goal, data)
         outcome = Outcome.objects.filter(

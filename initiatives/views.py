@@ -127,7 +127,7 @@ def initiative_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         )
 
     response = _edit(
-        request, form, save, title="Ny insats", back=request.path, done="Insatsen är sparad."
+        request, form, save, title=_("Ny insats"), back=request.path, done=_("Insatsen är sparad.")
     )
     return redirect(_back(created[0])) if created else response
 
@@ -152,9 +152,9 @@ def initiative_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespon
         request,
         form,
         save,
-        title=f"Ändra {initiative}",
+        title=_("Ändra %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Uppgifterna om insatsen är sparade.",
+        done=_("Uppgifterna om insatsen är sparade."),
     )
 
 
@@ -170,9 +170,9 @@ def initiative_status(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResp
         request,
         form,
         save,
-        title=f"Ändra status: {initiative}",
+        title=_("Ändra status: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Statusen är ändrad.",
+        done=_("Statusen är ändrad."),
     )
 
 
@@ -188,9 +188,9 @@ def decision_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Nytt beslut: {initiative}",
+        title=_("Nytt beslut: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Beslutet är registrerat.",
+        done=_("Beslutet är registrerat."),
     )
 
 
@@ -210,9 +210,9 @@ def goal_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Nytt mål: {initiative}",
+        title=_("Nytt mål: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Målet är sparat.",
+        done=_("Målet är sparat."),
     )
 
 
@@ -235,7 +235,12 @@ def goal_edit(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
         )
 
     return _edit(
-        request, form, save, title=f"Ändra mål: {found}", back=back, done="Målet är sparat."
+        request,
+        form,
+        save,
+        title=_("Ändra mål: %(name)s") % {"name": found},
+        back=back,
+        done=_("Målet är sparat."),
     )
 
 
@@ -250,9 +255,9 @@ def association_goal_add(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         request,
         form,
         save,
-        title="Nytt mål för förbundet",
+        title=_("Nytt mål för förbundet"),
         back=_goals_page(tenant),
-        done="Målet är sparat.",
+        done=_("Målet är sparat."),
     )
 
 
@@ -268,7 +273,12 @@ def outcome_add(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse
         )
 
     return _edit(
-        request, form, save, title=f"Utfall: {found}", back=back, done="Utfallet är sparat."
+        request,
+        form,
+        save,
+        title=_("Utfall: %(name)s") % {"name": found},
+        back=back,
+        done=_("Utfallet är sparat."),
     )
 
 
@@ -284,9 +294,9 @@ def follow_up_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
         request,
         form,
         save,
-        title=f"Ny uppföljningsperiod: {initiative}",
+        title=_("Ny uppföljningsperiod: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Uppföljningsperioden är skapad.",
+        done=_("Uppföljningsperioden är skapad."),
     )
 
 
@@ -312,9 +322,9 @@ def head_count_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         request,
         form,
         save,
-        title=f"Antal deltagare, {follow_up}",
+        title=_("Antal deltagare, %(name)s") % {"name": follow_up},
         back=_back(follow_up.initiative),
-        done="Antalet är sparat.",
+        done=_("Antalet är sparat."),
     )
 
 
@@ -337,9 +347,9 @@ def exits_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Anledning till avslut, {follow_up}",
+        title=_("Anledning till avslut, %(name)s") % {"name": follow_up},
         back=_back(follow_up.initiative),
-        done="Avsluten är sparade.",
+        done=_("Avsluten är sparade."),
     )
 
 
@@ -360,9 +370,9 @@ def standings_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         request,
         form,
         save,
-        title=f"Inskrivna deltagares läge, {follow_up}",
+        title=_("Inskrivna deltagares läge, %(name)s") % {"name": follow_up},
         back=_back(follow_up.initiative),
-        done="De inskrivnas läge är sparat.",
+        done=_("De inskrivnas läge är sparat."),
     )
 
 
@@ -394,8 +404,8 @@ def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         request,
         form,
         save,
-        title=f"Intresseanmälningar: {initiative}",
+        title=_("Intresseanmälningar: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Årets intresseanmälningar är sparade.",
+        done=_("Årets intresseanmälningar är sparade."),
         again=f"{request.path}?ar={year}" if column else None,
     )
