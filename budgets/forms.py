@@ -80,7 +80,7 @@ def _expected(text: str) -> Decimal | None:
     try:
         value = Decimal(text) if text.strip() else None
     except ArithmeticError as error:
-        message = "Sidan skickade ett felaktigt utgångsvärde; ladda om."
+        message = _("Sidan skickade ett felaktigt utgångsvärde; ladda om.")
         raise forms.ValidationError(message) from error
     if value is not None and not value.is_finite():
         raise forms.ValidationError(_("Sidan skickade ett felaktigt utgångsvärde; ladda om."))

@@ -170,9 +170,9 @@ class BudgetLine(models.Model):
 
     def clean(self) -> None:
         if self.section_id and self.document_id and self.section.document_id != self.document_id:
-            raise ValidationError({"section": "Avsnittet hör till en annan budget."})
+            raise ValidationError({"section": _("Avsnittet hör till en annan budget.")})
         if self.kind == LineKind.CARRIED_FORWARD and self.section_id and self.section.is_cost:
-            raise ValidationError({"kind": "Balanserat resultat hör hemma bland intäkterna."})
+            raise ValidationError({"kind": _("Balanserat resultat hör hemma bland intäkterna.")})
 
 
 class BudgetAmount(models.Model):

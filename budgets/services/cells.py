@@ -53,7 +53,7 @@ def _store(
         current = None if row is None else row.amount
         if current != expected:
             raise StaleEditError(
-                "Beloppet har ändrats av någon annan sedan du öppnade sidan.", current
+                _("Beloppet har ändrats av någon annan sedan du öppnade sidan."), current
             )
         if amount == current:
             return row

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from budgets.models import (
     BudgetColumn,
@@ -22,9 +23,13 @@ from members.models import Association
 
 # What a new document starts with: the three usual sections and the carried-forward line.
 STARTING_SECTIONS = [
-    ("Intäkter", SectionKind.REVENUE, "Summa intäkter"),
-    ("Verksamhet", SectionKind.OPERATIONS, "Summa verksamhet"),
-    ("Administration", SectionKind.ADMINISTRATION, "Summa administration"),
+    (gettext_lazy("Intäkter"), SectionKind.REVENUE, gettext_lazy("Summa intäkter")),
+    (gettext_lazy("Verksamhet"), SectionKind.OPERATIONS, gettext_lazy("Summa verksamhet")),
+    (
+        gettext_lazy("Administration"),
+        SectionKind.ADMINISTRATION,
+        gettext_lazy("Summa administration"),
+    ),
 ]
 SETTING_FIELDS = (
     "title",
@@ -96,8 +101,10 @@ def document_update(
         locked = locked_draft(document)
         if expected is not None and settings_fingerprint(locked) != expected:
             raise StaleEditError(
-                "Budgetens inställningar har ändrats av någon annan sedan du öppnade sidan; "
-                "de aktuella visas nu. Din ändring sparades inte."
+                _(
+                    "Budgetens inställningar har ändrats av någon annan sedan du öppnade sidan; "
+                    "de aktuella visas nu. Din ändring sparades inte."
+                )
             )
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
@@ -143,8 +150,11 @@ def section_update(
         current = (stored.name, stored.subtotal_label, stored.show_subtotal)
         if expected is not None and current != expected:
             raise StaleEditError(
-                f"Avsnittet har ändrats till ”{stored.name}” sedan du öppnade sidan; "
-                "ändringen sparades inte.",
+                _(
+                    "Avsnittet har ändrats till ”%(stored_name)s” sedan du öppnade sidan; "
+                    "ändringen sparades inte."
+                )
+                % {"stored_name": stored.name},
                 current,
             )
         stored.name, stored.subtotal_label = name, subtotal_label

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from budgets.models import BudgetColumn, BudgetSection
 from budgets.services.common import budget_write, fingerprint, locked_draft
@@ -48,8 +49,11 @@ def section_delete(*, section: BudgetSection, user: Any, expected_lines: str | N
         locked_draft(section.document)
         if expected_lines is not None and section_lines_fingerprint(section) != expected_lines:
             raise StaleEditError(
-                f"Avsnittet ”{section}” har fått andra rader sedan du bekräftade; inget togs "
-                "bort. Läs frågan igen."
+                _(
+                    "Avsnittet ”%(section)s” har fått andra rader sedan du bekräftade; "
+                    "inget togs bort. Läs frågan igen."
+                )
+                % {"section": section}
             )
         section.delete()
 
@@ -57,8 +61,11 @@ def section_delete(*, section: BudgetSection, user: Any, expected_lines: str | N
 def _swap(items: list, pk: int, up: bool, expected: str | None, what: str) -> None:
     if expected is not None and order_fingerprint(items) != expected:
         raise StaleEditError(
-            f"Ordningen på {what} har ändrats av någon annan sedan du öppnade sidan; "
-            "flytten gjordes inte."
+            _(
+                "Ordningen på %(what)s har ändrats av någon annan sedan du öppnade "
+                "sidan; flytten gjordes inte."
+            )
+            % {"what": what}
         )
     index = next(i for i, item in enumerate(items) if item.pk == pk)
     other = index - 1 if up else index + 1

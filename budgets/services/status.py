@@ -42,9 +42,12 @@ def document_adopt(
     figures the user confirmed (`adoption_preview`): if they have changed since, nothing is
     adopted."""
     decision = f"{adopted_on:%Y-%m-%d} {diary_number}".strip()
-    reason = f"Fastställd av styrelsen {decision}"
+    reason = _("Fastställd av styrelsen %(decision)s") % {"decision": decision}
     if motivation.strip():
-        reason += f". Motivering till varningarna: {motivation.strip()}"
+        reason = _("%(reason)s. Motivering till varningarna: %(motivation)s") % {
+            "reason": reason,
+            "motivation": motivation.strip(),
+        }
     with budget_write(user, reason=reason):
         locked = locked_draft(document)
         if meeting is not None and meeting.association_id != locked.association_id:
@@ -52,8 +55,10 @@ def document_adopt(
         preview = adoption_preview(locked)
         if expected is not None and preview.checksum != expected:
             raise StaleEditError(
-                "Budgetens siffror har ändrats sedan du bekräftade dem. Läs dem igen och "
-                "fastställ på nytt.",
+                _(
+                    "Budgetens siffror har ändrats sedan du bekräftade dem. Läs dem igen och "
+                    "fastställ på nytt."
+                ),
                 None,
             )
         motivation = motivation.strip()
@@ -96,13 +101,16 @@ def check_adoptable(preview: AdoptionPreview, motivation: str) -> None:
     """Refuse while a check shows an error; a warning needs the board's motivation."""
     if preview.errors:
         raise ValidationError(
-            "Budgeten kan inte fastställas så länge en kontroll visar fel: "
+            _("Budgeten kan inte fastställas så länge en kontroll visar fel: ")
             + " ".join(check.message for check in preview.errors)
         )
     if preview.warnings and not motivation:
         raise ValidationError(
-            "Kontrollerna visar varningar; skriv styrelsens motivering för att fastställa "
-            "budgeten ändå: " + " ".join(check.message for check in preview.warnings)
+            _(
+                "Kontrollerna visar varningar; skriv styrelsens motivering för att fastställa "
+                "budgeten ändå: "
+            )
+            + " ".join(check.message for check in preview.warnings)
         )
 
 

@@ -154,8 +154,11 @@ def footnote_update(
         # Browsers send line breaks as CR LF whatever the page held.
         if expected_text is not None and _lines(stored.text) != _lines(expected_text):
             raise StaleEditError(
-                f"Fotnot {stored.number} har ändrats till ”{stored.text}” sedan du öppnade "
-                "sidan; ändringen sparades inte.",
+                _(
+                    "Fotnot %(stored_number)s har ändrats till ”%(stored_text)s” sedan du "
+                    "öppnade sidan; ändringen sparades inte."
+                )
+                % {"stored_number": stored.number, "stored_text": stored.text},
                 stored.text,
             )
         stored.text = text

@@ -32,7 +32,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = f"Högst {limit_mb()} MB."
+        self.fields["file"].help_text = _("Högst %(limit_mb)s MB.") % {"limit_mb": limit_mb()}
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
@@ -77,8 +77,8 @@ def upload_confirm(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     content = pending_file(association=association, key=key)
     if content is None or "discard" in request.POST:
         pending_file_remove(association=association, key=key)
-        gone = "Filen finns inte längre; ladda upp den igen."
-        messages.info(request, "Inläsningen är avbruten; inget ändrades." if content else gone)
+        gone = _("Filen finns inte längre; ladda upp den igen.")
+        messages.info(request, _("Inläsningen är avbruten; inget ändrades.") if content else gone)
         return redirect("budgets:upload", association.slug)
     try:
         document = budget_file_apply(

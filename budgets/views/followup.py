@@ -109,16 +109,16 @@ def _rows(
         rows.append(
             _row(
                 "subtotal",
-                part.section.subtotal_label or f"Summa {part.section}",
+                part.section.subtotal_label or _("Summa %(section)s") % {"section": part.section},
                 result.sections[part.section.pk],
                 options,
                 cost,
             )
         )
-    revenue_label = "Summa intäkter (utan ingående balans)"
+    revenue_label = _("Summa intäkter (utan ingående balans)")
     rows.append(_row("total", revenue_label, result.revenue, options, False))
-    rows.append(_row("total", "Summa kostnader", result.costs, options, True))
-    rows.append(_row("total", "Årets resultat", result.result, options, False))
+    rows.append(_row("total", _("Summa kostnader"), result.costs, options, True))
+    rows.append(_row("total", _("Årets resultat"), result.result, options, False))
     return rows
 
 
@@ -145,9 +145,9 @@ def _bars(sheet: BudgetSheet, result) -> str:
         for t in [result.sections[part.section.pk]]
         if part.section.pk in followed
     ]
-    return bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
+    return bars_svg(_("Budget, utfall hittills och prognos per avsnitt"), groups)
 
 
 def _balance(sheet: BudgetSheet) -> str:
     points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
-    return balance_svg("Balanserat resultat vid årets slut, per kolumn", points)
+    return balance_svg(_("Balanserat resultat vid årets slut, per kolumn"), points)

@@ -106,7 +106,10 @@ def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) 
 def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:
     line, current = data["line"], stale.current
     shown = "" if current is None else options.text(current, cost=line.section.is_cost)
-    message = f"{stale} Nuvarande värde: {shown or 'inget inskrivet'}. Din ändring sparades inte."
+    message = _("%(stale)s Nuvarande värde: %(value)s. Din ändring sparades inte.") % {
+        "stale": stale,
+        "value": shown or _("inget inskrivet"),
+    }
     stored = "" if current is None else str(int(current))
     return JsonResponse(
         {"ok": False, "stale": True, "error": message, "typed": shown, "stored": stored}, status=409
