@@ -9,6 +9,7 @@ lazy translation proxy (a plain str would reach the page untranslated).
 
 import ast
 import re
+import shutil
 from importlib import import_module
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.template.base import Lexer, TokenType
 from django.utils.functional import Promise
 from djmoney.models.fields import CurrencyField
@@ -298,3 +300,28 @@ def test_the_code_scanner_finds_plain_labels_messages_and_choices():
 )
 def test_module_has_no_unmarked_user_text(path):
     assert unmarked_literals(parsed(path), SHARED_HELPERS) == []
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext")
+def test_makemessages_extracts_templates_and_code(tmp_path, settings):
+    """The catalogue a translator would get holds the page texts, the code's messages with
+    named placeholders, and the plural forms. (Not committed: the source language is
+    Swedish, so a Swedish .po has no translations to hold; this builds it afresh.)"""
+    (tmp_path / "sv" / "LC_MESSAGES").mkdir(parents=True)
+    settings.LOCALE_PATHS = [tmp_path]
+    call_command(
+        "makemessages",
+        locale=["sv"],
+        verbosity=0,
+        ignore_patterns=["tests/*", "bench/*", "staticfiles/*"],
+    )
+    catalogue = (tmp_path / "sv" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    for msgid in (
+        "Fastställ budgeten",  # a template's {% translate %}
+        "Styrelsens motivering vid fastställelsen %(day)s: %(motivation)s",  # blocktranslate
+        "Budgeten ”%(budget)s” är skapad som utkast.",  # a view's message
+        "Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.",  # a service's
+        "medlen avser från",  # a model field's verbose_name
+    ):
+        assert f'msgid "{msgid}"' in catalogue
+    assert 'msgid_plural "%(counter)s ändringar"' in catalogue
