@@ -76,12 +76,12 @@ class BudgetDocument(models.Model):
         help_text=_("T.ex. 90: budgeten räknar med 90 % av varje insats beviljade maxbelopp."),
     )
     revenue_total_label = models.CharField(
-        _("rubrik för summa intäkter"), max_length=100, default=_("Summa intäkter")
+        _("rubrik för summa intäkter"), max_length=100, default="Summa intäkter"
     )
     cost_total_label = models.CharField(
-        _("rubrik för summa kostnader"), max_length=100, default=_("Summa kostnader")
+        _("rubrik för summa kostnader"), max_length=100, default="Summa kostnader"
     )
-    result_label = models.CharField(_("rubrik för resultat"), max_length=100, default=_("Resultat"))
+    result_label = models.CharField(_("rubrik för resultat"), max_length=100, default="Resultat")
     balance_explanation = models.TextField(
         _("förklaring till obalanserad budget"),
         blank=True,

@@ -21,7 +21,8 @@ from finsam.errors import StaleEditError
 from finsam.saving import saved
 from members.models import Association
 
-# What a new document starts with: the three usual sections and the carried-forward line.
+# What a new document starts with: the three usual sections and the carried-forward line,
+# written in the language of the person who creates it.
 STARTING_SECTIONS = [
     (gettext_lazy("Intäkter"), SectionKind.REVENUE, gettext_lazy("Summa intäkter")),
     (gettext_lazy("Verksamhet"), SectionKind.OPERATIONS, gettext_lazy("Summa verksamhet")),
@@ -70,7 +71,11 @@ def document_create(
         for order, (name, kind, subtotal) in enumerate(STARTING_SECTIONS):
             section = saved(
                 BudgetSection(
-                    document=document, order=order, name=name, kind=kind, subtotal_label=subtotal
+                    document=document,
+                    order=order,
+                    name=str(name),
+                    kind=kind,
+                    subtotal_label=str(subtotal),
                 )
             )
             if kind == SectionKind.REVENUE:
