@@ -35,6 +35,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from finsam.lib.allocation import statutory_halves
 from finsam.lib.numbers import format_amount
 from finsam.lib.rounding import KRONA, round_to_step
@@ -318,8 +320,11 @@ def _balance_checks(budget: BudgetInput, result: ColumnResult) -> list[Check]:
         checks.append(
             Check(
                 "error",
-                f"{label}: balanserat resultat blir negativt ({_kr(lowest)}). "
-                "Förbundet får inte låna.",
+                _(
+                    "%(label)s: balanserat resultat blir negativt (%(lowest)s). Förbundet "
+                    "får inte låna."
+                )
+                % {"label": label, "lowest": _kr(lowest)},
                 key,
             )
         )
@@ -327,22 +332,37 @@ def _balance_checks(budget: BudgetInput, result: ColumnResult) -> list[Check]:
         checks.append(
             Check(
                 "info",
-                f"{label}: ingående balans är ändrad till {_kr(result.opening)}; enligt "
-                f"föregående kolumn {_kr(result.opening_computed)} (skillnad "
-                f"{_kr(result.opening_difference)}).",
+                _(
+                    "%(label)s: ingående balans är ändrad till %(opening)s; enligt "
+                    "föregående kolumn %(opening_computed)s (skillnad "
+                    "%(opening_difference)s)."
+                )
+                % {
+                    "label": label,
+                    "opening": _kr(result.opening),
+                    "opening_computed": _kr(result.opening_computed),
+                    "opening_difference": _kr(result.opening_difference),
+                },
                 key,
             )
         )
     has_carried = any(line.kind == "carried_forward" for line in budget.lines)
     if has_carried and columns_opening_missing(budget, result):
-        checks.append(Check("warning", f"{label}: ingående balans saknas; ange den.", key))
+        checks.append(
+            Check(
+                "warning", _("%(label)s: ingående balans saknas; ange den.") % {"label": label}, key
+            )
+        )
     if result.costs > result.year_revenue:
         explanation = budget.balance_explanation.strip()
-        text = (
-            f"{label}: kostnaderna ({_kr(result.costs)}) är större än årets intäkter "
-            f"({_kr(result.year_revenue)}). "
+        text = _(
+            "%(label)s: kostnaderna (%(costs)s) är större än årets intäkter (%(year_revenue)s). "
+        ) % {"label": label, "costs": _kr(result.costs), "year_revenue": _kr(result.year_revenue)}
+        text += (
+            _("Förklaring: %(explanation)s") % {"explanation": explanation}
+            if explanation
+            else _("En förklaring krävs.")
         )
-        text += f"Förklaring: {explanation}" if explanation else "En förklaring krävs."
         checks.append(Check("warning", text, key))
     return checks
 
@@ -366,8 +386,15 @@ def _contribution_checks(budget: BudgetInput, column: ColumnInput) -> list[Check
             return [
                 Check(
                     "warning",
-                    f"{column.label}: finansiering saknas för {column.year}; "
-                    f"bidraget på raden ”{line.label}” räknas som 0 kr.",
+                    _(
+                        "%(column_label)s: finansiering saknas för %(column_year)s; bidraget "
+                        "på raden ”%(line_label)s” räknas som 0 kr."
+                    )
+                    % {
+                        "column_label": column.label,
+                        "column_year": column.year,
+                        "line_label": line.label,
+                    },
                     column.key,
                 )
             ]
@@ -376,9 +403,11 @@ def _contribution_checks(budget: BudgetInput, column: ColumnInput) -> list[Check
             return [
                 Check(
                     "warning",
-                    f"{column.label}: raden ”{line.label}” har ett ändrat "
-                    "belopp för flera parter; de lagstadgade andelarna kan inte "
-                    "kontrolleras.",
+                    _(
+                        "%(column_label)s: raden ”%(line_label)s” har ett ändrat belopp för "
+                        "flera parter; de lagstadgade andelarna kan inte kontrolleras."
+                    )
+                    % {"column_label": column.label, "line_label": line.label},
                     column.key,
                 )
             ]
@@ -388,9 +417,16 @@ def _contribution_checks(budget: BudgetInput, column: ColumnInput) -> list[Check
         return [
             Check(
                 "warning",
-                f"{column.label}: bidragen följer inte de lagstadgade "
-                f"andelarna (staten {_kr(parties[STATE])}, regionen {_kr(parties[REGION])}, "
-                f"kommunerna {_kr(parties[MUNICIPAL])}).",
+                _(
+                    "%(column_label)s: bidragen följer inte de lagstadgade andelarna "
+                    "(staten %(kr)s, regionen %(kr2)s, kommunerna %(kr3)s)."
+                )
+                % {
+                    "column_label": column.label,
+                    "kr": _kr(parties[STATE]),
+                    "kr2": _kr(parties[REGION]),
+                    "kr3": _kr(parties[MUNICIPAL]),
+                },
                 column.key,
             )
         ]

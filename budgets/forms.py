@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
 from budgets.presentation import DisplayOptions
@@ -49,11 +50,11 @@ class CellForm(forms.Form):
         super().clean()
         data = self.cleaned_data
         if self.errors:
-            raise forms.ValidationError("Ofullständig sparning: rad eller kolumn saknas.")
+            raise forms.ValidationError(_("Ofullständig sparning: rad eller kolumn saknas."))
         line = self.document.lines.select_related("section").filter(pk=data["line"]).first()
         column = self.document.columns.filter(pk=data["column"]).first()
         if line is None or column is None:
-            raise forms.ValidationError("Raden eller kolumnen finns inte längre i budgeten.")
+            raise forms.ValidationError(_("Raden eller kolumnen finns inte längre i budgeten."))
         options = DisplayOptions.from_query(self.document, data)
         typed = _amount_or_none(data["value"], f"{line.label}, {column.label}")
         amount = None
@@ -62,13 +63,18 @@ class CellForm(forms.Form):
             amount = typed * options.factor * sign
             if not is_whole_kronor(amount):
                 raise forms.ValidationError(
-                    f"{line.label}, {column.label}: ange hela kronor "
-                    f"({data['value']} {options.unit})."
+                    _("%(line)s, %(column)s: ange hela kronor (%(value)s %(unit)s).")
+                    % {
+                        "line": line.label,
+                        "column": column.label,
+                        "value": data["value"],
+                        "unit": options.unit,
+                    }
                 )
             if not fits_money(amount):
                 raise forms.ValidationError(
-                    f"{line.label}, {column.label}: beloppet är för stort; högst "
-                    f"{MONEY_WHOLE_DIGITS} siffror i kronor."
+                    _("%(cell)s: beloppet är för stort; högst %(digits)s siffror i kronor.")
+                    % {"cell": f"{line.label}, {column.label}", "digits": MONEY_WHOLE_DIGITS}
                 )
         data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
         return data
@@ -78,10 +84,10 @@ def _expected(text: str) -> Decimal | None:
     try:
         value = Decimal(text) if text.strip() else None
     except ArithmeticError as error:
-        message = "Sidan skickade ett felaktigt utgångsvärde; ladda om."
+        message = _("Sidan skickade ett felaktigt utgångsvärde; ladda om.")
         raise forms.ValidationError(message) from error
     if value is not None and not value.is_finite():
-        raise forms.ValidationError("Sidan skickade ett felaktigt utgångsvärde; ladda om.")
+        raise forms.ValidationError(_("Sidan skickade ett felaktigt utgångsvärde; ladda om."))
     return value
 
 
@@ -93,9 +99,9 @@ class _MemberIds(forms.TypedMultipleChoiceField):
 
 
 class LineForm(forms.Form):
-    label = forms.CharField(label="Text", max_length=300)
+    label = forms.CharField(label=_("Text"), max_length=300)
     footnotes = forms.CharField(
-        label="Fotnoter", required=False, max_length=60, help_text="Nummer, t.ex. 1, 3"
+        label=_("Fotnoter"), required=False, max_length=60, help_text=_("Nummer, t.ex. 1, 3")
     )
     members = _MemberIds(required=False, coerce=int, empty_value=None)
     initiative = forms.IntegerField(required=False)
@@ -110,27 +116,29 @@ class LineForm(forms.Form):
         parts = [p for p in self.cleaned_data["footnotes"].replace(" ", ",").split(",") if p]
         numbers = [whole_number(p) for p in parts]
         if None in numbers:
-            raise forms.ValidationError("Skriv fotnoternas nummer med komma emellan, t.ex. 1, 3.")
+            raise forms.ValidationError(
+                _("Skriv fotnoternas nummer med komma emellan, t.ex. 1, 3.")
+            )
         return [n for n in numbers if n is not None]
 
 
 class NewLineForm(forms.Form):
     section = forms.IntegerField(widget=forms.HiddenInput)
-    label = forms.CharField(label="Ny rad", max_length=300)
-    kind = forms.ChoiceField(label="Slag", choices=LineKind.choices, initial=LineKind.AMOUNT)
+    label = forms.CharField(label=_("Ny rad"), max_length=300)
+    kind = forms.ChoiceField(label=_("Slag"), choices=LineKind.choices, initial=LineKind.AMOUNT)
 
 
 class FootnoteForm(forms.Form):
     text = forms.CharField(
-        label="Fotnot", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        label=_("Fotnot"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
     version = VersionField(required=False)  # a stored footnote's; none for a new one
 
 
 class ColumnForm(forms.Form):
-    kind = forms.ChoiceField(label="Slag", choices=ColumnKind.choices)
-    year = YearField(label="År")
-    label = forms.CharField(label="Rubrik", max_length=60)
+    kind = forms.ChoiceField(label=_("Slag"), choices=ColumnKind.choices)
+    year = YearField(label=_("År"))
+    label = forms.CharField(label=_("Rubrik"), max_length=60)
 
 
 class AdoptForm(forms.Form):
@@ -138,18 +146,18 @@ class AdoptForm(forms.Form):
     board's, not today's). `figures` is the checksum of the figures the page showed."""
 
     adopted_on = forms.DateField(
-        label="Styrelsens beslutsdatum",
-        help_text="ÅÅÅÅ-MM-DD",
+        label=_("Styrelsens beslutsdatum"),
+        help_text=_("ÅÅÅÅ-MM-DD"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Ange datumet då styrelsen fastställde budgeten."},
+        error_messages={"required": _("Ange datumet då styrelsen fastställde budgeten.")},
     )
-    diary_number = forms.CharField(label="Diarienummer", max_length=40, required=False)
-    meeting = forms.IntegerField(label="Styrelsemöte", required=False)
+    diary_number = forms.CharField(label=_("Diarienummer"), max_length=40, required=False)
+    meeting = forms.IntegerField(label=_("Styrelsemöte"), required=False)
     motivation = forms.CharField(
-        label="Styrelsens motivering till varningarna",
+        label=_("Styrelsens motivering till varningarna"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Krävs när kontrollerna visar varningar; den sparas med fastställelsen.",
+        help_text=_("Krävs när kontrollerna visar varningar; den sparas med fastställelsen."),
     )
     figures = forms.CharField(widget=forms.HiddenInput, max_length=64)
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -164,7 +172,7 @@ class AdoptForm(forms.Form):
             return None
         meeting = self.meetings.filter(pk=number).first()
         if meeting is None:
-            raise forms.ValidationError("Mötet finns inte i förbundet.")
+            raise forms.ValidationError(_("Mötet finns inte i förbundet."))
         return meeting
 
 
@@ -195,7 +203,7 @@ class FollowUpForm(forms.Form):
                 data[name] = _expected(data.get(name, ""))
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    "Sidan skickade ett felaktigt utgångsvärde; ladda om sidan och försök igen."
+                    _("Sidan skickade ett felaktigt utgångsvärde; ladda om sidan och försök igen.")
                 ) from error
         return data
 
@@ -219,21 +227,21 @@ def _plain(value: Decimal | None) -> str:
 
 
 class NewDocumentForm(forms.Form):
-    title = forms.CharField(label="Rubrik", max_length=200)
-    year = YearField(label="Budgetår")
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    year = YearField(label=_("Budgetår"))
 
 
 class DocumentSettingsForm(forms.Form):
-    title = forms.CharField(label="Rubrik", max_length=200)
-    unit = forms.ChoiceField(label="Belopp visas i", choices=Unit.choices)
-    costs_negative = forms.BooleanField(label="Kostnader med minustecken", required=False)
-    counted_share = PercentField(label="Räknad andel av insatsernas beviljade belopp (%)")
-    revenue_total_label = forms.CharField(label="Rubrik för summa intäkter", max_length=100)
-    cost_total_label = forms.CharField(label="Rubrik för summa kostnader", max_length=100)
-    result_label = forms.CharField(label="Rubrik för resultat", max_length=100)
-    result_with_sign = forms.BooleanField(label="Plustecken före överskott", required=False)
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    unit = forms.ChoiceField(label=_("Belopp visas i"), choices=Unit.choices)
+    costs_negative = forms.BooleanField(label=_("Kostnader med minustecken"), required=False)
+    counted_share = PercentField(label=_("Räknad andel av insatsernas beviljade belopp (%)"))
+    revenue_total_label = forms.CharField(label=_("Rubrik för summa intäkter"), max_length=100)
+    cost_total_label = forms.CharField(label=_("Rubrik för summa kostnader"), max_length=100)
+    result_label = forms.CharField(label=_("Rubrik för resultat"), max_length=100)
+    result_with_sign = forms.BooleanField(label=_("Plustecken före överskott"), required=False)
     balance_explanation = forms.CharField(
-        label="Förklaring till obalanserad budget",
+        label=_("Förklaring till obalanserad budget"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -241,10 +249,10 @@ class DocumentSettingsForm(forms.Form):
 
 
 class SectionForm(forms.Form):
-    name = forms.CharField(label="Rubrik", max_length=200, required=False)
-    kind = forms.ChoiceField(label="Slag", choices=SectionKind.choices, required=False)
-    subtotal_label = forms.CharField(label="Rubrik för delsumma", max_length=200, required=False)
-    show_subtotal = forms.BooleanField(label="Visa delsumma", required=False)
+    name = forms.CharField(label=_("Rubrik"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Slag"), choices=SectionKind.choices, required=False)
+    subtotal_label = forms.CharField(label=_("Rubrik för delsumma"), max_length=200, required=False)
+    show_subtotal = forms.BooleanField(label=_("Visa delsumma"), required=False)
     version = VersionField(required=False)  # an existing section's; none for a new one
 
 
@@ -252,12 +260,12 @@ class NewFromForm(forms.Form):
     """Next year's budget built from an earlier one: the year, and a title if not the moved one."""
 
     # A successor is for a year after an earlier budget, so never the first year.
-    year = YearField(label="Budgetår", first=FIRST_YEAR + 1)
+    year = YearField(label=_("Budgetår"), first=FIRST_YEAR + 1)
     title = forms.CharField(
-        label="Rubrik",
+        label=_("Rubrik"),
         max_length=200,
         required=False,
-        help_text="Tomt: den tidigare rubriken med åren flyttade framåt.",
+        help_text=_("Tomt: den tidigare rubriken med åren flyttade framåt."),
     )
 
     def __init__(self, *args, source: BudgetDocument, **kwargs) -> None:
@@ -269,6 +277,7 @@ class NewFromForm(forms.Form):
         year = self.cleaned_data["year"]
         if year <= self.source.year:
             raise forms.ValidationError(
-                f"Välj ett senare år än {self.source.year}, det år budgeten bygger på."
+                _("Välj ett senare år än %(year)s, det år budgeten bygger på.")
+                % {"year": self.source.year}
             )
         return year

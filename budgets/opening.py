@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from budgets.accounts.models import BalanceKind, MonthMovement, YearBalance
 from budgets.accounts.selectors import statements_for
 from budgets.calculation import OPENING_PREFERENCE
@@ -39,7 +41,10 @@ def successor_opening(document: BudgetDocument, year: int) -> Opening | None:
     equity = books_closing_equity(document.association, before)
     if equity is not None:
         # Budgets are typed in whole kronor; the books keep öre.
-        return Opening(round_to_step(equity, KRONA), f"bokföringens utgående eget kapital {before}")
+        return Opening(
+            round_to_step(equity, KRONA),
+            _("bokföringens utgående eget kapital %(before)s") % {"before": before},
+        )
     sheet = budget_sheet(document)
     return _forecast(sheet, before) or _closing(sheet, before)
 
@@ -62,14 +67,19 @@ def _forecast(sheet: BudgetSheet, year: int) -> Opening | None:
     for column in _of_year(sheet, year):
         if column.kind == ColumnKind.FORECAST:
             closing = sheet.result.columns[column.pk].closing
-            return Opening(closing, f"prognosen i kolumnen ”{column.label}” i {sheet.document}")
+            return Opening(
+                closing,
+                _("prognosen i kolumnen ”%(column_label)s” i %(sheet_document)s")
+                % {"column_label": column.label, "sheet_document": sheet.document},
+            )
     for column in _of_year(sheet, year):
         follow_up, entered = follow_up_of(sheet, column)
         if any(figures.forecast is not None for figures in entered.values()):
             opening = sheet.result.columns[column.pk].opening
             return Opening(
                 opening + follow_up.result.forecast,
-                f"helårsprognosen i uppföljningen av ”{column.label}” i {sheet.document}",
+                _("helårsprognosen i uppföljningen av ”%(column_label)s” i %(sheet_document)s")
+                % {"column_label": column.label, "sheet_document": sheet.document},
             )
     return None
 
@@ -77,7 +87,11 @@ def _forecast(sheet: BudgetSheet, year: int) -> Opening | None:
 def _closing(sheet: BudgetSheet, year: int) -> Opening | None:
     for column in _of_year(sheet, year):
         closing = sheet.result.columns[column.pk].closing
-        return Opening(closing, f"utgående resultat i kolumnen ”{column.label}” i {sheet.document}")
+        return Opening(
+            closing,
+            _("utgående resultat i kolumnen ”%(column_label)s” i %(sheet_document)s")
+            % {"column_label": column.label, "sheet_document": sheet.document},
+        )
     return None
 
 

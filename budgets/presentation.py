@@ -258,7 +258,7 @@ def grid_rows(sheet: BudgetSheet, options: DisplayOptions, editable: bool = Fals
     rows.append(
         GridRow(
             "share",
-            "Administrationens andel av kostnaderna",
+            _("Administrationens andel av kostnaderna"),
             [GridCell(f"c{c.pk}-share", _share(results[c.pk]), c) for c in columns],
         )
     )
@@ -352,11 +352,15 @@ def _detail(sheet, line, column, cell: CellResult, options: DisplayOptions, cost
     share = f"{sheet.document.counted_share.normalize():f}".replace(".", ",")
     if cell.maximum is not None:
         parts.append(
-            f"max {options.text(cell.maximum, cost=cost)}, räknas {share} %: "
-            f"{options.text(cell.value, cost=cost)}"
+            _("max %(cell_maximum)s, räknas %(share)s %%: %(cell_value)s")
+            % {
+                "cell_maximum": options.text(cell.maximum, cost=cost),
+                "share": share,
+                "cell_value": options.text(cell.value, cost=cost),
+            }
         )
     elif cell.stored is not None and _typed_as_counted(sheet, line, column):
-        parts.append(f"inskrivet som räknat belopp ({share} % av max)")
+        parts.append(_("inskrivet som räknat belopp (%(share)s %% av max)") % {"share": share})
     return "; ".join(parts)
 
 
@@ -371,30 +375,38 @@ def _typed_as_counted(sheet, line, column) -> bool:
 def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cost) -> str:
     if line.kind == LineKind.CONTRIBUTION:
         if cell.computed is None:
-            return "Ingen finansiering för året: ange beloppet."
+            return _("Ingen finansiering för året: ange beloppet.")
         if cell.stored is not None:
-            return (
-                f"Ändrat. Enligt finansieringen: {options.text(cell.computed)}; "
-                f"skillnad {options.text(cell.difference)}."
-            )
-        return "Från årets finansiering."
+            return _(
+                "Ändrat. Enligt finansieringen: %(cell_computed)s; skillnad %(cell_difference)s."
+            ) % {
+                "cell_computed": options.text(cell.computed),
+                "cell_difference": options.text(cell.difference),
+            }
+        return _("Från årets finansiering.")
     if line.kind == LineKind.CARRIED_FORWARD:
         if cell.computed is None:
-            return "Ingående balans: inget före i kedjan, ange beloppet."
+            return _("Ingående balans: inget före i kedjan, ange beloppet.")
         if cell.stored is not None:
-            return (
-                "Ändrat (preliminärt). Enligt föregående kolumn: "
-                f"{options.text(cell.computed)}; skillnad {options.text(cell.difference)}."
-            )
-        return "Utgående resultat i föregående kolumn."
+            return _(
+                "Ändrat (preliminärt). Enligt föregående kolumn: %(cell_computed)s; "
+                "skillnad %(cell_difference)s."
+            ) % {
+                "cell_computed": options.text(cell.computed),
+                "cell_difference": options.text(cell.difference),
+            }
+        return _("Utgående resultat i föregående kolumn.")
     if line.kind == LineKind.INITIATIVE:
         parts = []
         if cell.computed is not None:
             parts.append(f"Beviljat: {options.text(cell.computed, cost=cost)}.")
         if cell.maximum is not None:
             parts.append(
-                f"Maxbelopp {options.text(cell.maximum, cost=cost)}, räknat "
-                f"{options.text(cell.value, cost=cost)}."
+                _("Maxbelopp %(cell_maximum)s, räknat %(cell_value)s.")
+                % {
+                    "cell_maximum": options.text(cell.maximum, cost=cost),
+                    "cell_value": options.text(cell.value, cost=cost),
+                }
             )
         return " ".join(parts)
     return ""

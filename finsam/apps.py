@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FinsamConfig(AppConfig):
     name = "finsam"
-    verbose_name = "Finsam"
+    verbose_name = _("Finsam")
 
     def ready(self) -> None:
         from simple_history.signals import pre_create_historical_record

@@ -33,8 +33,8 @@ class VersionField(forms.IntegerField):
         kwargs.setdefault(
             "error_messages",
             {
-                "required": "Sidan skickade inte vilken version du utgick från; ladda om sidan.",
-                "invalid": "Sidan skickade en felaktig version; ladda om sidan.",
+                "required": _("Sidan skickade inte vilken version du utgick från; ladda om sidan."),
+                "invalid": _("Sidan skickade en felaktig version; ladda om sidan."),
             },
         )
         super().__init__(**kwargs)

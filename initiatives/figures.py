@@ -10,6 +10,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
 from finsam.saving import rows_synced
@@ -31,9 +33,9 @@ from initiatives.models import (
 from members.models import Member
 from members.selectors import members_during_year
 
-EXIT_TABLE = "Anledning till avslut"
-STANDING_TABLE = "Inskrivna deltagare"
-REFERRAL_TABLE = "Inkomna intresseanmälningar"
+EXIT_TABLE = gettext_lazy("Anledning till avslut")
+STANDING_TABLE = gettext_lazy("Inskrivna deltagare")
+REFERRAL_TABLE = gettext_lazy("Inkomna intresseanmälningar")
 
 
 def _lock(initiative: Initiative) -> Initiative:
@@ -43,7 +45,7 @@ def _lock(initiative: Initiative) -> Initiative:
 def _follow_up_checked(follow_up: FollowUp, expected_version: int | None) -> FollowUp:
     """The follow-up read again under the initiative's lock, its version checked and raised."""
     locked = FollowUp.objects.get(pk=follow_up.pk)
-    version_checked(locked, expected_version, what=f"Uppföljningen {locked}")
+    version_checked(locked, expected_version, what=_("Uppföljningen %(name)s") % {"name": locked})
     locked.save(update_fields=["version"])
     return locked
 
@@ -109,9 +111,9 @@ def exits_record(
         initiative = _lock(follow_up.initiative)
         _follow_up_checked(follow_up, expected_version)
         if any(r.association_id != initiative.association_id for r in counts):
-            raise ValidationError("En avslutsanledning hör inte till förbundets lista.")
+            raise ValidationError(_("En avslutsanledning hör inte till förbundets lista."))
         total = _total(
-            counts.values(), printed=printed_total, table=EXIT_TABLE, column=str(follow_up)
+            counts.values(), printed=printed_total, table=str(EXIT_TABLE), column=str(follow_up)
         )
         reasons = {r.pk: r for r in counts}
         rows_synced(
@@ -139,7 +141,11 @@ def _outcomes_from_exits(follow_up: FollowUp, counts: dict[ExitReason, int], tot
         earlier = goal.outcomes.filter(
             period_start=follow_up.start, period_end=follow_up.end
         ).first()
-        note = f"Beräknat ur tabellen ”{EXIT_TABLE}”, {follow_up}: {category.label.lower()}."
+        note = _("Beräknat ur tabellen ”%(table)s”, %(period)s: %(category)s.") % {
+            "table": EXIT_TABLE,
+            "period": follow_up,
+            "category": category.label.lower(),
+        }
         services.outcome_record(
             goal=goal,
             data=services.OutcomeData(
@@ -165,13 +171,23 @@ def standings_record(
     with transaction.atomic():
         _lock(follow_up.initiative)
         _follow_up_checked(follow_up, expected_version)
-        column = f"Antal {follow_up.end:%Y-%m-%d}"
-        total = _total(counts.values(), printed=printed_total, table=STANDING_TABLE, column=column)
+        column = _("Antal %(day)s") % {"day": f"{follow_up.end:%Y-%m-%d}"}
+        total = _total(
+            counts.values(), printed=printed_total, table=str(STANDING_TABLE), column=column
+        )
         enrolled = follow_up.head_counts.filter(kind=HeadCountKind.ENROLLED).first()
         if enrolled is not None and enrolled.total != total:
             raise ValidationError(
-                f"Tabellen ”{STANDING_TABLE}”, kolumnen ”{column}”: raderna summerar till {total}, "
-                f"men {enrolled.total} är inskrivna vid periodens slut. Inget har sparats."
+                _(
+                    "Tabellen ”%(table)s”, kolumnen ”%(column)s”: raderna summerar till %(total)s, "
+                    "men %(enrolled)s är inskrivna vid periodens slut. Inget har sparats."
+                )
+                % {
+                    "table": STANDING_TABLE,
+                    "column": column,
+                    "total": total,
+                    "enrolled": enrolled.total,
+                }
             )
         rows_synced(
             follow_up.standing_counts.select_related("follow_up__initiative"),
@@ -198,12 +214,17 @@ def referral_year_record(
     with transaction.atomic():
         locked = _lock(initiative)
         stored = ReferralYear.objects.filter(initiative=locked, year=year).first()
-        version_checked(stored, expected_version, what=f"Intresseanmälningarna {year}")
+        version_checked(
+            stored, expected_version, what=_("Intresseanmälningarna %(year)s") % {"year": year}
+        )
         allowed = {m.pk for m in members_during_year(locked.association, year)}
         strangers = [m.name for m in counts if m.pk not in allowed]
         if strangers:
-            raise ValidationError(f"{', '.join(strangers)} var inte medlem i förbundet {year}.")
-        _total(counts.values(), printed=printed_total, table=REFERRAL_TABLE, column=str(year))
+            raise ValidationError(
+                _("%(members)s var inte medlem i förbundet %(year)s.")
+                % {"members": ", ".join(strangers), "year": year}
+            )
+        _total(counts.values(), printed=printed_total, table=str(REFERRAL_TABLE), column=str(year))
         column = stored or ReferralYear(initiative=locked, year=year)
         column.through = through
         column.full_clean()

@@ -5,14 +5,20 @@ association's members, meetings, decisions, goals and exit reasons.
 """
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import AmountField, YearField, choice_field, model_choice_field
 from finsam.models import Association
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 from initiatives.models import (
     Comparison,
     Decision,
@@ -38,15 +44,15 @@ from members.selectors import members_of
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _date(label: str, required: bool = True) -> forms.DateField:
+def _date(label: "StrOrPromise", required: bool = True) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DATE)
 
 
-def _count(label: str, required: bool = False) -> forms.IntegerField:
+def _count(label: "StrOrPromise", required: bool = False) -> forms.IntegerField:
     return forms.IntegerField(label=label, required=required, min_value=0, max_value=1_000_000)
 
 
-def _text(label: str, rows: int = 3) -> forms.CharField:
+def _text(label: "StrOrPromise", rows: int = 3) -> forms.CharField:
     return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
 
 
@@ -58,25 +64,25 @@ class InitiativeForm(forms.Form):
     """The facts of an initiative (its status changes through StatusForm)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    name = forms.CharField(label="Namn", max_length=200)
-    kind = forms.ChoiceField(label="Slag", choices=InitiativeKind.choices)
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    kind = forms.ChoiceField(label=_("Slag"), choices=InitiativeKind.choices)
     owner = forms.ModelChoiceField(
-        label="Projektägare", queryset=Member.objects.none(), required=False
+        label=_("Projektägare"), queryset=Member.objects.none(), required=False
     )
     members = forms.ModelMultipleChoiceField(
-        label="Deltagande medlemmar (minst två)",
+        label=_("Deltagande medlemmar (minst två)"),
         queryset=Member.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    start = _date("Startar", required=False)
-    end = _date("Slutar", required=False)
-    description = _text("Beskrivning")
-    target_group = _text("Målgrupp", rows=2)
-    age_from = forms.IntegerField(label="Ålder från", required=False, min_value=0, max_value=120)
-    age_to = forms.IntegerField(label="Ålder till", required=False, min_value=0, max_value=120)
-    staffing = forms.CharField(label="Bemanning", max_length=300, required=False)
-    evaluation_plan = _text("Utvärderingsplan", rows=2)
+    start = _date(_("Startar"), required=False)
+    end = _date(_("Slutar"), required=False)
+    description = _text(_("Beskrivning"))
+    target_group = _text(_("Målgrupp"), rows=2)
+    age_from = forms.IntegerField(label=_("Ålder från"), required=False, min_value=0, max_value=120)
+    age_to = forms.IntegerField(label=_("Ålder till"), required=False, min_value=0, max_value=120)
+    staffing = forms.CharField(label=_("Bemanning"), max_length=300, required=False)
+    evaluation_plan = _text(_("Utvärderingsplan"), rows=2)
 
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -97,9 +103,9 @@ class InitiativeForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Ny status", choices=InitiativeStatus.choices)
-    on = _date("Datum")
-    comment = forms.CharField(label="Kommentar", max_length=300, required=False)
+    status = forms.ChoiceField(label=_("Ny status"), choices=InitiativeStatus.choices)
+    on = _date(_("Datum"))
+    comment = forms.CharField(label=_("Kommentar"), max_length=300, required=False)
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -107,18 +113,18 @@ class StatusForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(label="Slag", choices=DecisionKind.choices)
-    decided_on = _date("Beslutsdatum")
+    kind = forms.ChoiceField(label=_("Slag"), choices=DecisionKind.choices)
+    decided_on = _date(_("Beslutsdatum"))
     meeting = forms.ModelChoiceField(
-        label="Styrelsemöte", queryset=Meeting.objects.none(), required=False
+        label=_("Styrelsemöte"), queryset=Meeting.objects.none(), required=False
     )
-    amount = AmountField(label="Belopp (kr)", required=False)
-    period_start = _date("Medlen avser från", required=False)
-    period_end = _date("Medlen avser till och med", required=False)
+    amount = AmountField(label=_("Belopp (kr)"), required=False)
+    period_start = _date(_("Medlen avser från"), required=False)
+    period_end = _date(_("Medlen avser till och med"), required=False)
     revokes: "forms.ModelChoiceField[Decision]" = forms.ModelChoiceField(
-        label="Upphäver beslutet", queryset=Decision.objects.none(), required=False
+        label=_("Upphäver beslutet"), queryset=Decision.objects.none(), required=False
     )
-    text = _text("Beslutstext")
+    text = _text(_("Beslutstext"))
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -134,24 +140,26 @@ class DecisionForm(forms.Form):
 
 
 class GoalForm(forms.Form):
-    code = forms.CharField(label="Beteckning", max_length=10, required=False)
-    text = forms.CharField(label="Mål", widget=forms.Textarea(attrs={"rows": 2}))
-    kind = forms.ChoiceField(label="Slag", choices=GoalKind.choices)
-    level = forms.ChoiceField(label="Nivå", choices=GoalLevel.choices)
-    metric = forms.ChoiceField(label="Mått", choices=[("", "–"), *Metric.choices], required=False)
-    comparison = forms.ChoiceField(
-        label="Jämförelse", choices=[("", "–"), *Comparison.choices], required=False
+    code = forms.CharField(label=_("Beteckning"), max_length=10, required=False)
+    text = forms.CharField(label=_("Mål"), widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Slag"), choices=GoalKind.choices)
+    level = forms.ChoiceField(label=_("Nivå"), choices=GoalLevel.choices)
+    metric = forms.ChoiceField(
+        label=_("Mått"), choices=[("", "–"), *Metric.choices], required=False
     )
-    target_value = AmountField(label="Målvärde", required=False)
-    target_per = forms.CharField(label="Gäller", max_length=100, required=False)
+    comparison = forms.ChoiceField(
+        label=_("Jämförelse"), choices=[("", "–"), *Comparison.choices], required=False
+    )
+    target_value = AmountField(label=_("Målvärde"), required=False)
+    target_per = forms.CharField(label=_("Gäller"), max_length=100, required=False)
     counted_exits = forms.ChoiceField(
-        label="Mäts på avslut som räknas som",
+        label=_("Mäts på avslut som räknas som"),
         choices=[("", "–"), *ExitCategory.choices],
         required=False,
-        help_text="Bara för andelar: utfallet beräknas ur tabellen över avslut.",
+        help_text=_("Bara för andelar: utfallet beräknas ur tabellen över avslut."),
     )
     parent = forms.ModelChoiceField(
-        label="Delmål till", queryset=Goal.objects.none(), required=False
+        label=_("Delmål till"), queryset=Goal.objects.none(), required=False
     )
 
     def __init__(self, *args, association: Association, initiative: Initiative | None, **kwargs):
@@ -182,18 +190,18 @@ class OutcomeForm(forms.Form):
     """An outcome entered for a goal; `version` is the goal's, which its outcomes raise."""
 
     version = VersionField()
-    period_start = _date("Period från")
-    period_end = _date("Period till och med")
-    interim = forms.BooleanField(label="Delårsvärde (målets period pågår)", required=False)
-    value = AmountField(label="Värde (antal)", required=False)
-    numerator = _count("Antal som nått målet (andel)")
-    denominator = _count("Av totalt (andel)")
+    period_start = _date(_("Period från"))
+    period_end = _date(_("Period till och med"))
+    interim = forms.BooleanField(label=_("Delårsvärde (målets period pågår)"), required=False)
+    value = AmountField(label=_("Värde (antal)"), required=False)
+    numerator = _count(_("Antal som nått målet (andel)"))
+    denominator = _count(_("Av totalt (andel)"))
     override = forms.ChoiceField(
-        label="Bedömd status",
-        choices=[("", "Beräknad status gäller"), *GoalStatus.choices],
+        label=_("Bedömd status"),
+        choices=[("", _("Beräknad status gäller")), *GoalStatus.choices],
         required=False,
     )
-    comment = _text("Kommentar", rows=2)
+    comment = _text(_("Kommentar"), rows=2)
 
     def data_object(self) -> services.OutcomeData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -201,29 +209,29 @@ class OutcomeForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    start = _date("Från")
-    end = _date("Till och med")
-    label = forms.CharField(label="Benämning", max_length=100, required=False)
+    start = _date(_("Från"))
+    end = _date(_("Till och med"))
+    label = forms.CharField(label=_("Benämning"), max_length=100, required=False)
 
 
 class HeadCountForm(forms.Form):
     """One head count of a follow-up; `version` is the follow-up's."""
 
     version = VersionField()
-    kind = forms.ChoiceField(label="Avser", choices=HeadCountKind.choices)
-    total = _count("Antal", required=True)
-    women = _count("Kvinnor")
-    men = _count("Män")
-    under_30 = _count("Under 30 år")
-    born_abroad = _count("Utrikesfödda")
-    needs_interpreter = _count("Behov av tolk")
+    kind = forms.ChoiceField(label=_("Avser"), choices=HeadCountKind.choices)
+    total = _count(_("Antal"), required=True)
+    women = _count(_("Kvinnor"))
+    men = _count(_("Män"))
+    under_30 = _count(_("Under 30 år"))
+    born_abroad = _count(_("Utrikesfödda"))
+    needs_interpreter = _count(_("Behov av tolk"))
 
     def data_object(self) -> HeadCountData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
         return HeadCountData(**data)
 
 
-PRINTED_HELP = "Valfritt: summan som står i dokumentet; den måste stämma med raderna."
+PRINTED_HELP = _("Valfritt: summan som står i dokumentet; den måste stämma med raderna.")
 
 
 def _stored(form: forms.Form, counts: Mapping[str, object], version: int) -> None:
@@ -243,7 +251,7 @@ class ExitsForm(forms.Form):
         self.reasons = list(ExitReason.objects.filter(association=association))
         for reason in self.reasons:
             self.fields[f"reason_{reason.pk}"] = _count(str(reason))
-        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"] = _count(_("Tryckt summa"))
         self.fields["printed_total"].help_text = PRINTED_HELP
         stored = {f"reason_{row.reason_id}": row.count for row in follow_up.exit_counts.all()}
         _stored(self, stored, follow_up.version)
@@ -266,7 +274,7 @@ class StandingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for standing in Standing:
             self.fields[standing.value] = _count(standing.label)
-        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"] = _count(_("Tryckt summa"))
         self.fields["printed_total"].help_text = PRINTED_HELP
         stored = {row.standing: row.count for row in follow_up.standing_counts.all()}
         _stored(self, stored, follow_up.version)
@@ -286,8 +294,8 @@ class ReferralYearForm(forms.Form):
     print; `version` is the column's (`ABSENT` for a year not entered yet)."""
 
     version = VersionField()
-    year = YearField(label="År")
-    through = _date("Till och med (tomt: hela året)", required=False)
+    year = YearField(label=_("År"))
+    through = _date(_("Till och med (tomt: hela året)"), required=False)
 
     def __init__(
         self, *args, association: Association, column: ReferralYear | None = None, **kwargs
@@ -299,7 +307,7 @@ class ReferralYearForm(forms.Form):
         self.members = sorted(members, key=lambda m: order.get(m.pk, len(order)))
         for member in self.members:
             self.fields[f"member_{member.pk}"] = _count(member.name)
-        self.fields["printed_total"] = _count("Tryckt summa")
+        self.fields["printed_total"] = _count(_("Tryckt summa"))
         self.fields["printed_total"].help_text = PRINTED_HELP
         stored: dict[str, object] = {f"member_{row.member_id}": row.count for row in rows}
         if column is not None:

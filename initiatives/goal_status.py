@@ -19,23 +19,24 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Metric(models.TextChoices):
-    SHARE = "share", "Andel i procent"
-    COUNT = "count", "Antal"
+    SHARE = "share", _("Andel i procent")
+    COUNT = "count", _("Antal")
 
 
 class Comparison(models.TextChoices):
-    AT_LEAST = "at_least", "minst"
-    AT_MOST = "at_most", "högst"
+    AT_LEAST = "at_least", _("minst")
+    AT_MOST = "at_most", _("högst")
 
 
 class GoalStatus(models.TextChoices):
-    MET = "met", "Uppfyllt"
-    PARTLY_MET = "partly_met", "Delvis uppfyllt"
-    NOT_MET = "not_met", "Ej uppfyllt"
-    NOT_YET = "not_yet", "Ej mätbart än"
+    MET = "met", _("Uppfyllt")
+    PARTLY_MET = "partly_met", _("Delvis uppfyllt")
+    NOT_MET = "not_met", _("Ej uppfyllt")
+    NOT_YET = "not_yet", _("Ej mätbart än")
 
 
 @dataclass(frozen=True)

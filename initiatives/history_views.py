@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from finsam.audit.pages import render_history
 from finsam.permissions import Perm
@@ -14,12 +15,14 @@ from initiatives.models import Initiative
 def initiative_history(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     initiative = get_scoped_or_404(Initiative, tenant, pk=pk)
     context = {
-        "title": f"Historik för {initiative}",
+        "title": _("Historik för %(name)s") % {"name": initiative},
         "back": reverse("initiatives:detail", args=[tenant.association.slug, initiative.pk]),
         "back_label": initiative.name,
         "explanation": (
-            "Insatsens uppgifter och status, beslut, mål och utfall, uppföljningsperioder och "
-            "deltagarsiffror."
+            _(
+                "Insatsens uppgifter och status, beslut, mål och utfall, uppföljningsperioder och "
+                "deltagarsiffror."
+            )
         ),
     }
     return render_history(request, tenant, initiative_sources(initiative), context)

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from finsam.lib.shares import format_share
 from finsam.models import Association
@@ -170,10 +171,10 @@ class FollowUpView:
 def _head_count_figures(row) -> list[Figure]:
     figures = []
     for name, label in (
-        ("women", "kvinnor"),
-        ("men", "män"),
-        ("under_30", "under 30 år"),
-        ("born_abroad", "utrikesfödda"),
+        ("women", _("kvinnor")),
+        ("men", _("män")),
+        ("under_30", _("under 30 år")),
+        ("born_abroad", _("utrikesfödda")),
     ):
         value = getattr(row, name)
         if value is not None:
@@ -181,9 +182,9 @@ def _head_count_figures(row) -> list[Figure]:
     if row.needs_interpreter is not None:
         # Documents count interpreter needs among those born abroad ("20 av dessa 29").
         whole, label = (
-            (row.born_abroad, "behov av tolk (av utrikesfödda)")
+            (row.born_abroad, _("behov av tolk (av utrikesfödda)"))
             if row.born_abroad
-            else (row.total, "behov av tolk")
+            else (row.total, _("behov av tolk"))
         )
         figures.append(
             Figure(label, row.needs_interpreter, format_share(row.needs_interpreter, whole))
@@ -207,7 +208,7 @@ def _follow_up_view(follow_up: FollowUp) -> FollowUpView:
         exits=exits,
         exits_total=exits_total,
         exit_categories=[
-            Figure(c.label, by_category[c], format_share(by_category[c], exits_total))
+            Figure(str(c.label), by_category[c], format_share(by_category[c], exits_total))
             for c in ExitCategory
         ]
         if exits

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from djmoney.money import Money
 
 from finsam.lib.numbers import format_amount
@@ -55,15 +57,22 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
     chosen = {m.pk for m in facts.members}
     if len(chosen) < 2:
         raise ValidationError(
-            "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
-            f"minst två parter); {len(chosen)} är vald."
+            ngettext(
+                "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
+                "minst två parter); %(count)s är vald.",
+                "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
+                "minst två parter); %(count)s är vald.",
+                len(chosen),
+            )
+            % {"count": len(chosen)}
         )
     belonging = set(members_of(association).filter(pk__in=chosen).values_list("pk", flat=True))
     if chosen - belonging:
-        raise ValidationError("En deltagande organisation är inte medlem i förbundet.")
+        raise ValidationError(_("En deltagande organisation är inte medlem i förbundet."))
     if facts.owner is not None and facts.owner.pk not in chosen:
         raise ValidationError(
-            f"Projektägaren {facts.owner} ska vara en av de deltagande medlemmarna."
+            _("Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.")
+            % {"owner": facts.owner}
         )
 
 
@@ -106,13 +115,14 @@ def initiative_set_status(
         locked = _lock(initiative)
         if status not in NEXT_STATUSES[locked.status]:
             raise ValidationError(
-                f"En insats med status ”{locked.get_status_display()}” kan inte få status "
-                f"”{InitiativeStatus(status).label}”."
+                _("En insats med status ”%(current)s” kan inte få status ”%(next)s”.")
+                % {"current": locked.get_status_display(), "next": InitiativeStatus(status).label}
             )
         previous = locked.status_changes.order_by("-on", "-pk").first()
         if previous is not None and on < previous.on:
             raise ValidationError(
-                f"Datumet {on:%Y-%m-%d} ligger före förra statusändringen ({previous.on:%Y-%m-%d})."
+                _("Datumet %(date)s ligger före förra statusändringen (%(previous)s).")
+                % {"date": f"{on:%Y-%m-%d}", "previous": f"{previous.on:%Y-%m-%d}"}
             )
         change = StatusChange(
             initiative=locked,
@@ -176,32 +186,39 @@ def _check_not_negative(decisions: list[Decision]) -> None:
         left = grants.within(decisions, *grants.period(reduction)) or Decimal(0)
         if left < 0:
             raise ValidationError(
-                f"Beslutet skulle ge insatsen ett negativt beviljat belopp för perioden "
-                f"{reduction.period_start:%Y-%m-%d}–{reduction.period_end:%Y-%m-%d} "
-                f"({format_amount(left)} kr); en minskning kan inte vara större än det beviljade."
+                _(
+                    "Beslutet skulle ge insatsen ett negativt beviljat belopp för perioden "
+                    "%(start)s–%(end)s (%(amount)s kr); en minskning kan inte vara större än "
+                    "det beviljade."
+                )
+                % {
+                    "start": f"{reduction.period_start:%Y-%m-%d}",
+                    "end": f"{reduction.period_end:%Y-%m-%d}",
+                    "amount": format_amount(left),
+                }
             )
 
 
 def _check_decision(initiative: Initiative, data: DecisionData) -> None:
     if data.meeting is not None and data.meeting.association_id != initiative.association_id:
-        raise ValidationError("Mötet hör inte till förbundet.")
+        raise ValidationError(_("Mötet hör inte till förbundet."))
     if data.meeting is not None and data.decided_on and data.meeting.date != data.decided_on:
         raise ValidationError(
-            f"Beslutsdatumet {data.decided_on:%Y-%m-%d} är inte mötets datum "
-            f"({data.meeting.date:%Y-%m-%d})."
+            _("Beslutsdatumet %(date)s är inte mötets datum (%(meeting)s).")
+            % {"date": f"{data.decided_on:%Y-%m-%d}", "meeting": f"{data.meeting.date:%Y-%m-%d}"}
         )
     target = data.revokes
     if data.kind == DecisionKind.REVOCATION:
         if target is None or target.initiative_id != initiative.pk:
-            raise ValidationError("Ange vilket av insatsens beslut som upphävs.")
+            raise ValidationError(_("Ange vilket av insatsens beslut som upphävs."))
         if target.kind == DecisionKind.REVOCATION:
             raise ValidationError(
-                "Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut."
+                _("Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut.")
             )
         if target.is_revoked:
-            raise ValidationError("Beslutet är redan upphävt.")
+            raise ValidationError(_("Beslutet är redan upphävt."))
         if data.decided_on and target.decided_on and data.decided_on < target.decided_on:
-            raise ValidationError("Ett beslut kan inte upphävas före det fattades.")
+            raise ValidationError(_("Ett beslut kan inte upphävas före det fattades."))
 
 
 @dataclass(frozen=True)
@@ -228,7 +245,7 @@ def goal_create(
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
         if initiative is not None and initiative.association_id != association.pk:
-            raise ValidationError("Insatsen hör inte till förbundet.")
+            raise ValidationError(_("Insatsen hör inte till förbundet."))
         goal = Goal(association=association, initiative=initiative)
         return _save_goal(goal, data)
 
@@ -242,7 +259,7 @@ def goal_update(*, goal: Goal, data: GoalData, expected_version: int) -> Goal:
         # parents at once are taken one after the other: the association's row is the lock.
         Association.objects.select_for_update().get(pk=goal.association_id)
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
-        version_checked(locked, expected_version, what="Målet")
+        version_checked(locked, expected_version, what=_("Målet"))
         return _save_goal(locked, data)
 
 
@@ -251,9 +268,9 @@ def _save_goal(goal: Goal, data: GoalData) -> Goal:
     if parent is not None and (
         parent.association_id != goal.association_id or parent.initiative_id != goal.initiative_id
     ):
-        raise ValidationError("Ett delmål hör till samma förbund och samma insats som sitt mål.")
+        raise ValidationError(_("Ett delmål hör till samma förbund och samma insats som sitt mål."))
     if parent is not None and goal.pk is not None and _is_below(parent, goal):
-        raise ValidationError("Ett mål kan inte vara delmål till sig självt eller sina delmål.")
+        raise ValidationError(_("Ett mål kan inte vara delmål till sig självt eller sina delmål."))
     for field, value in data.__dict__.items():
         setattr(goal, field, value)
     goal.full_clean()
@@ -291,7 +308,7 @@ def outcome_record(
     `expected_version` (None: no form, an outcome computed from the exits table)."""
     with transaction.atomic():
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
-        version_checked(locked, expected_version, what="Målet eller dess utfall")
+        version_checked(locked, expected_version, what=_("Målet eller dess utfall"))
         locked.save(update_fields=["version"])
         _check_outcome(goal, data)
         outcome = Outcome.objects.filter(
@@ -308,13 +325,15 @@ def _check_outcome(goal: Goal, data: OutcomeData) -> None:
     share_given = data.numerator is not None or data.denominator is not None
     if goal.metric == "share" and data.value is not None:
         raise ValidationError(
-            "Målet är en andel: ange antal som nått målet och av totalt, inget värde."
+            _("Målet är en andel: ange antal som nått målet och av totalt, inget värde.")
         )
     if (
         goal.metric == "share"
         and share_given
         and (data.numerator is None or data.denominator is None)
     ):
-        raise ValidationError("En andel kräver både antal som nått målet och totalen.")
+        raise ValidationError(_("En andel kräver både antal som nått målet och totalen."))
     if goal.metric != "share" and share_given:
-        raise ValidationError("Målet är inte en andel: ange ett värde, inte täljare och nämnare.")
+        raise ValidationError(
+            _("Målet är inte en andel: ange ett värde, inte täljare och nämnare.")
+        )

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
 from finsam.lib.numbers import whole_number
@@ -56,7 +57,7 @@ def _year_from(request: HttpRequest, tenant: Tenant) -> int:
     if year is not None and is_year(year):
         return year
     if text:
-        messages.error(request, f"”{text}” är inget år; skriv t.ex. 2014.")
+        messages.error(request, _("”%(text)s” är inget år; skriv t.ex. 2014.") % {"text": text})
     return selectors.default_year(tenant.association, timezone.localdate())
 
 
@@ -125,7 +126,7 @@ def initiative_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         )
 
     response = _edit(
-        request, form, save, title="Ny insats", back=request.path, done="Insatsen är sparad."
+        request, form, save, title=_("Ny insats"), back=request.path, done=_("Insatsen är sparad.")
     )
     return redirect(_back(created[0])) if created else response
 
@@ -150,9 +151,9 @@ def initiative_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespon
         request,
         form,
         save,
-        title=f"Ändra {initiative}",
+        title=_("Ändra %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Uppgifterna om insatsen är sparade.",
+        done=_("Uppgifterna om insatsen är sparade."),
     )
 
 
@@ -168,9 +169,9 @@ def initiative_status(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResp
         request,
         form,
         save,
-        title=f"Ändra status: {initiative}",
+        title=_("Ändra status: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Statusen är ändrad.",
+        done=_("Statusen är ändrad."),
     )
 
 
@@ -186,9 +187,9 @@ def decision_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Nytt beslut: {initiative}",
+        title=_("Nytt beslut: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Beslutet är registrerat.",
+        done=_("Beslutet är registrerat."),
     )
 
 
@@ -208,9 +209,9 @@ def goal_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Nytt mål: {initiative}",
+        title=_("Nytt mål: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Målet är sparat.",
+        done=_("Målet är sparat."),
     )
 
 
@@ -233,7 +234,12 @@ def goal_edit(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
         )
 
     return _edit(
-        request, form, save, title=f"Ändra mål: {found}", back=back, done="Målet är sparat."
+        request,
+        form,
+        save,
+        title=_("Ändra mål: %(name)s") % {"name": found},
+        back=back,
+        done=_("Målet är sparat."),
     )
 
 
@@ -248,9 +254,9 @@ def association_goal_add(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         request,
         form,
         save,
-        title="Nytt mål för förbundet",
+        title=_("Nytt mål för förbundet"),
         back=_goals_page(tenant),
-        done="Målet är sparat.",
+        done=_("Målet är sparat."),
     )
 
 
@@ -266,7 +272,12 @@ def outcome_add(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse
         )
 
     return _edit(
-        request, form, save, title=f"Utfall: {found}", back=back, done="Utfallet är sparat."
+        request,
+        form,
+        save,
+        title=_("Utfall: %(name)s") % {"name": found},
+        back=back,
+        done=_("Utfallet är sparat."),
     )
 
 
@@ -282,9 +293,9 @@ def follow_up_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
         request,
         form,
         save,
-        title=f"Ny uppföljningsperiod: {initiative}",
+        title=_("Ny uppföljningsperiod: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Uppföljningsperioden är skapad.",
+        done=_("Uppföljningsperioden är skapad."),
     )
 
 
@@ -310,9 +321,9 @@ def head_count_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         request,
         form,
         save,
-        title=f"Antal deltagare, {follow_up}",
+        title=_("Antal deltagare, %(name)s") % {"name": follow_up},
         back=_back(follow_up.initiative),
-        done="Antalet är sparat.",
+        done=_("Antalet är sparat."),
     )
 
 
@@ -335,9 +346,9 @@ def exits_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Anledning till avslut, {follow_up}",
+        title=_("Anledning till avslut, %(name)s") % {"name": follow_up},
         back=_back(follow_up.initiative),
-        done="Avsluten är sparade.",
+        done=_("Avsluten är sparade."),
     )
 
 
@@ -358,9 +369,9 @@ def standings_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         request,
         form,
         save,
-        title=f"Inskrivna deltagares läge, {follow_up}",
+        title=_("Inskrivna deltagares läge, %(name)s") % {"name": follow_up},
         back=_back(follow_up.initiative),
-        done="De inskrivnas läge är sparat.",
+        done=_("De inskrivnas läge är sparat."),
     )
 
 
@@ -392,8 +403,8 @@ def referrals_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         request,
         form,
         save,
-        title=f"Intresseanmälningar: {initiative}",
+        title=_("Intresseanmälningar: %(name)s") % {"name": initiative},
         back=_back(initiative),
-        done="Årets intresseanmälningar är sparade.",
+        done=_("Årets intresseanmälningar är sparade."),
         again=f"{request.path}?ar={year}" if column else None,
     )

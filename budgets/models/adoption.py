@@ -10,6 +10,7 @@ An adopted revision is shown from its snapshot; today's data is only compared wi
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from budgets.models.document import BudgetDocument
 
@@ -18,15 +19,15 @@ class BudgetAdoption(models.Model):
     """The board's adoption of a budget revision: the decision and the frozen figures."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="adoptions", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="adoptions", verbose_name=_("budget")
     )
-    adopted_on = models.DateField("beslutsdatum")
-    snapshot = models.JSONField("fastställda siffror")
-    sha256 = models.CharField("SHA-256", max_length=64)
+    adopted_on = models.DateField(_("beslutsdatum"))
+    snapshot = models.JSONField(_("fastställda siffror"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
     motivation = models.TextField(
-        "motivering till varningar",
+        _("motivering till varningar"),
         blank=True,
-        help_text="Styrelsens skäl att fastställa budgeten trots kontrollernas varningar.",
+        help_text=_("Styrelsens skäl att fastställa budgeten trots kontrollernas varningar."),
     )
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -34,15 +35,15 @@ class BudgetAdoption(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="registrerad av",
+        verbose_name=_("registrerad av"),
     )
-    created_at = models.DateTimeField("registrerad", auto_now_add=True)
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
 
     tenant_path = "document__association"
 
     class Meta:
-        verbose_name = "fastställd budget"
-        verbose_name_plural = "fastställda budgetar"
+        verbose_name = _("fastställd budget")
+        verbose_name_plural = _("fastställda budgetar")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ revision copies it into a draft that remembers its origin.
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import year_field
 from finsam.models import Association
@@ -17,13 +18,13 @@ from members.models import Meeting
 
 
 class DocumentStatus(models.TextChoices):
-    DRAFT = "draft", "Utkast"
-    ADOPTED = "adopted", "Fastställd av styrelsen"
+    DRAFT = "draft", _("Utkast")
+    ADOPTED = "adopted", _("Fastställd av styrelsen")
 
 
 class Unit(models.TextChoices):
-    KRONOR = "kr", "Hela kronor"
-    THOUSANDS = "tkr", "Tusental kronor (tkr)"
+    KRONOR = "kr", _("Hela kronor")
+    THOUSANDS = "tkr", _("Tusental kronor (tkr)")
 
 
 class BudgetDocument(models.Model):
@@ -33,59 +34,59 @@ class BudgetDocument(models.Model):
         Association,
         on_delete=models.CASCADE,
         related_name="budget_documents",
-        verbose_name="förbund",
+        verbose_name=_("förbund"),
     )
-    year = year_field("budgetår")
-    title = models.CharField("rubrik", max_length=200)
+    year = year_field(_("budgetår"))
+    title = models.CharField(_("rubrik"), max_length=200)
     status = models.CharField(
-        "status", max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
     )
-    revision = models.PositiveSmallIntegerField("revision", default=1)
+    revision = models.PositiveSmallIntegerField(_("revision"), default=1)
     origin = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="revisions",
-        verbose_name="kopierad från",
+        verbose_name=_("kopierad från"),
     )
-    adopted_on = models.DateField("fastställd", null=True, blank=True)
+    adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
     adopted_at = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="adopted_budgets",
-        verbose_name="styrelsemöte",
+        verbose_name=_("styrelsemöte"),
     )
-    diary_number = models.CharField("diarienummer", max_length=40, blank=True)
+    diary_number = models.CharField(_("diarienummer"), max_length=40, blank=True)
     unit = models.CharField(
-        "belopp visas i", max_length=3, choices=Unit.choices, default=Unit.KRONOR
+        _("belopp visas i"), max_length=3, choices=Unit.choices, default=Unit.KRONOR
     )
-    costs_negative = models.BooleanField("kostnader visas med minustecken", default=False)
+    costs_negative = models.BooleanField(_("kostnader visas med minustecken"), default=False)
     result_with_sign = models.BooleanField(
-        "visa plustecken före överskott", default=False, help_text="Som ”+ 295”."
+        _("visa plustecken före överskott"), default=False, help_text=_("Som ”+ 295”.")
     )
     counted_share = models.DecimalField(
-        "räknad andel av insatsernas beviljade belopp (%)",
+        _("räknad andel av insatsernas beviljade belopp (%)"),
         max_digits=5,
         decimal_places=2,
         default=100,
-        help_text="T.ex. 90: budgeten räknar med 90 % av varje insats beviljade maxbelopp.",
+        help_text=_("T.ex. 90: budgeten räknar med 90 % av varje insats beviljade maxbelopp."),
     )
     revenue_total_label = models.CharField(
-        "rubrik för summa intäkter", max_length=100, default="Summa intäkter"
+        _("rubrik för summa intäkter"), max_length=100, default="Summa intäkter"
     )
     cost_total_label = models.CharField(
-        "rubrik för summa kostnader", max_length=100, default="Summa kostnader"
+        _("rubrik för summa kostnader"), max_length=100, default="Summa kostnader"
     )
-    result_label = models.CharField("rubrik för resultat", max_length=100, default="Resultat")
+    result_label = models.CharField(_("rubrik för resultat"), max_length=100, default="Resultat")
     balance_explanation = models.TextField(
-        "förklaring till obalanserad budget",
+        _("förklaring till obalanserad budget"),
         blank=True,
-        help_text="Krävs när kostnaderna ett år är större än årets intäkter.",
+        help_text=_("Krävs när kostnaderna ett år är större än årets intäkter."),
     )
-    created_at = models.DateTimeField("skapad", auto_now_add=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     # Raised by every change of the settings (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -107,26 +108,28 @@ class BudgetDocument(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "budgetdokument"
-        verbose_name_plural = "budgetdokument"
+        verbose_name = _("budgetdokument")
+        verbose_name_plural = _("budgetdokument")
         ordering = ["-year", "-revision"]
         constraints = [
             models.UniqueConstraint(
                 fields=["association", "year", "revision"],
                 name="%(app_label)s_%(class)s_one_revision_number",
                 violation_error_message=(
-                    "Förbundet har redan en budget med det året och revisionen."
+                    _("Förbundet har redan en budget med det året och revisionen.")
                 ),
             ),
             models.CheckConstraint(
                 condition=Q(counted_share__gte=0) & Q(counted_share__lte=100),
                 name="%(app_label)s_%(class)s_share_0_100",
-                violation_error_message="Den räknade andelen måste ligga mellan 0 och 100 procent.",
+                violation_error_message=_(
+                    "Den räknade andelen måste ligga mellan 0 och 100 procent."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status=DocumentStatus.DRAFT) | Q(adopted_on__isnull=False),
                 name="%(app_label)s_%(class)s_adopted_has_date",
-                violation_error_message="En fastställd budget måste ha ett beslutsdatum.",
+                violation_error_message=_("En fastställd budget måste ha ett beslutsdatum."),
             ),
         ]
 
@@ -140,35 +143,39 @@ class BudgetDocument(models.Model):
 
 
 class ColumnKind(models.TextChoices):
-    BUDGET = "budget", "Budget"
-    FORECAST = "forecast", "Prognos"
-    PLAN = "plan", "Plan"
-    OUTCOME = "outcome", "Utfall"
+    BUDGET = "budget", _("Budget")
+    FORECAST = "forecast", _("Prognos")
+    PLAN = "plan", _("Plan")
+    OUTCOME = "outcome", _("Utfall")
 
 
 class BudgetColumn(models.Model):
     """One column of a budget document: a kind and a year, labelled as printed."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="columns", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="columns", verbose_name=_("budget")
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
-    kind = models.CharField("slag", max_length=10, choices=ColumnKind.choices)
-    year = year_field("år")
-    label = models.CharField("rubrik", max_length=60, help_text="Som den skrivs: ”Budget 2025”.")
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    kind = models.CharField(_("slag"), max_length=10, choices=ColumnKind.choices)
+    year = year_field(_("år"))
+    label = models.CharField(
+        _("rubrik"), max_length=60, help_text=_("Som den skrivs: ”Budget 2025”.")
+    )
 
     tenant_path = "document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "kolumn"
-        verbose_name_plural = "kolumner"
+        verbose_name = _("kolumn")
+        verbose_name_plural = _("kolumner")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "kind", "year"],
                 name="%(app_label)s_%(class)s_one_per_kind_and_year",
-                violation_error_message="Budgeten har redan en kolumn av det slaget för det året.",
+                violation_error_message=_(
+                    "Budgeten har redan en kolumn av det slaget för det året."
+                ),
             )
         ]
 

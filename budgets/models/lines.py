@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Round
+from django.utils.translation import gettext_lazy as _
 
 from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
@@ -22,15 +23,15 @@ from members.models import Member
 
 
 class SectionKind(models.TextChoices):
-    REVENUE = "revenue", "Intäkter"
-    OPERATIONS = "operations", "Verksamhet"
-    ADMINISTRATION = "administration", "Administration"
-    OTHER_COST = "other_cost", "Övriga kostnader"
+    REVENUE = "revenue", _("Intäkter")
+    OPERATIONS = "operations", _("Verksamhet")
+    ADMINISTRATION = "administration", _("Administration")
+    OTHER_COST = "other_cost", _("Övriga kostnader")
 
 
 # Said by the whole-kronor constraint below and by every place that checks a typed figure
 # first (finsam.lib.numbers.is_whole_kronor).
-WHOLE_KRONOR = "Budgetbelopp anges i hela kronor."
+WHOLE_KRONOR = _("Budgetbelopp anges i hela kronor.")
 
 COST_KINDS = frozenset(SectionKind(kind) for kind in COST_SECTION_KINDS)
 
@@ -39,13 +40,13 @@ class BudgetSection(models.Model):
     """A group of lines with a heading and, if wanted, a printed subtotal."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="sections", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="sections", verbose_name=_("budget")
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
-    name = models.CharField("rubrik", max_length=200, blank=True)
-    kind = models.CharField("slag", max_length=15, choices=SectionKind.choices)
-    show_subtotal = models.BooleanField("visa delsumma", default=True)
-    subtotal_label = models.CharField("rubrik för delsumma", max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    name = models.CharField(_("rubrik"), max_length=200, blank=True)
+    kind = models.CharField(_("slag"), max_length=15, choices=SectionKind.choices)
+    show_subtotal = models.BooleanField(_("visa delsumma"), default=True)
+    subtotal_label = models.CharField(_("rubrik för delsumma"), max_length=200, blank=True)
     # Raised by every save a person's form makes (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -53,8 +54,8 @@ class BudgetSection(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "avsnitt"
-        verbose_name_plural = "avsnitt"
+        verbose_name = _("avsnitt")
+        verbose_name_plural = _("avsnitt")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -69,10 +70,10 @@ class Footnote(models.Model):
     """A footnote of a document, numbered per document and attached to lines."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="footnotes", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="footnotes", verbose_name=_("budget")
     )
-    number = models.PositiveSmallIntegerField("nummer")
-    text = models.TextField("text")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    text = models.TextField(_("text"))
     # Raised by every save a person's form makes (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -80,14 +81,14 @@ class Footnote(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "fotnot"
-        verbose_name_plural = "fotnoter"
+        verbose_name = _("fotnot")
+        verbose_name_plural = _("fotnoter")
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "number"],
                 name="%(app_label)s_%(class)s_one_per_number",
-                violation_error_message="Budgeten har redan en fotnot med det numret.",
+                violation_error_message=_("Budgeten har redan en fotnot med det numret."),
             )
         ]
 
@@ -96,35 +97,35 @@ class Footnote(models.Model):
 
 
 class LineKind(models.TextChoices):
-    AMOUNT = "amount", "Belopp"
-    CONTRIBUTION = "contribution", "Medlemsbidrag"
-    INITIATIVE = "initiative", "Insats"
-    CARRIED_FORWARD = "carried_forward", "Balanserat resultat (ingående balans)"
+    AMOUNT = "amount", _("Belopp")
+    CONTRIBUTION = "contribution", _("Medlemsbidrag")
+    INITIATIVE = "initiative", _("Insats")
+    CARRIED_FORWARD = "carried_forward", _("Balanserat resultat (ingående balans)")
 
 
 class ShareEntry(models.TextChoices):
     """How an initiative line's figures are typed where a share is counted (budget, plan)."""
 
-    MAXIMUM = "maximum", "Beviljat maxbelopp (räknad andel beräknas)"
-    COUNTED = "counted", "Räknat belopp (som planen skriver ut)"
+    MAXIMUM = "maximum", _("Beviljat maxbelopp (räknad andel beräknas)")
+    COUNTED = "counted", _("Räknat belopp (som planen skriver ut)")
 
 
 class BudgetLine(models.Model):
     """One line of a budget: a label, an order, footnotes and what its amounts come from."""
 
     document = models.ForeignKey(
-        BudgetDocument, on_delete=models.CASCADE, related_name="lines", verbose_name="budget"
+        BudgetDocument, on_delete=models.CASCADE, related_name="lines", verbose_name=_("budget")
     )
     section = models.ForeignKey(
-        BudgetSection, on_delete=models.CASCADE, related_name="lines", verbose_name="avsnitt"
+        BudgetSection, on_delete=models.CASCADE, related_name="lines", verbose_name=_("avsnitt")
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
-    label = models.CharField("text", max_length=300)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    label = models.CharField(_("text"), max_length=300)
     kind = models.CharField(
-        "slag", max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT
+        _("slag"), max_length=16, choices=LineKind.choices, default=LineKind.AMOUNT
     )
     members = models.ManyToManyField(
-        Member, blank=True, related_name="budget_lines", verbose_name="medlemmar"
+        Member, blank=True, related_name="budget_lines", verbose_name=_("medlemmar")
     )
     initiative = models.ForeignKey(
         "initiatives.Initiative",
@@ -132,22 +133,22 @@ class BudgetLine(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="budget_lines",
-        verbose_name="insats",
+        verbose_name=_("insats"),
     )
     exempt_from_share = models.BooleanField(
-        "undantagen från räknad andel",
+        _("undantagen från räknad andel"),
         default=False,
-        help_text="Raden räknas med hela beloppet även när budgeten räknar en andel.",
+        help_text=_("Raden räknas med hela beloppet även när budgeten räknar en andel."),
     )
     share_entry = models.CharField(
-        "belopp anges som",
+        _("belopp anges som"),
         max_length=8,
         choices=ShareEntry.choices,
         default=ShareEntry.MAXIMUM,
-        help_text="Gäller budget- och plankolumner när budgeten räknar en andel av insatserna.",
+        help_text=_("Gäller budget- och plankolumner när budgeten räknar en andel av insatserna."),
     )
     footnotes = models.ManyToManyField(
-        Footnote, blank=True, related_name="lines", verbose_name="fotnoter"
+        Footnote, blank=True, related_name="lines", verbose_name=_("fotnoter")
     )
     # Raised by every save of what the line form shows (text, footnotes, links), not by a
     # move: its position is not in the form (finsam.versions).
@@ -157,20 +158,20 @@ class BudgetLine(models.Model):
     history = audited(m2m_fields=("members", "footnotes"))
 
     class Meta:
-        verbose_name = "budgetrad"
-        verbose_name_plural = "budgetrader"
+        verbose_name = _("budgetrad")
+        verbose_name_plural = _("budgetrader")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["document"],
                 condition=Q(kind=LineKind.CARRIED_FORWARD),
                 name="%(app_label)s_%(class)s_one_carried_forward",
-                violation_error_message="Budgeten har redan en rad för balanserat resultat.",
+                violation_error_message=_("Budgeten har redan en rad för balanserat resultat."),
             ),
             models.CheckConstraint(
                 condition=Q(initiative__isnull=True) | Q(kind=LineKind.INITIATIVE),
                 name="%(app_label)s_%(class)s_initiative_on_initiative_line",
-                violation_error_message="Bara en insatsrad kan kopplas till en insats.",
+                violation_error_message=_("Bara en insatsrad kan kopplas till en insats."),
             ),
         ]
 
@@ -179,9 +180,9 @@ class BudgetLine(models.Model):
 
     def clean(self) -> None:
         if self.section_id and self.document_id and self.section.document_id != self.document_id:
-            raise ValidationError({"section": "Avsnittet hör till en annan budget."})
+            raise ValidationError({"section": _("Avsnittet hör till en annan budget.")})
         if self.kind == LineKind.CARRIED_FORWARD and self.section_id and self.section.is_cost:
-            raise ValidationError({"kind": "Balanserat resultat hör hemma bland intäkterna."})
+            raise ValidationError({"kind": _("Balanserat resultat hör hemma bland intäkterna.")})
 
 
 class BudgetAmount(models.Model):
@@ -192,33 +193,33 @@ class BudgetAmount(models.Model):
     """
 
     line = models.ForeignKey(
-        BudgetLine, on_delete=models.CASCADE, related_name="amounts", verbose_name="rad"
+        BudgetLine, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("rad")
     )
     column = models.ForeignKey(
-        BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name="kolumn"
+        BudgetColumn, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("kolumn")
     )
-    amount = amount_field("belopp (kr)")
+    amount = amount_field(_("belopp (kr)"))
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="ändrad av",
+        verbose_name=_("ändrad av"),
     )
-    updated_at = models.DateTimeField("ändrad", auto_now=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     tenant_path = "line__document__association"
     history = audited()
 
     class Meta:
-        verbose_name = "belopp"
-        verbose_name_plural = "belopp"
+        verbose_name = _("belopp")
+        verbose_name_plural = _("belopp")
         constraints = [
             models.UniqueConstraint(
                 fields=["line", "column"],
                 name="%(app_label)s_%(class)s_one_per_line_and_column",
-                violation_error_message="Raden har redan ett belopp i den kolumnen.",
+                violation_error_message=_("Raden har redan ett belopp i den kolumnen."),
             ),
             models.CheckConstraint(
                 condition=Q(amount=Round("amount")),

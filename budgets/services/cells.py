@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils.translation import gettext as _
 
 from budgets.models import BudgetAmount, BudgetColumn, BudgetLine
 from budgets.models.lines import WHOLE_KRONOR
@@ -29,7 +30,7 @@ def budget_amount_set(
     figure, so two people never silently overwrite each other.
     """
     if line.document_id != column.document_id:
-        raise ValidationError("Raden och kolumnen hör till olika budgetar.")
+        raise ValidationError(_("Raden och kolumnen hör till olika budgetar."))
     if amount is not None and not is_whole_kronor(amount):
         raise ValidationError(WHOLE_KRONOR)
     try:
@@ -38,7 +39,7 @@ def budget_amount_set(
         # A line or column removed while this save waited for the document's lock: the new
         # figure's reference fails when the transaction commits (references are checked then).
         raise ValidationError(
-            "Raden eller kolumnen finns inte längre i budgeten; ladda om sidan."
+            _("Raden eller kolumnen finns inte längre i budgeten; ladda om sidan.")
         ) from error
 
 

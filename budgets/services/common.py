@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from budgets.models import BudgetDocument
 from finsam.audit.recording import recording
@@ -33,7 +34,7 @@ def locked_draft(document: BudgetDocument) -> BudgetDocument:
     locked = BudgetDocument.objects.select_for_update().get(pk=document.pk)
     if not locked.is_draft:
         raise ValidationError(
-            "Budgeten är fastställd och kan inte ändras. Skapa en ny revision för att ändra den."
+            _("Budgeten är fastställd och kan inte ändras. Skapa en ny revision för att ändra den.")
         )
     return locked
 

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from budgets.models import (
     BudgetColumn,
@@ -19,11 +21,16 @@ from finsam.models import Association
 from finsam.saving import saved
 from finsam.versions import version_checked
 
-# What a new document starts with: the three usual sections and the carried-forward line.
+# What a new document starts with: the three usual sections and the carried-forward line,
+# written in the language of the person who creates it.
 STARTING_SECTIONS = [
-    ("Intäkter", SectionKind.REVENUE, "Summa intäkter"),
-    ("Verksamhet", SectionKind.OPERATIONS, "Summa verksamhet"),
-    ("Administration", SectionKind.ADMINISTRATION, "Summa administration"),
+    (gettext_lazy("Intäkter"), SectionKind.REVENUE, gettext_lazy("Summa intäkter")),
+    (gettext_lazy("Verksamhet"), SectionKind.OPERATIONS, gettext_lazy("Summa verksamhet")),
+    (
+        gettext_lazy("Administration"),
+        SectionKind.ADMINISTRATION,
+        gettext_lazy("Summa administration"),
+    ),
 ]
 SETTING_FIELDS = BudgetDocument.SETTING_FIELDS
 
@@ -48,13 +55,17 @@ def document_create(
                 order=0,
                 kind=ColumnKind.BUDGET,
                 year=year,
-                label=f"Budget {year}",
+                label=_("Budget %(year)s") % {"year": year},
             )
         )
         for order, (name, kind, subtotal) in enumerate(STARTING_SECTIONS):
             section = saved(
                 BudgetSection(
-                    document=document, order=order, name=name, kind=kind, subtotal_label=subtotal
+                    document=document,
+                    order=order,
+                    name=str(name),
+                    kind=kind,
+                    subtotal_label=str(subtotal),
                 )
             )
             if kind == SectionKind.REVENUE:
@@ -63,7 +74,7 @@ def document_create(
                         document=document,
                         section=section,
                         order=0,
-                        label="Balanserat resultat",
+                        label=_("Balanserat resultat"),
                         kind=LineKind.CARRIED_FORWARD,
                     )
                 )
@@ -82,7 +93,7 @@ def document_update(
         version_checked(locked, expected, what="Budgetens inställningar")
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
-                raise ValidationError(f"Okänd inställning: {name}.")
+                raise ValidationError(_("Okänd inställning: %(name)s.") % {"name": name})
             old = getattr(locked, name)
             if old != value:
                 setattr(locked, name, value)

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from budgets.calculation import CellResult
 from budgets.models import BudgetDocument, BudgetLine, LineKind
@@ -81,8 +82,10 @@ def budget_file_apply(
             BudgetDocument.objects.select_for_update().get(pk=latest.pk)
         if _digest(latest, document_facts(latest) if latest is not None else {}) != digest:
             raise ValidationError(
-                "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
-                "Ladda upp filen igen och granska ändringarna."
+                _(
+                    "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
+                    "Ladda upp filen igen och granska ändringarna."
+                )
             )
         return document_import(association=association, plan=plan, user=user)
 
@@ -133,7 +136,8 @@ def document_facts(document: BudgetDocument) -> dict[str, str]:
     """Everything a budget file carries, one readable line each, keyed by where it is."""
     sheet = budget_sheet(document)
     facts = {
-        f"Inställning ”{label}”": _setting(getattr(document, name)) for name, label in SETTINGS
+        _("Inställning ”%(label)s”") % {"label": label}: _setting(getattr(document, name))
+        for name, label in SETTINGS
     }
     for number, column in enumerate(sheet.columns, start=1):
         facts[f"Kolumn {number}"] = f"{column.label} ({column.get_kind_display()} {column.year})"
@@ -176,9 +180,11 @@ def _line(line: BudgetLine) -> str:
     if line.initiative is not None:
         parts.append(f"insats {line.initiative.name}")
     if line.exempt_from_share:
-        parts.append("undantagen från räknad andel")
+        parts.append(_("undantagen från räknad andel"))
     if line.kind == LineKind.INITIATIVE:
-        parts.append(f"belopp anges som {line.get_share_entry_display().lower()}")
+        parts.append(
+            _("belopp anges som %(entry)s") % {"entry": line.get_share_entry_display().lower()}
+        )
     return "; ".join(parts)
 
 
@@ -187,7 +193,11 @@ def _cell(line: BudgetLine, cell: CellResult) -> str:
         return "tomt"
     text = format_amount(cell.value)
     if cell.maximum is not None:
-        text = f"{text} (räknat av max {format_amount(cell.maximum)})"
+        text = _("%(text)s (räknat av max %(cell_maximum)s)") % {
+            "text": text,
+            "cell_maximum": format_amount(cell.maximum),
+        }
     if line.kind == LineKind.AMOUNT:
         return text
-    return f"{text} ({'inskrivet' if cell.stored is not None else 'beräknat'})"
+    state = _("inskrivet") if cell.stored is not None else _("beräknat")
+    return f"{text} ({state})"

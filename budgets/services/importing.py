@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from budgets.calculation import COUNTED, counted_amount
 from budgets.models import (
@@ -58,8 +59,10 @@ def _emptied_draft(draft: BudgetDocument, plan: BudgetPlan) -> BudgetDocument:
         or Account.objects.filter(budget_line__document=draft).exists()
     ):
         raise ValidationError(
-            "Utkastet för året har uppföljning eller konton kopplade till sina rader och ersätts "
-            "inte av filen. Skapa en ny revision, eller ändra utkastet i webbläsaren."
+            _(
+                "Utkastet för året har uppföljning eller konton kopplade till sina rader och "
+                "ersätts inte av filen. Skapa en ny revision, eller ändra utkastet i webbläsaren."
+            )
         )
     for children in (draft.lines, draft.sections, draft.columns, draft.footnotes):
         children.all().delete()
@@ -136,13 +139,20 @@ def _maximum(planned: LinePlan, index: int) -> bool:
 def _line(document, section, order, planned, members, notes, initiatives) -> BudgetLine:
     unknown = [name for name in planned.members if name not in members]
     if unknown:
-        raise ValidationError(f"Raden ”{planned.label}”: {unknown[0]} är inte medlem i förbundet.")
+        raise ValidationError(
+            _("Raden ”%(line)s”: %(member)s är inte medlem i förbundet.")
+            % {"line": planned.label, "member": unknown[0]}
+        )
     missing = [n for n in planned.footnotes if n not in notes]
     if missing:
-        raise ValidationError(f"Raden ”{planned.label}”: fotnot {missing[0]} finns inte i filen.")
+        raise ValidationError(
+            _("Raden ”%(line)s”: fotnot %(number)s finns inte i filen.")
+            % {"line": planned.label, "number": missing[0]}
+        )
     if planned.initiative and planned.initiative not in initiatives:
         raise ValidationError(
-            f"Raden ”{planned.label}”: insatsen ”{planned.initiative}” finns inte i förbundet."
+            _("Raden ”%(line)s”: insatsen ”%(initiative)s” finns inte i förbundet.")
+            % {"line": planned.label, "initiative": planned.initiative}
         )
     line = saved(
         BudgetLine(

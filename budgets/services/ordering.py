@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from budgets.models import BudgetColumn, BudgetSection
 from budgets.services.common import budget_write, fingerprint, locked_draft
@@ -49,8 +50,11 @@ def section_delete(*, section: BudgetSection, user: Any, expected_lines: str | N
         locked_draft(section.document)
         if expected_lines is not None and section_lines_fingerprint(section) != expected_lines:
             raise StaleEditError(
-                f"Avsnittet ”{section}” har fått andra rader sedan du bekräftade; inget togs "
-                "bort. Läs frågan igen."
+                _(
+                    "Avsnittet ”%(section)s” har fått andra rader sedan du bekräftade; "
+                    "inget togs bort. Läs frågan igen."
+                )
+                % {"section": section}
             )
         section.delete()
 

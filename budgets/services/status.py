@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from budgets.calculation import Check
 from budgets.models import (
@@ -42,18 +43,23 @@ def document_adopt(
     figures the user confirmed (`adoption_preview`): if they have changed since, nothing is
     adopted."""
     decision = f"{adopted_on:%Y-%m-%d} {diary_number}".strip()
-    reason = f"Fastställd av styrelsen {decision}"
+    reason = _("Fastställd av styrelsen %(decision)s") % {"decision": decision}
     if motivation.strip():
-        reason += f". Motivering till varningarna: {motivation.strip()}"
+        reason = _("%(reason)s. Motivering till varningarna: %(motivation)s") % {
+            "reason": reason,
+            "motivation": motivation.strip(),
+        }
     with budget_write(user, reason=reason):
         locked = locked_draft(document)
         if meeting is not None and meeting.association_id != locked.association_id:
-            raise ValidationError("Mötet hör till ett annat förbund.")
+            raise ValidationError(_("Mötet hör till ett annat förbund."))
         preview = adoption_preview(locked)
         if expected is not None and preview.checksum != expected:
             raise StaleEditError(
-                "Budgetens siffror har ändrats sedan du bekräftade dem. Läs dem igen och "
-                "fastställ på nytt.",
+                _(
+                    "Budgetens siffror har ändrats sedan du bekräftade dem. Läs dem igen och "
+                    "fastställ på nytt."
+                ),
                 None,
             )
         motivation = motivation.strip()
@@ -96,13 +102,16 @@ def check_adoptable(preview: AdoptionPreview, motivation: str) -> None:
     """Refuse while a check shows an error; a warning needs the board's motivation."""
     if preview.errors:
         raise ValidationError(
-            "Budgeten kan inte fastställas så länge en kontroll visar fel: "
+            _("Budgeten kan inte fastställas så länge en kontroll visar fel: ")
             + " ".join(check.message for check in preview.errors)
         )
     if preview.warnings and not motivation:
         raise ValidationError(
-            "Kontrollerna visar varningar; skriv styrelsens motivering för att fastställa "
-            "budgeten ändå: " + " ".join(check.message for check in preview.warnings)
+            _(
+                "Kontrollerna visar varningar; skriv styrelsens motivering för att fastställa "
+                "budgeten ändå: "
+            )
+            + " ".join(check.message for check in preview.warnings)
         )
 
 
@@ -114,7 +123,7 @@ def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocum
         Association.objects.select_for_update().get(pk=document.association_id)
         source = BudgetDocument.objects.select_for_update().get(pk=document.pk)
         if source.is_draft:
-            raise ValidationError("Bara en fastställd budget kan få en ny revision.")
+            raise ValidationError(_("Bara en fastställd budget kan få en ny revision."))
         latest = BudgetDocument.objects.filter(
             association=source.association, year=source.year
         ).aggregate(Max("revision"))["revision__max"]

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from budgets.models import (
     BudgetColumn,
@@ -65,7 +66,9 @@ def line_update(
         notes = {f.number: f for f in document.footnotes.all()}
         unknown = sorted(set(footnote_numbers) - set(notes))
         if unknown:
-            raise ValidationError(f"Fotnot {unknown[0]} finns inte i budgeten.")
+            raise ValidationError(
+                _("Fotnot %(number)s finns inte i budgeten.") % {"number": unknown[0]}
+            )
         # Read again under the document's lock: the caller's copy may hold an old position
         # (a move saved meanwhile), which saving it whole would write back over the move.
         line = BudgetLine.objects.select_related("section", "document").get(pk=line.pk)
@@ -88,7 +91,7 @@ def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:
     members = members_of(document.association).filter(pk__in=member_ids)
     found = list(members)
     if len(found) != len(set(member_ids)):
-        raise ValidationError("En vald organisation är inte medlem i förbundet.")
+        raise ValidationError(_("En vald organisation är inte medlem i förbundet."))
     return found
 
 
@@ -97,7 +100,7 @@ def _initiative(document: BudgetDocument, initiative_id: int | None) -> Initiati
         return None
     found = Initiative.objects.filter(pk=initiative_id, association=document.association).first()
     if found is None:
-        raise ValidationError("Insatsen finns inte i förbundet.")
+        raise ValidationError(_("Insatsen finns inte i förbundet."))
     return found
 
 
@@ -185,5 +188,5 @@ def column_delete(*, column: BudgetColumn, user: Any) -> None:
     with budget_write(user):
         document = locked_draft(column.document)
         if document.columns.count() == 1:
-            raise ValidationError("En budget måste ha minst en kolumn.")
+            raise ValidationError(_("En budget måste ha minst en kolumn."))
         column.delete()

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from budgets.calculation import (
     OPENING_PREFERENCE,
@@ -49,7 +50,8 @@ def document_create_from(
     """A new draft for `year` built from `source`, and the opening balance it was given."""
     if year <= source.year:
         raise ValidationError(
-            f"Den nya budgeten måste gälla ett senare år än {source.year}, som den bygger på."
+            _("Den nya budgeten måste gälla ett senare år än %(year)s, som den bygger på.")
+            % {"year": source.year}
         )
     with budget_write(user, reason=f"Ny budget {year} utifrån {source}"):
         Association.objects.select_for_update().get(pk=source.association_id)

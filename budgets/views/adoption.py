@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from budgets import services
 from budgets.forms import AdoptForm
@@ -24,7 +25,7 @@ from members.models import Meeting
 def adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     document = get_scoped_or_404(BudgetDocument, tenant, pk=pk)
     if not document.is_draft:
-        messages.error(request, "Budgeten är redan fastställd.")
+        messages.error(request, _("Budgeten är redan fastställd."))
         return redirect("budgets:document", tenant.association.slug, document.pk)
     preview = adoption_preview(document)
     meetings = Meeting.objects.filter(association=tenant.association).order_by("-date")
@@ -35,7 +36,7 @@ def adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         if not form.cleaned_data["confirmed"]:
             step = "confirm" if _decided(form, preview) else step
         elif _adopted(request, form, document):
-            messages.success(request, "Budgeten är fastställd; siffrorna är sparade och låsta.")
+            messages.success(request, _("Budgeten är fastställd; siffrorna är sparade och låsta."))
             return redirect("budgets:document", tenant.association.slug, document.pk)
     context = {
         "document": document,

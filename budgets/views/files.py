@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from budgets.presentation import DisplayOptions
@@ -27,11 +28,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Budgetfil (xlsx)")
+    file = forms.FileField(label=_("Budgetfil (xlsx)"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = f"Högst {limit_mb()} MB."
+        self.fields["file"].help_text = _("Högst %(limit_mb)s MB.") % {"limit_mb": limit_mb()}
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
@@ -76,8 +77,8 @@ def upload_confirm(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     content = pending_file(association=association, key=key)
     if content is None or "discard" in request.POST:
         pending_file_remove(association=association, key=key)
-        gone = "Filen finns inte längre; ladda upp den igen."
-        messages.info(request, "Inläsningen är avbruten; inget ändrades." if content else gone)
+        gone = _("Filen finns inte längre; ladda upp den igen.")
+        messages.info(request, _("Inläsningen är avbruten; inget ändrades.") if content else gone)
         return redirect("budgets:upload", association.slug)
     try:
         document = budget_file_apply(
@@ -90,7 +91,7 @@ def upload_confirm(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         form = UploadForm()
         return render(request, "budgets/upload.html", {"form": form, "problems": _problems(error)})
     pending_file_remove(association=association, key=key)
-    messages.success(request, f"Inläst som utkast: {document}.")
+    messages.success(request, _("Inläst som utkast: %(document)s.") % {"document": document})
     return redirect("budgets:document", association.slug, document.pk)
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from budgets.accounts.selectors import year_balances_only
 from budgets.forms import FollowUpForm
@@ -64,5 +65,5 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
     except ValidationError as error:
         messages.error(request, "Inget sparades. " + " ".join(error.messages))
         return False
-    messages.success(request, "Uppföljningen är sparad.")
+    messages.success(request, _("Uppföljningen är sparad."))
     return True

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.differences import adopted_differences
@@ -36,7 +37,9 @@ def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     created = document_create(
         association=tenant.association, user=request.user, **form.cleaned_data
     )
-    messages.success(request, f"Budgeten ”{created}” är skapad som utkast.")
+    messages.success(
+        request, _("Budgeten ”%(budget)s” är skapad som utkast.") % {"budget": created}
+    )
     return redirect("budgets:structure", tenant.association.slug, created.pk)
 
 

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from budgets.history import adopted_at, cell_sources, document_sources, line_sources
 from budgets.models import BudgetAmount, BudgetColumn, BudgetDocument, BudgetLine
@@ -41,8 +42,11 @@ def _context(document: BudgetDocument, title: str) -> dict:
 def history(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
     adopted = adopted_at(document)
-    context = {**_context(document, f"Historik för {document}"), **_adoption(document, adopted)}
-    context["explanation"] = (
+    context = {
+        **_context(document, _("Historik för %(document)s") % {"document": document}),
+        **_adoption(document, adopted),
+    }
+    context["explanation"] = _(
         "Budgetens rader, belopp, fotnoter, kolumner och inställningar, och finansieringen "
         "för budgetens år, som medlemsbidragens rader räknas fram ur."
     )
@@ -62,8 +66,11 @@ def _adoption(document: BudgetDocument, adopted: datetime | None) -> dict:
     if adopted is None:
         return {}
     return {
-        "adoption": f"Budgeten fastställdes {document.adopted_on:%Y-%m-%d}; det som ändrats "
-        "sedan fastställandet registrerades är markerat.",
+        "adoption": _(
+            "Budgeten fastställdes %(document_adopted_on)s; det som ändrats sedan "
+            "fastställandet registrerades är markerat."
+        )
+        % {"document_adopted_on": f"{document.adopted_on:%Y-%m-%d}"},
         "after_link": "?efter=1",
     }
 
@@ -72,7 +79,7 @@ def _adoption(document: BudgetDocument, adopted: datetime | None) -> dict:
 def line_history(request: HttpRequest, tenant: Tenant, pk: int, line: int) -> HttpResponse:
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
     found = get_scoped_or_404(BudgetLine, tenant, pk=line, document=document)
-    context = _context(document, f"Historik för raden ”{found}”")
+    context = _context(document, _("Historik för raden ”%(found)s”") % {"found": found})
     return render_history(
         request,
         tenant,
@@ -90,6 +97,10 @@ def cell_history(
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
     found_line = get_scoped_or_404(BudgetLine, tenant, pk=line, document=document)
     found_column = get_scoped_or_404(BudgetColumn, tenant, pk=column, document=document)
-    context = _context(document, f"Historik för ”{found_line}” / {found_column}")
+    context = _context(
+        document,
+        _("Historik för ”%(found_line)s” / %(found_column)s")
+        % {"found_line": found_line, "found_column": found_column},
+    )
     sources = cell_sources(found_line, found_column)
     return render_history(request, tenant, sources, context, adopted_at=adopted_at(document))

@@ -11,6 +11,8 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from budgets.models import BudgetDocument
 from budgets.services.ordering import column_move, section_lines_fingerprint, section_move
@@ -26,7 +28,7 @@ def column_move_view(
     request: HttpRequest, tenant: Tenant, document: BudgetDocument, column: int
 ) -> HttpResponse:
     found = get_scoped_or_404(document.columns.all(), tenant, pk=column)
-    return _move(request, document, "Kolumnen är flyttad.", column_move, column=found)
+    return _move(request, document, _("Kolumnen är flyttad."), column_move, column=found)
 
 
 @tenant_view(Perm.EDIT)
@@ -35,7 +37,7 @@ def section_move_view(
     request: HttpRequest, tenant: Tenant, document: BudgetDocument, section: int
 ) -> HttpResponse:
     found = get_scoped_or_404(document.sections.all(), tenant, pk=section)
-    return _move(request, document, "Avsnittet är flyttat.", section_move, section=found)
+    return _move(request, document, _("Avsnittet är flyttat."), section_move, section=found)
 
 
 def _move(
@@ -57,21 +59,29 @@ def delete_confirm(
     fields: dict[str, object]
     if what == "rad":
         line = get_scoped_or_404(document.lines.all(), tenant, pk=item)
-        message = f"Ta bort raden ”{line.label}” med alla dess belopp?"
+        message = _("Ta bort raden ”%(line_label)s” med alla dess belopp?") % {
+            "line_label": line.label
+        }
         # The version the confirmed page showed: a line changed meanwhile is not deleted unseen.
         action, fields = reverse("budgets:line", args=[slug, pk, item]), {"version": line.version}
     elif what == "kolumn":
         column = get_scoped_or_404(document.columns.all(), tenant, pk=item)
-        message = f"Ta bort kolumnen ”{column.label}” med alla dess belopp?"
+        message = _("Ta bort kolumnen ”%(column_label)s” med alla dess belopp?") % {
+            "column_label": column.label
+        }
         action, fields = reverse("budgets:columns", args=[slug, pk]), {"column": item}
     elif what == "avsnitt":
         section = get_scoped_or_404(document.sections.all(), tenant, pk=item)
         count = section.lines.count()
-        message = f"Ta bort avsnittet ”{section}” med dess {count} rader och deras belopp?"
+        message = ngettext(
+            "Ta bort avsnittet ”%(section)s” med dess %(count)s rader och deras belopp?",
+            "Ta bort avsnittet ”%(section)s” med dess %(count)s rader och deras belopp?",
+            count,
+        ) % {"section": section, "count": count}
         action = reverse("budgets:sections", args=[slug, pk])
         fields = {"section": item, "rader": section_lines_fingerprint(section)}
     else:
-        raise Http404("Okänt slag att ta bort.")
+        raise Http404(_("Okänt slag att ta bort."))
     context = {
         "message": message,
         "action": action,

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from budgets import services
 from budgets.forms import (
@@ -88,7 +89,7 @@ def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         settings = dict(form.cleaned_data)
         _attempt(
             request,
-            "Inställningarna är sparade.",
+            _("Inställningarna är sparade."),
             services.document_update,
             document=document,
             expected=settings.pop("version"),
@@ -110,7 +111,7 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             return unconfirmed
         _attempt(
             request,
-            f"Avsnittet ”{found}” är borttaget.",
+            _("Avsnittet ”%(found)s” är borttaget.") % {"found": found},
             section_delete,
             section=found,
             expected_lines=request.POST.get("rader", ""),  # none sent: stale
@@ -120,7 +121,7 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
     elif found is not None:
         _attempt(
             request,
-            "Avsnittet är sparat.",
+            _("Avsnittet är sparat."),
             services.section_update,
             section=found,
             name=data["name"],
@@ -131,14 +132,14 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
     elif data["kind"] and data["name"]:
         _attempt(
             request,
-            "Avsnittet är tillagt.",
+            _("Avsnittet är tillagt."),
             services.section_add,
             document=document,
             name=data["name"],
             kind=data["kind"],
         )
     else:
-        messages.error(request, "Ange rubrik och slag för det nya avsnittet.")
+        messages.error(request, _("Ange rubrik och slag för det nya avsnittet."))
     return _back(document)
 
 
@@ -151,12 +152,12 @@ def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         return _back(document)
     section = document.sections.filter(pk=form.cleaned_data["section"]).first()
     if section is None:
-        messages.error(request, "Avsnittet finns inte i budgeten.")
+        messages.error(request, _("Avsnittet finns inte i budgeten."))
         return _back(document)
     label = form.cleaned_data["label"]
     _attempt(
         request,
-        f"Raden ”{label}” är tillagd.",
+        _("Raden ”%(label)s” är tillagd.") % {"label": label},
         services.line_add,
         section=section,
         label=label,
@@ -174,14 +175,16 @@ def line_action(
     found = get_scoped_or_404(lines, tenant, pk=line, document=document)
     action = request.POST.get("action", "")
     if action in ("upp", "ned"):
-        _attempt(request, "Raden är flyttad.", services.line_move, line=found, up=action == "upp")
+        _attempt(
+            request, _("Raden är flyttad."), services.line_move, line=found, up=action == "upp"
+        )
     elif action == "ta-bort":
         if unconfirmed := unconfirmed_delete(request, document, "rad", found.pk):
             return unconfirmed
         version = whole_number(request.POST.get("version", ""))
         _attempt(
             request,
-            f"Raden ”{found.label}” är borttagen.",
+            _("Raden ”%(found_label)s” är borttagen.") % {"found_label": found.label},
             services.line_delete,
             line=found,
             expected_version=-1 if version is None else version,  # none sent: stale
@@ -194,7 +197,7 @@ def line_action(
         data = form.cleaned_data
         _attempt(
             request,
-            "Raden är sparad.",
+            _("Raden är sparad."),
             services.line_update,
             line=found,
             label=data["label"],
@@ -214,13 +217,13 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
     found = document.footnotes.filter(pk=_posted_id(request, "footnote")).first()
     form = FootnoteForm(request.POST)
     if request.POST.get("action") == "ta-bort" and found is not None:
-        _attempt(request, "Fotnoten är borttagen.", services.footnote_delete, footnote=found)
+        _attempt(request, _("Fotnoten är borttagen."), services.footnote_delete, footnote=found)
     elif not form.is_valid():
         _form_errors(request, form)
     elif found is not None:
         _attempt(
             request,
-            "Fotnoten är sparad.",
+            _("Fotnoten är sparad."),
             services.footnote_update,
             footnote=found,
             text=form.cleaned_data["text"],
@@ -229,7 +232,7 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
     else:
         _attempt(
             request,
-            "Fotnoten är tillagd.",
+            _("Fotnoten är tillagd."),
             services.footnote_add,
             document=document,
             text=form.cleaned_data["text"],
@@ -244,13 +247,13 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
     if request.POST.get("action") == "ta-bort" and found is not None:
         if unconfirmed := unconfirmed_delete(request, document, "kolumn", found.pk):
             return unconfirmed
-        _attempt(request, "Kolumnen är borttagen.", services.column_delete, column=found)
+        _attempt(request, _("Kolumnen är borttagen."), services.column_delete, column=found)
         return _back(document)
     form = ColumnForm(request.POST)
     if form.is_valid():
         _attempt(
             request,
-            "Kolumnen är tillagd.",
+            _("Kolumnen är tillagd."),
             services.column_add,
             document=document,
             **form.cleaned_data,
@@ -268,7 +271,9 @@ def new_revision(request: HttpRequest, tenant: Tenant, document: BudgetDocument)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(document, "budgets:document")
-    messages.success(request, f"Revision {copy.revision} är skapad som utkast.")
+    messages.success(
+        request, _("Revision %(revision)s är skapad som utkast.") % {"revision": copy.revision}
+    )
     return _back(copy, "budgets:document")
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from budgets.forms import NewFromForm
 from budgets.models import BudgetDocument
@@ -30,8 +31,13 @@ def new_from(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            used = f"ingående balans från {opening.source}" if opening else "ingen ingående balans"
-            messages.success(request, f"Budgeten ”{created}” är skapad som utkast med {used}.")
+            message = (
+                _("Budgeten ”%(budget)s” är skapad som utkast med ingående balans från %(source)s.")
+                if opening
+                else _("Budgeten ”%(budget)s” är skapad som utkast med ingen ingående balans.")
+            )
+            source_name = opening.source if opening else ""
+            messages.success(request, message % {"budget": created, "source": source_name})
             return redirect("budgets:document", tenant.association.slug, created.pk)
     year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else source.year + 1
     context = {"source": source, "form": form, "year": year, "previous_year": year - 1}

@@ -13,6 +13,7 @@ from functools import cached_property
 from io import BytesIO
 from typing import Any
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
@@ -97,7 +98,7 @@ def read_budget(content: bytes) -> BudgetPlan:
     problems: list[str] = []
     for name in (SHEET, SETTINGS_SHEET):
         if name not in books[0].sheetnames:
-            problems.append(f"Bladet ”{name}” saknas.")
+            problems.append(_("Bladet ”%(sheet)s” saknas.") % {"sheet": name})
     if problems:
         raise BudgetFileError(problems)
     budget, settings_sheet = (
@@ -121,12 +122,18 @@ def _load(content: bytes, *, data_only: bool):
     try:
         return load_workbook(BytesIO(content), data_only=data_only)
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        problem = f"Filen kunde inte läsas som xlsx ({error.__class__.__name__})."
+        problem = _("Filen kunde inte läsas som xlsx (%(error)s).") % {
+            "error": error.__class__.__name__
+        }
         raise BudgetFileError([problem]) from error
 
 
 def _where(sheet: str, row: int, column: int) -> str:
-    return f"Blad ”{sheet}”, rad {row}, kolumn {get_column_letter(column)}"
+    return _("Blad ”%(sheet)s”, rad %(row)s, kolumn %(column)s") % {
+        "sheet": sheet,
+        "row": row,
+        "column": get_column_letter(column),
+    }
 
 
 def _is_formula(value: Any) -> bool:
@@ -165,8 +172,11 @@ class Sheet:
         if computed is None:
             text = raw if isinstance(raw, str) else getattr(raw, "text", "")
             problems.append(
-                f"{_where(self.name, row, column)}: formeln {text} har inget beräknat värde; "
-                "öppna och spara filen i Excel, eller skriv in värdet."
+                _(
+                    "%(place)s: formeln %(text)s har inget beräknat värde; öppna och spara "
+                    "filen i Excel, eller skriv in värdet."
+                )
+                % {"place": _where(self.name, row, column), "text": text}
             )
         return computed
 
@@ -175,8 +185,11 @@ class Sheet:
         if not merged:
             return []
         return [
-            f"Bladet ”{self.name}” har sammanfogade celler ({', '.join(merged[:3])}); "
-            "dela upp dem så att varje värde står i en egen cell."
+            _(
+                "Bladet ”%(name)s” har sammanfogade celler (%(cells)s); dela upp dem så "
+                "att varje värde står i en egen cell."
+            )
+            % {"name": self.name, "cells": ", ".join(merged[:3])}
         ]
 
 
@@ -189,7 +202,10 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
     for name, label in SETTINGS:
         row = rows.get(label)
         if row is None:
-            problems.append(f"Blad ”{SETTINGS_SHEET}”, kolumn A: raden ”{label}” saknas.")
+            problems.append(
+                _("Blad ”%(sheet)s”, kolumn A: raden ”%(label)s” saknas.")
+                % {"sheet": SETTINGS_SHEET, "label": label}
+            )
             continue
         value = sheet.value(row, 2, problems)
         if name in ("costs_negative", "result_with_sign"):
@@ -203,11 +219,13 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
         elif name == "counted_share":
             value = _number(value)
             if value is None:
-                problems.append(f"{_where(SETTINGS_SHEET, row, 2)}: ange ett tal.")
+                problems.append(
+                    _("%(place)s: ange ett tal.") % {"place": _where(SETTINGS_SHEET, row, 2)}
+                )
             elif not 0 <= value <= 100 or value != round(value, 2):
                 problems.append(
-                    f"{_where(SETTINGS_SHEET, row, 2)}: ange en andel mellan 0 och 100 procent "
-                    "med högst två decimaler."
+                    _("%(place)s: ange en andel mellan 0 och 100 procent med högst två decimaler.")
+                    % {"place": _where(SETTINGS_SHEET, row, 2)}
                 )
         else:
             text = "" if value is None else str(value)
@@ -215,8 +233,8 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
         values[name] = value
     if values.get("unit") not in (None, "kr", "tkr"):
         problems.append(
-            f"{_where(SETTINGS_SHEET, rows[dict(SETTINGS)['unit']], 2)}: "
-            "enheten ska vara kr eller tkr."
+            _("%(place)s: enheten ska vara kr eller tkr.")
+            % {"place": _where(SETTINGS_SHEET, rows[dict(SETTINGS)["unit"]], 2)}
         )
     return values
 
@@ -250,8 +268,8 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
         year = _year(sheet.value(labels + 2, col, problems))
         if kind is None:
             problems.append(
-                f"{_where(SHEET, labels + 1, col)}: "
-                "slaget ska vara budget, prognos, plan eller utfall."
+                _("%(place)s: slaget ska vara budget, prognos, plan eller utfall.")
+                % {"place": _where(SHEET, labels + 1, col)}
             )
         if year is None:
             problems.append(f"{_where(SHEET, labels + 2, col)}: {year_range_message('ett årtal')}")
@@ -261,7 +279,10 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
         columns.append((kind or "", year or 0, label))
         col += 1
     if not columns:
-        problems.append(f"{_where(SHEET, labels, FIRST_VALUE_COLUMN)}: budgeten har inga kolumner.")
+        problems.append(
+            _("%(place)s: budgeten har inga kolumner.")
+            % {"place": _where(SHEET, labels, FIRST_VALUE_COLUMN)}
+        )
     return columns
 
 
@@ -300,7 +321,10 @@ def _body(
             )
         elif marker in line_kinds:
             if not sections:
-                problems.append(f"{_where(SHEET, row, 2)}: raden står före första avsnittet.")
+                problems.append(
+                    _("%(place)s: raden står före första avsnittet.")
+                    % {"place": _where(SHEET, row, 2)}
+                )
                 continue
             text = checked_text(str(label or ""), "line", SHEET, row, 1, problems)
             line = _line(sheet, row, text, line_kinds[marker], width, problems)
@@ -308,11 +332,17 @@ def _body(
             _facts(sheet, row, facts, line, problems)
             sections[-1].lines.append(line)
         elif marker and marker not in TOTAL_KINDS:
-            problems.append(f"{_where(SHEET, row, 2)}: okänd radtyp ”{marker}”.")
+            problems.append(
+                _("%(place)s: okänd radtyp ”%(marker)s”.")
+                % {"place": _where(SHEET, row, 2), "marker": marker}
+            )
         elif not marker and _has_content(sheet, row, width):
             problems.append(
-                f"{_where(SHEET, row, 2)}: raden har innehåll men ingen radtyp; skriv t.ex. "
-                "belopp, eller ta bort raden."
+                _(
+                    "%(place)s: raden har innehåll men ingen radtyp; skriv t.ex. belopp, "
+                    "eller ta bort raden."
+                )
+                % {"place": _where(SHEET, row, 2)}
             )
     return sections, footnotes
 
@@ -327,8 +357,11 @@ def _formula_notes(sheet: Sheet, row: int, kind: str, width: int) -> list[str]:
             text = raw if isinstance(raw, str) else getattr(raw, "text", "")
             value = sheet.values.cell(row, col).value
             notes.append(
-                f"{_where(SHEET, row, col)}: formeln {text} läses in som värdet {value}; "
-                "formeln följer inte med."
+                _(
+                    "%(place)s: formeln %(text)s läses in som värdet %(value)s; formeln "
+                    "följer inte med."
+                )
+                % {"place": _where(SHEET, row, col), "text": text, "value": value}
             )
     return notes
 
@@ -337,7 +370,10 @@ def _footnote(sheet: Sheet, row: int, label: Any, before: int, problems: list[st
     """A footnote keeps its number (1, 3: a removed note leaves a gap) and its text."""
     number = _number(label)
     if number is None or number != number.to_integral_value() or number < 1:
-        problems.append(f"{_where(SHEET, row, 1)}: fotnotens nummer ska vara ett heltal, t.ex. 1.")
+        problems.append(
+            _("%(place)s: fotnotens nummer ska vara ett heltal, t.ex. 1.")
+            % {"place": _where(SHEET, row, 1)}
+        )
         return before + 1, ""
     return int(number), str(sheet.value(row, 2, problems) or "")
 
@@ -364,18 +400,24 @@ def _facts(
     line.initiative = text("initiative")
     exempt = text("exempt").lower()
     if exempt not in ("", "ja", "nej"):
-        problems.append(f"{_where(SHEET, row, columns['exempt'])}: skriv ja eller nej.")
+        problems.append(
+            _("%(place)s: skriv ja eller nej.") % {"place": _where(SHEET, row, columns["exempt"])}
+        )
     line.exempt_from_share = exempt == "ja"
     entries = {v: k for k, v in SHARE_ENTRIES.items()}
     entry = text("share_entry").lower()
     if entry and entry not in entries:
-        problems.append(f"{_where(SHEET, row, columns['share_entry'])}: skriv max eller räknat.")
+        problems.append(
+            _("%(place)s: skriv max eller räknat.")
+            % {"place": _where(SHEET, row, columns["share_entry"])}
+        )
     line.share_entry = entries.get(entry, "maximum")
     if "typed" in columns:
         line.typed = _typed(text("typed"), len(line.values))
         if line.typed is None:
             problems.append(
-                f"{_where(SHEET, row, columns['typed'])}: ange kolumnernas nummer, t.ex. 1, 3."
+                _("%(place)s: ange kolumnernas nummer, t.ex. 1, 3.")
+                % {"place": _where(SHEET, row, columns["typed"])}
             )
 
 
@@ -400,11 +442,14 @@ def _line(
     notes_text = str(sheet.value(row, 4, problems) or "")
     notes = [p.strip() for p in notes_text.split(",") if p.strip()]
     if not all(whole_number(p) is not None for p in notes):
-        problems.append(f"{_where(SHEET, row, 4)}: fotnoter anges som nummer, t.ex. 1, 3.")
+        problems.append(
+            _("%(place)s: fotnoter anges som nummer, t.ex. 1, 3.")
+            % {"place": _where(SHEET, row, 4)}
+        )
         notes = []
     values = [_value(sheet, row, FIRST_VALUE_COLUMN + i, kind, problems) for i in range(width)]
     if not label.strip():
-        problems.append(f"{_where(SHEET, row, 1)}: raden saknar text.")
+        problems.append(_("%(place)s: raden saknar text.") % {"place": _where(SHEET, row, 1)})
     maxima = [
         kind == "initiative"
         and COUNTED.match(str(sheet.raw(row, FIRST_VALUE_COLUMN + i))) is not None
@@ -439,7 +484,7 @@ def _bounded(number: Decimal, value: Any, row: int, col: int, problems: list[str
     if fits_money(number):
         return number
     problems.append(
-        f"{_where(SHEET, row, col)}: ”{value}” är för stort; ett belopp har högst "
-        f"{WHOLE_DIGITS} siffror."
+        _("%(place)s: ”%(value)s” är för stort; ett belopp har högst %(digits)s siffror.")
+        % {"place": _where(SHEET, row, col), "value": value, "digits": WHOLE_DIGITS}
     )
     return Decimal(0)

@@ -4,6 +4,7 @@ Checked while the file is read, so a too long label is named with its sheet, row
 (the database's own message names no place).
 """
 
+from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection
@@ -33,7 +34,16 @@ def checked_text(
     limit = limit_of(what)
     if limit is not None and len(text) > limit:
         problems.append(
-            f"Blad ”{sheet}”, rad {row}, kolumn {get_column_letter(column)}: texten har "
-            f"{len(text)} tecken; högst {limit} får plats."
+            _(
+                "Blad ”%(sheet)s”, rad %(row)s, kolumn %(column)s: texten har %(length)s "
+                "tecken; högst %(limit)s får plats."
+            )
+            % {
+                "sheet": sheet,
+                "row": row,
+                "column": get_column_letter(column),
+                "length": len(text),
+                "limit": limit,
+            }
         )
     return text

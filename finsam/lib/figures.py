@@ -22,8 +22,9 @@ class Figure:
         return (self.table, self.row, self.column)
 
     def stored(self) -> list[str]:
-        """The figure as an adoption keeps it in JSON: [table, row, column, text]."""
-        return [self.table, self.row, self.column, self.text]
+        """The figure as an adoption keeps it in JSON: [table, row, column, text]. Each is made
+        plain text: a label may be a lazy translation, which JSON cannot hold."""
+        return [str(self.table), str(self.row), str(self.column), str(self.text)]
 
 
 @dataclass(frozen=True)

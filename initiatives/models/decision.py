@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import sek_field
 from finsam.lib.numbers import printed_with_sign
@@ -20,23 +21,23 @@ from members.models import Meeting
 
 
 class DecisionKind(models.TextChoices):
-    GRANT = "grant", "Beviljande"
-    EXTENSION = "extension", "Förlängning"
-    REDUCTION = "reduction", "Minskning"
-    REVOCATION = "revocation", "Upphävande"
+    GRANT = "grant", _("Beviljande")
+    EXTENSION = "extension", _("Förlängning")
+    REDUCTION = "reduction", _("Minskning")
+    REVOCATION = "revocation", _("Upphävande")
 
 
 class Decision(models.Model):
     """A board decision about an initiative's money, and the period the money covers."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="decisions", verbose_name="insats"
+        Initiative, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("insats")
     )
     decided_on = models.DateField(
-        "beslutsdatum",
+        _("beslutsdatum"),
         null=True,
         blank=True,
-        help_text="Tomt bara för historiska beslut vars datum dokumenten inte anger.",
+        help_text=_("Tomt bara för historiska beslut vars datum dokumenten inte anger."),
     )
     meeting = models.ForeignKey(
         Meeting,
@@ -44,21 +45,21 @@ class Decision(models.Model):
         null=True,
         blank=True,
         related_name="initiative_decisions",
-        verbose_name="styrelsemöte",
+        verbose_name=_("styrelsemöte"),
     )
-    kind = models.CharField("slag", max_length=10, choices=DecisionKind.choices)
-    amount = sek_field("belopp", null=True, blank=True)
-    period_start = models.DateField("medlen avser från", null=True, blank=True)
-    period_end = models.DateField("medlen avser till och med", null=True, blank=True)
+    kind = models.CharField(_("slag"), max_length=10, choices=DecisionKind.choices)
+    amount = sek_field(_("belopp"), null=True, blank=True)
+    period_start = models.DateField(_("medlen avser från"), null=True, blank=True)
+    period_end = models.DateField(_("medlen avser till och med"), null=True, blank=True)
     revokes = models.OneToOneField(
         "self",
         on_delete=models.RESTRICT,  # a revoked decision stays while its revocation does
         null=True,
         blank=True,
         related_name="revoked_by",
-        verbose_name="upphäver beslutet",
+        verbose_name=_("upphäver beslutet"),
     )
-    text = models.TextField("beslutstext", blank=True)
+    text = models.TextField(_("beslutstext"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
@@ -71,8 +72,8 @@ class Decision(models.Model):
     _default_manager: ClassVar[models.Manager["Decision"]]
 
     class Meta:
-        verbose_name = "beslut"
-        verbose_name_plural = "beslut"
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
         ordering = [F("decided_on").asc(nulls_first=True), "pk"]
         constraints = [
             models.CheckConstraint(
@@ -87,8 +88,10 @@ class Decision(models.Model):
                 ),
                 name="%(app_label)s_%(class)s_amount_fits_kind",
                 violation_error_message=(
-                    "Ett upphävande anger vilket beslut det upphäver och inget belopp; övriga "
-                    "beslut anger ett belopp över noll och vilken period medlen avser."
+                    _(
+                        "Ett upphävande anger vilket beslut det upphäver och inget belopp; övriga "
+                        "beslut anger ett belopp över noll och vilken period medlen avser."
+                    )
                 ),
             ),
             models.CheckConstraint(
@@ -96,7 +99,7 @@ class Decision(models.Model):
                 | Q(period_start__isnull=True)
                 | Q(period_end__gte=F("period_start")),
                 name="%(app_label)s_%(class)s_period_ends_after_start",
-                violation_error_message="Perioden kan inte sluta före den börjar.",
+                violation_error_message=_("Perioden kan inte sluta före den börjar."),
             ),
         ]
 

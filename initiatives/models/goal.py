@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.lib.shares import share_percent
 from finsam.models import Association
@@ -23,15 +24,15 @@ from initiatives.models.participants import ExitCategory
 
 
 class GoalKind(models.TextChoices):
-    DIRECTION = "direction", "Inriktningsmål"
-    RESULT = "result", "Resultatmål"
+    DIRECTION = "direction", _("Inriktningsmål")
+    RESULT = "result", _("Resultatmål")
 
 
 class GoalLevel(models.TextChoices):
-    INDIVIDUAL = "individual", "Individnivå"
-    COLLABORATION = "collaboration", "Samverkansnivå"
-    STRUCTURE = "structure", "Strukturnivå"
-    FINANCIAL = "financial", "Finansiellt mål"
+    INDIVIDUAL = "individual", _("Individnivå")
+    COLLABORATION = "collaboration", _("Samverkansnivå")
+    STRUCTURE = "structure", _("Strukturnivå")
+    FINANCIAL = "financial", _("Finansiellt mål")
 
 
 class PriorityTargetGroup(models.Model):
@@ -41,17 +42,17 @@ class PriorityTargetGroup(models.Model):
         Association,
         on_delete=models.CASCADE,
         related_name="priority_groups",
-        verbose_name="förbund",
+        verbose_name=_("förbund"),
     )
-    description = models.CharField("målgrupp", max_length=300)
-    order = models.PositiveSmallIntegerField("ordning", default=0)
+    description = models.CharField(_("målgrupp"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     tenant_path = "association"
     history = audited()
 
     class Meta:
-        verbose_name = "prioriterad målgrupp"
-        verbose_name_plural = "prioriterade målgrupper"
+        verbose_name = _("prioriterad målgrupp")
+        verbose_name_plural = _("prioriterade målgrupper")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -62,7 +63,7 @@ class Goal(models.Model):
     """A goal of the association (no initiative) or of one initiative."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="goals", verbose_name="förbund"
+        Association, on_delete=models.CASCADE, related_name="goals", verbose_name=_("förbund")
     )
     initiative = models.ForeignKey(
         Initiative,
@@ -70,8 +71,8 @@ class Goal(models.Model):
         null=True,
         blank=True,
         related_name="goals",
-        verbose_name="insats",
-        help_text="Tomt: förbundets eget mål.",
+        verbose_name=_("insats"),
+        help_text=_("Tomt: förbundets eget mål."),
     )
     parent = models.ForeignKey(
         "self",
@@ -79,36 +80,39 @@ class Goal(models.Model):
         null=True,
         blank=True,
         related_name="children",
-        verbose_name="delmål till",
+        verbose_name=_("delmål till"),
     )
     code = models.CharField(
-        "beteckning", max_length=10, blank=True, help_text="T.ex. A, B eller A1."
+        _("beteckning"), max_length=10, blank=True, help_text=_("T.ex. A, B eller A1.")
     )
-    text = models.TextField("mål")
-    kind = models.CharField("slag", max_length=10, choices=GoalKind.choices)
-    level = models.CharField("nivå", max_length=13, choices=GoalLevel.choices)
-    metric = models.CharField("mått", max_length=5, choices=Metric.choices, blank=True)
+    text = models.TextField(_("mål"))
+    kind = models.CharField(_("slag"), max_length=10, choices=GoalKind.choices)
+    level = models.CharField(_("nivå"), max_length=13, choices=GoalLevel.choices)
+    metric = models.CharField(_("mått"), max_length=5, choices=Metric.choices, blank=True)
     comparison = models.CharField(
-        "jämförelse", max_length=8, choices=Comparison.choices, blank=True
+        _("jämförelse"), max_length=8, choices=Comparison.choices, blank=True
     )
     # A plain decimal: a target is a count or a percentage, never an amount of money.
     target_value = models.DecimalField(
-        "målvärde", max_digits=9, decimal_places=2, null=True, blank=True
+        _("målvärde"), max_digits=9, decimal_places=2, null=True, blank=True
     )
     counted_exits = models.CharField(
-        "mäts på avslut som räknas som",
+        _("mäts på avslut som räknas som"),
         max_length=16,
         choices=ExitCategory.choices,
         blank=True,
-        help_text=(
-            "För en andel: utfallet beräknas ur insatsens tabell över avslut (t.ex. andelen som "
-            "gått till arbete eller studier) när den tabellen sparas."
+        help_text=_(
+            "För en andel: utfallet beräknas ur insatsens tabell över avslut (t.ex. andelen "
+            "som gått till arbete eller studier) när den tabellen sparas."
         ),
     )
     target_per = models.CharField(
-        "gäller", max_length=100, blank=True, help_text="T.ex. ”per år” eller ”per kommun och år”."
+        _("gäller"),
+        max_length=100,
+        blank=True,
+        help_text=_("T.ex. ”per år” eller ”per kommun och år”."),
     )
-    order = models.PositiveSmallIntegerField("ordning", default=0)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
     # Raised by every save of the goal or of its outcomes (finsam.versions): the goal page
     # shows both, so a form opened on it is stale after either.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -131,8 +135,8 @@ class Goal(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "mål"
-        verbose_name_plural = "mål"
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
         ordering = ["order", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -146,19 +150,23 @@ class Goal(models.Model):
                 ),
                 name="%(app_label)s_%(class)s_target_complete",
                 violation_error_message=(
-                    "Ett mätbart mål anger mått, jämförelse och målvärde (noll eller mer); "
-                    "ett inriktningsmål har inget målvärde."
+                    _(
+                        "Ett mätbart mål anger mått, jämförelse och målvärde (noll eller mer); "
+                        "ett inriktningsmål har inget målvärde."
+                    )
                 ),
             ),
             models.CheckConstraint(
                 condition=Q(counted_exits="") | Q(metric="share"),
                 name="%(app_label)s_%(class)s_exits_measure_a_share",
-                violation_error_message="Ett mål som mäts på avslut ska vara en andel i procent.",
+                violation_error_message=_(
+                    "Ett mål som mäts på avslut ska vara en andel i procent."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(metric="share") | Q(target_value__lte=100),
                 name="%(app_label)s_%(class)s_share_at_most_100",
-                violation_error_message="En andel kan inte vara mer än 100 procent.",
+                violation_error_message=_("En andel kan inte vara mer än 100 procent."),
             ),
         ]
 
@@ -176,58 +184,62 @@ class Outcome(models.Model):
     """What was measured for a goal over a period, and how it stands against the target."""
 
     goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, related_name="outcomes", verbose_name="mål"
+        Goal, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("mål")
     )
-    period_start = models.DateField("period från")
-    period_end = models.DateField("period till och med")
+    period_start = models.DateField(_("period från"))
+    period_end = models.DateField(_("period till och med"))
     interim = models.BooleanField(
-        "delårsvärde",
+        _("delårsvärde"),
         default=False,
-        help_text="Målets period pågår fortfarande; ett antal som ännu inte nåtts kan nås.",
+        help_text=_("Målets period pågår fortfarande; ett antal som ännu inte nåtts kan nås."),
     )
     value = models.DecimalField(
-        "värde (antal)", max_digits=9, decimal_places=2, null=True, blank=True
+        _("värde (antal)"), max_digits=9, decimal_places=2, null=True, blank=True
     )
-    numerator = models.PositiveIntegerField("antal som nått målet", null=True, blank=True)
-    denominator = models.PositiveIntegerField("av totalt", null=True, blank=True)
+    numerator = models.PositiveIntegerField(_("antal som nått målet"), null=True, blank=True)
+    denominator = models.PositiveIntegerField(_("av totalt"), null=True, blank=True)
     override = models.CharField(
-        "bedömd status",
+        _("bedömd status"),
         max_length=12,
         choices=GoalStatus.choices,
         blank=True,
-        help_text="Tomt: den beräknade statusen gäller.",
+        help_text=_("Tomt: den beräknade statusen gäller."),
     )
-    comment = models.TextField("kommentar", blank=True)
+    comment = models.TextField(_("kommentar"), blank=True)
 
     tenant_path = "goal__association"
     history = audited()
 
     class Meta:
-        verbose_name = "utfall"
-        verbose_name_plural = "utfall"
+        verbose_name = _("utfall")
+        verbose_name_plural = _("utfall")
         ordering = ["period_end", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")),
                 name="%(app_label)s_%(class)s_period_ends_after_start",
-                violation_error_message="Perioden kan inte sluta före den börjar.",
+                violation_error_message=_("Perioden kan inte sluta före den börjar."),
             ),
             models.CheckConstraint(
                 condition=Q(numerator__isnull=True)
                 | Q(denominator__isnull=True)
                 | Q(numerator__lte=F("denominator")),
                 name="%(app_label)s_%(class)s_part_of_whole",
-                violation_error_message="Antalet som nått målet kan inte vara större än totalen.",
+                violation_error_message=_(
+                    "Antalet som nått målet kan inte vara större än totalen."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(override="") | ~Q(comment=""),
                 name="%(app_label)s_%(class)s_override_explained",
-                violation_error_message="En bedömd status kräver en kommentar som förklarar den.",
+                violation_error_message=_(
+                    "En bedömd status kräver en kommentar som förklarar den."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["goal", "period_start", "period_end"],
                 name="%(app_label)s_%(class)s_one_per_period",
-                violation_error_message="Målet har redan ett utfall för den perioden.",
+                violation_error_message=_("Målet har redan ett utfall för den perioden."),
             ),
         ]
 

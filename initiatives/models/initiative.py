@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 from finsam.models.audit import audited
@@ -22,17 +23,17 @@ MAX_USUAL_YEARS = 3  # the associations' own rule: initiatives normally run thre
 class InitiativeKind(models.TextChoices):
     """How the national follow-up system (SUS) classes an initiative."""
 
-    INDIVIDUAL = "individual", "Individinriktad"
-    STRUCTURAL = "structural", "Strukturinriktad"
+    INDIVIDUAL = "individual", _("Individinriktad")
+    STRUCTURAL = "structural", _("Strukturinriktad")
 
 
 class InitiativeStatus(models.TextChoices):
-    APPLICATION = "application", "Ansökan"
-    GRANTED = "granted", "Beviljad"
-    RUNNING = "running", "Pågående"
-    ENDED = "ended", "Avslutad"
-    CARRIED_ON = "carried_on", "Implementerad i ordinarie verksamhet"
-    CLOSED = "closed", "Stängd"
+    APPLICATION = "application", _("Ansökan")
+    GRANTED = "granted", _("Beviljad")
+    RUNNING = "running", _("Pågående")
+    ENDED = "ended", _("Avslutad")
+    CARRIED_ON = "carried_on", _("Implementerad i ordinarie verksamhet")
+    CLOSED = "closed", _("Stängd")
 
 
 # Which status may follow which: a life only moves forward.
@@ -50,33 +51,33 @@ class Initiative(models.Model):
     """An initiative (insats or projekt) the association funds, with at least two members."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="initiatives", verbose_name="förbund"
+        Association, on_delete=models.CASCADE, related_name="initiatives", verbose_name=_("förbund")
     )
-    name = models.CharField("namn", max_length=200)
-    description = models.TextField("beskrivning", blank=True)
-    target_group = models.TextField("målgrupp", blank=True)
-    age_from = models.PositiveSmallIntegerField("ålder från", null=True, blank=True)
-    age_to = models.PositiveSmallIntegerField("ålder till", null=True, blank=True)
+    name = models.CharField(_("namn"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    target_group = models.TextField(_("målgrupp"), blank=True)
+    age_from = models.PositiveSmallIntegerField(_("ålder från"), null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(_("ålder till"), null=True, blank=True)
     owner = models.ForeignKey(
         Member,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="owned_initiatives",
-        verbose_name="projektägare",
+        verbose_name=_("projektägare"),
     )
     members = models.ManyToManyField(
-        Member, related_name="initiatives", verbose_name="deltagande medlemmar", blank=True
+        Member, related_name="initiatives", verbose_name=_("deltagande medlemmar"), blank=True
     )
-    start = models.DateField("startar", null=True, blank=True)
-    end = models.DateField("slutar", null=True, blank=True)
-    staffing = models.CharField("bemanning", max_length=300, blank=True)
-    evaluation_plan = models.TextField("utvärderingsplan", blank=True)
+    start = models.DateField(_("startar"), null=True, blank=True)
+    end = models.DateField(_("slutar"), null=True, blank=True)
+    staffing = models.CharField(_("bemanning"), max_length=300, blank=True)
+    evaluation_plan = models.TextField(_("utvärderingsplan"), blank=True)
     kind = models.CharField(
-        "slag", max_length=12, choices=InitiativeKind.choices, default=InitiativeKind.INDIVIDUAL
+        _("slag"), max_length=12, choices=InitiativeKind.choices, default=InitiativeKind.INDIVIDUAL
     )
     status = models.CharField(
-        "status",
+        _("status"),
         max_length=12,
         choices=InitiativeStatus.choices,
         default=InitiativeStatus.APPLICATION,
@@ -104,14 +105,14 @@ class Initiative(models.Model):
     history = audited(m2m_fields=("members",))
 
     class Meta:
-        verbose_name = "insats"
-        verbose_name_plural = "insatser"
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
                 name="%(app_label)s_%(class)s_ends_after_start",
-                violation_error_message="Insatsen kan inte sluta före den startar.",
+                violation_error_message=_("Insatsen kan inte sluta före den startar."),
             ),
             models.CheckConstraint(
                 condition=Q(age_from__isnull=True)
@@ -119,13 +120,13 @@ class Initiative(models.Model):
                 | Q(age_to__gte=F("age_from")),
                 name="%(app_label)s_%(class)s_age_range",
                 violation_error_message=(
-                    "Målgruppens övre åldersgräns kan inte vara lägre än den undre."
+                    _("Målgruppens övre åldersgräns kan inte vara lägre än den undre.")
                 ),
             ),
             models.UniqueConstraint(
                 fields=["association", "name"],
                 name="%(app_label)s_%(class)s_unique_name",
-                violation_error_message="Förbundet har redan en insats med det namnet.",
+                violation_error_message=_("Förbundet har redan en insats med det namnet."),
             ),
         ]
 
@@ -151,35 +152,38 @@ class Initiative(models.Model):
 
     @property
     def next_statuses(self) -> list[tuple[str, str]]:
-        return [(s, InitiativeStatus(s).label) for s in NEXT_STATUSES[self.status]]
+        return [(s, str(InitiativeStatus(s).label)) for s in NEXT_STATUSES[self.status]]
 
 
 class StatusChange(models.Model):
     """One step in an initiative's life: from which status to which, when and by whom."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="status_changes", verbose_name="insats"
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("insats"),
     )
-    from_status = models.CharField("från", max_length=12, choices=InitiativeStatus.choices)
-    to_status = models.CharField("till", max_length=12, choices=InitiativeStatus.choices)
-    on = models.DateField("datum")
+    from_status = models.CharField(_("från"), max_length=12, choices=InitiativeStatus.choices)
+    to_status = models.CharField(_("till"), max_length=12, choices=InitiativeStatus.choices)
+    on = models.DateField(_("datum"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        verbose_name="ändrad av",
-        help_text="Tomt för inlästa historiska uppgifter.",
+        verbose_name=_("ändrad av"),
+        help_text=_("Tomt för inlästa historiska uppgifter."),
     )
-    comment = models.CharField("kommentar", max_length=300, blank=True)
-    recorded_at = models.DateTimeField("registrerad", auto_now_add=True)
+    comment = models.CharField(_("kommentar"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
 
     tenant_path = "initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "statusändring"
-        verbose_name_plural = "statusändringar"
+        verbose_name = _("statusändring")
+        verbose_name_plural = _("statusändringar")
         ordering = ["on", "pk"]
 
     def __str__(self) -> str:

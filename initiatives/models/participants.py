@@ -10,6 +10,7 @@ Totals are always computed; a printed total can be checked on entry but is never
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import year_field
 from finsam.models import Association
@@ -22,12 +23,12 @@ class FollowUp(models.Model):
     """One reporting period of an initiative's participant figures."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="follow_ups", verbose_name="insats"
+        Initiative, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("insats")
     )
-    start = models.DateField("från")
-    end = models.DateField("till och med")
+    start = models.DateField(_("från"))
+    end = models.DateField(_("till och med"))
     label = models.CharField(
-        "benämning", max_length=100, blank=True, help_text="T.ex. januari–augusti 2014."
+        _("benämning"), max_length=100, blank=True, help_text=_("T.ex. januari–augusti 2014.")
     )
     # Raised by every save of the period's head counts, exits or standings (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -36,24 +37,24 @@ class FollowUp(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "uppföljning"
-        verbose_name_plural = "uppföljningar"
+        verbose_name = _("uppföljning")
+        verbose_name_plural = _("uppföljningar")
         ordering = ["start", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=F("start")),
                 name="%(app_label)s_%(class)s_ends_after_start",
-                violation_error_message="Uppföljningsperioden kan inte sluta före den börjar.",
+                violation_error_message=_("Uppföljningsperioden kan inte sluta före den börjar."),
             ),
             models.CheckConstraint(
                 condition=Q(end__year=F("start__year")),
                 name="%(app_label)s_%(class)s_within_one_year",
-                violation_error_message="En uppföljningsperiod ligger inom ett kalenderår.",
+                violation_error_message=_("En uppföljningsperiod ligger inom ett kalenderår."),
             ),
             models.UniqueConstraint(
                 fields=["initiative", "start", "end"],
                 name="%(app_label)s_%(class)s_one_per_period",
-                violation_error_message="Insatsen har redan en uppföljning för den perioden.",
+                violation_error_message=_("Insatsen har redan en uppföljning för den perioden."),
             ),
         ]
 
@@ -62,35 +63,35 @@ class FollowUp(models.Model):
 
 
 class HeadCountKind(models.TextChoices):
-    REFERRED = "referred", "Intresseanmälningar under perioden"
-    TAKEN_IN = "taken_in", "Deltagare under perioden"
-    ENROLLED = "enrolled", "Inskrivna vid periodens slut"
+    REFERRED = "referred", _("Intresseanmälningar under perioden")
+    TAKEN_IN = "taken_in", _("Deltagare under perioden")
+    ENROLLED = "enrolled", _("Inskrivna vid periodens slut")
 
 
 class HeadCount(models.Model):
     """How many, and of them how many women, men, under 30, born abroad, needing interpreter."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="head_counts")
-    kind = models.CharField("avser", max_length=10, choices=HeadCountKind.choices)
-    total = models.PositiveIntegerField("antal")
-    women = models.PositiveIntegerField("kvinnor", null=True, blank=True)
-    men = models.PositiveIntegerField("män", null=True, blank=True)
-    under_30 = models.PositiveIntegerField("under 30 år", null=True, blank=True)
-    born_abroad = models.PositiveIntegerField("utrikesfödda", null=True, blank=True)
-    needs_interpreter = models.PositiveIntegerField("behov av tolk", null=True, blank=True)
+    kind = models.CharField(_("avser"), max_length=10, choices=HeadCountKind.choices)
+    total = models.PositiveIntegerField(_("antal"))
+    women = models.PositiveIntegerField(_("kvinnor"), null=True, blank=True)
+    men = models.PositiveIntegerField(_("män"), null=True, blank=True)
+    under_30 = models.PositiveIntegerField(_("under 30 år"), null=True, blank=True)
+    born_abroad = models.PositiveIntegerField(_("utrikesfödda"), null=True, blank=True)
+    needs_interpreter = models.PositiveIntegerField(_("behov av tolk"), null=True, blank=True)
 
     tenant_path = "follow_up__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "antal deltagare"
-        verbose_name_plural = "antal deltagare"
+        verbose_name = _("antal deltagare")
+        verbose_name_plural = _("antal deltagare")
         ordering = ["follow_up", "kind"]
         constraints = [
             models.UniqueConstraint(
                 fields=["follow_up", "kind"],
                 name="%(app_label)s_%(class)s_one_per_kind",
-                violation_error_message="Uppföljningen har redan den uppgiften.",
+                violation_error_message=_("Uppföljningen har redan den uppgiften."),
             ),
             models.CheckConstraint(
                 condition=(Q(women__isnull=True) | Q(women__lte=F("total")))
@@ -99,7 +100,7 @@ class HeadCount(models.Model):
                 & (Q(born_abroad__isnull=True) | Q(born_abroad__lte=F("total")))
                 & (Q(needs_interpreter__isnull=True) | Q(needs_interpreter__lte=F("total"))),
                 name="%(app_label)s_%(class)s_parts_within_total",
-                violation_error_message="En delgrupp kan inte vara större än antalet.",
+                violation_error_message=_("En delgrupp kan inte vara större än antalet."),
             ),
             models.CheckConstraint(
                 condition=Q(women__isnull=True)
@@ -107,7 +108,7 @@ class HeadCount(models.Model):
                 | Q(total__gte=F("women") + F("men")),
                 name="%(app_label)s_%(class)s_women_and_men_within_total",
                 violation_error_message=(
-                    "Kvinnor och män tillsammans kan inte vara fler än antalet."
+                    _("Kvinnor och män tillsammans kan inte vara fler än antalet.")
                 ),
             ),
         ]
@@ -117,34 +118,39 @@ class HeadCount(models.Model):
 
 
 class ExitCategory(models.TextChoices):
-    WORK_OR_STUDIES = "work_or_studies", "Arbete eller studier"
-    JOB_SEEKING = "job_seeking", "Aktivt arbetssökande"
-    OTHER = "other", "Annat"
+    WORK_OR_STUDIES = "work_or_studies", _("Arbete eller studier")
+    JOB_SEEKING = "job_seeking", _("Aktivt arbetssökande")
+    OTHER = "other", _("Annat")
 
 
 class ExitReason(models.Model):
     """A reason for leaving an initiative, in the association's own list."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="exit_reasons", verbose_name="förbund"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="exit_reasons",
+        verbose_name=_("förbund"),
     )
-    number = models.PositiveSmallIntegerField("nummer")
-    name = models.CharField("anledning", max_length=200)
-    description = models.CharField("förklaring", max_length=300, blank=True)
-    category = models.CharField("räknas som", max_length=16, choices=ExitCategory.choices)
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    name = models.CharField(_("anledning"), max_length=200)
+    description = models.CharField(_("förklaring"), max_length=300, blank=True)
+    category = models.CharField(_("räknas som"), max_length=16, choices=ExitCategory.choices)
 
     tenant_path = "association"
     history = audited()
 
     class Meta:
-        verbose_name = "avslutsanledning"
-        verbose_name_plural = "avslutsanledningar"
+        verbose_name = _("avslutsanledning")
+        verbose_name_plural = _("avslutsanledningar")
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["association", "number"],
                 name="%(app_label)s_%(class)s_unique_number",
-                violation_error_message="Förbundet har redan en avslutsanledning med det numret.",
+                violation_error_message=_(
+                    "Förbundet har redan en avslutsanledning med det numret."
+                ),
             ),
         ]
 
@@ -156,21 +162,21 @@ class ExitCount(models.Model):
     """How many left the initiative for one reason during a follow-up period."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="exit_counts")
-    reason = models.ForeignKey(ExitReason, on_delete=models.RESTRICT, verbose_name="anledning")
-    count = models.PositiveIntegerField("antal")
+    reason = models.ForeignKey(ExitReason, on_delete=models.RESTRICT, verbose_name=_("anledning"))
+    count = models.PositiveIntegerField(_("antal"))
 
     tenant_path = "follow_up__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "avslut"
-        verbose_name_plural = "avslut"
+        verbose_name = _("avslut")
+        verbose_name_plural = _("avslut")
         ordering = ["reason__number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["follow_up", "reason"],
                 name="%(app_label)s_%(class)s_one_per_reason",
-                violation_error_message="Anledningen finns redan i uppföljningen.",
+                violation_error_message=_("Anledningen finns redan i uppföljningen."),
             ),
         ]
 
@@ -179,12 +185,12 @@ class ExitCount(models.Model):
 
 
 class Standing(models.TextChoices):
-    GROUP_TRAINING = "group_training", "Pågående grupputbildning"
-    STUDIES = "studies", "Utbildning/kurs"
-    WORK = "work", "Arbete"
-    WORK_TRAINING = "work_training", "Arbetsträning"
-    CAREER_COACHING = "career_coaching", "Karriärcoaching"
-    LIFE_COACHING = "life_coaching", "Livscoaching"
+    GROUP_TRAINING = "group_training", _("Pågående grupputbildning")
+    STUDIES = "studies", _("Utbildning/kurs")
+    WORK = "work", _("Arbete")
+    WORK_TRAINING = "work_training", _("Arbetsträning")
+    CAREER_COACHING = "career_coaching", _("Karriärcoaching")
+    LIFE_COACHING = "life_coaching", _("Livscoaching")
 
 
 class StandingCount(models.Model):
@@ -193,20 +199,20 @@ class StandingCount(models.Model):
     follow_up = models.ForeignKey(
         FollowUp, on_delete=models.CASCADE, related_name="standing_counts"
     )
-    standing = models.CharField("befinner sig i", max_length=16, choices=Standing.choices)
-    count = models.PositiveIntegerField("antal")
+    standing = models.CharField(_("befinner sig i"), max_length=16, choices=Standing.choices)
+    count = models.PositiveIntegerField(_("antal"))
 
     tenant_path = "follow_up__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "inskrivnas läge"
-        verbose_name_plural = "inskrivnas läge"
+        verbose_name = _("inskrivnas läge")
+        verbose_name_plural = _("inskrivnas läge")
         constraints = [
             models.UniqueConstraint(
                 fields=["follow_up", "standing"],
                 name="%(app_label)s_%(class)s_one_per_standing",
-                violation_error_message="Läget finns redan i uppföljningen.",
+                violation_error_message=_("Läget finns redan i uppföljningen."),
             ),
         ]
 
@@ -218,10 +224,19 @@ class ReferralYear(models.Model):
     """One year's column of an initiative's referral table ("2014 t.o.m. aug.")."""
 
     initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="referral_years", verbose_name="insats"
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="referral_years",
+        verbose_name=_("insats"),
     )
-    year = year_field("år")
-    through = models.DateField("till och med", null=True, blank=True, help_text="Tomt: hela året.")
+    year = models.PositiveSmallIntegerField(_("år"))
+    through = models.DateField(
+        _("till och med"), null=True, blank=True, help_text=_("Tomt: hela året.")
+    )
+    year = year_field(_("år"))
+    through = models.DateField(
+        _("till och med"), null=True, blank=True, help_text=_("Tomt: hela året.")
+    )
     # Raised by every save of the year's column, its counts included (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -229,19 +244,19 @@ class ReferralYear(models.Model):
     history = audited()
 
     class Meta:
-        verbose_name = "intresseanmälningar per år"
-        verbose_name_plural = "intresseanmälningar per år"
+        verbose_name = _("intresseanmälningar per år")
+        verbose_name_plural = _("intresseanmälningar per år")
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(
                 fields=["initiative", "year"],
                 name="%(app_label)s_%(class)s_one_per_year",
-                violation_error_message="Insatsen har redan intresseanmälningar för det året.",
+                violation_error_message=_("Insatsen har redan intresseanmälningar för det året."),
             ),
             models.CheckConstraint(
                 condition=Q(through__isnull=True) | Q(through__year=F("year")),
                 name="%(app_label)s_%(class)s_through_in_year",
-                violation_error_message="Datumet ”till och med” ska ligga inom året.",
+                violation_error_message=_("Datumet ”till och med” ska ligga inom året."),
             ),
         ]
 
@@ -253,21 +268,21 @@ class ReferralCount(models.Model):
     """Referrals from one member in one year."""
 
     referral_year = models.ForeignKey(ReferralYear, on_delete=models.CASCADE, related_name="counts")
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name="medlem")
-    count = models.PositiveIntegerField("antal")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("medlem"))
+    count = models.PositiveIntegerField(_("antal"))
 
     tenant_path = "referral_year__initiative__association"
     history = audited()
 
     class Meta:
-        verbose_name = "intresseanmälningar från medlem"
-        verbose_name_plural = "intresseanmälningar från medlem"
+        verbose_name = _("intresseanmälningar från medlem")
+        verbose_name_plural = _("intresseanmälningar från medlem")
         ordering = ["pk"]  # rows in the order they were entered, as the document prints them
         constraints = [
             models.UniqueConstraint(
                 fields=["referral_year", "member"],
                 name="%(app_label)s_%(class)s_one_per_member",
-                violation_error_message="Medlemmen finns redan i årets kolumn.",
+                violation_error_message=_("Medlemmen finns redan i årets kolumn."),
             ),
         ]
 

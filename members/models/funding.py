@@ -48,7 +48,7 @@ class FundingYear(models.Model):
         related_name="funding_years",
         verbose_name=_("förbund"),
     )
-    year = year_field("år")
+    year = year_field(_("år"))
     state_requested = sek_field(_("äskat från staten"), null=True, blank=True)
     state_granted = sek_field(
         _("beviljat av staten"),
@@ -63,7 +63,7 @@ class FundingYear(models.Model):
         default=DistributionKey.POPULATION,
     )
     rounding_step = models.PositiveIntegerField(
-        "avrundning", choices=RoundingStep.choices, default=RoundingStep.HUNDRED
+        _("avrundning"), choices=RoundingStep.choices, default=RoundingStep.HUNDRED
     )
     state_presentation = models.CharField(
         _("statens andel visas som"),

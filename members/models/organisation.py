@@ -65,7 +65,7 @@ class BoardSeat(models.Model):
     appointed_by = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("utsedd av"))
     kind = models.CharField(_("slag"), max_length=10, choices=SeatKind.choices)
     position = models.CharField(
-        "uppdrag", max_length=12, choices=BoardPosition.choices, blank=True, default=""
+        _("uppdrag"), max_length=12, choices=BoardPosition.choices, blank=True, default=""
     )
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)

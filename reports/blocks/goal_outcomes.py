@@ -86,7 +86,7 @@ def goal_lists(goals: list[GoalView]) -> list[tuple[str, list[tuple[str, list[st
     return [
         (
             str(LEVEL_HEADINGS[GoalLevel(level)]),
-            [(GoalKind(kind).label, texts) for kind, texts in kinds.items()],
+            [(str(GoalKind(kind).label), texts) for kind, texts in kinds.items()],
         )
         for level, kinds in levels.items()
     ]
@@ -114,7 +114,11 @@ def outcome_table(title: str, measured: list[Measured]) -> Table:
         rows=tuple(
             Row(
                 each.goal.goal.text,
-                (each.goal.target or "–", outcome_text(each.outcome), each.outcome.status.label),
+                (
+                    each.goal.target or "–",
+                    outcome_text(each.outcome),
+                    str(each.outcome.status.label),
+                ),
                 comment=each.outcome.outcome.comment,
             )
             for each in measured

@@ -1,6 +1,7 @@
 // The budget grid: type figures like in a spreadsheet; each changed figure is saved on its own
 // and the page shows the new totals without a reload. No framework: the server computes every
 // total and returns them; this file only moves focus, posts one cell and writes the answer.
+// Its status texts come translated from the template, as the grid's data-say-* attributes.
 (function () {
   "use strict";
   var table = document.getElementById("budget-grid");
@@ -63,7 +64,7 @@
     body.append("kostnader", table.dataset.costs);
     input.dataset.saving = "1";
     input.classList.remove("stale", "invalid");
-    say("Sparar …");
+    say(table.dataset.saySaving);
     fetch(table.dataset.saveUrl, {
       method: "POST", body: body, credentials: "same-origin",
       headers: { "X-CSRFToken": csrf, "Accept": "application/json" }
@@ -74,7 +75,7 @@
       if (data.ok) {
         apply(data.cells);
         document.getElementById("budget-checks").innerHTML = data.checks_html;
-        say("Sparat.", "saved");
+        say(table.dataset.saySaved, "saved");
       } else if (data.stale) {
         input.value = data.typed;
         input.dataset.stored = data.stored;
@@ -83,11 +84,11 @@
         say(data.error, "error");
       } else {
         input.classList.add("invalid");
-        say(data.error || "Beloppet kunde inte sparas.", "error");
+        say(data.error || table.dataset.sayRefused, "error");
       }
     }).catch(function () {
       input.classList.add("invalid");
-      say("Kunde inte nå servern; beloppet är inte sparat.", "error");
+      say(table.dataset.sayOffline, "error");
     }).finally(function () {
       delete input.dataset.saving;
     });
