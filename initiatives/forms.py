@@ -7,6 +7,7 @@ association's members, meetings, decisions, goals and exit reasons.
 from collections.abc import Mapping
 
 from django import forms
+from django.db.models import Q
 
 from finsam.forms import AmountField, YearField, choice_field, model_choice_field
 from finsam.versions import ABSENT, VersionField
@@ -239,7 +240,12 @@ class ExitsForm(forms.Form):
 
     def __init__(self, *args, association: Association, follow_up: FollowUp, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.reasons = list(ExitReason.objects.filter(association=association))
+        # A retired reason is offered only where this period already counts it.
+        self.reasons = list(
+            ExitReason.objects.filter(association=association)
+            .filter(Q(retired=False) | Q(exitcount__follow_up=follow_up))
+            .distinct()
+        )
         for reason in self.reasons:
             self.fields[f"reason_{reason.pk}"] = _count(str(reason))
         self.fields["printed_total"] = _count("Tryckt summa")

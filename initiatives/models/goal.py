@@ -45,6 +45,7 @@ class PriorityTargetGroup(models.Model):
     )
     description = models.CharField("målgrupp", max_length=300)
     order = models.PositiveSmallIntegerField("ordning", default=0)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()

@@ -131,6 +131,13 @@ class ExitReason(models.Model):
     name = models.CharField("anledning", max_length=200)
     description = models.CharField("förklaring", max_length=300, blank=True)
     category = models.CharField("räknas som", max_length=16, choices=ExitCategory.choices)
+    # A reason no longer used for new figures: kept, because printed figures still count it.
+    retired = models.BooleanField(
+        "utgått",
+        default=False,
+        help_text="Visas inte längre när nya avslut förs in; tidigare siffror behåller den.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()

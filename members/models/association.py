@@ -1,5 +1,7 @@
 """The association (the tenant), its member organisations and memberships, and user roles."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +26,12 @@ def validate_not_reserved(slug: str) -> None:
         )
 
 
+def logo_upload_to(association: "Association", filename: str) -> str:
+    """Each association's logo in its own folder, under a name the upload does not choose."""
+    suffix = filename.rsplit(".", 1)[-1].lower()
+    return f"logos/{association.pk}/logo-{uuid.uuid4().hex[:12]}.{suffix}"
+
+
 class Association(models.Model):
     """A samordningsförbund: the tenant every other row belongs to."""
 
@@ -40,6 +48,10 @@ class Association(models.Model):
     purpose = models.TextField(_("ändamål"), blank=True)
     website = models.URLField(_("webbplats"), blank=True)
     diary_prefix = models.CharField(_("diarienummerprefix"), max_length=30, blank=True)
+    # Checked on upload (finsam.uploads.logo_refusal): a PNG or JPEG, stored under MEDIA_ROOT.
+    logo = models.FileField(_("logotyp"), upload_to=logo_upload_to, max_length=200, blank=True)
+    # Raised by every save of the facts page (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "pk"
     history = audited()
