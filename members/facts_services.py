@@ -6,7 +6,7 @@ an old logo file stays, because the history still names it.
 """
 
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -48,14 +48,15 @@ def association_facts_update(
             locked.logo = ""
         if logo is not None:
             _check_logo(logo)
-            locked.logo.save(f"logo{logo_suffix(logo, logo.name or '')}", logo, save=False)
+            suffix = logo_suffix(cast(BinaryIO, logo), logo.name or "")
+            locked.logo.save(f"logo{suffix}", logo, save=False)
         locked.full_clean()
         locked.save()
         return locked
 
 
 def _check_logo(logo: UploadedFile) -> None:
-    refused = logo_refusal(logo, logo.name or "", logo.size or 0)
+    refused = logo_refusal(cast(BinaryIO, logo), logo.name or "", logo.size or 0)
     if refused:
         raise ValidationError({"logo": refused})
 

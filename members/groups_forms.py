@@ -10,6 +10,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 class _Versioned(forms.ModelForm):
     version = VersionField()
 
@@ -41,8 +47,8 @@ class GroupMemberForm(forms.ModelForm):
 
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(association=association)
-        self.fields["member"].queryset = Member.objects.filter(
+        _choices(self, "person").queryset = Person.objects.filter(association=association)
+        _choices(self, "member").queryset = Member.objects.filter(
             memberships__association=association
         ).distinct()
 
@@ -64,4 +70,4 @@ class MeetingForm(_Versioned):
 
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = Group.objects.filter(association=association)
+        _choices(self, "group").queryset = Group.objects.filter(association=association)
