@@ -138,3 +138,12 @@ def test_the_fetcher_serves_the_named_logo_and_nothing_beside_it(tmp_path):
         fetcher.fetch(other.as_uri())
     with pytest.raises(ValueError):
         fetcher.fetch((tmp_path / "x" / ".." / "other.png").as_uri())
+
+
+def test_the_facts_page_links_the_associations_history(staff_client, association):
+    url = reverse("members:facts_edit", args=[association.slug])
+    staff_client.post(url, post(association, purpose="Ett nytt ändamål."))
+    page = staff_client.get(reverse("members:facts", args=[association.slug]))
+    history = reverse("members:history", args=[association.slug]) + "?slag=members.association"
+    assert history in page.content.decode()
+    assert staff_client.get(history).status_code == 200
