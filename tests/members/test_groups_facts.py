@@ -1,5 +1,6 @@
 """The association's facts page (issue 16): staff edit, others read, a stale save is refused,
-the logo is checked by its bytes, kept in the association's folder and printed on covers."""
+the logo is checked by its bytes, kept in the association's folder and printed on the cover
+and in every page's header."""
 
 from io import BytesIO
 
@@ -125,7 +126,8 @@ def test_the_logo_is_printed_on_the_cover_of_the_pdf(association):
     assert data.logo_path == logo_file(report.association)
     assert 'class="cover-logo"' in print_html(data)
     reader = PdfReader(BytesIO(report_pdf(data)))
-    assert len(reader.pages[0].images) == 1
+    assert len(reader.pages[0].images) == 1  # the cover
+    assert all(len(page.images) >= 1 for page in reader.pages[1:])  # every page's header
 
 
 def test_the_fetcher_serves_the_named_logo_and_nothing_beside_it(tmp_path):
