@@ -9,11 +9,14 @@ which by default opens any file:// and http(s):// URL. No user text reaches a UR
 print document today; `StaticOnlyFetcher` keeps it harmless if one ever does: only the
 application's own static files and data: URIs are served, everything else is refused (and
 WeasyPrint leaves the resource out), so a document cannot read the server's files into a PDF
-or make the server send requests.
+or make the server send requests. Besides these, the caller may name single files the
+document shows (an association's logo, found by the application from its own record): those
+exact files are served, nothing beside them.
 """
 
 import hashlib
 import mimetypes
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -33,11 +36,13 @@ def static_roots() -> list[Path]:
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serves files under the static folders and data: URIs; refuses every other URL."""
+    """Serves files under the static folders, the exact `also` files and data: URIs; refuses
+    every other URL."""
 
-    def __init__(self) -> None:
+    def __init__(self, also: Iterable[Path] = ()) -> None:
         super().__init__(allowed_protocols={"data"}, allow_redirects=False)
         self._roots = static_roots()
+        self._files = frozenset(Path(path).resolve() for path in also)
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         parts = urlsplit(url)
@@ -46,20 +51,22 @@ class StaticOnlyFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme == "file" and parts.netloc in ("", "localhost"):
             path = Path(unquote(parts.path)).resolve()  # resolved: no way out with .. or links
-            if path.is_file() and any(path.is_relative_to(root) for root in self._roots):
+            allowed = path in self._files or any(path.is_relative_to(r) for r in self._roots)
+            if path.is_file() and allowed:
                 kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
         raise ValueError(f"Only the application's static files may be fetched, not {url}")
 
 
-def html_to_pdf(html: str, *, base_url: Path | str) -> bytes:
-    """The PDF of `html`; relative URLs (stylesheets, fonts) resolve against `base_url`."""
-    return laid_out(html, base_url=base_url).write_pdf()
+def html_to_pdf(html: str, *, base_url: Path | str, also: Iterable[Path] = ()) -> bytes:
+    """The PDF of `html`; relative URLs (stylesheets, fonts) resolve against `base_url`;
+    `also` names files outside the static folders the document may show."""
+    return laid_out(html, base_url=base_url, also=also).write_pdf()
 
 
-def laid_out(html: str, *, base_url: Path | str) -> Document:
+def laid_out(html: str, *, base_url: Path | str, also: Iterable[Path] = ()) -> Document:
     """The document's pages as WeasyPrint lays them out, before they are written as PDF."""
-    fetcher = StaticOnlyFetcher()
+    fetcher = StaticOnlyFetcher(also)
     return HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).render(
         font_config=FontConfiguration()
     )

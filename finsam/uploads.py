@@ -4,6 +4,7 @@ Every upload view and import asks `refusal(...)` before a reader sees the file; 
 is not kept and changes nothing. The limits come from the environment (README):
 FINSAM_MAX_UPLOAD_MB for spreadsheets, FINSAM_MAX_SIE_UPLOAD_MB for SIE files (a year of
 vouchers can be tens of megabytes), FINSAM_MAX_UNPACKED_MB for what an xlsx unpacks to.
+A logo is small by nature: its limits are fixed here (LOGO_MAX_BYTES, LOGO_MAX_PIXELS).
 """
 
 from collections.abc import Callable
@@ -13,10 +14,13 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from finsam.lib.filetypes import FileTypeError, check_csv, check_sie, check_xlsx
+from finsam.lib.filetypes import FileTypeError, check_csv, check_image, check_sie, check_xlsx
 
 Check = Callable[[BinaryIO, str], None]
 TABLE_SUFFIXES = (".xlsx", ".csv", ".txt")
+LOGO_MAX_BYTES = 2 * 2**20
+LOGO_MAX_PIXELS = 16 * 10**6
+LOGO_SUFFIXES = {"png": ".png", "jpeg": ".jpg"}
 
 
 def shown_name(name: str) -> str:
@@ -73,6 +77,29 @@ def check_table(stream: BinaryIO, name: str) -> None:
 
 def check_sie_file(stream: BinaryIO, name: str) -> None:
     check_sie(stream, shown_name(name))
+
+
+def logo_refusal(stream: BinaryIO, name: str, size: int) -> str | None:
+    """Why an uploaded logo is refused (empty, too large, not a PNG or JPEG image), or None."""
+    shown = shown_name(name)
+    if not size:
+        return _("Filen %(name)s är tom.") % {"name": shown}
+    if size > LOGO_MAX_BYTES:
+        return _("%(name)s är %(size)s MB; en logotyp får vara högst %(limit)s MB.") % {
+            "name": shown,
+            "size": _mb(size),
+            "limit": LOGO_MAX_BYTES // 2**20,
+        }
+    try:
+        check_image(stream, shown, max_pixels=LOGO_MAX_PIXELS)
+    except FileTypeError as error:
+        return str(error)
+    return None
+
+
+def logo_suffix(stream: BinaryIO, name: str) -> str:
+    """The file ending a checked logo is stored under, from its content, never its name."""
+    return LOGO_SUFFIXES[check_image(stream, shown_name(name), max_pixels=LOGO_MAX_PIXELS)]
 
 
 def _mb(size: int) -> str:

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from finsam.two_factor import views as two_factor_views
-from finsam.users import invitation_views
+from finsam.users import founding_views, invitation_views
 from finsam.users import views as user_views
 from members import urls as members_urls
 
@@ -41,6 +41,7 @@ urlpatterns = [
         invitation_views.invitation_answer,
         name="invitation_accept",
     ),
+    path("konto/nytt-forbund/", founding_views.association_new, name="association_new"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("<slug:association>/", include(association_urls)),

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import AmountField, YearField, choice_field, model_choice_field
@@ -248,7 +249,12 @@ class ExitsForm(forms.Form):
 
     def __init__(self, *args, association: Association, follow_up: FollowUp, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.reasons = list(ExitReason.objects.filter(association=association))
+        # A retired reason is offered only where this period already counts it.
+        self.reasons = list(
+            ExitReason.objects.filter(association=association)
+            .filter(Q(retired=False) | Q(exitcount__follow_up=follow_up))
+            .distinct()
+        )
         for reason in self.reasons:
             self.fields[f"reason_{reason.pk}"] = _count(str(reason))
         self.fields["printed_total"] = _count(_("Tryckt summa"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from initiatives import history_views, views
+from initiatives import history_views, lists_views, views
 
 app_name = "initiatives"
 urlpatterns = [
@@ -21,4 +21,26 @@ urlpatterns = [
     path("uppfoljning/<int:pk>/antal/", views.head_count_add, name="head_count"),
     path("uppfoljning/<int:pk>/avslut/", views.exits_edit, name="exits"),
     path("uppfoljning/<int:pk>/lage/", views.standings_edit, name="standings"),
+]
+
+# Part "groups" of issue 16: the association's own lists, edited in the application.
+urlpatterns += [
+    path("avslutsanledningar/", lists_views.exit_reasons, name="exit_reasons"),
+    path("avslutsanledningar/ny/", lists_views.exit_reason_edit, name="exit_reason_new"),
+    path(
+        "avslutsanledningar/<int:pk>/andra/", lists_views.exit_reason_edit, name="exit_reason_edit"
+    ),
+    path(
+        "avslutsanledningar/<int:pk>/ta-bort/",
+        lists_views.exit_reason_remove,
+        name="exit_reason_remove",
+    ),
+    path("malgrupper/", lists_views.priority_groups, name="priority_groups"),
+    path("malgrupper/ny/", lists_views.priority_group_edit, name="priority_group_new"),
+    path("malgrupper/<int:pk>/andra/", lists_views.priority_group_edit, name="priority_group_edit"),
+    path(
+        "malgrupper/<int:pk>/ta-bort/",
+        lists_views.priority_group_remove,
+        name="priority_group_remove",
+    ),
 ]

@@ -159,3 +159,29 @@ def funding_year_for_overview(association: Association, today: date) -> FundingY
         years.filter(year__lte=today.year).order_by("-year").first()
         or years.order_by("year").first()
     )
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    """One month of the meeting calendar: its first day and its meetings in date order."""
+
+    month: date
+    meetings: list[Meeting]
+    upcoming: bool
+
+
+def meeting_calendar(association: Association, year: int, today: date) -> list[CalendarMonth]:
+    """The year's meetings by month: months still to come first (soonest first), then the
+    months that have passed (latest first), so the next meeting is always at the top."""
+    found = meetings_during(association, date(year, 1, 1), date(year, 12, 31)).select_related(
+        "group"
+    )
+    months: dict[date, list[Meeting]] = {}
+    for meeting in found:
+        months.setdefault(meeting.date.replace(day=1), []).append(meeting)
+    current = today.replace(day=1)
+    ahead = [CalendarMonth(m, months[m], True) for m in sorted(months) if m >= current]
+    behind = [
+        CalendarMonth(m, months[m], False) for m in sorted(months, reverse=True) if m < current
+    ]
+    return ahead + behind

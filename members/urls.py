@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import history_views, views
+from members import facts_views, groups_views, history_views, views
 
 app_name = "members"
 urlpatterns = [
@@ -14,4 +14,24 @@ urlpatterns = [
         history_views.funding_year_history,
         name="funding_year_history",
     ),
+]
+
+# Part "groups" of issue 16: the association's facts and logo, groups, meeting calendar.
+urlpatterns += [
+    path("uppgifter/", facts_views.facts, name="facts"),
+    path("uppgifter/andra/", facts_views.facts_edit, name="facts_edit"),
+    path("uppgifter/logotyp/", facts_views.logo, name="logo"),
+    path("grupper/", groups_views.groups, name="groups"),
+    path("grupper/ny/", groups_views.group_edit, name="group_new"),
+    path("grupper/<int:pk>/andra/", groups_views.group_edit, name="group_edit"),
+    path("grupper/<int:pk>/ny-medlem/", groups_views.group_member_new, name="group_member_new"),
+    path(
+        "grupper/medlem/<int:pk>/ta-bort/",
+        groups_views.group_member_remove_confirm,
+        name="group_member_remove",
+    ),
+    path("moten/", groups_views.meetings, name="meetings"),
+    path("moten/nytt/", groups_views.meeting_edit, name="meeting_new"),
+    path("moten/<int:pk>/andra/", groups_views.meeting_edit, name="meeting_edit"),
+    path("moten/<int:pk>/ta-bort/", groups_views.meeting_remove, name="meeting_remove"),
 ]

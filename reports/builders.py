@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from finsam.lib.markup import render_markup
 from finsam.lib.periods import interim_period_problem
+from members.facts_services import logo_file
 from reports.blocks import BLOCKS
 from reports.context import BuildContext
 from reports.data import ReportData, Section
@@ -35,6 +36,7 @@ def build_report(report: Report) -> ReportData:
         adoption_line=_adoption_line(report),
         is_draft=True,  # only an adoption's frozen PDF is printed without the watermark
         warnings=_warnings(report),
+        logo_path=logo_file(report.association),
     )
 
 

@@ -9,6 +9,7 @@ a reader compares and what an adoption freezes.
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from django.utils.html import strip_tags
@@ -148,6 +149,8 @@ class ReportData:
     adoption_line: str = ""
     is_draft: bool = True
     warnings: list[str] = field(default_factory=list)
+    # The association's logo file for the cover (members.facts_services.logo_file), or None.
+    logo_path: Path | None = None
 
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:

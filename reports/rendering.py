@@ -1,5 +1,6 @@
 """A built report as HTML (the page in the application, the print document) and as PDF."""
 
+import base64
 from pathlib import Path
 
 from django.conf import settings
@@ -12,18 +13,31 @@ from reports.data import ReportData
 STATIC_SOURCE = Path(settings.BASE_DIR) / "static"
 
 
-def print_html(data: ReportData) -> str:
-    """The whole document as printed: cover, table of contents, sections, watermark."""
-    return render_to_string("reports/print.html", {"data": data})
+def print_html(data: ReportData, *, logo_src: str | None = None) -> str:
+    """The whole document as printed: cover, table of contents, sections, watermark. The
+    logo is linked as its file (the PDF renderer is allowed that one file) unless `logo_src`
+    says otherwise."""
+    if logo_src is None:
+        logo_src = data.logo_path.as_uri() if data.logo_path else ""
+    return render_to_string("reports/print.html", {"data": data, "logo_src": logo_src})
 
 
 def report_pdf(data: ReportData) -> bytes:
-    return html_to_pdf(print_html(data), base_url=STATIC_SOURCE)
+    also = [data.logo_path] if data.logo_path else []
+    return html_to_pdf(print_html(data), base_url=STATIC_SOURCE, also=also)
+
+
+def _logo_inline(data: ReportData) -> str:
+    """The logo as a data: URI, for a document read away from the server."""
+    if not data.logo_path:
+        return ""
+    kind = "image/png" if data.logo_path.suffix == ".png" else "image/jpeg"
+    return f"data:{kind};base64,{base64.b64encode(data.logo_path.read_bytes()).decode()}"
 
 
 def standalone_html(data: ReportData) -> str:
     """The print document with its stylesheet inlined, readable as a single file."""
     css = (STATIC_SOURCE / "css" / "report.css").read_text(encoding="utf-8")
-    html = print_html(data)
+    html = print_html(data, logo_src=_logo_inline(data))
     link = '<link rel="stylesheet" href="css/report.css">'
     return html.replace(link, f"<style>{css}</style>")

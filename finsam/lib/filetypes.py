@@ -9,7 +9,9 @@ refused before a reader spends memory on it:
   could otherwise unpack to gigabytes inside openpyxl);
 - csv: text (no NUL bytes) in UTF-8 or Windows-1252;
 - SIE: text whose first line is a record (`#FLAGGA ...`); the SIE reader itself reports a
-  wrong encoding, with advice.
+  wrong encoding, with advice;
+- an image (a logo): PNG or JPEG by its signature, decoded by Pillow to the end, no larger
+  than `max_pixels` (a small file can declare a huge canvas: a "decompression bomb").
 A few common mistakes get their own message: an old Excel file (.xls), a password-protected
 workbook (which is not a zip but an OLE container too), an xlsx sent as csv or SIE.
 """
@@ -17,12 +19,16 @@ workbook (which is not a zip but an OLE container too), an xlsx sent as csv or S
 import zipfile
 from typing import BinaryIO
 
+from PIL import Image
+
 HEAD = 64 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any password-protected Office file
 WORKBOOK_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+IMAGE_SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff"}
+IMAGE_FORMATS = {"png": "PNG", "jpeg": "JPEG"}
 
 
 class FileTypeError(ValueError):
@@ -84,6 +90,30 @@ def check_sie(stream: BinaryIO, name: str) -> None:
     stream.seek(0)
 
 
+def check_image(stream: BinaryIO, name: str, *, max_pixels: int) -> str:
+    """The image's kind ("png" or "jpeg") when the bytes really are one, else FileTypeError."""
+    head = _head(stream)
+    kind = next((k for k, magic in IMAGE_SIGNATURES.items() if head.startswith(magic)), None)
+    if kind is None:
+        raise FileTypeError(f"{name} är ingen PNG- eller JPEG-bild. Spara logotypen som PNG.")
+    try:
+        with Image.open(stream, formats=[IMAGE_FORMATS[kind]]) as image:
+            width, height = image.size
+            if width * height > max_pixels:
+                raise FileTypeError(
+                    f"{name} är {width} × {height} bildpunkter; en logotyp får vara högst "
+                    f"{max_pixels // 10**6} miljoner bildpunkter."
+                )
+            image.load()  # decodes every byte: a truncated or forged file fails here
+    except FileTypeError:
+        raise
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise FileTypeError(f"{name} går inte att läsa som bild.") from error
+    finally:
+        stream.seek(0)
+    return kind
+
+
 def _head(stream: BinaryIO) -> bytes:
     stream.seek(0)
     head = stream.read(HEAD)
@@ -113,4 +143,4 @@ def _mb(size: int) -> str:
     return f"{size / 2**20:.1f}".replace(".", ",")
 
 
-__all__ = ["FileTypeError", "check_csv", "check_sie", "check_xlsx"]
+__all__ = ["FileTypeError", "check_csv", "check_image", "check_sie", "check_xlsx"]

@@ -4,6 +4,8 @@ Both were first written in `members`; their tables keep that name (`Meta.db_tabl
 moving them here moved no data.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +29,12 @@ def validate_not_reserved(slug: str) -> None:
         )
 
 
+def logo_upload_to(association: "Association", filename: str) -> str:
+    """Each association's logo in its own folder, under a name the upload does not choose."""
+    suffix = filename.rsplit(".", 1)[-1].lower()
+    return f"logos/{association.pk}/logo-{uuid.uuid4().hex[:12]}.{suffix}"
+
+
 class Association(models.Model):
     """A samordningsförbund: the tenant every other row belongs to."""
 
@@ -46,6 +54,10 @@ class Association(models.Model):
     # Everyone with a role here, superusers too, signs in with a code before reaching the
     # association's pages (finsam.two_factor.requirement).
     require_two_factor = models.BooleanField(_("kräv tvåstegsinloggning"), default=False)
+    # Checked on upload (finsam.uploads.logo_refusal): a PNG or JPEG, stored under MEDIA_ROOT.
+    logo = models.FileField(_("logotyp"), upload_to=logo_upload_to, max_length=200, blank=True)
+    # Raised by every save of the facts page (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "pk"
     history = audited(table_name="members_historicalassociation")

@@ -46,6 +46,7 @@ class PriorityTargetGroup(models.Model):
     )
     description = models.CharField(_("målgrupp"), max_length=300)
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()

@@ -136,6 +136,13 @@ class ExitReason(models.Model):
     name = models.CharField(_("anledning"), max_length=200)
     description = models.CharField(_("förklaring"), max_length=300, blank=True)
     category = models.CharField(_("räknas som"), max_length=16, choices=ExitCategory.choices)
+    # A reason no longer used for new figures: kept, because printed figures still count it.
+    retired = models.BooleanField(
+        _("utgått"),
+        default=False,
+        help_text=_("Visas inte längre när nya avslut förs in; tidigare siffror behåller den."),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()

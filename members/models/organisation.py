@@ -187,6 +187,8 @@ class Group(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     kind = models.CharField(_("slag"), max_length=20, choices=GroupKind.choices)
     description = models.TextField(_("uppdrag"), blank=True)
+    # Raised by every save of the group or its members (finsam.versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()
@@ -247,6 +249,7 @@ class Meeting(models.Model):
     end_time = models.TimeField(_("slutar"), null=True, blank=True)
     place = models.CharField(_("plats"), max_length=200, blank=True)
     agenda = models.TextField(_("dagordning/anteckning"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     tenant_path = "association"
     history = audited()
