@@ -65,6 +65,21 @@ def test_the_members_on_a_date_are_one_rule_for_lists_lookups_and_checks():
     )
 
 
+def test_no_module_but_the_selectors_works_out_an_association_s_members():
+    # The budget importer and the budget demo once listed `association.memberships` by hand.
+    root = Path(__file__).resolve().parent.parent
+    homes = {root / "members" / "selectors.py", root / "members" / "models" / "association.py"}
+    copies = [
+        str(path.relative_to(root))
+        for app in ("finsam", "members", "initiatives", "budgets", "reports")
+        for path in (root / app).rglob("*.py")
+        if path not in homes and "migrations" not in path.parts
+        for text in [path.read_text(encoding="utf-8")]
+        if "valid_from__" in text or ".memberships.select_related" in text
+    ]
+    assert copies == []
+
+
 def test_an_initiative_s_editable_fields_are_one_list_for_form_and_service():
     fields = set(Initiative.EDITABLE_FIELDS)
     assert fields <= {f.name for f in Initiative._meta.concrete_fields}
