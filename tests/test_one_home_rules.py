@@ -2,6 +2,7 @@
 the places that once kept their own copy now give the home's answer."""
 
 import dataclasses
+import re
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -12,7 +13,7 @@ from budgets.calculation import COST_SECTION_KINDS, REVENUE_SECTION_KIND, Column
 from budgets.demo import DOCUMENT_FIELDS
 from budgets.forms import DocumentSettingsForm
 from budgets.models import BudgetDocument, BudgetSection, SectionKind
-from finsam.lib.shares import share_percent
+from finsam.lib.shares import exact_share, share_percent
 from finsam.models import Association
 from finsam.versions import stale_message
 from initiatives.forms import GoalForm, InitiativeForm
@@ -39,6 +40,21 @@ def test_every_share_is_the_one_formula(part, whole):
         revenue=D(0), costs=D(whole), administration=D(part),
     )  # fmt: skip
     assert result.administration_share == expected
+
+
+def test_the_share_formula_is_written_once():
+    # A goal's status once multiplied by 100 itself; it now judges the home's exact share.
+    root = Path(__file__).resolve().parent.parent
+    home = root / "finsam" / "lib" / "shares.py"
+    copies = [
+        str(path.relative_to(root))
+        for app in ("finsam", "members", "initiatives", "budgets", "reports")
+        for path in (root / app).rglob("*.py")
+        if path != home and "migrations" not in path.parts
+        if re.search(r"\* ?100\b|\b100 ?\*|/ ?total ?\*", path.read_text(encoding="utf-8"))
+    ]
+    assert copies == []
+    assert share_percent(9, 31) == D(exact_share(9, 31).numerator) / D(31)
 
 
 def test_the_share_of_nothing_is_none_not_zero():
