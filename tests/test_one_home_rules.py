@@ -23,6 +23,9 @@ from members.forms import FundingYearForm
 from members.models import FundingYear, Member, Membership
 from members.selectors import members_during_year, members_of
 from members.services import FundingDecision
+from reports.demo import REPORT_FIELDS, SECTION_FIELDS
+from reports.forms import ReportOptionsForm, SectionForm
+from reports.models import Report, ReportSection
 
 
 def test_every_section_kind_is_revenue_or_a_cost_of_the_one_list():
@@ -141,3 +144,14 @@ def test_a_funding_year_s_editable_fields_are_one_list_for_form_and_service():
     assert {f.name for f in dataclasses.fields(FundingDecision)} - {"agreed", "fixed_percents"} == (
         fields
     )
+
+
+def test_a_report_s_editable_fields_are_one_list_for_form_view_and_demo():
+    fields = set(Report.EDITABLE_FIELDS)
+    assert fields <= {f.name for f in [*Report._meta.concrete_fields, *Report._meta.many_to_many]}
+    assert set(ReportOptionsForm.base_fields) - {"version"} == fields
+    assert fields - {"budget", "columns"} <= set(REPORT_FIELDS)
+    sections = set(ReportSection.EDITABLE_FIELDS)
+    assert sections <= {f.name for f in ReportSection._meta.concrete_fields}
+    assert set(SectionForm.base_fields) - {"version"} == sections
+    assert sections - {"initiative"} == set(SECTION_FIELDS)
