@@ -69,7 +69,7 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             form = UploadForm(initial={"kind": plan.suggested_kind})
     history = scoped(ImportBatch, tenant).select_related("uploaded_by")[:50]
     context = {"form": form, "plan": plan, "history": history, "year": timezone.localdate().year}
-    return render(request, "members/imports.html", context)
+    return render(request, "finsam/imports.html", context)
 
 
 @tenant_view(Perm.IMPORT)
@@ -78,7 +78,7 @@ def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     choices = frozenset(request.GET.getlist("choice"))
     plan = batch_plan(batch, choices) if batch.is_open else None
     context = {"batch": batch, "plan": plan, "choices": sorted(choices)}
-    return render(request, "members/import_preview.html", context)
+    return render(request, "finsam/import_preview.html", context)
 
 
 @tenant_view(Perm.IMPORT)
