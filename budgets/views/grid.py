@@ -32,7 +32,7 @@ def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = NewDocumentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, year_range_message("rubrik och ett budgetår"))
+        messages.error(request, year_range_message(_("rubrik och ett budgetår")))
         return redirect("budgets:list", tenant.association.slug)
     created = document_create(
         association=tenant.association, user=request.user, **form.cleaned_data
