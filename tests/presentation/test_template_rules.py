@@ -55,9 +55,13 @@ def test_a_reduction_prints_with_a_minus_sign_a_grant_without(client, make_user,
 
 def test_templates_ask_the_model_what_a_stored_choice_means():
     # An import batch's link, a funding key's unit and the structural mark were once decided
-    # in templates by comparing a stored value with a string literal.
+    # in templates by comparing a stored value with a string literal, and the funding form's
+    # decision fields by a copy of their names.
     root = Path(__file__).resolve().parents[2] / "templates"
-    rule = re.compile(r"\.(status|distribution_key|role) ?[!=]= ?[\"']|kind ?== ?[\"']structural")
+    rule = re.compile(
+        r"\.(status|distribution_key|role) ?[!=]= ?[\"']|kind ?== ?[\"']structural"
+        r"|field\.name in [\"']"
+    )
     found = [
         f"{path.relative_to(root)}: {match.group(0)}"
         for path in root.rglob("*.html")
