@@ -78,11 +78,11 @@ def line_update(
             line.exempt_from_share = exempt_from_share
         if share_entry is not None:
             line.share_entry = share_entry
-        if line.kind == LineKind.INITIATIVE:
+        if line.names_initiative:
             line.initiative = _initiative(document, initiative_id)
         saved(line)
         line.footnotes.set([notes[n] for n in footnote_numbers])
-        if member_ids is not None and line.kind == LineKind.CONTRIBUTION:
+        if member_ids is not None and line.names_members:
             line.members.set(_members(document, member_ids))
         return line
 

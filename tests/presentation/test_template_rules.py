@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from budgets.models import BudgetLine, LineKind
 from finsam.models import ImportBatch, ImportStatus
 from finsam.permissions import Role
 from initiatives.models import Decision, DecisionKind, Initiative, InitiativeKind
@@ -56,11 +57,11 @@ def test_a_reduction_prints_with_a_minus_sign_a_grant_without(client, make_user,
 def test_templates_ask_the_model_what_a_stored_choice_means():
     # An import batch's link, a funding key's unit and the structural mark were once decided
     # in templates by comparing a stored value with a string literal, and the funding form's
-    # decision fields by a copy of their names.
+    # decision fields by a copy of their names, and what a budget line names by its kind.
     root = Path(__file__).resolve().parents[2] / "templates"
     rule = re.compile(
         r"\.(status|distribution_key|role) ?[!=]= ?[\"']|kind ?== ?[\"']structural"
-        r"|field\.name in [\"']"
+        r"|field\.name in [\"']|line\.kind ?[!=]= ?[\"']"
     )
     found = [
         f"{path.relative_to(root)}: {match.group(0)}"
@@ -79,3 +80,7 @@ def test_the_meanings_the_templates_ask_for():
     assert not FundingYear(distribution_key=DistributionKey.EQUAL).key_in_percent
     assert Initiative(kind=InitiativeKind.STRUCTURAL).is_structural
     assert not Initiative(kind=InitiativeKind.INDIVIDUAL).is_structural
+    for kind in LineKind:
+        line = BudgetLine(kind=kind)
+        assert line.names_members == (kind == LineKind.CONTRIBUTION)
+        assert line.names_initiative == (kind == LineKind.INITIATIVE)
