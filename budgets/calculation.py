@@ -46,7 +46,8 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # The one home of which section kinds are costs (budgets.models.SectionKind names them all).
 REVENUE_SECTION_KIND = "revenue"
-COST_SECTION_KINDS = frozenset({"operations", "administration", "other_cost"})
+ADMINISTRATION_SECTION_KIND = "administration"  # the costs the administration share counts
+COST_SECTION_KINDS = frozenset({"operations", ADMINISTRATION_SECTION_KIND, "other_cost"})
 # Preference among the columns of the year before when looking for a column's opening.
 OPENING_PREFERENCE = ("outcome", "forecast", "budget", "plan")
 STATE, REGION, MUNICIPAL = "state", "region", "municipal"
@@ -291,7 +292,9 @@ def _totals(
         section_totals=totals,
         revenue=sum((t for k, t in totals.items() if kinds[k] == REVENUE_SECTION_KIND), ZERO),
         costs=sum((t for k, t in totals.items() if kinds[k] in COST_SECTION_KINDS), ZERO),
-        administration=sum((t for k, t in totals.items() if kinds[k] == "administration"), ZERO),
+        administration=sum(
+            (t for k, t in totals.items() if kinds[k] == ADMINISTRATION_SECTION_KIND), ZERO
+        ),
     )
 
 

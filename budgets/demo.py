@@ -23,13 +23,14 @@ from finsam.models import Association
 from finsam.saving import saved
 from initiatives.models import Initiative
 from members.models import Member
+from members.selectors import members_of
 
 # The settings staff edit, and what only a demo sets directly (the adoption's facts).
 DOCUMENT_FIELDS = ("year", *BudgetDocument.SETTING_FIELDS, "status", "adopted_on", "diary_number")
 
 
 def load(association: Association, data: dict[str, Any]) -> None:
-    members = {m.member.name: m.member for m in association.memberships.select_related("member")}
+    members = {member.name: member for member in members_of(association)}
     for row in data.get("documents", []):
         _load_document(association, members, row)
 

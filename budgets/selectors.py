@@ -214,6 +214,11 @@ def running_column(sheet: BudgetSheet, year: int, chosen: int | None = None) -> 
     return sheet.columns[0] if sheet.columns else None
 
 
+def followed_lines(sheet: BudgetSheet) -> list[BudgetLine]:
+    """The lines a follow-up covers: every line but the opening (it is no money of the year)."""
+    return [line for line in sheet.lines if line.kind != LineKind.CARRIED_FORWARD]
+
+
 def follow_up_of(sheet: BudgetSheet, column: BudgetColumn, through_month: int = 12):
     """The follow-up of one column: every line but the opening, with what was entered; the
     outcome from the books runs through their last month, or `through_month` if earlier."""
@@ -226,8 +231,7 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn, through_month: int = 
     }
     budget = {
         line.pk: (line.section_id, sheet.result.cell(line.pk, column.pk).figure)
-        for line in sheet.lines
-        if line.kind != LineKind.CARRIED_FORWARD
+        for line in followed_lines(sheet)
     }
     is_cost = {part.section.pk: part.section.is_cost for part in sheet.sections}
     line_is_cost = {line.pk: is_cost[line.section_id] for line in sheet.lines}

@@ -21,6 +21,8 @@ from fractions import Fraction
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from finsam.lib.shares import exact_share
+
 
 class Metric(models.TextChoices):
     SHARE = "share", _("Andel i procent")
@@ -69,9 +71,10 @@ def status_of(
     if target is None:
         return GoalStatus.NOT_YET
     if target.metric == Metric.SHARE:
-        if numerator is None or not denominator:
+        share = None if numerator is None else exact_share(numerator, denominator or 0)
+        if share is None:  # nothing measured, or a share of nobody
             return GoalStatus.NOT_YET
-        return _judge(Fraction(numerator * 100, denominator), target, can_change=False)
+        return _judge(share, target, can_change=False)
     if value is None:
         return GoalStatus.NOT_YET
     return _judge(Fraction(value), target, can_change=interim)

@@ -59,6 +59,10 @@ class FundingYearForm(forms.Form):
                 )
         self.member_lines = _member_lines(breakdown)
 
+    def decision_fields(self) -> list[forms.BoundField]:
+        """The year's decision (`FundingYear.EDITABLE_FIELDS`), shown before the members' rows."""
+        return [self[name] for name in FundingYear.EDITABLE_FIELDS]
+
     def rows(self) -> list[tuple[object, forms.BoundField, forms.BoundField | None]]:
         """(line, agreed field, percent field or None) for the template's table."""
         return [

@@ -15,29 +15,16 @@ from initiatives.models import Initiative
 from reports.models import Report, ReportSection
 from reports.services import report_adopt
 
+# What staff edit, and what a report is for (set once, when it is made); the budget, its
+# columns and a section's initiative are named in the demo data and looked up below.
+NAMED = ("budget", "columns", "initiative")
 REPORT_FIELDS = (
     "kind",
     "year",
     "period_end",
-    "title",
-    "subtitle",
-    "diary_number",
-    "cover_text",
-    "unit",
-    "costs_negative",
-    "state_presentation",
-    "budget_cost_heading",
-    "budget_revenue_total",
-    "budget_cost_total",
-    "budget_result",
-    "budget_admin_share",
-    "budget_footnote_column",
-    "budget_contributions_summed",
-    "adoption_line",
-    "signing_place",
-    "signing_date",
+    *(name for name in Report.EDITABLE_FIELDS if name not in NAMED),
 )
-SECTION_FIELDS = ("heading", "level", "numbered", "text", "block", "text_after")
+SECTION_FIELDS = tuple(name for name in ReportSection.EDITABLE_FIELDS if name not in NAMED)
 
 
 def load(association: Association, data: dict[str, Any]) -> None:

@@ -51,27 +51,7 @@ class ReportOptionsForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = [
-            "title",
-            "subtitle",
-            "diary_number",
-            "cover_text",
-            "budget",
-            "columns",
-            "unit",
-            "costs_negative",
-            "state_presentation",
-            "budget_cost_heading",
-            "budget_revenue_total",
-            "budget_cost_total",
-            "budget_result",
-            "budget_admin_share",
-            "budget_footnote_column",
-            "budget_contributions_summed",
-            "adoption_line",
-            "signing_place",
-            "signing_date",
-        ]
+        fields = Report.EDITABLE_FIELDS
         widgets = {
             "cover_text": forms.Textarea(attrs={"rows": 3}),
             "signing_date": DATE,
@@ -102,7 +82,7 @@ class SectionForm(forms.ModelForm):
 
     class Meta:
         model = ReportSection
-        fields = ["heading", "level", "numbered", "text", "block", "initiative", "text_after"]
+        fields = ReportSection.EDITABLE_FIELDS
         widgets = {
             "text": forms.Textarea(attrs={"rows": 12}),
             "text_after": forms.Textarea(attrs={"rows": 4}),

@@ -2,6 +2,7 @@
 the places that once kept their own copy now give the home's answer."""
 
 import dataclasses
+import re
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -12,7 +13,7 @@ from budgets.calculation import COST_SECTION_KINDS, REVENUE_SECTION_KIND, Column
 from budgets.demo import DOCUMENT_FIELDS
 from budgets.forms import DocumentSettingsForm
 from budgets.models import BudgetDocument, BudgetSection, SectionKind
-from finsam.lib.shares import share_percent
+from finsam.lib.shares import exact_share, share_percent
 from finsam.models import Association
 from finsam.versions import stale_message
 from initiatives.forms import GoalForm, InitiativeForm
@@ -22,6 +23,9 @@ from members.forms import FundingYearForm
 from members.models import FundingYear, Member, Membership
 from members.selectors import members_during_year, members_of
 from members.services import FundingDecision
+from reports.demo import REPORT_FIELDS, SECTION_FIELDS
+from reports.forms import ReportOptionsForm, SectionForm
+from reports.models import Report, ReportSection
 
 
 def test_every_section_kind_is_revenue_or_a_cost_of_the_one_list():
@@ -39,6 +43,21 @@ def test_every_share_is_the_one_formula(part, whole):
         revenue=D(0), costs=D(whole), administration=D(part),
     )  # fmt: skip
     assert result.administration_share == expected
+
+
+def test_the_share_formula_is_written_once():
+    # A goal's status once multiplied by 100 itself; it now judges the home's exact share.
+    root = Path(__file__).resolve().parent.parent
+    home = root / "finsam" / "lib" / "shares.py"
+    copies = [
+        str(path.relative_to(root))
+        for app in ("finsam", "members", "initiatives", "budgets", "reports")
+        for path in (root / app).rglob("*.py")
+        if path != home and "migrations" not in path.parts
+        if re.search(r"\* ?100\b|\b100 ?\*|/ ?total ?\*", path.read_text(encoding="utf-8"))
+    ]
+    assert copies == []
+    assert share_percent(9, 31) == D(exact_share(9, 31).numerator) / D(31)
 
 
 def test_the_share_of_nothing_is_none_not_zero():
@@ -63,6 +82,21 @@ def test_the_members_on_a_date_are_one_rule_for_lists_lookups_and_checks():
     assert set(members_during_year(finnveden, 2014)) == set(
         members_of(finnveden, date(2014, 1, 1), date(2014, 12, 31))
     )
+
+
+def test_no_module_but_the_selectors_works_out_an_association_s_members():
+    # The budget importer and the budget demo once listed `association.memberships` by hand.
+    root = Path(__file__).resolve().parent.parent
+    homes = {root / "members" / "selectors.py", root / "members" / "models" / "association.py"}
+    copies = [
+        str(path.relative_to(root))
+        for app in ("finsam", "members", "initiatives", "budgets", "reports")
+        for path in (root / app).rglob("*.py")
+        if path not in homes and "migrations" not in path.parts
+        for text in [path.read_text(encoding="utf-8")]
+        if "valid_from__" in text or ".memberships.select_related" in text
+    ]
+    assert copies == []
 
 
 def test_an_initiative_s_editable_fields_are_one_list_for_form_and_service():
@@ -110,3 +144,14 @@ def test_a_funding_year_s_editable_fields_are_one_list_for_form_and_service():
     assert {f.name for f in dataclasses.fields(FundingDecision)} - {"agreed", "fixed_percents"} == (
         fields
     )
+
+
+def test_a_report_s_editable_fields_are_one_list_for_form_view_and_demo():
+    fields = set(Report.EDITABLE_FIELDS)
+    assert fields <= {f.name for f in [*Report._meta.concrete_fields, *Report._meta.many_to_many]}
+    assert set(ReportOptionsForm.base_fields) - {"version"} == fields
+    assert fields - {"budget", "columns"} <= set(REPORT_FIELDS)
+    sections = set(ReportSection.EDITABLE_FIELDS)
+    assert sections <= {f.name for f in ReportSection._meta.concrete_fields}
+    assert set(SectionForm.base_fields) - {"version"} == sections
+    assert sections - {"initiative"} == set(SECTION_FIELDS)

@@ -178,6 +178,16 @@ class BudgetLine(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    @property
+    def names_members(self) -> bool:
+        """A contribution line names the members whose contributions it sums."""
+        return self.kind == LineKind.CONTRIBUTION
+
+    @property
+    def names_initiative(self) -> bool:
+        """An initiative line names the initiative whose granted money it counts."""
+        return self.kind == LineKind.INITIATIVE
+
     def clean(self) -> None:
         if self.section_id and self.document_id and self.section.document_id != self.document_id:
             raise ValidationError({"section": _("Avsnittet hör till en annan budget.")})

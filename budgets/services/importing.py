@@ -23,6 +23,7 @@ from budgets.xlsx.importer import BudgetPlan, LinePlan
 from finsam.models import Association
 from finsam.saving import saved
 from initiatives.models import Initiative
+from members.selectors import members_of
 
 
 def document_import(*, association: Association, plan: BudgetPlan, user: Any) -> BudgetDocument:
@@ -86,7 +87,7 @@ def _enter(document: BudgetDocument, plan: BudgetPlan, association: Association)
         for i, (k, y, label) in enumerate(plan.columns)
     ]
     notes = {n: saved(Footnote(document=document, number=n, text=t)) for n, t in plan.footnotes}
-    members = {m.member.name: m.member for m in association.memberships.select_related("member")}
+    members = {member.name: member for member in members_of(association)}
     initiatives = {i.name: i for i in Initiative.objects.filter(association=association)}
     computed: list[tuple[BudgetLine, LinePlan]] = []
     order = 0

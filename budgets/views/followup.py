@@ -15,7 +15,13 @@ from budgets.presentation import (
     follow_up_charts,
     follow_up_rows,
 )
-from budgets.selectors import budget_sheet, documents_of, follow_up_of, running_column
+from budgets.selectors import (
+    budget_sheet,
+    documents_of,
+    follow_up_of,
+    followed_lines,
+    running_column,
+)
 from budgets.services import StaleEditError, follow_up_save
 from finsam.lib.numbers import whole_number
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -31,7 +37,7 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     if column is None:
         raise Http404("Budgeten har inga kolumner att följa upp.")
     result, entered = follow_up_of(sheet, column)
-    line_ids = [line.pk for line in sheet.lines if line.kind != "carried_forward"]
+    line_ids = [line.pk for line in followed_lines(sheet)]
     form = FollowUpForm(request.POST or None, line_ids=line_ids, entered=entered)
     if request.method == "POST":
         if not tenant.can_edit:
@@ -63,7 +69,9 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
         messages.error(request, str(stale))  # the page shown next holds the stored values
         return True
     except ValidationError as error:
-        messages.error(request, "Inget sparades. " + " ".join(error.messages))
+        messages.error(
+            request, _("Inget sparades. %(errors)s") % {"errors": " ".join(error.messages)}
+        )
         return False
     messages.success(request, _("Uppföljningen är sparad."))
     return True

@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from budgets.calculation import opening_source
-from budgets.models import LineKind
+from budgets.models import LineKind, SectionKind
 from budgets.presentation import DisplayOptions, subtotal_label
 from budgets.selectors import BudgetSheet
 from budgets.xlsx import (
@@ -106,7 +106,7 @@ def _body(ws, sheet: BudgetSheet, letters: list[str], plain: str, options: Displ
         target = "revenue" if not section.is_cost else "cost"
         if cells:
             rows[target].append(cells)
-            if section.kind == "administration":
+            if section.kind == SectionKind.ADMINISTRATION:
                 rows["administration"].append(cells)
         if section.show_subtotal:
             put(ws, row, 1, subtotal_label(section)).font = BOLD

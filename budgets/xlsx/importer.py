@@ -214,7 +214,7 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
             value = _year(value)
             if value is None:
                 problems.append(
-                    f"{_where(SETTINGS_SHEET, row, 2)}: {year_range_message('ett årtal')}"
+                    f"{_where(SETTINGS_SHEET, row, 2)}: {year_range_message(_('ett årtal'))}"
                 )
         elif name == "counted_share":
             value = _number(value)
@@ -272,7 +272,9 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
                 % {"place": _where(SHEET, labels + 1, col)}
             )
         if year is None:
-            problems.append(f"{_where(SHEET, labels + 2, col)}: {year_range_message('ett årtal')}")
+            problems.append(
+                f"{_where(SHEET, labels + 2, col)}: {year_range_message(_('ett årtal'))}"
+            )
         label = checked_text(
             str(sheet.value(labels, col, problems)), "column", SHEET, labels, col, problems
         )
@@ -475,7 +477,10 @@ def _value(sheet: Sheet, row: int, col: int, kind: str, problems: list[str]) -> 
         return None  # a blank cell: nothing planned there, not 0
     number = _number(value)
     if number is None or not is_whole_kronor(number):
-        problems.append(f"{_where(SHEET, row, col)}: ”{value}” är inte ett belopp i hela kronor.")
+        problems.append(
+            _("%(where)s: ”%(value)s” är inte ett belopp i hela kronor.")
+            % {"where": _where(SHEET, row, col), "value": value}
+        )
         return Decimal(0)
     return _bounded(number, value, row, col, problems)
 

@@ -35,4 +35,4 @@ def render_history(
     query = request.GET.copy()
     query.pop("sida", None)
     context = {**context, "page": page, "entries": entries, "query": query.urlencode()}
-    return render(request, context.get("template", "members/history/object.html"), context)
+    return render(request, context.get("template", "finsam/history/object.html"), context)

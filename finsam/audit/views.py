@@ -30,7 +30,7 @@ def _filter_form(request: HttpRequest, tenant: Tenant) -> HistoryFilterForm:
 @tenant_view(Perm.VIEW_HISTORY)
 def history_log(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = _filter_form(request, tenant)
-    context = {"title": _("Historik"), "form": form, "template": "members/history/log.html"}
+    context = {"title": _("Historik"), "form": form, "template": "finsam/history/log.html"}
     return render_history(request, tenant, association_sources(), context, filters=form.filters())
 
 

@@ -19,7 +19,7 @@ from django.db import models
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from finsam.backup.shared import SHARED, Shared, shared_model
+from finsam.backup.shared import SHARED, shared_model
 from finsam.backup.tables import HISTORY, Table, association_tables
 from finsam.backup.values import dumps
 from finsam.models import Association
@@ -131,12 +131,6 @@ def _manifest(association: Association, exported: Exported, seen: _Seen) -> dict
         "files": exported.files,
         "missing_files": exported.missing_files,
     }
-
-
-def _shared_rows(shared: Shared, ids: set[int]) -> list[dict]:
-    return list(
-        shared.model._default_manager.filter(pk__in=ids).order_by("pk").values(*shared.fields)
-    )
 
 
 def _migrations() -> dict[str, list[str]]:

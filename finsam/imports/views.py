@@ -22,7 +22,7 @@ from finsam.imports.batches import (
     import_upload,
 )
 from finsam.imports.kinds import kind_choices
-from finsam.models import ImportBatch, ImportStatus
+from finsam.models import ImportBatch
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
 from finsam.uploads import limit_mb
@@ -69,16 +69,16 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             form = UploadForm(initial={"kind": plan.suggested_kind})
     history = scoped(ImportBatch, tenant).select_related("uploaded_by")[:50]
     context = {"form": form, "plan": plan, "history": history, "year": timezone.localdate().year}
-    return render(request, "members/imports.html", context)
+    return render(request, "finsam/imports.html", context)
 
 
 @tenant_view(Perm.IMPORT)
 def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     choices = frozenset(request.GET.getlist("choice"))
-    plan = batch_plan(batch, choices) if batch.status == ImportStatus.PREVIEW else None
+    plan = batch_plan(batch, choices) if batch.is_open else None
     context = {"batch": batch, "plan": plan, "choices": sorted(choices)}
-    return render(request, "members/import_preview.html", context)
+    return render(request, "finsam/import_preview.html", context)
 
 
 @tenant_view(Perm.IMPORT)

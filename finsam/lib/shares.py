@@ -5,16 +5,26 @@ whole of zero there is no share to print.
 """
 
 from decimal import Decimal
+from fractions import Fraction
 
 from finsam.lib.numbers import format_amount, format_percent
 
 
-def share_percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    """The exact share in per cent, or None when the whole is zero: the one home of the
-    formula, for head counts, goals, contributions and the administration share alike."""
+def exact_share(part: Decimal | int, whole: Decimal | int) -> Fraction | None:
+    """The share in per cent as an exact fraction, or None when the whole is zero: the one
+    home of the formula, for head counts, goals, contributions and the administration share
+    alike (a goal's status compares it exactly, never as printed)."""
     if whole == 0:
         return None
-    return Decimal(part) * 100 / Decimal(whole)
+    return Fraction(part) * 100 / Fraction(whole)
+
+
+def share_percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
+    """`exact_share` as a Decimal (correctly rounded to the context's 28 digits)."""
+    exact = exact_share(part, whole)
+    if exact is None:
+        return None
+    return Decimal(exact.numerator) / Decimal(exact.denominator)
 
 
 def format_share(part: int, whole: int, decimals: int = 0) -> str:

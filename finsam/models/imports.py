@@ -70,6 +70,12 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.filename}"
 
+    @property
+    def is_open(self) -> bool:
+        """Still previewed: its preview page can apply or drop it; applied or dropped, it is
+        history."""
+        return self.status == ImportStatus.PREVIEW
+
     @staticmethod
     def checksum(content: bytes) -> str:
         return hashlib.sha256(content).hexdigest()

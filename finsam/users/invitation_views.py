@@ -85,4 +85,4 @@ def invitation_answer(request: HttpRequest, token: str) -> HttpResponse:
                 return redirect("members:overview", grant.association.slug)
             return redirect("start")
     context = {"invitation": invitation, "error": error}
-    return render(request, "members/invitation_accept.html", context)
+    return render(request, "finsam/invitation_accept.html", context)

@@ -23,7 +23,7 @@ def start(request: HttpRequest) -> HttpResponse:
         "associations": selectors.associations_for(request.user),
         "two_factor_on": is_verified(request.user),
     }
-    return render(request, "members/start.html", context)
+    return render(request, "finsam/start.html", context)
 
 
 @tenant_view(Perm.MANAGE_USERS)
@@ -59,7 +59,7 @@ def users_page(
         "invitations": pending_invitations(tenant.association),
         "role_choices": Role.choices,
     }
-    return render(request, "members/user_roles.html", context)
+    return render(request, "finsam/user_roles.html", context)
 
 
 @tenant_view(Perm.MANAGE_USERS)

@@ -134,6 +134,11 @@ class Initiative(models.Model):
         return self.name
 
     @property
+    def is_structural(self) -> bool:
+        """Aimed at structures rather than individuals, as SUS classes it."""
+        return self.kind == InitiativeKind.STRUCTURAL
+
+    @property
     def age_range(self) -> str:
         if self.age_from is None and self.age_to is None:
             return ""

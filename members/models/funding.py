@@ -133,6 +133,12 @@ class FundingYear(models.Model):
         return date(self.year - 1, 11, 1)
 
     @property
+    def key_in_percent(self) -> bool:
+        """Whether a member's key figure is an agreed percentage (else inhabitants, or equal
+        parts with no figure)."""
+        return self.distribution_key == DistributionKey.FIXED
+
+    @property
     def is_preliminary(self) -> bool:
         return self.state_granted is None
 

@@ -43,15 +43,6 @@ def joined(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} och {names[-1]}"
 
 
-def years_text(years: Sequence[int]) -> str:
-    """ "2014", "2014-2015" (consecutive years), "2014, 2016"."""
-    if not years:
-        return ""
-    if list(years) == list(range(years[0], years[0] + len(years))) and len(years) > 1:
-        return f"{years[0]}-{years[-1]}"
-    return ", ".join(str(year) for year in years)
-
-
 NUMBERS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva")
 
 

@@ -122,6 +122,29 @@ class Report(models.Model):
     history = audited(m2m_fields=("columns",))
 
     tenant_path = "association"
+    # What staff edit (the cover, the layout options, the adoption line), in the form's order:
+    # the one list for the form, the view that saves it and the demo loader.
+    EDITABLE_FIELDS = (
+        "title",
+        "subtitle",
+        "diary_number",
+        "cover_text",
+        "budget",
+        "columns",
+        "unit",
+        "costs_negative",
+        "state_presentation",
+        "budget_cost_heading",
+        "budget_revenue_total",
+        "budget_cost_total",
+        "budget_result",
+        "budget_admin_share",
+        "budget_footnote_column",
+        "budget_contributions_summed",
+        "adoption_line",
+        "signing_place",
+        "signing_date",
+    )
 
     class Meta:
         verbose_name = _("rapport")
@@ -190,6 +213,8 @@ class ReportSection(models.Model):
     history = audited()
 
     tenant_path = "report__association"
+    # What staff edit, in the form's order: the one list for the form, its view and the demo.
+    EDITABLE_FIELDS = ("heading", "level", "numbered", "text", "block", "initiative", "text_after")
 
     class Meta:
         verbose_name = _("avsnitt")
