@@ -35,7 +35,7 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     asked = whole_number(chosen)
     column = running_column(sheet, timezone.localdate().year, asked)
     if column is None:
-        raise Http404("Budgeten har inga kolumner att följa upp.")
+        raise Http404(_("Budgeten har inga kolumner att följa upp."))
     result, entered = follow_up_of(sheet, column)
     line_ids = [line.pk for line in followed_lines(sheet)]
     form = FollowUpForm(request.POST or None, line_ids=line_ids, entered=entered)
