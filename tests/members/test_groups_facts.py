@@ -7,7 +7,7 @@ from io import BytesIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from finsam.lib.pdf import StaticOnlyFetcher
+from finsam.pdf import StaticOnlyFetcher
 from PIL import Image
 from pypdf import PdfReader
 
