@@ -5,13 +5,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budgets.accounts.lines import StatementLine
+from finsam.tenant_links import TenantOwned
 from members.models import Association, ImportBatch
 from members.models.audit import audited
 
 AMOUNT = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
 
 
-class Account(models.Model):
+class Account(TenantOwned, models.Model):
     """An account of the association's chart, mapped to a statement line (and a note row)."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="accounts")
@@ -79,7 +80,7 @@ class BookedAmount(models.Model):
         abstract = True
 
 
-class YearBalance(BookedAmount):
+class YearBalance(TenantOwned, BookedAmount):
     """An account's opening or closing balance, or its full-year result, as booked."""
 
     kind = models.CharField(_("slag"), max_length=10, choices=BalanceKind.choices)
@@ -100,7 +101,7 @@ class YearBalance(BookedAmount):
         return f"{self.account} {self.year} {self.get_kind_display()}: {self.amount}"
 
 
-class MonthMovement(BookedAmount):
+class MonthMovement(TenantOwned, BookedAmount):
     """What was booked on an account during one month (the sum of its voucher rows)."""
 
     month = models.PositiveSmallIntegerField(_("månad"))
@@ -126,7 +127,7 @@ class MonthMovement(BookedAmount):
         return f"{self.account} {self.year}-{self.month:02d}: {self.amount}"
 
 
-class Voucher(models.Model):
+class Voucher(TenantOwned, models.Model):
     """A voucher the books hold (series and number once a year), with its amount per account.
 
     Its rows are already in the month movements; the voucher is kept so a later voucher-only

@@ -12,9 +12,10 @@ from django.conf import settings
 from django.db import models
 
 from budgets.models.document import BudgetDocument
+from finsam.tenant_links import TenantOwned
 
 
-class BudgetAdoption(models.Model):
+class BudgetAdoption(TenantOwned, models.Model):
     """The board's adoption of a budget revision: the decision and the frozen figures."""
 
     document = models.ForeignKey(

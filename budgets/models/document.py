@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from finsam.tenant_links import TenantOwned
 from members.models import Association, Meeting
 from members.models.audit import audited
 
@@ -25,7 +26,7 @@ class Unit(models.TextChoices):
     THOUSANDS = "tkr", "Tusental kronor (tkr)"
 
 
-class BudgetDocument(models.Model):
+class BudgetDocument(TenantOwned, models.Model):
     """An association's budget for a year, with plan years, as adopted or drafted."""
 
     association = models.ForeignKey(
@@ -131,7 +132,7 @@ class ColumnKind(models.TextChoices):
     OUTCOME = "outcome", "Utfall"
 
 
-class BudgetColumn(models.Model):
+class BudgetColumn(TenantOwned, models.Model):
     """One column of a budget document: a kind and a year, labelled as printed."""
 
     document = models.ForeignKey(

@@ -8,10 +8,11 @@ from django.db import models
 
 from budgets.models.document import BudgetColumn
 from budgets.models.lines import BudgetLine
+from finsam.tenant_links import TenantOwned
 from members.models.audit import audited
 
 
-class FollowUpFigure(models.Model):
+class FollowUpFigure(TenantOwned, models.Model):
     """A line's outcome to date and full-year forecast against one budget column."""
 
     line = models.ForeignKey(

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Round
 
 from budgets.models.document import BudgetColumn, BudgetDocument
+from finsam.tenant_links import TenantOwned
 from members.models import Member
 from members.models.audit import audited
 
@@ -29,7 +30,7 @@ class SectionKind(models.TextChoices):
 COST_KINDS = frozenset({SectionKind.OPERATIONS, SectionKind.ADMINISTRATION, SectionKind.OTHER_COST})
 
 
-class BudgetSection(models.Model):
+class BudgetSection(TenantOwned, models.Model):
     """A group of lines with a heading and, if wanted, a printed subtotal."""
 
     document = models.ForeignKey(
@@ -57,7 +58,7 @@ class BudgetSection(models.Model):
         return self.kind in COST_KINDS
 
 
-class Footnote(models.Model):
+class Footnote(TenantOwned, models.Model):
     """A footnote of a document, numbered per document and attached to lines."""
 
     document = models.ForeignKey(
@@ -99,7 +100,7 @@ class ShareEntry(models.TextChoices):
     COUNTED = "counted", "Räknat belopp (som planen skriver ut)"
 
 
-class BudgetLine(models.Model):
+class BudgetLine(TenantOwned, models.Model):
     """One line of a budget: a label, an order, footnotes and what its amounts come from."""
 
     document = models.ForeignKey(
@@ -174,7 +175,7 @@ class BudgetLine(models.Model):
             raise ValidationError({"kind": "Balanserat resultat hör hemma bland intäkterna."})
 
 
-class BudgetAmount(models.Model):
+class BudgetAmount(TenantOwned, models.Model):
     """The amount typed for one line and column (for computed lines: an override).
 
     A plain DecimalField rather than MoneyField: the grid reads and writes hundreds of these

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.fields import sek_field
+from finsam.tenant_links import TenantOwned
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
 from members.models.audit import audited
@@ -23,7 +24,7 @@ class DecisionKind(models.TextChoices):
     REVOCATION = "revocation", "Upphävande"
 
 
-class Decision(models.Model):
+class Decision(TenantOwned, models.Model):
     """A board decision about an initiative's money, and the period the money covers."""
 
     initiative = models.ForeignKey(

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.tenant_links import TenantOwned
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
@@ -33,7 +34,7 @@ class GoalLevel(models.TextChoices):
     FINANCIAL = "financial", "Finansiellt mål"
 
 
-class PriorityTargetGroup(models.Model):
+class PriorityTargetGroup(TenantOwned, models.Model):
     """A target group the association gives priority ("Unga personer ges högsta prioritet")."""
 
     association = models.ForeignKey(
@@ -57,7 +58,7 @@ class PriorityTargetGroup(models.Model):
         return self.description
 
 
-class Goal(models.Model):
+class Goal(TenantOwned, models.Model):
     """A goal of the association (no initiative) or of one initiative."""
 
     association = models.ForeignKey(
@@ -157,7 +158,7 @@ class Goal(models.Model):
         return Target(Metric(self.metric), Comparison(self.comparison), self.target_value)
 
 
-class Outcome(models.Model):
+class Outcome(TenantOwned, models.Model):
     """What was measured for a goal over a period, and how it stands against the target."""
 
     goal = models.ForeignKey(

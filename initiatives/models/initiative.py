@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.tenant_links import TenantOwned
 from members.models import Association, Member
 from members.models.audit import audited
 
@@ -45,7 +46,7 @@ NEXT_STATUSES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Initiative(models.Model):
+class Initiative(TenantOwned, models.Model):
     """An initiative (insats or projekt) the association funds, with at least two members."""
 
     association = models.ForeignKey(
@@ -137,7 +138,7 @@ class Initiative(models.Model):
         return [(s, InitiativeStatus(s).label) for s in NEXT_STATUSES[self.status]]
 
 
-class StatusChange(models.Model):
+class StatusChange(TenantOwned, models.Model):
     """One step in an initiative's life: from which status to which, when and by whom."""
 
     initiative = models.ForeignKey(

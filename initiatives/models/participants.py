@@ -11,12 +11,13 @@ Totals are always computed; a printed total can be checked on entry but is never
 from django.db import models
 from django.db.models import F, Q
 
+from finsam.tenant_links import TenantOwned
 from initiatives.models.initiative import Initiative
 from members.models import Association, Member
 from members.models.audit import audited
 
 
-class FollowUp(models.Model):
+class FollowUp(TenantOwned, models.Model):
     """One reporting period of an initiative's participant figures."""
 
     initiative = models.ForeignKey(
@@ -65,7 +66,7 @@ class HeadCountKind(models.TextChoices):
     ENROLLED = "enrolled", "Inskrivna vid periodens slut"
 
 
-class HeadCount(models.Model):
+class HeadCount(TenantOwned, models.Model):
     """How many, and of them how many women, men, under 30, born abroad, needing interpreter."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="head_counts")
@@ -120,7 +121,7 @@ class ExitCategory(models.TextChoices):
     OTHER = "other", "Annat"
 
 
-class ExitReason(models.Model):
+class ExitReason(TenantOwned, models.Model):
     """A reason for leaving an initiative, in the association's own list."""
 
     association = models.ForeignKey(
@@ -150,7 +151,7 @@ class ExitReason(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class ExitCount(models.Model):
+class ExitCount(TenantOwned, models.Model):
     """How many left the initiative for one reason during a follow-up period."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="exit_counts")
@@ -185,7 +186,7 @@ class Standing(models.TextChoices):
     LIFE_COACHING = "life_coaching", "Livscoaching"
 
 
-class StandingCount(models.Model):
+class StandingCount(TenantOwned, models.Model):
     """How many of the enrolled stand at one step on the follow-up's last day."""
 
     follow_up = models.ForeignKey(
@@ -212,7 +213,7 @@ class StandingCount(models.Model):
         return f"{self.get_standing_display()}: {self.count}"
 
 
-class ReferralYear(models.Model):
+class ReferralYear(TenantOwned, models.Model):
     """One year's column of an initiative's referral table ("2014 t.o.m. aug.")."""
 
     initiative = models.ForeignKey(
@@ -247,7 +248,7 @@ class ReferralYear(models.Model):
         return str(self.year)
 
 
-class ReferralCount(models.Model):
+class ReferralCount(TenantOwned, models.Model):
     """Referrals from one member in one year."""
 
     referral_year = models.ForeignKey(ReferralYear, on_delete=models.CASCADE, related_name="counts")

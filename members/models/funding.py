@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import sek_field
+from finsam.tenant_links import TenantOwned
 from members.models.association import Association, Member
 from members.models.audit import audited
 
@@ -38,7 +39,7 @@ class RoundingStep(models.IntegerChoices):
     THOUSAND = 1000, _("tusental kronor")
 
 
-class FundingYear(models.Model):
+class FundingYear(TenantOwned, models.Model):
     """One budget year's funding decision for an association."""
 
     association = models.ForeignKey(
@@ -123,7 +124,7 @@ class FundingYear(models.Model):
         return self.state_granted is None
 
 
-class FixedKeyShare(models.Model):
+class FixedKeyShare(TenantOwned, models.Model):
     """A municipality's agreed percentage of the municipal half (fixed distribution key)."""
 
     funding_year = models.ForeignKey(
@@ -155,7 +156,7 @@ class FixedKeyShare(models.Model):
         return f"{self.member}: {self.percent} %"
 
 
-class AgreedContribution(models.Model):
+class AgreedContribution(TenantOwned, models.Model):
     """An amount agreed with a member, overriding the computed proposal for that year."""
 
     funding_year = models.ForeignKey(
@@ -188,7 +189,7 @@ class AgreedContribution(models.Model):
         return f"{self.member}: {self.amount}"
 
 
-class PopulationFigure(models.Model):
+class PopulationFigure(TenantOwned, models.Model):
     """A municipality's number of inhabitants on a date (the key uses 1 November)."""
 
     association = models.ForeignKey(

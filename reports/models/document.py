@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument, Unit
+from finsam.tenant_links import TenantOwned
 from initiatives.models import Initiative
 from members.models import Association, StatePresentation
 from members.models.audit import audited
@@ -32,7 +33,7 @@ class RevenueTotal(models.TextChoices):
     NONE = "none", _("Visas inte")
 
 
-class Report(models.Model):
+class Report(TenantOwned, models.Model):
     """A verksamhetsplan or a delårsrapport of an association, with its layout options."""
 
     association = models.ForeignKey(
@@ -155,7 +156,7 @@ class Report(models.Model):
         return self.kind == ReportKind.DELARSRAPPORT
 
 
-class ReportSection(models.Model):
+class ReportSection(TenantOwned, models.Model):
     """A heading of a report, the text staff wrote under it, and the data block it shows."""
 
     report = models.ForeignKey(
