@@ -287,3 +287,14 @@ def connect() -> None:
             sender=field.remote_field.through,
             dispatch_uid=f"tenant_links_m2m_{field.remote_field.through}",
         )
+
+
+def refuse_crossing(association_id: Any, only: Iterable[type[models.Model]] | None = None) -> None:
+    """Raise ValidationError if any row of the association (of `only`) links outside it."""
+    crossing = crossing_rows(association_id, only)
+    if crossing:
+        model, name, pk = crossing[0]
+        raise ValidationError(
+            _("%(count)s rader pekar utanför förbundet, första %(table)s %(pk)s, fältet %(field)s.")
+            % {"count": len(crossing), "table": model._meta.label_lower, "pk": pk, "field": name}
+        )
