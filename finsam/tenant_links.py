@@ -162,17 +162,27 @@ def link_errors(instance: models.Model, *, with_many: bool = True) -> dict[str, 
     return errors
 
 
+def many_errors(instance: models.Model, field: Any, pks: Iterable[Any]) -> list[str]:
+    """What is wrong with linking `instance` through the many-to-many `field` to `pks`."""
+    association_id = association_id_of(instance)
+    if association_id is None:
+        return []
+    outside = _outside(field, pks, association_id)
+    return [_message(type(instance), field, outside, association_id)] if outside else []
+
+
 def check_many(instance: models.Model, field: Any, pks: Iterable[Any]) -> None:
     """Refuse to link `instance` through the many-to-many `field` to rows outside its
     association."""
-    association_id = association_id_of(instance)
-    if association_id is None:
-        return
-    outside = _outside(field, pks, association_id)
-    if outside:
-        raise ValidationError(
-            {field.name: [_message(type(instance), field, outside, association_id)]}
-        )
+    errors = many_errors(instance, field, pks)
+    if errors:
+        raise ValidationError({field.name: errors})
+
+
+def inside_rows(field: Any, association_id: Any) -> models.QuerySet:
+    """The rows `field` may name from a row of the association."""
+    target = field.related_model
+    return target._base_manager.filter(**{_inside_path(target): association_id}).distinct()
 
 
 def _fingerprint(instance: models.Model) -> tuple:

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 
 from finsam.tenant_links import crossing_rows, refuse_crossing
 from members.models import Association, BoardSeat, Member, Membership, Person
@@ -288,3 +289,61 @@ def test_a_report_section_takes_only_the_associations_initiative(finnveden, vaxj
             values={"heading": "Över gränsen", "initiative": foreign},
         )
     assert "initiative" in refused.value.message_dict
+
+
+# The back office -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def operator(client):
+    root = get_user_model().objects.create_superuser("operator", password="pw-test-123")
+    client.force_login(root)
+    return client
+
+
+def test_the_back_office_refuses_an_auditor_appointed_by_a_non_member(operator, finnveden, vaxjo):
+    from members.models import Auditor
+
+    before = Auditor.objects.count()
+    response = operator.post(
+        reverse("admin:members_auditor_add"),
+        {
+            "association": finnveden.pk,
+            "firm": "Revisorerna AB",
+            "appointed_by": [_vaxjo_kommun(finnveden, vaxjo).pk],
+            "kind": "ordinary",
+            "start": "2025-01-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "inte medlem i" in response.content.decode()
+    assert Auditor.objects.count() == before
+
+
+def test_the_back_office_refuses_a_vaxjo_person_on_finnvedens_board(operator, finnveden, vaxjo):
+    person = Person.objects.filter(association=vaxjo).first()
+    response = operator.post(
+        reverse("admin:members_boardseat_add"),
+        {
+            "association": finnveden.pk,
+            "person": person.pk,
+            "appointed_by": _vaxjo_kommun(finnveden, vaxjo).pk,
+            "kind": "ordinary",
+            "position": "",
+            "start": "2025-01-01",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "hör till ett annat samordningsförbund" in page
+    assert "inte medlem i" in page
+    assert not BoardSeat.objects.filter(association=finnveden, person=person).exists()
+
+
+def test_the_back_office_offers_only_the_associations_rows_on_an_existing_row(operator, vaxjo):
+    from members.models import Auditor
+
+    auditor = Auditor.objects.filter(association=vaxjo).first()
+    response = operator.get(reverse("admin:members_auditor_change", args=[auditor.pk]))
+    offered = set(response.context["adminform"].form.fields["appointed_by"].queryset)
+    assert offered == set(Member.objects.filter(memberships__association=vaxjo))
