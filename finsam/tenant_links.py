@@ -218,10 +218,20 @@ class TenantOwned(models.Model):
         self._tenant_links_checked = _fingerprint(self)
 
 
-def _check_on_save(sender: type[models.Model], instance: models.Model, raw: bool, **_: Any):
+def _check_on_save(
+    sender: type[models.Model], instance: models.Model, raw: bool, update_fields: Any, **_: Any
+):
     """The last line: a row saved without `full_clean()` is still checked."""
-    if raw or not checked_links(sender):
+    links = checked_links(sender)
+    if raw or not links:
         return
+    if update_fields is not None:
+        moved = [_root_field(sender)] + [n for f in links for n in (f.name, f.attname)]
+        root = sender._meta.get_field(moved[0]) if moved[0] else None
+        if root is not None:
+            moved.append(root.attname)
+        if not set(moved) & set(update_fields):
+            return  # a save of other fields (an order, a version) cannot move a link
     if getattr(instance, "_tenant_links_checked", None) == _fingerprint(instance):
         return
     errors = link_errors(instance, with_many=False)

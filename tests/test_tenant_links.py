@@ -347,3 +347,12 @@ def test_the_back_office_offers_only_the_associations_rows_on_an_existing_row(op
     response = operator.get(reverse("admin:members_auditor_change", args=[auditor.pk]))
     offered = set(response.context["adminform"].form.fields["appointed_by"].queryset)
     assert offered == set(Member.objects.filter(memberships__association=vaxjo))
+
+
+def test_a_save_of_some_fields_is_checked_when_they_hold_a_link(finnveden, vaxjo):
+    seat = BoardSeat.objects.filter(association=finnveden).first()
+    seat.person = Person.objects.filter(association=vaxjo).first()
+    with pytest.raises(ValidationError, match="annat samordningsförbund"):
+        seat.save(update_fields=["person"])
+    with pytest.raises(ValidationError, match="annat samordningsförbund"):
+        seat.save(update_fields=["person_id"])
