@@ -116,8 +116,8 @@ def _belongs(target: type[models.Model], pks: Iterable[Any], association_id: Any
 
 def _message(model: type[models.Model], field: Any, targets: list, association_id: Any) -> str:
     label = str(field.verbose_name)
-    association = apps.get_model("members", "Association")._base_manager.filter(pk=association_id)
-    name = str(association.first() or association_id)
+    tenant = next(m for m in apps.get_models() if getattr(m, "tenant_path", None) == "pk")
+    name = str(tenant._base_manager.filter(pk=association_id).first() or association_id)
     names = ", ".join(str(t) for t in targets)
     if is_shared(field.related_model):
         return _("%(field)s: %(targets)s är inte medlem i %(association)s.") % {
