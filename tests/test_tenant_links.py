@@ -349,9 +349,9 @@ def test_the_back_office_offers_only_the_associations_rows_on_an_existing_row(op
     assert offered == set(Member.objects.filter(memberships__association=vaxjo))
 
 
-def test_a_save_of_some_fields_is_checked_when_they_hold_a_link(finnveden, vaxjo):
-    seat = BoardSeat.objects.filter(association=finnveden).first()
-    seat.person = Person.objects.filter(association=vaxjo).first()
+def test_a_save_of_some_fields_is_checked_when_they_hold_a_link():
+    seat = BoardSeat.objects.order_by("pk").first()
+    seat.person = Person.objects.exclude(association=seat.association_id).first()
     with pytest.raises(ValidationError, match="annat samordningsförbund"):
         seat.save(update_fields=["person"])
     with pytest.raises(ValidationError, match="annat samordningsförbund"):
