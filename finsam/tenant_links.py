@@ -26,7 +26,8 @@ every new relation by hand, on PostgreSQL only. The model layer, which every wri
 passes through, is the one place that sees every relation.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from django.apps import apps
@@ -65,10 +66,12 @@ def _is_placing(model: type[models.Model], field: models.Field) -> bool:
     return target._meta.get_field(hop).remote_field is field  # type: ignore[union-attr]
 
 
-def checked_links(model: type[models.Model]) -> list[Any]:
-    """The forward links of an owned `model` that must stay inside its association."""
+@cache
+def checked_links(model: type[models.Model]) -> tuple[Any, ...]:
+    """The forward links of an owned `model` that must stay inside its association (read
+    once per model: it runs on every save)."""
     if not is_owned(model):
-        return []
+        return ()
     root = _root_field(model)
     found = []
     for field in model._meta.get_fields():
@@ -81,7 +84,7 @@ def checked_links(model: type[models.Model]) -> list[Any]:
         target = field.related_model
         if is_owned(target) or (is_shared(target) and not _is_placing(model, field)):
             found.append(field)
-    return found
+    return tuple(found)
 
 
 def association_id_of(instance: models.Model) -> Any:
@@ -256,11 +259,14 @@ def _check_many_added(
         return
 
 
-def _many_links() -> Iterator[tuple[type[models.Model], Any]]:
-    for model in apps.get_models():
-        for field in checked_links(model):
-            if field.many_to_many:
-                yield model, field
+@cache
+def _many_links() -> tuple[tuple[type[models.Model], Any], ...]:
+    return tuple(
+        (model, field)
+        for model in apps.get_models()
+        for field in checked_links(model)
+        if field.many_to_many
+    )
 
 
 def crossing_rows(association_id: Any, only: Iterable[type[models.Model]] | None = None) -> list:
