@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from budgets.accounts.import_kinds import BookImportKind
 from budgets.accounts.lines import default_line, is_result_line
-from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
+from budgets.accounts.models import Account, BalanceKind, MonthMovement, Voucher, YearBalance
 from budgets.accounts.selectors import statements_for
 from budgets.accounts.sie_file import read_sie_ledger
 from budgets.accounts.sie_scope import (
@@ -44,6 +44,7 @@ from finsam.imports.rows import (
 from finsam.lib.numbers import format_amount
 from finsam.lib.tabular import Row, TableError, read_table
 from finsam.models import Association, ImportBatch
+from finsam.tenant_links import refuse_crossing
 from members.services import association_orgnr_adopt
 
 BATCH_SIZE = 2000
@@ -327,6 +328,8 @@ def apply_works(
         batch_size=BATCH_SIZE,
     )
     add_vouchers(association, plan.works, ledger.vouchers, accounts, batch, record=record_vouchers)
+    # Bulk-written past full_clean(): the whole association's booked rows are checked at once.
+    refuse_crossing(association.pk, [Account, YearBalance, MonthMovement, Voucher])
 
 
 def _ensure_accounts(association: Association, names: dict[str, str]) -> dict[str, Account]:

@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from budgets.accounts.lines import StatementLine
 from finsam.models import Association, ImportBatch
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 
 AMOUNT: dict[str, Any] = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
 
 
-class Account(models.Model):
+class Account(TenantOwned, models.Model):
     """An account of the association's chart, mapped to a statement line (and a note row)."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="accounts")
@@ -81,7 +82,7 @@ class BookedAmount(models.Model):
         abstract = True
 
 
-class YearBalance(BookedAmount):
+class YearBalance(TenantOwned, BookedAmount):
     """An account's opening or closing balance, or its full-year result, as booked."""
 
     kind = models.CharField(_("slag"), max_length=10, choices=BalanceKind.choices)
@@ -102,7 +103,7 @@ class YearBalance(BookedAmount):
         return f"{self.account} {self.year} {self.get_kind_display()}: {self.amount}"
 
 
-class MonthMovement(BookedAmount):
+class MonthMovement(TenantOwned, BookedAmount):
     """What was booked on an account during one month (the sum of its voucher rows)."""
 
     month = models.PositiveSmallIntegerField(_("månad"))
@@ -128,7 +129,7 @@ class MonthMovement(BookedAmount):
         return f"{self.account} {self.year}-{self.month:02d}: {self.amount}"
 
 
-class Voucher(models.Model):
+class Voucher(TenantOwned, models.Model):
     """A voucher the books hold (series and number once a year), with its amount per account.
 
     Its rows are already in the month movements; the voucher is kept so a later voucher-only

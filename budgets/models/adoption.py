@@ -13,9 +13,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models.document import BudgetDocument
+from finsam.tenant_links import TenantOwned
 
 
-class BudgetAdoption(models.Model):
+class BudgetAdoption(TenantOwned, models.Model):
     """The board's adoption of a budget revision: the decision and the frozen figures."""
 
     document = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import year_field
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from members.models import Meeting
 
 
@@ -27,7 +28,7 @@ class Unit(models.TextChoices):
     THOUSANDS = "tkr", _("Tusental kronor (tkr)")
 
 
-class BudgetDocument(models.Model):
+class BudgetDocument(TenantOwned, models.Model):
     """An association's budget for a year, with plan years, as adopted or drafted."""
 
     association = models.ForeignKey(
@@ -149,7 +150,7 @@ class ColumnKind(models.TextChoices):
     OUTCOME = "outcome", _("Utfall")
 
 
-class BudgetColumn(models.Model):
+class BudgetColumn(TenantOwned, models.Model):
     """One column of a budget document: a kind and a year, labelled as printed."""
 
     document = models.ForeignKey(

@@ -11,9 +11,10 @@ from budgets.models.document import BudgetColumn
 from budgets.models.lines import BudgetLine
 from finsam.fields import amount_field
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 
 
-class FollowUpFigure(models.Model):
+class FollowUpFigure(TenantOwned, models.Model):
     """A line's outcome to date and full-year forecast against one budget column."""
 
     line = models.ForeignKey(

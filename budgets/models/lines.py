@@ -19,6 +19,7 @@ from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
 from finsam.fields import amount_field
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from members.models import Member
 
 
@@ -36,7 +37,7 @@ WHOLE_KRONOR = _("Budgetbelopp anges i hela kronor.")
 COST_KINDS = frozenset(SectionKind(kind) for kind in COST_SECTION_KINDS)
 
 
-class BudgetSection(models.Model):
+class BudgetSection(TenantOwned, models.Model):
     """A group of lines with a heading and, if wanted, a printed subtotal."""
 
     document = models.ForeignKey(
@@ -66,7 +67,7 @@ class BudgetSection(models.Model):
         return self.kind in COST_KINDS
 
 
-class Footnote(models.Model):
+class Footnote(TenantOwned, models.Model):
     """A footnote of a document, numbered per document and attached to lines."""
 
     document = models.ForeignKey(
@@ -110,7 +111,7 @@ class ShareEntry(models.TextChoices):
     COUNTED = "counted", _("Räknat belopp (som planen skriver ut)")
 
 
-class BudgetLine(models.Model):
+class BudgetLine(TenantOwned, models.Model):
     """One line of a budget: a label, an order, footnotes and what its amounts come from."""
 
     document = models.ForeignKey(
@@ -195,7 +196,7 @@ class BudgetLine(models.Model):
             raise ValidationError({"kind": _("Balanserat resultat hör hemma bland intäkterna.")})
 
 
-class BudgetAmount(models.Model):
+class BudgetAmount(TenantOwned, models.Model):
     """The amount typed for one line and column (for computed lines: an override).
 
     A plain DecimalField rather than MoneyField: the grid reads and writes hundreds of these

@@ -11,6 +11,8 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from finsam.tenant_link_forms import checked_form, limit_choices
+
 
 class AuditedAdmin(SimpleHistoryAdmin):
     """The admin of a tracked model: its history page reads, it does not revert."""
@@ -20,6 +22,12 @@ class AuditedAdmin(SimpleHistoryAdmin):
 
     def has_change_history_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # Every back-office form keeps the association's rows inside it (many-to-many links
+        # included, which the model's full_clean() does not see).
+        kwargs["form"] = checked_form(kwargs.get("form", self.form))
+        return limit_choices(super().get_form(request, obj, change, **kwargs), obj)
 
     def save_model(self, request, obj, form, change) -> None:
         # The user is taken from the request, as on every page (HistoryRequestMiddleware);

@@ -32,6 +32,7 @@ from finsam.backup.tables import HISTORY, HISTORY_LINK, ROW, Table, association_
 from finsam.backup.values import decoded
 from finsam.models import Association
 from finsam.owned import tracked_model
+from finsam.tenant_links import crossing_rows
 
 BATCH = 1000
 
@@ -108,11 +109,30 @@ def _restore(archive: Archive, written: list[Path]) -> Restored:
             writer.add(number, label, row)
         writer.flush()
     _check_counts(archive, writer.counts)
+    association = Association.objects.get(slug=archive.slug)
+    _check_links(association)
     advance_sequences(kept)
     files = restore_files(archive, written)
     check_linked(writer.files, files)
     association = Association.objects.get(slug=archive.slug)
     return Restored(association, sum(writer.counts.values()), users, shared, len(files))
+
+
+def _check_links(association: Association) -> None:
+    """Rows are bulk-written, past `full_clean()`: check the whole association's links at
+    once. Only links to shared member organisations can leave it (every other key was
+    translated into this file's rows): each must name a member of the restored association."""
+    crossing = crossing_rows(association.pk)
+    if crossing:
+        model, name, _pk = crossing[0]
+        raise BackupError(
+            _(
+                "Filen bryter mot en regel: %(count)s rader pekar utanför förbundet, "
+                "första i %(table)s.%(field)s (en medlemsorganisation som inte är medlem i "
+                "förbundet, eller en rad i ett annat förbund)."
+            )
+            % {"count": len(crossing), "table": model._meta.label_lower, "field": name}
+        )
 
 
 def _object_ids(archive: Archive, tables: dict[str, Table], kept: set) -> dict[type, set]:

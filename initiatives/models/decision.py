@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import sek_field
 from finsam.lib.numbers import printed_with_sign
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
 
@@ -27,7 +28,7 @@ class DecisionKind(models.TextChoices):
     REVOCATION = "revocation", _("Upphävande")
 
 
-class Decision(models.Model):
+class Decision(TenantOwned, models.Model):
     """A board decision about an initiative's money, and the period the money covers."""
 
     initiative = models.ForeignKey(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.lib.shares import share_percent
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
@@ -35,7 +36,7 @@ class GoalLevel(models.TextChoices):
     FINANCIAL = "financial", _("Finansiellt mål")
 
 
-class PriorityTargetGroup(models.Model):
+class PriorityTargetGroup(TenantOwned, models.Model):
     """A target group the association gives priority ("Unga personer ges högsta prioritet")."""
 
     association = models.ForeignKey(
@@ -60,7 +61,7 @@ class PriorityTargetGroup(models.Model):
         return self.description
 
 
-class Goal(models.Model):
+class Goal(TenantOwned, models.Model):
     """A goal of the association (no initiative) or of one initiative."""
 
     association = models.ForeignKey(
@@ -181,7 +182,7 @@ class Goal(models.Model):
         return Target(Metric(self.metric), Comparison(self.comparison), self.target_value)
 
 
-class Outcome(models.Model):
+class Outcome(TenantOwned, models.Model):
     """What was measured for a goal over a period, and how it stands against the target."""
 
     goal = models.ForeignKey(

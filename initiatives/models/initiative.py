@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from members.models import Member
 
 MAX_USUAL_YEARS = 3  # the associations' own rule: initiatives normally run three years at most
@@ -47,7 +48,7 @@ NEXT_STATUSES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Initiative(models.Model):
+class Initiative(TenantOwned, models.Model):
     """An initiative (insats or projekt) the association funds, with at least two members."""
 
     association = models.ForeignKey(
@@ -160,7 +161,7 @@ class Initiative(models.Model):
         return [(s, str(InitiativeStatus(s).label)) for s in NEXT_STATUSES[self.status]]
 
 
-class StatusChange(models.Model):
+class StatusChange(TenantOwned, models.Model):
     """One step in an initiative's life: from which status to which, when and by whom."""
 
     initiative = models.ForeignKey(

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import year_field
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from initiatives.models.initiative import Initiative
 from members.models import Member
 
 
-class FollowUp(models.Model):
+class FollowUp(TenantOwned, models.Model):
     """One reporting period of an initiative's participant figures."""
 
     initiative = models.ForeignKey(
@@ -68,7 +69,7 @@ class HeadCountKind(models.TextChoices):
     ENROLLED = "enrolled", _("Inskrivna vid periodens slut")
 
 
-class HeadCount(models.Model):
+class HeadCount(TenantOwned, models.Model):
     """How many, and of them how many women, men, under 30, born abroad, needing interpreter."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="head_counts")
@@ -123,7 +124,7 @@ class ExitCategory(models.TextChoices):
     OTHER = "other", _("Annat")
 
 
-class ExitReason(models.Model):
+class ExitReason(TenantOwned, models.Model):
     """A reason for leaving an initiative, in the association's own list."""
 
     association = models.ForeignKey(
@@ -165,7 +166,7 @@ class ExitReason(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class ExitCount(models.Model):
+class ExitCount(TenantOwned, models.Model):
     """How many left the initiative for one reason during a follow-up period."""
 
     follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="exit_counts")
@@ -200,7 +201,7 @@ class Standing(models.TextChoices):
     LIFE_COACHING = "life_coaching", _("Livscoaching")
 
 
-class StandingCount(models.Model):
+class StandingCount(TenantOwned, models.Model):
     """How many of the enrolled stand at one step on the follow-up's last day."""
 
     follow_up = models.ForeignKey(
@@ -227,7 +228,7 @@ class StandingCount(models.Model):
         return f"{self.get_standing_display()}: {self.count}"
 
 
-class ReferralYear(models.Model):
+class ReferralYear(TenantOwned, models.Model):
     """One year's column of an initiative's referral table ("2014 t.o.m. aug.")."""
 
     initiative = models.ForeignKey(
@@ -271,7 +272,7 @@ class ReferralYear(models.Model):
         return str(self.year)
 
 
-class ReferralCount(models.Model):
+class ReferralCount(TenantOwned, models.Model):
     """Referrals from one member in one year."""
 
     referral_year = models.ForeignKey(ReferralYear, on_delete=models.CASCADE, related_name="counts")

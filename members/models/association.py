@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from finsam.validators import normalise_orgnr, validate_orgnr
 
 
@@ -28,6 +29,8 @@ class Member(models.Model):
 
     # Shared by every association it belongs to: its history belongs to none of them.
     history = audited()
+    # The associations it belongs to: an association's rows may name it only as a member.
+    shared_path = "memberships__association"
 
     class Meta:
         verbose_name = _("medlemsorganisation")
@@ -42,7 +45,7 @@ class Member(models.Model):
         super().save(*args, **kwargs)
 
 
-class Membership(models.Model):
+class Membership(TenantOwned, models.Model):
     """A member's membership of an association, from one date to another (open-ended)."""
 
     association = models.ForeignKey(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import sek_field, year_field
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from members.models.association import Member
 
 
@@ -39,7 +40,7 @@ class RoundingStep(models.IntegerChoices):
     THOUSAND = 1000, _("tusental kronor")
 
 
-class FundingYear(models.Model):
+class FundingYear(TenantOwned, models.Model):
     """One budget year's funding decision for an association."""
 
     association = models.ForeignKey(
@@ -143,7 +144,7 @@ class FundingYear(models.Model):
         return self.state_granted is None
 
 
-class FixedKeyShare(models.Model):
+class FixedKeyShare(TenantOwned, models.Model):
     """A municipality's agreed percentage of the municipal half (fixed distribution key)."""
 
     funding_year = models.ForeignKey(
@@ -175,7 +176,7 @@ class FixedKeyShare(models.Model):
         return f"{self.member}: {self.percent} %"
 
 
-class AgreedContribution(models.Model):
+class AgreedContribution(TenantOwned, models.Model):
     """An amount agreed with a member, overriding the computed proposal for that year."""
 
     funding_year = models.ForeignKey(
@@ -212,7 +213,7 @@ class AgreedContribution(models.Model):
         return f"{self.member}: {self.amount}"
 
 
-class PopulationFigure(models.Model):
+class PopulationFigure(TenantOwned, models.Model):
     """A municipality's number of inhabitants on a date (the key uses 1 November)."""
 
     association = models.ForeignKey(

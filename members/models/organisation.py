@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from members.models.association import Member
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def ends_after_start(start: str, end: str, message: "StrOrPromise") -> models.Ch
     )
 
 
-class Person(models.Model):
+class Person(TenantOwned, models.Model):
     """A named person in the organisation (board, auditors, office): never a participant."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="persons")
@@ -55,7 +56,7 @@ class BoardPosition(models.TextChoices):
     VICE_CHAIR = "vice_chair", _("Vice ordförande")
 
 
-class BoardSeat(models.Model):
+class BoardSeat(TenantOwned, models.Model):
     """A person's seat on the board for a member, from one date to another."""
 
     association = models.ForeignKey(
@@ -96,7 +97,7 @@ class AuditorKind(models.TextChoices):
     DEPUTY = "deputy", _("Ersättare")
 
 
-class Auditor(models.Model):
+class Auditor(TenantOwned, models.Model):
     """An auditor, a person or a firm (or a person of a firm), appointed by one or more members."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="auditors")
@@ -129,7 +130,7 @@ class Auditor(models.Model):
         return ", ".join(str(part) for part in (self.person, self.firm) if part)
 
 
-class OfficePost(models.Model):
+class OfficePost(TenantOwned, models.Model):
     """A post in the office (kansli): title, share of full time, employer, period."""
 
     association = models.ForeignKey(
@@ -180,7 +181,7 @@ class GroupKind(models.TextChoices):
     OTHER = "other", _("Annan grupp")
 
 
-class Group(models.Model):
+class Group(TenantOwned, models.Model):
     """An advisory or working group of the association."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="groups")
@@ -202,7 +203,7 @@ class Group(models.Model):
         return self.name
 
 
-class GroupMembership(models.Model):
+class GroupMembership(TenantOwned, models.Model):
     """Who sits in a group, and for which member organisation."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
@@ -238,7 +239,7 @@ class MeetingKind(models.TextChoices):
     GROUP = "group", _("Gruppmöte")
 
 
-class Meeting(models.Model):
+class Meeting(TenantOwned, models.Model):
     """A meeting in the association's calendar."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="meetings")

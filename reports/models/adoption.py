@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from finsam.tenant_links import TenantOwned
 from reports.models.document import Report
 
 
@@ -17,7 +18,7 @@ def _adopted_path(instance: "ReportAdoption", filename: str) -> str:
     return f"reports/{instance.report.association_id}/{instance.sha256}.pdf"
 
 
-class ReportAdoption(models.Model):
+class ReportAdoption(TenantOwned, models.Model):
     """The board's adoption of a report: the date and the frozen PDF with its figures."""
 
     report = models.ForeignKey(
@@ -52,7 +53,7 @@ class ReportAdoption(models.Model):
         return f"{self.report} ({self.adopted_on})"
 
 
-class ReportDownload(models.Model):
+class ReportDownload(TenantOwned, models.Model):
     """One download of a report: who, when, which format, draft or the adopted file."""
 
     report = models.ForeignKey(

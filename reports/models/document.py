@@ -19,6 +19,7 @@ from budgets.models import BudgetColumn, BudgetDocument, Unit
 from finsam.fields import year_field
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.tenant_links import TenantOwned
 from initiatives.models import Initiative
 from members.models import StatePresentation
 
@@ -34,7 +35,7 @@ class RevenueTotal(models.TextChoices):
     NONE = "none", _("Visas inte")
 
 
-class Report(models.Model):
+class Report(TenantOwned, models.Model):
     """A verksamhetsplan or a delårsrapport of an association, with its layout options."""
 
     association = models.ForeignKey(
@@ -178,7 +179,7 @@ class Report(models.Model):
         return self.kind == ReportKind.DELARSRAPPORT
 
 
-class ReportSection(models.Model):
+class ReportSection(TenantOwned, models.Model):
     """A heading of a report, the text staff wrote under it, and the data block it shows."""
 
     report = models.ForeignKey(

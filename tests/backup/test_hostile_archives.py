@@ -252,3 +252,28 @@ def test_a_damaged_entry_gets_a_message(vaxjo_export):
     with zipfile.ZipFile(vaxjo_export) as archive:
         stored = next(n for n in archive.namelist() if n.startswith("files/"))
     _refused(_damaged(vaxjo_export, stored), f"{stored} är skadad i zip-filen")
+
+
+def test_a_row_may_not_name_an_organisation_that_is_no_member(vaxjo_export):
+    """Organisations are shared and matched by name: an archive without the membership of the
+    organisation that appointed a board seat would put another association's member on the
+    board."""
+
+    def change(entries) -> None:
+        lines = _lines(entries)
+        seat = next(line for line in lines if line["table"] == "members.boardseat")
+        appointer = seat["row"]["appointed_by_id"]
+        kept = [
+            line
+            for line in lines
+            if not (line["table"] == "members.membership" and line["row"]["member_id"] == appointer)
+        ]
+        dropped = len(lines) - len(kept)
+        _set_lines(entries, kept)
+        _manifest(
+            lambda m: m["tables"].update(
+                {"members.membership": m["tables"]["members.membership"] - dropped}
+            )
+        )(entries)
+
+    _refused(_rewritten(vaxjo_export, change), "pekar utanför förbundet")

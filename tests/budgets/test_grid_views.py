@@ -157,12 +157,13 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     with django_assert_num_queries(20):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
-    # lock document, current amount (3); update, the cell's last historical row (is anything
+    # lock document, current amount (3); the column is the document's association's
+    # (finsam.tenant_links) (1); update, the cell's last historical row (is anything
     # changed?), the new historical row, release (4); then the page's 15 reads (without the
     # session and tenancy reads already made) to return every total.
     line = document.lines.get(label="Kansli")
     column = document.columns.get(year=2014)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(30):
         staff_client.post(
             _cell_url(document),
             {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},

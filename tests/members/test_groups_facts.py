@@ -7,13 +7,13 @@ from io import BytesIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from finsam.pdf import StaticOnlyFetcher
 from PIL import Image
 from pypdf import PdfReader
 
 from finsam.errors import StaleEditError
 from finsam.lib.filetypes import FileTypeError, check_image
 from finsam.models import Association
+from finsam.pdf import StaticOnlyFetcher
 from finsam.permissions import Role
 from members.facts_services import FACT_FIELDS, association_facts_update, logo_file
 from reports.builders import build_report
