@@ -187,8 +187,8 @@ USER_FACING_NAMES = {"verbose_name", "verbose_name_plural", "labels", "help_text
 # A model field's first positional argument is its verbose_name; a relation's is its target.
 RELATIONS = {"ForeignKey", "OneToOneField", "ManyToManyField"}
 CHOICES_BASES = {"TextChoices", "IntegerChoices", "Choices"}
-# finsam/lib stays free of Django (import-linter), so it cannot call gettext; management
-# commands print developer output.
+# finsam/lib has its own marker and its own scan (below); management commands print developer
+# output.
 SKIPPED_PARTS = {"migrations", "management", "tests", "lib"}
 
 
@@ -302,6 +302,70 @@ def test_module_has_no_unmarked_user_text(path):
     assert unmarked_literals(parsed(path), SHARED_HELPERS) == []
 
 
+# finsam/lib stays free of Django (import-linter): it marks its messages with the gettext and
+# gettext_noop of finsam.lib.text, which translate through Django's gettext once the app runs.
+LIB_MARKERS = {"_", "gettext", "gettext_noop"}
+# Reports print their dates in Swedish whatever the interface language (see its docstring).
+LIB_FIXED_SWEDISH = {"dates.py"}
+# A lower-case word beside a space, or a Swedish letter: a sentence someone reads. Record names
+# ("#VER"), encodings ("cp437"), part names ("xl/workbook.xml") and units ("64 KB") are not.
+LIB_SENTENCE = re.compile(r"[a-zåäöé]{2,}\s|\s[a-zåäöé]{2,}|[åäöÅÄÖ]")
+
+
+def lib_texts(tree: ast.AST) -> list[ast.AST]:
+    """The string literals of a finsam/lib module that read as sentences and are not marked."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skipped.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and name_of(node.func) in LIB_MARKERS:
+            skipped.update(id(argument) for argument in node.args)
+        if isinstance(node, ast.JoinedStr):
+            skipped.update(id(value) for value in node.values)
+    found: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(
+                value.value for value in node.values if isinstance(value, ast.Constant)
+            )
+        else:
+            continue
+        if LIB_SENTENCE.search(text):
+            found.append(node)
+    return found
+
+
+def lib_python_files() -> list[Path]:
+    lib = Path(settings.BASE_DIR) / "finsam" / "lib"
+    return sorted(path for path in lib.rglob("*.py") if path.name not in LIB_FIXED_SWEDISH)
+
+
+def test_the_lib_scanner_finds_unmarked_sentences_but_not_names_or_marked_text():
+    source = (
+        '"""En modul."""\n'
+        'raise ValueError("Beloppet är fel.")\n'
+        'message = f"Rad {line}: filen är trasig"\n'
+        'raise ValueError(_("Beloppet är fel."))\n'
+        'USAGE = gettext_noop("#KONTO kontonr kontonamn")\n'
+        'text = _("Rad %(line)s") % {"line": line}\n'
+        'labels = ("#VER", "cp437", "xl/workbook.xml", "64 KB", f"#VER {head}")\n'
+        'hint = "på nytt"\n'
+    )
+    assert sorted(node.lineno for node in lib_texts(ast.parse(source))) == [2, 3, 8]
+
+
+@pytest.mark.parametrize(
+    "path", lib_python_files(), ids=lambda path: str(path.relative_to(settings.BASE_DIR))
+)
+def test_lib_module_has_no_unmarked_message(path):
+    assert sorted(node.lineno for node in lib_texts(parsed(path))) == []
+
+
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext")
 def test_makemessages_extracts_templates_and_code(tmp_path, settings):
     """The catalogue a translator would get holds the page texts, the code's messages with
@@ -322,6 +386,8 @@ def test_makemessages_extracts_templates_and_code(tmp_path, settings):
         "Budgeten ”%(budget)s” är skapad som utkast.",  # a view's message
         "Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.",  # a service's
         "medlen avser från",  # a model field's verbose_name
+        "Rad %(line)s: %(message)s",  # finsam/lib's gettext
+        "#PSALDO-månaderna",  # finsam/lib's gettext_noop
     ):
         assert f'msgid "{msgid}"' in catalogue
     assert 'msgid_plural "%(counter)s ändringar"' in catalogue
