@@ -330,9 +330,7 @@ def lib_texts(tree: ast.AST) -> list[ast.AST]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
         elif isinstance(node, ast.JoinedStr):
-            text = "".join(
-                value.value for value in node.values if isinstance(value, ast.Constant)
-            )
+            text = "".join(value.value for value in node.values if isinstance(value, ast.Constant))
         else:
             continue
         if LIB_SENTENCE.search(text):
