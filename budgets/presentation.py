@@ -494,9 +494,9 @@ def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
     """The follow-up's two charts: budget, outcome and forecast per followed section; the
     balance carried at the end of each column."""
     groups = follow_up_groups(sheet, result)
-    bars = bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
+    bars = bars_svg(_("Budget, utfall hittills och prognos per avsnitt"), groups)
     points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
-    balance = balance_svg("Balanserat resultat vid årets slut, per kolumn", points)
+    balance = balance_svg(_("Balanserat resultat vid årets slut, per kolumn"), points)
     return bars, balance
 
 
