@@ -391,3 +391,18 @@ def test_makemessages_extracts_templates_and_code(tmp_path, settings):
     ):
         assert f'msgid "{msgid}"' in catalogue
     assert 'msgid_plural "%(counter)s ändringar"' in catalogue
+
+
+def test_lib_messages_are_translated_by_the_installed_gettext(monkeypatch):
+    """finsam/lib cannot import Django; the app hands it Django's gettext at start-up, so a
+    library message is built in the language of the request that reads the file."""
+    from django.utils import translation
+
+    from finsam.lib import text
+    from finsam.lib.sie import SieError
+
+    assert text._translate is translation.gettext
+    monkeypatch.setattr(
+        text, "_translate", {"Rad %(line)s: %(message)s": "Line %(line)s: %(message)s"}.get
+    )
+    assert str(SieError(3, "fel")) == "Line 3: fel"
