@@ -102,7 +102,7 @@ def initiative_update(
     """Save the facts; refuse if someone else saved since the form was opened."""
     with transaction.atomic():
         locked = _lock(initiative)
-        version_checked(locked, expected_version, what="Insatsen")
+        version_checked(locked, expected_version, what=_("Insatsen"))
         _check_members(locked.association, facts)
         return _apply(locked, facts)
 

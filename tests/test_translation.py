@@ -181,8 +181,17 @@ USER_FACING_KEYWORDS = {
     "violation_error_message",
     "message",
     "reason",  # the history log shows why a change was made
+    "what",  # names what a refused stale save was about
 }
-USER_FACING_CALLS = {"ValidationError", "success", "error", "info", "warning"}
+USER_FACING_CALLS = {
+    "ValidationError",
+    "success",
+    "error",
+    "info",
+    "warning",
+    "stale_message",
+    "year_range_message",
+}
 # Names assigned a text or a dict of texts: Meta.verbose_name, a ModelForm's Meta.labels.
 USER_FACING_NAMES = {"verbose_name", "verbose_name_plural", "labels", "help_texts"}
 # A model field's first positional argument is its verbose_name; a relation's is its target.

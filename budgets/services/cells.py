@@ -55,7 +55,7 @@ def _store(
         row = BudgetAmount.objects.filter(line=line, column=column).first()
         current = None if row is None else row.amount
         if current != expected:
-            raise StaleEditError(stale_message("Beloppet"), current)
+            raise StaleEditError(stale_message(_("Beloppet")), current)
         if amount == current:
             return row
         if row is not None:

@@ -90,7 +90,7 @@ def document_update(
     not overwritten (StaleEditError)."""
     with budget_write(user):
         locked = locked_draft(document)
-        version_checked(locked, expected, what="Budgetens inställningar")
+        version_checked(locked, expected, what=_("Budgetens inställningar"))
         for name, value in settings.items():
             if name not in SETTING_FIELDS:
                 raise ValidationError(_("Okänd inställning: %(name)s.") % {"name": name})
@@ -112,7 +112,7 @@ def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) ->
                 order=0 if last is None else last + 1,
                 name=name,
                 kind=kind,
-                subtotal_label=f"Summa {name.lower()}",
+                subtotal_label=_("Summa %(section)s") % {"section": name.lower()},
             )
         )
         return section
@@ -132,7 +132,7 @@ def section_update(
     with budget_write(user):
         locked_draft(section.document)
         stored = BudgetSection.objects.get(pk=section.pk)
-        version_checked(stored, expected, what=f"Avsnittet ”{stored.name}”")
+        version_checked(stored, expected, what=_("Avsnittet ”%(name)s”") % {"name": stored.name})
         stored.name, stored.subtotal_label = name, subtotal_label
         stored.show_subtotal = show_subtotal
         saved(stored)

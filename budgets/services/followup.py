@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from budgets.followup import Entered
 from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
@@ -25,7 +26,7 @@ def follow_up_save(
         stale = [pk for pk in figures if current.get(pk, Entered()) != expected.get(pk, Entered())]
         if stale:
             raise StaleEditError(
-                stale_message("Uppföljningen"),
+                stale_message(_("Uppföljningen")),
                 {pk: current.get(pk, Entered()) for pk in stale},
             )
         labels = dict(document.lines.values_list("pk", "label"))

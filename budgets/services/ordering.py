@@ -25,7 +25,13 @@ def order_fingerprint(items: Iterable[models.Model]) -> str:
 def column_move(*, column: BudgetColumn, up: bool, user: Any, expected: str | None = None) -> None:
     with budget_write(user):
         document = locked_draft(column.document)
-        _swap(list(document.columns.order_by("order", "pk")), column.pk, up, expected, "kolumnerna")
+        _swap(
+            list(document.columns.order_by("order", "pk")),
+            column.pk,
+            up,
+            expected,
+            _("Ordningen på kolumnerna"),
+        )
 
 
 def section_move(
@@ -34,7 +40,11 @@ def section_move(
     with budget_write(user):
         document = locked_draft(section.document)
         _swap(
-            list(document.sections.order_by("order", "pk")), section.pk, up, expected, "avsnitten"
+            list(document.sections.order_by("order", "pk")),
+            section.pk,
+            up,
+            expected,
+            _("Ordningen på avsnitten"),
         )
 
 
@@ -61,7 +71,7 @@ def section_delete(*, section: BudgetSection, user: Any, expected_lines: str | N
 
 def _swap(items: list, pk: int, up: bool, expected: str | None, what: str) -> None:
     if expected is not None and order_fingerprint(items) != expected:
-        raise StaleEditError(stale_message(f"Ordningen på {what}"))
+        raise StaleEditError(stale_message(what))
     index = next(i for i, item in enumerate(items) if item.pk == pk)
     other = index - 1 if up else index + 1
     if not 0 <= other < len(items):

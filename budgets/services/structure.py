@@ -72,7 +72,7 @@ def line_update(
         # Read again under the document's lock: the caller's copy may hold an old position
         # (a move saved meanwhile), which saving it whole would write back over the move.
         line = BudgetLine.objects.select_related("section", "document").get(pk=line.pk)
-        version_checked(line, expected_version, what=f"Raden ”{line.label}”")
+        version_checked(line, expected_version, what=_("Raden ”%(line)s”") % {"line": line.label})
         line.label = label
         if exempt_from_share is not None:
             line.exempt_from_share = exempt_from_share
@@ -128,7 +128,9 @@ def line_delete(*, line: BudgetLine, user: Any, expected_version: int | None = N
         locked_draft(line.document)
         # The row as stored now, so its history keeps the text it had (renamed meanwhile).
         stored = BudgetLine.objects.get(pk=line.pk)
-        version_checked(stored, expected_version, what=f"Raden ”{stored.label}”")
+        version_checked(
+            stored, expected_version, what=_("Raden ”%(line)s”") % {"line": stored.label}
+        )
         stored.delete()
 
 
@@ -149,7 +151,7 @@ def footnote_update(
         locked_draft(footnote.document)
         # Read again under the lock: its number may have moved since (a footnote removed).
         stored = Footnote.objects.get(pk=footnote.pk)
-        version_checked(stored, expected, what=f"Fotnot {stored.number}")
+        version_checked(stored, expected, what=_("Fotnot %(number)s") % {"number": stored.number})
         stored.text = text
         saved(stored)
         return stored

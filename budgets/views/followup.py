@@ -63,7 +63,7 @@ def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:
         messages.error(request, str(stale))  # the page shown next holds the stored values
         return True
     except ValidationError as error:
-        messages.error(request, "Inget sparades. " + " ".join(error.messages))
+        messages.error(request, _("Inget sparades.") + " " + " ".join(error.messages))
         return False
     messages.success(request, _("Uppföljningen är sparad."))
     return True

@@ -32,7 +32,7 @@ def document_list(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def document_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = NewDocumentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, year_range_message("rubrik och ett budgetår"))
+        messages.error(request, year_range_message(_("rubrik och ett budgetår")))
         return redirect("budgets:list", tenant.association.slug)
     created = document_create(
         association=tenant.association, user=request.user, **form.cleaned_data
@@ -98,7 +98,7 @@ def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) 
 def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:
     line, current = data["line"], stale.current
     shown = "" if current is None else options.text(current, cost=line.section.is_cost)
-    message = stale_message("Beloppet", now=shown or "inget inskrivet")
+    message = stale_message(_("Beloppet"), now=shown or _("inget inskrivet"))
     stored = "" if current is None else str(int(current))
     return JsonResponse(
         {"ok": False, "stale": True, "error": message, "typed": shown, "stored": stored}, status=409

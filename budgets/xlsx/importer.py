@@ -214,7 +214,7 @@ def _settings(sheet: Sheet, problems: list[str]) -> dict[str, Any]:
             value = _year(value)
             if value is None:
                 problems.append(
-                    f"{_where(SETTINGS_SHEET, row, 2)}: {year_range_message('ett årtal')}"
+                    f"{_where(SETTINGS_SHEET, row, 2)}: {year_range_message(_('ett årtal'))}"
                 )
         elif name == "counted_share":
             value = _number(value)
@@ -272,7 +272,9 @@ def _columns(sheet: Sheet, problems: list[str]) -> list[tuple[str, int, str]]:
                 % {"place": _where(SHEET, labels + 1, col)}
             )
         if year is None:
-            problems.append(f"{_where(SHEET, labels + 2, col)}: {year_range_message('ett årtal')}")
+            problems.append(
+                f"{_where(SHEET, labels + 2, col)}: {year_range_message(_('ett årtal'))}"
+            )
         label = checked_text(
             str(sheet.value(labels, col, problems)), "column", SHEET, labels, col, problems
         )
