@@ -13,6 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from finsam.lib.numbers import format_amount
 
 if TYPE_CHECKING:
@@ -31,9 +34,9 @@ class Series:
 
 
 SERIES = (
-    Series("Budget", "#7a9cc6"),
-    Series("Utfall hittills", "#2f5d8a"),
-    Series("Prognos helår", "#d08c2c"),
+    Series(gettext_lazy("Budget"), "#7a9cc6"),
+    Series(gettext_lazy("Utfall hittills"), "#2f5d8a"),
+    Series(gettext_lazy("Prognos helår"), "#d08c2c"),
 )
 
 
@@ -67,6 +70,10 @@ def _y(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
     return TOP + plot - (value - low) * plot / (high - low)
 
 
+def _tkr(amount: Decimal) -> str:
+    return _("%(amount)s tkr") % {"amount": format_amount(amount, thousands=True)}
+
+
 def _frame(
     title: str, body: list[str], low: Decimal, high: Decimal, css_class: str = "followup-chart"
 ) -> str:
@@ -76,7 +83,7 @@ def _frame(
         'stroke="#333"/>',
         f'<text x="{_n(LEFT - 4)}" y="{_n(_y(high, low, high) + 4)}" text-anchor="end" '
         'font-size="11">'
-        f"{escape(format_amount(high, thousands=True))} tkr</text>",
+        f"{escape(_tkr(high))}</text>",
         f'<text x="{_n(LEFT - 4)}" y="{_n(zero + 4)}" text-anchor="end" font-size="11">0</text>',
     ]
     return (
@@ -144,7 +151,7 @@ def _line(line: LineSeries, centres: Sequence[Decimal], low, high) -> list[str]:
         )
         body.append(
             f'<text x="{_n(x)}" y="{_n(y - 8)}" text-anchor="middle" font-size="11">'
-            f"{escape(format_amount(value, thousands=True))} tkr</text>"
+            f"{escape(_tkr(value))}</text>"
         )
     return body
 
@@ -216,7 +223,7 @@ def progress_svg(title: str, items: Sequence[Progress]) -> str:
         f'<line x1="{_n(target_x)}" y1="{_n(TOP - 6)}" x2="{_n(target_x)}" '
         f'y2="{_n(height - 20)}" stroke="#333" stroke-dasharray="4 3"/>',
         f'<text x="{_n(target_x)}" y="{_n(height - 6)}" text-anchor="middle" '
-        'font-size="11">Mål</text>',
+        f'font-size="11">{escape(_("Mål"))}</text>',
     ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} {_n(height)}" '

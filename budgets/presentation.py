@@ -348,7 +348,7 @@ def _detail(sheet, line, column, cell: CellResult, options: DisplayOptions, cost
     parts = []
     granted = sheet.granted.get((line.pk, column.pk))
     if granted is not None:
-        parts.append(f"beviljat {options.text(granted, cost=cost)}")
+        parts.append(_("beviljat %(amount)s") % {"amount": options.text(granted, cost=cost)})
     share = f"{sheet.document.counted_share.normalize():f}".replace(".", ",")
     if cell.maximum is not None:
         parts.append(
@@ -412,8 +412,13 @@ def _note(line: BudgetLine, cell: CellResult, column: ColumnResult, options, cos
     return ""
 
 
-FOLLOW_UP_COLUMNS = ("Budget", "Utfall hittills", "Prognos helår", "Differens")
-FROM_BOOKS = "bokf."
+FOLLOW_UP_COLUMNS = (
+    gettext_lazy("Budget"),
+    gettext_lazy("Utfall hittills"),
+    gettext_lazy("Prognos helår"),
+    gettext_lazy("Differens"),
+)
+FROM_BOOKS = gettext_lazy("bokf.")  # beside an outcome read from the books
 
 
 def follow_up_rows(
@@ -434,15 +439,17 @@ def follow_up_rows(
             for line in part.lines
             if line.pk in lines
         ]
-        label = part.section.subtotal_label or f"Summa {part.section}"
+        label = part.section.subtotal_label or _("Summa %(section)s") % {"section": part.section}
         totals = result.sections[part.section.pk]
         rows.append(TableRow(RowKind.SUBTOTAL, label, _follow_up_cells(totals, options, cost)))
-    revenue_label = "Summa intäkter (utan ingående balans)"
+    revenue_label = _("Summa intäkter (utan ingående balans)")
     rows.append(TableRow(RowKind.TOTAL, revenue_label, _follow_up_cells(result.revenue, options)))
     rows.append(
-        TableRow(RowKind.TOTAL, "Summa kostnader", _follow_up_cells(result.costs, options, True))
+        TableRow(RowKind.TOTAL, _("Summa kostnader"), _follow_up_cells(result.costs, options, True))
     )
-    rows.append(TableRow(RowKind.TOTAL, "Årets resultat", _follow_up_cells(result.result, options)))
+    rows.append(
+        TableRow(RowKind.TOTAL, _("Årets resultat"), _follow_up_cells(result.result, options))
+    )
     return rows
 
 
@@ -461,7 +468,7 @@ def _follow_up_line(
     label: str, figures: FollowUpLine, form: Any, pk: int, options: DisplayOptions, cost: bool
 ) -> TableRow:
     budget, outcome, forecast, difference = _follow_up_cells(figures, options, cost)
-    tag = FROM_BOOKS if figures.outcome_from_books else ""
+    tag = str(FROM_BOOKS) if figures.outcome_from_books else ""
     outcome_field, forecast_field = form[f"outcome_to_date_{pk}"], form[f"forecast_{pk}"]
     forecast_field.field.widget.attrs["placeholder"] = options.text(figures.forecast)
     if figures.outcome_from_books:  # shown until someone types their own figure
@@ -494,9 +501,9 @@ def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
     """The follow-up's two charts: budget, outcome and forecast per followed section; the
     balance carried at the end of each column."""
     groups = follow_up_groups(sheet, result)
-    bars = bars_svg("Budget, utfall hittills och prognos per avsnitt", groups)
+    bars = bars_svg(_("Budget, utfall hittills och prognos per avsnitt"), groups)
     points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
-    balance = balance_svg("Balanserat resultat vid årets slut, per kolumn", points)
+    balance = balance_svg(_("Balanserat resultat vid årets slut, per kolumn"), points)
     return bars, balance
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,8 +12,10 @@ class FinsamConfig(AppConfig):
 
         from finsam import lookups, tenant_links
         from finsam.audit.recording import fill_history_row
+        from finsam.lib import text
         from finsam.two_factor import signals  # noqa: F401  (connects the sign-in receiver)
 
         lookups.register()
+        text.use_translator(gettext)
         pre_create_historical_record.connect(fill_history_row, dispatch_uid="finsam-audit")
         tenant_links.connect()

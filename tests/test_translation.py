@@ -180,15 +180,25 @@ USER_FACING_KEYWORDS = {
     "empty_label",
     "violation_error_message",
     "message",
+    "reason",  # the history log shows why a change was made
+    "what",  # names what a refused stale save was about
 }
-USER_FACING_CALLS = {"ValidationError", "success", "error", "info", "warning"}
+USER_FACING_CALLS = {
+    "ValidationError",
+    "success",
+    "error",
+    "info",
+    "warning",
+    "stale_message",
+    "year_range_message",
+}
 # Names assigned a text or a dict of texts: Meta.verbose_name, a ModelForm's Meta.labels.
 USER_FACING_NAMES = {"verbose_name", "verbose_name_plural", "labels", "help_texts"}
 # A model field's first positional argument is its verbose_name; a relation's is its target.
 RELATIONS = {"ForeignKey", "OneToOneField", "ManyToManyField"}
 CHOICES_BASES = {"TextChoices", "IntegerChoices", "Choices"}
-# finsam/lib stays free of Django (import-linter), so it cannot call gettext; management
-# commands print developer output.
+# finsam/lib has its own marker and its own scan (below); management commands print developer
+# output.
 SKIPPED_PARTS = {"migrations", "management", "tests", "lib"}
 
 
@@ -291,8 +301,9 @@ def test_the_code_scanner_finds_plain_labels_messages_and_choices():
         "def _date(label):\n"
         "    return forms.DateField(label=label)\n"
         'start = _date("Startdatum")\n'
+        'with recording(user=user, reason=f"Ny budget {year}"):\n    pass\n'
     )
-    assert unmarked_literals(ast.parse(source)) == [1, 3, 5, 8, 9, 11, 14]
+    assert unmarked_literals(ast.parse(source)) == [1, 3, 5, 8, 9, 11, 14, 15]
 
 
 @pytest.mark.parametrize(
@@ -300,6 +311,68 @@ def test_the_code_scanner_finds_plain_labels_messages_and_choices():
 )
 def test_module_has_no_unmarked_user_text(path):
     assert unmarked_literals(parsed(path), SHARED_HELPERS) == []
+
+
+# finsam/lib stays free of Django (import-linter): it marks its messages with the gettext and
+# gettext_noop of finsam.lib.text, which translate through Django's gettext once the app runs.
+LIB_MARKERS = {"_", "gettext", "gettext_noop"}
+# Reports print their dates in Swedish whatever the interface language (see its docstring).
+LIB_FIXED_SWEDISH = {"dates.py"}
+# A lower-case word beside a space, or a Swedish letter: a sentence someone reads. Record names
+# ("#VER"), encodings ("cp437"), part names ("xl/workbook.xml") and units ("64 KB") are not.
+LIB_SENTENCE = re.compile(r"[a-zåäöé]{2,}\s|\s[a-zåäöé]{2,}|[åäöÅÄÖ]")
+
+
+def lib_texts(tree: ast.AST) -> list[ast.AST]:
+    """The string literals of a finsam/lib module that read as sentences and are not marked."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skipped.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.Call) and name_of(node.func) in LIB_MARKERS:
+            skipped.update(id(argument) for argument in node.args)
+        if isinstance(node, ast.JoinedStr):
+            skipped.update(id(value) for value in node.values)
+    found: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(value.value for value in node.values if isinstance(value, ast.Constant))
+        else:
+            continue
+        if LIB_SENTENCE.search(text):
+            found.append(node)
+    return found
+
+
+def lib_python_files() -> list[Path]:
+    lib = Path(settings.BASE_DIR) / "finsam" / "lib"
+    return sorted(path for path in lib.rglob("*.py") if path.name not in LIB_FIXED_SWEDISH)
+
+
+def test_the_lib_scanner_finds_unmarked_sentences_but_not_names_or_marked_text():
+    source = (
+        '"""En modul."""\n'
+        'raise ValueError("Beloppet är fel.")\n'
+        'message = f"Rad {line}: filen är trasig"\n'
+        'raise ValueError(_("Beloppet är fel."))\n'
+        'USAGE = gettext_noop("#KONTO kontonr kontonamn")\n'
+        'text = _("Rad %(line)s") % {"line": line}\n'
+        'labels = ("#VER", "cp437", "xl/workbook.xml", "64 KB", f"#VER {head}")\n'
+        'hint = "på nytt"\n'
+    )
+    assert sorted(node.lineno for node in lib_texts(ast.parse(source))) == [2, 3, 8]
+
+
+@pytest.mark.parametrize(
+    "path", lib_python_files(), ids=lambda path: str(path.relative_to(settings.BASE_DIR))
+)
+def test_lib_module_has_no_unmarked_message(path):
+    assert sorted(node.lineno for node in lib_texts(parsed(path))) == []
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext")
@@ -322,6 +395,23 @@ def test_makemessages_extracts_templates_and_code(tmp_path, settings):
         "Budgeten ”%(budget)s” är skapad som utkast.",  # a view's message
         "Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.",  # a service's
         "medlen avser från",  # a model field's verbose_name
+        "Rad %(line)s: %(message)s",  # finsam/lib's gettext
+        "#PSALDO-månaderna",  # finsam/lib's gettext_noop
     ):
         assert f'msgid "{msgid}"' in catalogue
     assert 'msgid_plural "%(counter)s ändringar"' in catalogue
+
+
+def test_lib_messages_are_translated_by_the_installed_gettext(monkeypatch):
+    """finsam/lib cannot import Django; the app hands it Django's gettext at start-up, so a
+    library message is built in the language of the request that reads the file."""
+    from django.utils import translation
+
+    from finsam.lib import text
+    from finsam.lib.sie import SieError
+
+    assert text._translate is translation.gettext
+    monkeypatch.setattr(
+        text, "_translate", {"Rad %(line)s: %(message)s": "Line %(line)s: %(message)s"}.get
+    )
+    assert str(SieError(3, "fel")) == "Line 3: fel"

@@ -10,6 +10,8 @@ adjust it where they know better.
 from collections.abc import Mapping
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from finsam.lib.rounding import round_to_step
 
 ZERO = Decimal(0)
@@ -32,6 +34,6 @@ def outcome_by_line(
 def forecast_proposal(outcome_to_date: Decimal, budget: Decimal, months_passed: int) -> Decimal:
     """Outcome so far plus the budget of the remaining months, in whole kronor."""
     if not 0 <= months_passed <= 12:
-        raise ValueError("Antalet månader måste vara 0–12.")
+        raise ValueError(_("Antalet månader måste vara 0–12."))
     remaining = budget * Decimal(12 - months_passed) / Decimal(12)
     return round_to_step(outcome_to_date + remaining)

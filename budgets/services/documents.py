@@ -112,7 +112,7 @@ def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) ->
                 order=0 if last is None else last + 1,
                 name=name,
                 kind=kind,
-                subtotal_label=f"Summa {name.lower()}",
+                subtotal_label=_("Summa %(section)s") % {"section": name.lower()},
             )
         )
         return section

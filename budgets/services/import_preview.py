@@ -140,15 +140,20 @@ def document_facts(document: BudgetDocument) -> dict[str, str]:
         for name, label in SETTINGS
     }
     for number, column in enumerate(sheet.columns, start=1):
-        facts[f"Kolumn {number}"] = f"{column.label} ({column.get_kind_display()} {column.year})"
+        facts[_("Kolumn %(number)s") % {"number": number}] = (
+            f"{column.label} ({column.get_kind_display()} {column.year})"
+        )
     for note in sheet.footnotes:
-        facts[f"Fotnot {note.number}"] = note.text
+        facts[_("Fotnot %(number)s") % {"number": note.number}] = note.text
     seen: Counter[str] = Counter()
     for part in sheet.sections:
         section = part.section
-        where = _unique(f"Avsnitt ”{section}”", seen)
-        subtotal = section.subtotal_label if section.show_subtotal else "ingen"
-        facts[where] = f"{section.get_kind_display()}, delsumma: {subtotal or 'ja'}"
+        where = _unique(_("Avsnitt ”%(section)s”") % {"section": section}, seen)
+        subtotal = section.subtotal_label if section.show_subtotal else _("ingen")
+        facts[where] = _("%(kind)s, delsumma: %(subtotal)s") % {
+            "kind": section.get_kind_display(),
+            "subtotal": subtotal or _("ja"),
+        }
         for line in part.lines:
             at = _unique(f"{where} / {line.label}", seen)
             facts[at] = _line(line)
@@ -165,7 +170,7 @@ def _unique(key: str, seen: Counter[str]) -> str:
 
 def _setting(value: Any) -> str:
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return _("ja") if value else _("nej")
     return str(value.normalize()) if hasattr(value, "normalize") else str(value)
 
 
@@ -173,12 +178,12 @@ def _line(line: BudgetLine) -> str:
     parts = [line.get_kind_display()]
     members = ", ".join(sorted(m.name for m in line.members.all()))
     if members:
-        parts.append(f"medlemmar {members}")
+        parts.append(_("medlemmar %(members)s") % {"members": members})
     notes = ", ".join(str(f.number) for f in line.footnotes.all())
     if notes:
-        parts.append(f"fotnoter {notes}")
+        parts.append(_("fotnoter %(notes)s") % {"notes": notes})
     if line.initiative is not None:
-        parts.append(f"insats {line.initiative.name}")
+        parts.append(_("insats %(initiative)s") % {"initiative": line.initiative.name})
     if line.exempt_from_share:
         parts.append(_("undantagen från räknad andel"))
     if line.kind == LineKind.INITIATIVE:

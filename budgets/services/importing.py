@@ -29,7 +29,7 @@ from members.selectors import members_of
 def document_import(*, association: Association, plan: BudgetPlan, user: Any) -> BudgetDocument:
     """Enter the plan as a draft: it replaces the year's latest draft, or becomes a new revision
     after an adopted one. Any error (an unknown member, a bad setting) changes nothing."""
-    with budget_write(user, reason="Inläst från xlsx"):
+    with budget_write(user, reason=_("Inläst från xlsx")):
         Association.objects.select_for_update().get(pk=association.pk)
         year = int(plan.settings["year"])
         # The draft's own lock too, taken by every other write to it: a cell saved or the

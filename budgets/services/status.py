@@ -117,7 +117,7 @@ def check_adoptable(preview: AdoptionPreview, motivation: str) -> None:
 
 def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:
     """Copy the document, with every column, section, line, footnote and figure, into a draft."""
-    with budget_write(user, reason=f"Ny revision av {document}"):
+    with budget_write(user, reason=_("Ny revision av %(document)s") % {"document": document}):
         # The revision number is counted across the association's documents of the year, as
         # in document_create and document_import: the association's row is that count's lock.
         Association.objects.select_for_update().get(pk=document.association_id)

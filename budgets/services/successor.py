@@ -53,7 +53,8 @@ def document_create_from(
             _("Den nya budgeten måste gälla ett senare år än %(year)s, som den bygger på.")
             % {"year": source.year}
         )
-    with budget_write(user, reason=f"Ny budget {year} utifrån {source}"):
+    reason = _("Ny budget %(year)s utifrån %(source)s") % {"year": year, "source": source}
+    with budget_write(user, reason=reason):
         Association.objects.select_for_update().get(pk=source.association_id)
         source = BudgetDocument.objects.select_for_update().get(pk=source.pk)
         opening = successor_opening(source, year)

@@ -176,7 +176,10 @@ class _Writer:
         if table.kind == ROW:
             for f in table.model._meta.concrete_fields:
                 if isinstance(f, models.FileField) and row.get(f.attname):
-                    where = f"data.jsonl rad {number}: {label}.{f.attname}"
+                    where = _("data.jsonl rad %(number)s: %(field)s") % {
+                        "number": number,
+                        "field": f"{label}.{f.attname}",
+                    }
                     self.files[str(row[f.attname])] = where
         self.pending.append((row.get("history_id"), instance))
         self.counts[label] += 1

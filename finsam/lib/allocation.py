@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
+from finsam.lib.text import gettext as _
+
 
 def statutory_halves(state: Decimal) -> tuple[Decimal, Decimal]:
     """The region's and the municipalities' halves of the state's money, in whole kronor that
@@ -66,12 +68,12 @@ def _by_largest_remainder(
 
 def _check_arguments(total: Decimal, weights: Sequence[Decimal | int], step: Decimal) -> None:
     if step <= 0:
-        raise ValueError("Avrundningssteget måste vara större än noll.")
+        raise ValueError(_("Avrundningssteget måste vara större än noll."))
     if total < 0:
-        raise ValueError("Beloppet som ska fördelas kan inte vara negativt.")
+        raise ValueError(_("Beloppet som ska fördelas kan inte vara negativt."))
     if not weights:
-        raise ValueError("Det finns inga delar att fördela beloppet på.")
+        raise ValueError(_("Det finns inga delar att fördela beloppet på."))
     if any(Fraction(w) < 0 for w in weights):
-        raise ValueError("En fördelningsnyckel kan inte vara negativ.")
+        raise ValueError(_("En fördelningsnyckel kan inte vara negativ."))
     if sum(Fraction(w) for w in weights) == 0:
-        raise ValueError("Fördelningsnyckeln summerar till noll.")
+        raise ValueError(_("Fördelningsnyckeln summerar till noll."))

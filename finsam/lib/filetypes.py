@@ -21,6 +21,8 @@ from typing import BinaryIO
 
 from PIL import Image
 
+from finsam.lib.text import gettext as _
+
 HEAD = 64 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any password-protected Office file
@@ -39,53 +41,72 @@ def check_xlsx(stream: BinaryIO, name: str, *, max_unpacked: int) -> None:
     head = _head(stream)
     if head.startswith(OLE_MAGIC):
         raise FileTypeError(
-            f"{name} är en äldre Excel-fil (.xls) eller en lösenordsskyddad arbetsbok. "
-            "Spara den som Excel-arbetsbok (.xlsx) utan lösenord."
+            _(
+                "%(name)s är en äldre Excel-fil (.xls) eller en lösenordsskyddad arbetsbok. "
+                "Spara den som Excel-arbetsbok (.xlsx) utan lösenord."
+            )
+            % {"name": name}
         )
     if not head.startswith(ZIP_MAGIC) or not zipfile.is_zipfile(stream):
-        raise FileTypeError(f"{name} är ingen Excel-arbetsbok (.xlsx), fast namnet slutar så.")
+        raise FileTypeError(
+            _("%(name)s är ingen Excel-arbetsbok (.xlsx), fast namnet slutar så.") % {"name": name}
+        )
     stream.seek(0)
     with zipfile.ZipFile(stream) as archive:
         parts = archive.infolist()
     names = {part.filename for part in parts}
     if not all(part in names for part in WORKBOOK_PARTS):
-        raise FileTypeError(f"{name} är en zip-fil men ingen Excel-arbetsbok (.xlsx).")
+        raise FileTypeError(
+            _("%(name)s är en zip-fil men ingen Excel-arbetsbok (.xlsx).") % {"name": name}
+        )
     unpacked = sum(part.file_size for part in parts)
     if unpacked > max_unpacked:
         raise FileTypeError(
-            f"{name} packas upp till {_mb(unpacked)} MB; en arbetsbok får vara högst "
-            f"{max_unpacked // 2**20} MB uppackad."
+            _(
+                "%(name)s packas upp till %(size)s MB; en arbetsbok får vara högst "
+                "%(limit)s MB uppackad."
+            )
+            % {"name": name, "size": _mb(unpacked), "limit": max_unpacked // 2**20}
         )
     stream.seek(0)
 
 
 def check_csv(stream: BinaryIO, name: str) -> None:
-    head = _not_office(_head(stream), name, "en CSV-fil")
+    head = _not_office(_head(stream), name, _("en CSV-fil"))
     if b"\x00" in head:
         raise FileTypeError(
-            f"{name} är ingen textfil (CSV). Spara den som CSV (semikolonavgränsad)."
+            _("%(name)s är ingen textfil (CSV). Spara den som CSV (semikolonavgränsad).")
+            % {"name": name}
         )
     text = head.removeprefix(UTF8_BOM)
     if not (_decodes(text, "utf-8") or _decodes(text, "cp1252")):
         raise FileTypeError(
-            f"{name} går inte att läsa som text i UTF-8 eller Windows-1252. "
-            "Spara den som CSV (semikolonavgränsad) eller CSV UTF-8."
+            _(
+                "%(name)s går inte att läsa som text i UTF-8 eller Windows-1252. "
+                "Spara den som CSV (semikolonavgränsad) eller CSV UTF-8."
+            )
+            % {"name": name}
         )
     stream.seek(0)
 
 
 def check_sie(stream: BinaryIO, name: str) -> None:
-    head = _not_office(_head(stream), name, "en SIE-fil")
+    head = _not_office(_head(stream), name, _("en SIE-fil"))
     if head.startswith(UTF16_BOMS):
         stream.seek(0)
         return  # the SIE reader names the encoding and says how to export again
     if b"\x00" in head:
-        raise FileTypeError(f"{name} är ingen textfil och alltså ingen SIE-fil.")
+        raise FileTypeError(
+            _("%(name)s är ingen textfil och alltså ingen SIE-fil.") % {"name": name}
+        )
     first = next((line for line in head.removeprefix(UTF8_BOM).splitlines() if line.strip()), b"")
     if not first.lstrip().startswith(b"#"):
         raise FileTypeError(
-            f"{name} är ingen SIE-fil: en SIE-fil börjar med en rad som #FLAGGA 0. "
-            "Exportera bokföringen som SIE (typ 1–4) ur ekonomisystemet."
+            _(
+                "%(name)s är ingen SIE-fil: en SIE-fil börjar med en rad som #FLAGGA 0. "
+                "Exportera bokföringen som SIE (typ 1–4) ur ekonomisystemet."
+            )
+            % {"name": name}
         )
     stream.seek(0)
 
@@ -95,20 +116,30 @@ def check_image(stream: BinaryIO, name: str, *, max_pixels: int) -> str:
     head = _head(stream)
     kind = next((k for k, magic in IMAGE_SIGNATURES.items() if head.startswith(magic)), None)
     if kind is None:
-        raise FileTypeError(f"{name} är ingen PNG- eller JPEG-bild. Spara logotypen som PNG.")
+        raise FileTypeError(
+            _("%(name)s är ingen PNG- eller JPEG-bild. Spara logotypen som PNG.") % {"name": name}
+        )
     try:
         with Image.open(stream, formats=[IMAGE_FORMATS[kind]]) as image:
             width, height = image.size
             if width * height > max_pixels:
                 raise FileTypeError(
-                    f"{name} är {width} × {height} bildpunkter; en logotyp får vara högst "
-                    f"{max_pixels // 10**6} miljoner bildpunkter."
+                    _(
+                        "%(name)s är %(width)s × %(height)s bildpunkter; en logotyp får vara "
+                        "högst %(millions)s miljoner bildpunkter."
+                    )
+                    % {
+                        "name": name,
+                        "width": width,
+                        "height": height,
+                        "millions": max_pixels // 10**6,
+                    }
                 )
             image.load()  # decodes every byte: a truncated or forged file fails here
     except FileTypeError:
         raise
     except (OSError, ValueError, Image.DecompressionBombError) as error:
-        raise FileTypeError(f"{name} går inte att läsa som bild.") from error
+        raise FileTypeError(_("%(name)s går inte att läsa som bild.") % {"name": name}) from error
     finally:
         stream.seek(0)
     return kind
@@ -124,8 +155,11 @@ def _head(stream: BinaryIO) -> bytes:
 def _not_office(head: bytes, name: str, wanted: str) -> bytes:
     if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
         raise FileTypeError(
-            f"{name} är en Excel- eller zip-fil, inte {wanted}. Välj rätt sorts fil, eller "
-            "ladda upp arbetsboken med ändelsen .xlsx."
+            _(
+                "%(name)s är en Excel- eller zip-fil, inte %(wanted)s. Välj rätt sorts fil, "
+                "eller ladda upp arbetsboken med ändelsen .xlsx."
+            )
+            % {"name": name, "wanted": wanted}
         )
     return head
 

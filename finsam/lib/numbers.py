@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from finsam.lib.rounding import KRONA, in_thousands, round_to_step
+from finsam.lib.text import gettext as _
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -59,15 +60,18 @@ def parse_amount(text: str) -> Decimal:
     """Read an amount as Swedish users write it: "302 600", "302 600,00", "-1 399 400"."""
     cleaned = _SPACES.sub("", str(text)).replace(MINUS, "-").replace("kr", "")
     if not cleaned:
-        raise AmountError("Ange ett belopp.")
+        raise AmountError(_("Ange ett belopp."))
     if cleaned.count(",") == 0 and cleaned.count(".") == 1 and _AMOUNT.match(cleaned) is None:
         cleaned = cleaned.replace(".", ",")  # "302600.00" from a spreadsheet export
     if _AMOUNT.match(cleaned) is None:
-        raise AmountError(f"”{text}” är inte ett belopp. Skriv t.ex. 302 600 eller 302 600,50.")
+        raise AmountError(
+            _("”%(text)s” är inte ett belopp. Skriv t.ex. 302 600 eller 302 600,50.")
+            % {"text": text}
+        )
     try:
         return Decimal(cleaned.replace(".", "").replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the pattern above rules it out
-        raise AmountError(f"”{text}” är inte ett belopp.") from error
+        raise AmountError(_("”%(text)s” är inte ett belopp.") % {"text": text}) from error
 
 
 def format_amount(value: Decimal | int, *, thousands: bool = False, decimals: int = 0) -> str:

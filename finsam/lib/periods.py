@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from finsam.lib.allocation import allocate
 from finsam.lib.rounding import KRONA
+from finsam.lib.text import gettext as _
 
 
 def days(start: date, end: date) -> int:
@@ -28,7 +29,7 @@ def overlap(start: date, end: date, window_start: date, window_end: date) -> int
 def split_by_years(amount: Decimal, start: date, end: date) -> dict[int, Decimal]:
     """The amount's part in each calendar year of the period, in whole kronor, adding up."""
     if end < start:
-        raise ValueError("Perioden slutar före den börjar.")
+        raise ValueError(_("Perioden slutar före den börjar."))
     years = list(range(start.year, end.year + 1))
     weights = [overlap(start, end, date(y, 1, 1), date(y, 12, 31)) for y in years]
     return dict(zip(years, _allocate_signed(amount, weights), strict=True))
@@ -42,7 +43,7 @@ def part_within(
     Split as before / within / after the window, so that the three parts add up exactly.
     """
     if end < start:
-        raise ValueError("Perioden slutar före den börjar.")
+        raise ValueError(_("Perioden slutar före den börjar."))
     inside = overlap(start, end, window_start, window_end)
     if inside == 0:
         return Decimal(0)
@@ -60,7 +61,7 @@ def months_covered(start: date, end: date) -> Fraction:
     """How many months of a calendar year the period from 1 January covers: whole months
     count as one each, a partial last month by its days (31 August gives exactly 8)."""
     if start != date(start.year, 1, 1) or end.year != start.year or end < start:
-        raise ValueError("Perioden ska börja 1 januari och sluta samma år.")
+        raise ValueError(_("Perioden ska börja 1 januari och sluta samma år."))
     month_days = monthrange(end.year, end.month)[1]
     return Fraction(end.month - 1) + Fraction(end.day, month_days)
 
@@ -76,9 +77,13 @@ def interim_period_problem(start: date, end: date) -> str:
     except ValueError as error:
         return str(error)
     if months < 6:
-        return f"Perioden täcker {_months_text(months)} månader: mindre än halva året."
+        return _("Perioden täcker %(months)s månader: mindre än halva året.") % {
+            "months": _months_text(months)
+        }
     if months > 8:
-        return f"Perioden täcker {_months_text(months)} månader: mer än två tredjedelar av året."
+        return _("Perioden täcker %(months)s månader: mer än två tredjedelar av året.") % {
+            "months": _months_text(months)
+        }
     return ""
 
 

@@ -8,6 +8,8 @@ on its own from the stored exact amount; totals are never added up from rounded 
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from finsam.lib.text import gettext as _
+
 KRONA = Decimal("1")
 ORE = Decimal("0.01")
 THOUSAND = Decimal("1000")
@@ -16,7 +18,7 @@ THOUSAND = Decimal("1000")
 def round_to_step(amount: Decimal, step: Decimal = KRONA) -> Decimal:
     """Round `amount` to a whole multiple of `step` (e.g. 100 kr), half away from zero."""
     if step <= 0:
-        raise ValueError("Avrundningssteget måste vara större än noll.")
+        raise ValueError(_("Avrundningssteget måste vara större än noll."))
     units = (amount / step).quantize(KRONA, rounding=ROUND_HALF_UP)
     return units * step
 

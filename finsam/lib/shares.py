@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from finsam.lib.numbers import format_amount, format_percent
+from finsam.lib.text import gettext as _
 
 
 def exact_share(part: Decimal | int, whole: Decimal | int) -> Fraction | None:
@@ -30,5 +31,8 @@ def share_percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
 def format_share(part: int, whole: int, decimals: int = 0) -> str:
     """ "9 av 31 = 29 %" (non-breaking spaces in numbers and before %); "0 av 0" without share."""
     percent = share_percent(part, whole)
-    counted = f"{format_amount(part)} av {format_amount(whole)}"
+    counted = _("%(part)s av %(whole)s") % {
+        "part": format_amount(part),
+        "whole": format_amount(whole),
+    }
     return counted if percent is None else f"{counted} = {format_percent(percent, decimals)}"

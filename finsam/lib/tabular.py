@@ -23,6 +23,7 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from finsam.lib.text import gettext as _
 from finsam.lib.xlsx_limits import WorkbookLimitError, check_workbook
 
 MAX_ROWS = 100_000
@@ -43,8 +44,10 @@ class Cell:
 
     @property
     def place(self) -> str:
-        sheet = f"blad {self.sheet}, " if self.sheet else ""
-        return f"{sheet}rad {self.row}, kolumn {self.column}"
+        where = {"sheet": self.sheet, "row": self.row, "column": self.column}
+        if self.sheet:
+            return _("blad %(sheet)s, rad %(row)s, kolumn %(column)s") % where
+        return _("rad %(row)s, kolumn %(column)s") % where
 
 
 Row = list[Cell]
@@ -57,7 +60,10 @@ def read_table(content: bytes, filename: str) -> list[Row]:
         return list(_xlsx_rows(content))
     if name.endswith((".csv", ".txt")):
         return list(_csv_rows(content))
-    raise TableError(f"{filename}: filtypen stöds inte. Ladda upp en .xlsx- eller .csv-fil.")
+    raise TableError(
+        _("%(filename)s: filtypen stöds inte. Ladda upp en .xlsx- eller .csv-fil.")
+        % {"filename": filename}
+    )
 
 
 def _csv_rows(content: bytes) -> Iterator[Row]:
@@ -71,14 +77,16 @@ def _csv_rows(content: bytes) -> Iterator[Row]:
     try:
         for number, values in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), 1):
             if number > MAX_ROWS:
-                raise TableError(f"Filen har fler än {MAX_ROWS} rader.")
+                raise TableError(_("Filen har fler än %(rows)s rader.") % {"rows": MAX_ROWS})
             if any(value.strip() for value in values):
                 yield [
                     Cell(value.strip(), "", number, get_column_letter(index))
                     for index, value in enumerate(values, start=1)
                 ]
     except csv.Error as error:  # e.g. a field longer than the csv module allows
-        raise TableError(f"Filen kunde inte läsas som CSV ({error}).") from error
+        raise TableError(
+            _("Filen kunde inte läsas som CSV (%(error)s).") % {"error": error}
+        ) from error
 
 
 class _SwedishExcel(csv.excel):
@@ -89,7 +97,7 @@ class _SwedishExcel(csv.excel):
 
 def _decode(content: bytes) -> str:
     if b"\x00" in content[:1024]:
-        raise TableError("Filen är ingen textfil (csv). Spara den som CSV (semikolonavgränsad).")
+        raise TableError(_("Filen är ingen textfil (csv). Spara den som CSV (semikolonavgränsad)."))
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -98,8 +106,11 @@ def _decode(content: bytes) -> str:
         return content.decode("cp1252")
     except UnicodeDecodeError as error:
         raise TableError(
-            f"Filen går inte att läsa som text (tecknet på plats {error.start + 1}); "
-            "spara den som CSV UTF-8 eller CSV (semikolonavgränsad)."
+            _(
+                "Filen går inte att läsa som text (tecknet på plats %(position)s); "
+                "spara den som CSV UTF-8 eller CSV (semikolonavgränsad)."
+            )
+            % {"position": error.start + 1}
         ) from error
 
 
@@ -116,8 +127,11 @@ def _xlsx_rows(content: bytes) -> Iterator[Row]:
     merged = [str(cells) for cells in sheet.merged_cells.ranges]
     if merged:
         raise TableError(
-            f"Bladet {sheet.title} har sammanfogade celler ({', '.join(merged[:3])}); "
-            "dela upp dem så att varje värde står i en egen cell."
+            _(
+                "Bladet %(sheet)s har sammanfogade celler (%(cells)s); "
+                "dela upp dem så att varje värde står i en egen cell."
+            )
+            % {"sheet": sheet.title, "cells": ", ".join(merged[:3])}
         )
     for formulas, computed in zip(sheet.iter_rows(), values.iter_rows(), strict=True):
         row = [_xlsx_cell(sheet.title, f, c) for f, c in zip(formulas, computed, strict=True)]
@@ -129,7 +143,7 @@ def _open_workbook(content: bytes, *, data_only: bool):
     try:
         return load_workbook(io.BytesIO(content), data_only=data_only)
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise TableError("Filen kunde inte läsas som en Excel-fil (.xlsx).") from error
+        raise TableError(_("Filen kunde inte läsas som en Excel-fil (.xlsx).")) from error
 
 
 def _data_sheet(workbook):
@@ -141,11 +155,14 @@ def _data_sheet(workbook):
     hidden = [ws.title for ws in workbook.worksheets if ws not in visible and _has_values(ws)]
     if hidden:
         raise TableError(
-            f"Uppgifterna står bara på dolda blad ({', '.join(hidden)}). Visa bladet i Excel "
-            "eller flytta uppgifterna till ett synligt blad."
+            _(
+                "Uppgifterna står bara på dolda blad (%(sheets)s). Visa bladet i Excel "
+                "eller flytta uppgifterna till ett synligt blad."
+            )
+            % {"sheets": ", ".join(hidden)}
         )
     if not visible:
-        raise TableError("Arbetsboken har inget synligt blad.")
+        raise TableError(_("Arbetsboken har inget synligt blad."))
     return visible[0]
 
 
@@ -159,8 +176,11 @@ def _xlsx_cell(sheet: str, formula_cell, value_cell) -> Cell:
     is_formula = isinstance(formula_cell.value, str) and formula_cell.value.startswith("=")
     if is_formula and value_cell.value is None:
         raise TableError(
-            f"{place.place}: formeln {formula_cell.value} har inget beräknat värde. "
-            "Öppna och spara filen i Excel, eller skriv in värdet."
+            _(
+                "%(place)s: formeln %(formula)s har inget beräknat värde. "
+                "Öppna och spara filen i Excel, eller skriv in värdet."
+            )
+            % {"place": place.place, "formula": formula_cell.value}
         )
     return Cell(_text(value_cell.value), sheet, formula_cell.row, formula_cell.column_letter)
 

@@ -8,6 +8,8 @@ table prints 67 for 2011 where its rows add up to 77).
 
 from collections.abc import Iterable
 
+from finsam.lib.text import gettext as _
+
 
 class PrintedTotalMismatch(ValueError):
     """A printed total differs from the sum of the rows it is printed under."""
@@ -15,8 +17,12 @@ class PrintedTotalMismatch(ValueError):
     def __init__(self, *, table: str, column: str, computed: int, printed: int) -> None:
         self.table, self.column, self.computed, self.printed = table, column, computed, printed
         super().__init__(
-            f"Tabellen ”{table}”, kolumnen ”{column}”: raderna summerar till {computed}, men den "
-            f"angivna summan är {printed}. Kontrollera raderna eller summan; inget har sparats."
+            _(
+                "Tabellen ”%(table)s”, kolumnen ”%(column)s”: raderna summerar till %(computed)s, "
+                "men den angivna summan är %(printed)s. Kontrollera raderna eller summan; inget "
+                "har sparats."
+            )
+            % {"table": table, "column": column, "computed": computed, "printed": printed}
         )
 
 

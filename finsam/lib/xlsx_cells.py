@@ -17,6 +17,8 @@ from typing import Any
 from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING, Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from finsam.lib.text import gettext as _
+
 # What a spreadsheet program reads as the start of a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 allows tab, line feed and carriage return, but no other control character.
@@ -55,7 +57,7 @@ def set_value(cell: Cell, value: Any) -> None:
 def formula(sheet: Worksheet, ref: str, expression: str) -> Cell:
     """One of the application's own formulas (`expression` starts with "=")."""
     if not expression.startswith("="):
-        raise ValueError(f"ingen formel: {expression!r}")
+        raise ValueError(_("ingen formel: %(expression)r") % {"expression": expression})
     cell = sheet[ref]
     cell.value = expression
     cell.data_type = TYPE_FORMULA

@@ -21,6 +21,8 @@ from xml.etree import ElementTree
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string
 
+from finsam.lib.text import gettext as _
+
 MAX_UNPACKED = 25 * 2**20  # also FINSAM_MAX_UNPACKED_MB's default; uploads check theirs first
 MAX_PARTS = 1_000  # files inside the zip; a workbook from Excel has a few dozen
 MAX_CELLS = 20_000  # cells written in all sheets together
@@ -59,14 +61,20 @@ def check_workbook(content: bytes, *, max_unpacked: int = MAX_UNPACKED) -> None:
 def _check_parts(parts: list[zipfile.ZipInfo], max_unpacked: int) -> None:
     if len(parts) > MAX_PARTS:
         raise WorkbookLimitError(
-            f"Arbetsboken består av {len(parts)} delar; en Excel-fil har sällan mer än "
-            f"hundra och högst {MAX_PARTS} kan läsas."
+            _(
+                "Arbetsboken består av %(parts)s delar; en Excel-fil har sällan mer än "
+                "hundra och högst %(limit)s kan läsas."
+            )
+            % {"parts": len(parts), "limit": MAX_PARTS}
         )
     unpacked = sum(part.file_size for part in parts)
     if unpacked > max_unpacked:
         raise WorkbookLimitError(
-            f"Arbetsboken packas upp till {_mb(unpacked)} MB; högst "
-            f"{_mb(max_unpacked)} MB kan läsas. Ta bort bilder och blad som inte ska läsas in."
+            _(
+                "Arbetsboken packas upp till %(size)s MB; högst %(limit)s MB kan läsas. "
+                "Ta bort bilder och blad som inte ska läsas in."
+            )
+            % {"size": _mb(unpacked), "limit": _mb(max_unpacked)}
         )
 
 
@@ -75,7 +83,8 @@ def _read(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bytes:
         return archive.read(part)  # zipfile stops at the declared size and checks the CRC
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
         raise WorkbookLimitError(
-            f"Filen kunde inte läsas som en Excel-fil (.xlsx): delen {part.filename} är trasig."
+            _("Filen kunde inte läsas som en Excel-fil (.xlsx): delen %(part)s är trasig.")
+            % {"part": part.filename}
         ) from error
 
 
@@ -89,8 +98,11 @@ class _Counts:
     def add(self, name: str, data: bytes) -> None:
         if DECLARATION.search(data):
             raise WorkbookLimitError(
-                f"Arbetsboken har en DOCTYPE- eller ENTITY-deklaration (i {name}), som Excel "
-                "aldrig skriver; filen läses inte. Spara den på nytt i Excel."
+                _(
+                    "Arbetsboken har en DOCTYPE- eller ENTITY-deklaration (i %(part)s), som "
+                    "Excel aldrig skriver; filen läses inte. Spara den på nytt i Excel."
+                )
+                % {"part": name}
             )
         # First what bytes.count can tell (no objects, C speed), each with its own message;
         # then all elements together; the cell by cell walk of a sheet runs last, bounded.
@@ -106,9 +118,12 @@ class _Counts:
         self.elements += data.count(b"<") - sum(data.count(b) for b in (b"</", b"<?", b"<!"))
         if self.elements > MAX_ELEMENTS:
             raise WorkbookLimitError(
-                f"Arbetsboken är för stor att läsa: mer än {_n(MAX_ELEMENTS)} XML-element "
-                "(celler, format, diagram, kommentarer). Kopiera uppgifterna som ska läsas in "
-                "till en ny arbetsbok."
+                _(
+                    "Arbetsboken är för stor att läsa: mer än %(limit)s XML-element "
+                    "(celler, format, diagram, kommentarer). Kopiera uppgifterna som ska läsas "
+                    "in till en ny arbetsbok."
+                )
+                % {"limit": _n(MAX_ELEMENTS)}
             )
         if sheet:
             self._sheet(self.sheet_names.get(name, name), data)
@@ -117,8 +132,11 @@ class _Counts:
         self.cells += _tags(data, b"c")
         if self.cells > MAX_CELLS:
             raise WorkbookLimitError(
-                f"Arbetsboken har mer än {_n(MAX_CELLS)} ifyllda celler; dela upp den eller ta "
-                "bort det som inte ska läsas in."
+                _(
+                    "Arbetsboken har mer än %(limit)s ifyllda celler; dela upp den eller ta "
+                    "bort det som inte ska läsas in."
+                )
+                % {"limit": _n(MAX_CELLS)}
             )
         rows = _tags(data, b"row")
         if rows > MAX_AREA:
@@ -150,16 +168,22 @@ class _Counts:
     def _check_shared(self) -> None:
         if self.shared > MAX_SHARED_STRINGS:
             raise WorkbookLimitError(
-                f"Arbetsboken har {_n(self.shared)} olika texter; högst {_n(MAX_SHARED_STRINGS)} "
-                "kan läsas. Kopiera uppgifterna som ska läsas in till en ny arbetsbok."
+                _(
+                    "Arbetsboken har %(count)s olika texter; högst %(limit)s kan läsas. "
+                    "Kopiera uppgifterna som ska läsas in till en ny arbetsbok."
+                )
+                % {"count": _n(self.shared), "limit": _n(MAX_SHARED_STRINGS)}
             )
 
     def _check_styles(self) -> None:
         if self.styles > MAX_STYLES:
             raise WorkbookLimitError(
-                f"Arbetsboken har {_n(self.styles)} cellformat; högst {_n(MAX_STYLES)} kan läsas. "
-                "Kopiera uppgifterna som ska läsas in till en ny arbetsbok (klistra in "
-                "värden), så följer inte alla format med."
+                _(
+                    "Arbetsboken har %(count)s cellformat; högst %(limit)s kan läsas. "
+                    "Kopiera uppgifterna som ska läsas in till en ny arbetsbok (klistra in "
+                    "värden), så följer inte alla format med."
+                )
+                % {"count": _n(self.styles), "limit": _n(MAX_STYLES)}
             )
 
 
@@ -176,19 +200,22 @@ def _column(title: str, letters: bytes) -> int:
         return column_index_from_string(letters.decode().upper())
     except ValueError as error:
         raise WorkbookLimitError(
-            f"Filen kunde inte läsas som en Excel-fil (.xlsx): bladet ”{title}” har en cell i "
-            f"kolumn {letters.decode()!r}, som inte finns."
+            _(
+                "Filen kunde inte läsas som en Excel-fil (.xlsx): bladet ”%(sheet)s” har en "
+                "cell i kolumn %(column)r, som inte finns."
+            )
+            % {"sheet": title, "column": letters.decode()}
         ) from error
 
 
 def _far_cell(title: str, row: int, column: int) -> str:
     letter = get_column_letter(min(max(column, 1), 18_278))
-    return (
-        f"Bladet ”{title}” sträcker sig ända till cell {letter}{row}; högst {_n(MAX_AREA)} "
+    return _(
+        "Bladet ”%(sheet)s” sträcker sig ända till cell %(cell)s; högst %(limit)s "
         "celler (rader gånger kolumner) kan läsas. Ta bort de tomma raderna och kolumnerna "
         "nedanför och till höger om uppgifterna, eller kopiera uppgifterna till ett nytt "
         "blad."
-    )
+    ) % {"sheet": title, "cell": f"{letter}{row}", "limit": _n(MAX_AREA)}
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:

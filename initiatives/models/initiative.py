@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
@@ -143,7 +144,10 @@ class Initiative(TenantOwned, models.Model):
     def age_range(self) -> str:
         if self.age_from is None and self.age_to is None:
             return ""
-        return f"{self.age_from or ''}–{self.age_to or ''} år"
+        return gettext("%(from)s–%(to)s år") % {
+            "from": self.age_from or "",
+            "to": self.age_to or "",
+        }
 
     @property
     def longer_than_usual(self) -> bool:

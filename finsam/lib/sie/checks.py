@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, TypeAlias
 
+from finsam.lib.text import gettext as _
+from finsam.lib.text import gettext_noop
+
 from .errors import SieError
 from .guards import Limits
 from .records import EXACT, ZERO, Period, PeriodKey, SieSummary
@@ -37,18 +40,20 @@ __all__ = ["Convention", "Findings", "account_psaldo", "check_summary", "kr"]
 Convention: TypeAlias = Literal["total", "rest"]
 
 MAX_LISTED = 50
-PSALDO_MONTHS = "#PSALDO-månaderna"  # differences listed per check; the rest are counted
+PSALDO_MONTHS = gettext_noop(
+    "#PSALDO-månaderna"
+)  # differences listed per check; the rest are counted
 
-TOTAL_FACT = (
+TOTAL_FACT = gettext_noop(
     "#PSALDO: raden utan objekt ({}) är kontots total, som SIE-standarden anger; raderna med "
     "objekt är en uppdelning av den och räknas inte en gång till."
 )
-REST_FACT = (
+REST_FACT = gettext_noop(
     "#PSALDO: raden utan objekt ({}) är den del av kontot som saknar objekt (så skriver vissa "
     "program); kontots total är den raden plus raderna med objekt. Det stämmer med filens "
     "egna totaler."
 )
-UNKNOWN_FACT = (
+UNKNOWN_FACT = gettext_noop(
     "#PSALDO har rader med objekt men filen har inga egna totaler (#RES, #UB eller "
     "verifikationer) att pröva dem mot; raden utan objekt ({}) läses som kontots total, som "
     "SIE-standarden anger."
@@ -95,8 +100,11 @@ def check_summary(summary: SieSummary, limits: Limits | None = None) -> Findings
     _psaldo(summary, vouchers, voucher_years, findings)
     if summary.pbudget_rows:
         findings.facts.append(
-            f"Filen har {summary.pbudget_rows} #PBUDGET-rader (periodbudget); de läses inte in, "
-            "budgeten förs i finsam."
+            _(
+                "Filen har %(rows)s #PBUDGET-rader (periodbudget); de läses inte in, "
+                "budgeten förs i finsam."
+            )
+            % {"rows": summary.pbudget_rows}
         )
     if limits is not None and limits.amount_digits is not None:
         _sums_within(summary, limits.amount_digits, findings.errors)
@@ -145,7 +153,7 @@ def _trial_balance(
     movements: dict[tuple[int, str], Decimal],
     voucher_years: set[int],
     errors: list[SieError],
-    what: str = "årets verifikationer",
+    what: str = gettext_noop("årets verifikationer"),
 ) -> None:
     """IB + movements = UB for balance accounts, movements = RES for result accounts.
 
@@ -170,11 +178,23 @@ def _trial_balance(
                     found.append(
                         SieError(
                             summary.lines.get(("#UB", index, account)),
-                            f"År {_year_name(summary, index)}, konto {account}: ingående "
-                            f"balans {kr(opening)} + {what} {kr(moved)} = "
-                            f"{kr(EXACT.add(opening, moved))}, men filens #UB är {kr(closing)} "
-                            f"(differens {kr(EXACT.subtract(closing, EXACT.add(opening, moved)))}"
-                            ").",
+                            _(
+                                "År %(year)s, konto %(account)s: ingående balans %(opening)s + "
+                                "%(what)s %(moved)s = %(sum)s, men filens #UB är %(closing)s "
+                                "(differens %(difference)s)."
+                            )
+                            % {
+                                "year": _year_name(summary, index),
+                                "account": account,
+                                "opening": kr(opening),
+                                "what": _(what),
+                                "moved": kr(moved),
+                                "sum": kr(EXACT.add(opening, moved)),
+                                "closing": kr(closing),
+                                "difference": kr(
+                                    EXACT.subtract(closing, EXACT.add(opening, moved))
+                                ),
+                            },
                         )
                     )
             elif has_res:
@@ -183,9 +203,19 @@ def _trial_balance(
                     found.append(
                         SieError(
                             summary.lines.get(("#RES", index, account)),
-                            f"År {_year_name(summary, index)}, konto {account}: {what} summerar "
-                            f"till {kr(moved)}, men filens #RES är {kr(result)} (differens "
-                            f"{kr(EXACT.subtract(result, moved))}).",
+                            _(
+                                "År %(year)s, konto %(account)s: %(what)s summerar till "
+                                "%(moved)s, men filens #RES är %(result)s (differens "
+                                "%(difference)s)."
+                            )
+                            % {
+                                "year": _year_name(summary, index),
+                                "account": account,
+                                "what": _(what),
+                                "moved": kr(moved),
+                                "result": kr(result),
+                                "difference": kr(EXACT.subtract(result, moved)),
+                            },
                         )
                     )
     _listed(found, errors)
@@ -218,9 +248,18 @@ def _psaldo(
                 problems.append(
                     SieError(
                         summary.psaldo_lines.get(key),
-                        f"#PSALDO {period} konto {account}: {kr(said)}, men verifikationerna den "
-                        f"månaden summerar till {kr(booked)} (differens "
-                        f"{kr(EXACT.subtract(said, booked))}).",
+                        _(
+                            "#PSALDO %(period)s konto %(account)s: %(said)s, men "
+                            "verifikationerna den månaden summerar till %(booked)s "
+                            "(differens %(difference)s)."
+                        )
+                        % {
+                            "period": period,
+                            "account": account,
+                            "said": kr(said),
+                            "booked": kr(booked),
+                            "difference": kr(EXACT.subtract(said, booked)),
+                        },
                     )
                 )
         # Years without vouchers: the months' sum against #RES / #UB.
@@ -245,25 +284,28 @@ def _decide(
     if not outcomes["total"]:
         findings.convention = "total" if has_objects else None
         if has_objects:
-            findings.facts.append(TOTAL_FACT if tested else UNKNOWN_FACT)
+            findings.facts.append(_(TOTAL_FACT if tested else UNKNOWN_FACT))
         return
     if has_objects and not outcomes["rest"]:
         findings.convention = "rest"
-        findings.facts.append(REST_FACT)
+        findings.facts.append(_(REST_FACT))
         return
     if not has_objects:
         _listed(outcomes["total"], findings.errors)
         return
     best: Convention = "rest" if len(outcomes["rest"]) < len(outcomes["total"]) else "total"
     _listed(outcomes[best], findings.errors)
-    read_as = "kontots total" if best == "total" else "delen utan objekt"
+    read_as = _("kontots total") if best == "total" else _("delen utan objekt")
     findings.errors.append(
         SieError(
             None,
-            "Filens #PSALDO-rader går inte ihop med filens egna totaler, varken om raden utan "
-            "objekt ({}) är kontots total (som SIE-standarden anger) eller om den är delen utan "
-            "objekt (som vissa program skriver). Skillnaderna ovan är räknade med raden utan "
-            f"objekt som {read_as}, det sätt som passar bäst.",
+            _(
+                "Filens #PSALDO-rader går inte ihop med filens egna totaler, varken om raden "
+                "utan objekt ({}) är kontots total (som SIE-standarden anger) eller om den är "
+                "delen utan objekt (som vissa program skriver). Skillnaderna ovan är räknade "
+                "med raden utan objekt som %(read_as)s, det sätt som passar bäst."
+            )
+            % {"read_as": read_as},
         )
     )
 
@@ -273,7 +315,11 @@ def _listed(found: Iterable[SieError], errors: list[SieError]) -> None:
     errors.extend(found[:MAX_LISTED])
     if len(found) > MAX_LISTED:
         errors.append(
-            SieError(None, f"… och {len(found) - MAX_LISTED} konton till med skillnader.")
+            SieError(
+                None,
+                _("… och %(count)s konton till med skillnader.")
+                % {"count": len(found) - MAX_LISTED},
+            )
         )
 
 
@@ -284,7 +330,16 @@ def _sums_within(summary: SieSummary, digits: int, errors: list[SieError]) -> No
             errors.append(
                 SieError(
                     None,
-                    f"Konto {account} {period}: verifikationerna summerar till {kr(amount)}, mer "
-                    f"än vad som kan lagras (högst {digits} siffror före decimalpunkten).",
+                    _(
+                        "Konto %(account)s %(period)s: verifikationerna summerar till "
+                        "%(amount)s, mer än vad som kan lagras (högst %(digits)s siffror före "
+                        "decimalpunkten)."
+                    )
+                    % {
+                        "account": account,
+                        "period": period,
+                        "amount": kr(amount),
+                        "digits": digits,
+                    },
                 )
             )

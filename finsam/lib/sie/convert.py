@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeAlias
 
+from finsam.lib.text import gettext as _
+from finsam.lib.text import gettext_noop
+
 from .records import (
     Dim,
     Flagga,
@@ -55,7 +58,7 @@ __all__ = ["CONVERTERS", "TRANS_KINDS", "USAGE", "convert_trans", "convert_ver"]
 def _ktyp(f: list[Field], line: int) -> Ktyp:
     kind = as_text(f[1]).upper()
     if kind not in ("T", "S", "K", "I"):
-        raise FieldError(f"okänd kontotyp '{kind}' (ska vara T, S, K eller I)")
+        raise FieldError(_("okänd kontotyp '%(kind)s' (ska vara T, S, K eller I)") % {"kind": kind})
     return Ktyp(as_text(f[0]), kind, line=line)
 
 
@@ -128,26 +131,31 @@ CONVERTERS: dict[str, Converter] = {
 TRANS_KINDS: dict[str, TransKind] = {"#TRANS": "TRANS", "#RTRANS": "RTRANS", "#BTRANS": "BTRANS"}
 
 USAGE = {
-    "#FLAGGA": "#FLAGGA x",
-    "#PROGRAM": "#PROGRAM programnamn version",
-    "#FORMAT": "#FORMAT PC8",
-    "#GEN": "#GEN datum [sign]",
-    "#SIETYP": "#SIETYP typnr",
-    "#FNAMN": "#FNAMN företagsnamn",
-    "#ORGNR": "#ORGNR orgnr",
-    "#RAR": "#RAR årsnr start slut",
-    "#KONTO": "#KONTO kontonr kontonamn",
-    "#KTYP": "#KTYP kontonr kontotyp",
-    "#DIM": "#DIM dimensionsnr namn",
-    "#OBJEKT": "#OBJEKT dimensionsnr objektkod objektnamn",
-    "#IB": "#IB årsnr konto saldo [kvantitet]",
-    "#UB": "#UB årsnr konto saldo [kvantitet]",
-    "#RES": "#RES årsnr konto saldo [kvantitet]",
-    "#PSALDO": "#PSALDO årsnr period konto {objektlista} saldo [kvantitet]",
-    "#PBUDGET": "#PBUDGET årsnr period konto {objektlista} saldo [kvantitet]",
-    "#VER": "#VER serie vernr verdatum [vertext] [regdatum] [sign]",
-    **{
-        label: f"{label} kontonr {{objektlista}} belopp [transdat] [transtext] [kvantitet] [sign]"
-        for label in TRANS_KINDS
-    },
+    "#FLAGGA": gettext_noop("#FLAGGA x"),
+    "#PROGRAM": gettext_noop("#PROGRAM programnamn version"),
+    "#FORMAT": gettext_noop("#FORMAT PC8"),
+    "#GEN": gettext_noop("#GEN datum [sign]"),
+    "#SIETYP": gettext_noop("#SIETYP typnr"),
+    "#FNAMN": gettext_noop("#FNAMN företagsnamn"),
+    "#ORGNR": gettext_noop("#ORGNR orgnr"),
+    "#RAR": gettext_noop("#RAR årsnr start slut"),
+    "#KONTO": gettext_noop("#KONTO kontonr kontonamn"),
+    "#KTYP": gettext_noop("#KTYP kontonr kontotyp"),
+    "#DIM": gettext_noop("#DIM dimensionsnr namn"),
+    "#OBJEKT": gettext_noop("#OBJEKT dimensionsnr objektkod objektnamn"),
+    "#IB": gettext_noop("#IB årsnr konto saldo [kvantitet]"),
+    "#UB": gettext_noop("#UB årsnr konto saldo [kvantitet]"),
+    "#RES": gettext_noop("#RES årsnr konto saldo [kvantitet]"),
+    "#PSALDO": gettext_noop("#PSALDO årsnr period konto {objektlista} saldo [kvantitet]"),
+    "#PBUDGET": gettext_noop("#PBUDGET årsnr period konto {objektlista} saldo [kvantitet]"),
+    "#VER": gettext_noop("#VER serie vernr verdatum [vertext] [regdatum] [sign]"),
+    "#TRANS": gettext_noop(
+        "#TRANS kontonr {objektlista} belopp [transdat] [transtext] [kvantitet] [sign]"
+    ),
+    "#RTRANS": gettext_noop(
+        "#RTRANS kontonr {objektlista} belopp [transdat] [transtext] [kvantitet] [sign]"
+    ),
+    "#BTRANS": gettext_noop(
+        "#BTRANS kontonr {objektlista} belopp [transdat] [transtext] [kvantitet] [sign]"
+    ),
 }

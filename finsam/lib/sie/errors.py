@@ -19,6 +19,9 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from finsam.lib.text import gettext as _
+from finsam.lib.text import gettext_noop
+
 __all__ = [
     "SieError",
     "SieErrors",
@@ -40,7 +43,7 @@ _LATIN1_LETTER = re.compile(
     rb"(?<=[A-Za-z])[\xc4\xc5\xd6\xe4\xe5\xe9\xf6]|[\xc4\xc5\xd6\xe4\xe5\xe9\xf6](?=[A-Za-z])"
 )
 
-_REEXPORT = (
+_REEXPORT = gettext_noop(
     "SIE-filer måste vara kodade i PC8 (CP437) enligt standarden (#FORMAT PC8). "
     "Exportera filen på nytt med teckenkodningen PC8/CP437."
 )
@@ -57,7 +60,7 @@ class SieError(ValueError):
     def __str__(self) -> str:
         if self.line_no is None:
             return self.message
-        return f"Rad {self.line_no}: {self.message}"
+        return _("Rad %(line)s: %(message)s") % {"line": self.line_no, "message": self.message}
 
 
 class SieErrors(SieError):
@@ -74,10 +77,11 @@ class SieErrors(SieError):
 
     def _summary(self) -> str:
         total = len(self.errors) + self.suppressed
-        lines = [f"SIE-filen kunde inte läsas in ({total} fel):"]
+        lines = [_("SIE-filen kunde inte läsas in (%(total)s fel):") % {"total": total}]
         lines.extend(f"  {error}" for error in self.errors)
         if self.suppressed:
-            lines.append(f"  … och ytterligare {self.suppressed} fel.")
+            more = _("… och ytterligare %(count)s fel.") % {"count": self.suppressed}
+            lines.append(f"  {more}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -107,7 +111,10 @@ def sniff_encoding(raw: bytes, *, first_line: bool) -> tuple[str, bool] | None:
 
 def wrong_format_message(name: str) -> str:
     """Message for a #FORMAT other than PC8."""
-    return f"#FORMAT {name}: filen anger teckenkodningen {name}. {_REEXPORT}"
+    return (
+        _("#FORMAT %(name)s: filen anger teckenkodningen %(name)s.") % {"name": name}
+        + f" {_(_REEXPORT)}"
+    )
 
 
 def sniff_bom(raw: bytes) -> tuple[str, bool] | None:
@@ -119,14 +126,17 @@ def _sniff_bom(raw: bytes) -> tuple[str, bool] | None:
     # With CR-only line ends (old Mac files) the whole file arrives as one line.
     if b"\r" in raw.rstrip(b"\r\n"):
         return (
-            "Filen har CR som radslut (gammalt Mac-format), så den kan inte delas upp i "
-            "rader. SIE-filer ska ha CR LF eller LF som radslut.",
+            _(
+                "Filen har CR som radslut (gammalt Mac-format), så den kan inte delas upp i "
+                "rader. SIE-filer ska ha CR LF eller LF som radslut."
+            ),
             True,
         )
     if raw.startswith(codecs.BOM_UTF8):
-        return f"Filen börjar med en UTF-8-BOM och är alltså kodad i UTF-8. {_REEXPORT}", False
+        bom = _("Filen börjar med en UTF-8-BOM och är alltså kodad i UTF-8.")
+        return f"{bom} {_(_REEXPORT)}", False
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in raw:
-        return f"Filen verkar vara kodad i UTF-16 (Unicode). {_REEXPORT}", True
+        return f"{_('Filen verkar vara kodad i UTF-16 (Unicode).')} {_(_REEXPORT)}", True
     return None
 
 
@@ -134,15 +144,20 @@ def _sniff_letters(raw: bytes) -> tuple[str, bool] | None:
     match = _UTF8_LATIN.search(raw)
     if match is not None:
         letter = match.group().decode("utf-8")
-        return (
-            f"Filen verkar vara kodad i UTF-8 ('{letter}' är skrivet som två byte, "
-            f"{match.group().hex(' ').upper()}). {_REEXPORT}"
+        found = _(
+            "Filen verkar vara kodad i UTF-8 ('%(letter)s' är skrivet som två byte, %(bytes)s)."
+        )
+        return found % {"letter": letter, "bytes": match.group().hex(" ").upper()} + (
+            f" {_(_REEXPORT)}"
         ), False
     match = _LATIN1_LETTER.search(raw)
     if match is not None:
         letter = match.group().decode("cp1252")
-        return (
-            f"Filen verkar vara kodad i Windows-1252/ISO-8859-1 ('{letter}' är skrivet som "
-            f"byte {match.group().hex().upper()}). {_REEXPORT}"
+        found = _(
+            "Filen verkar vara kodad i Windows-1252/ISO-8859-1 ('%(letter)s' är skrivet som "
+            "byte %(bytes)s)."
+        )
+        return found % {"letter": letter, "bytes": match.group().hex().upper()} + (
+            f" {_(_REEXPORT)}"
         ), False
     return None

@@ -12,6 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from finsam.lib.text import gettext as _
+from finsam.lib.text import gettext_noop
+
 from .errors import SieError
 from .guards import Checksum, EncodingJudge, VoucherNumbers, damaged
 from .records import Ksumma, Orgnr, Ver
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FileChecks"]
 
-MAX_LINE_TEXT = "64 KB"
+MAX_LINE_TEXT = gettext_noop("64 KB")
 
 
 class FileChecks:
@@ -49,8 +52,11 @@ class FileChecks:
             skip_rest()
         self._error(
             self.line_no,
-            f"Raden är längre än {MAX_LINE_TEXT} och läses inte; en SIE-rad är aldrig så "
-            "lång, så filen är skadad eller ingen SIE-fil.",
+            _(
+                "Raden är längre än %(limit)s och läses inte; en SIE-rad är aldrig så "
+                "lång, så filen är skadad eller ingen SIE-fil."
+            )
+            % {"limit": _(MAX_LINE_TEXT)},
         )
         return None
 
@@ -59,9 +65,11 @@ class FileChecks:
         if damaged(raw):
             self._error(
                 self.line_no,
-                "Texten är redan förstörd av en felaktig teckenkonvertering (ersättningstecknet "
-                "U+FFFD, som i CP437 visas som '∩┐╜'). Exportera filen på nytt från "
-                "bokföringsprogrammet i stället för att konvertera den.",
+                _(
+                    "Texten är redan förstörd av en felaktig teckenkonvertering "
+                    "(ersättningstecknet U+FFFD, som i CP437 visas som '∩┐╜'). Exportera filen "
+                    "på nytt från bokföringsprogrammet i stället för att konvertera den."
+                ),
             )
             if self._ver is not None:
                 self._ver.broken = True
@@ -76,13 +84,13 @@ class FileChecks:
             return None
         checksum, self._checksum_done = self._checksum, True
         if checksum is None:
-            return "#KSUMMA med kontrollsumma utan inledande #KSUMMA (efter #FLAGGA)."
+            return _("#KSUMMA med kontrollsumma utan inledande #KSUMMA (efter #FLAGGA).")
         if checksum.matches(record.checksum):
             return None
-        return (
-            f"#KSUMMA {record.checksum} stämmer inte med filens innehåll (beräknad kontrollsumma "
-            f"{checksum.crc}); filen har ändrats eller skadats efter exporten."
-        )
+        return _(
+            "#KSUMMA %(checksum)s stämmer inte med filens innehåll (beräknad kontrollsumma "
+            "%(crc)s); filen har ändrats eller skadats efter exporten."
+        ) % {"checksum": record.checksum, "crc": checksum.crc}
 
     def _check_orgnr(self, record: Orgnr) -> str | None:
         self._orgnr_seen = True
@@ -90,18 +98,20 @@ class FileChecks:
             self.warnings.append(
                 SieError(
                     self.line_no,
-                    "#ORGNR är tomt: filen anger inget organisationsnummer, så det går inte att "
-                    "kontrollera att den kommer från förbundets bokföring.",
+                    _(
+                        "#ORGNR är tomt: filen anger inget organisationsnummer, så det går inte "
+                        "att kontrollera att den kommer från förbundets bokföring."
+                    ),
                 )
             )
             return None
         expected = self.expected_orgnr
         if expected is None or record.digits == Orgnr(expected).digits:
             return None
-        return (
-            f"#ORGNR {record.orgnr} stämmer inte med förbundets organisationsnummer "
-            f"{expected}; filen verkar komma från en annan organisation."
-        )
+        return _(
+            "#ORGNR %(orgnr)s stämmer inte med förbundets organisationsnummer %(expected)s; "
+            "filen verkar komma från en annan organisation."
+        ) % {"orgnr": record.orgnr, "expected": expected}
 
     def _place_voucher(self, ver: Ver) -> bool:
         """A voucher must fall in one of the file's years and have its own number."""
@@ -112,8 +122,11 @@ class FileChecks:
             )
             self._error(
                 ver.line,
-                f"{ver.title} är daterad utanför filens räkenskapsår ({years}); den skulle "
-                "bokas på ett år som filen inte anger.",
+                _(
+                    "%(voucher)s är daterad utanför filens räkenskapsår (%(years)s); den skulle "
+                    "bokas på ett år som filen inte anger."
+                )
+                % {"voucher": ver.title, "years": years},
             )
             return False
         if not ver.number:
@@ -122,8 +135,11 @@ class FileChecks:
         if first is not None:
             self._error(
                 ver.line,
-                f"{ver.title} har samma serie och nummer som verifikationen på rad {first}; "
-                "den skulle räknas två gånger.",
+                _(
+                    "%(voucher)s har samma serie och nummer som verifikationen på rad %(first)s; "
+                    "den skulle räknas två gånger."
+                )
+                % {"voucher": ver.title, "first": first},
             )
             return False
         return True

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, BinaryIO, TypeAlias
 
+from finsam.lib.text import gettext as _
+
 from .checks import account_psaldo, check_summary
 from .convert import CONVERTERS as _CONVERTERS
 from .convert import TRANS_KINDS as _TRANS_KINDS
@@ -92,7 +94,11 @@ class _OpenVer:
 
     @property
     def title(self) -> str:
-        return self.head.title if self.head else f"Verifikationen på rad {self.line}"
+        return (
+            self.head.title
+            if self.head
+            else _("Verifikationen på rad %(line)s") % {"line": self.line}
+        )
 
 
 @contextmanager
@@ -103,7 +109,7 @@ def _binary_lines(source: Source) -> Iterator[tuple[Iterable[bytes], Callable[[]
         with open(source, "rb") as stream:
             yield bounded_lines(stream)
     elif isinstance(source, io.TextIOBase):
-        raise TypeError("SIE-filen måste öppnas binärt (open(path, 'rb')), inte som text.")
+        raise TypeError(_("SIE-filen måste öppnas binärt (open(path, 'rb')), inte som text."))
     else:
         yield bounded_lines(source)
 
@@ -149,7 +155,7 @@ class SieReader(FileChecks):
 
     def __iter__(self) -> Iterator[Record]:
         if self.line_no:
-            raise RuntimeError("En SieReader kan bara läsas en gång.")
+            raise RuntimeError(_("En SieReader kan bara läsas en gång."))
         with _binary_lines(self._source) as (lines, skip_rest):
             for raw in lines:
                 self.line_no += 1
@@ -191,12 +197,14 @@ class SieReader(FileChecks):
     def _describe(self, exc: Exception, line: str, raw: bytes) -> str:
         label = line.split(None, 1)[0] if line.startswith("#") else ""
         if isinstance(exc, IndexError):
-            usage = _USAGE.get(label.upper(), label)
-            message = f"för få fält (formatet är: {usage})"
+            usage = _USAGE.get(label.upper())
+            message = _("för få fält (formatet är: %(usage)s)") % {
+                "usage": _(usage) if usage else label
+            }
         else:
             message = str(exc)
         if isinstance(exc, Unterminated) and not raw.endswith(b"\n"):
-            message += "; filen verkar vara avkortad mitt i raden"
+            message += _("; filen verkar vara avkortad mitt i raden")
         return f"{label}: {message}." if label else f"{message}."
 
     def _check_encoding(self, raw: bytes) -> bytes:
@@ -239,8 +247,12 @@ class SieReader(FileChecks):
             return self._close_block()
         if not self._seen_record:
             self._fatal = True
-            raise FieldError("Filen verkar inte vara en SIE-fil (första raden börjar inte med #)")
-        raise FieldError(f"Raden kan inte tolkas (en SIE-rad börjar med #): '{shown(line)}'")
+            raise FieldError(
+                _("Filen verkar inte vara en SIE-fil (första raden börjar inte med #)")
+            )
+        raise FieldError(
+            _("Raden kan inte tolkas (en SIE-rad börjar med #): '%(line)s'") % {"line": shown(line)}
+        )
 
     def _plain(self, label: str, fields: list[Field]) -> Record | None:
         convert = _CONVERTERS.get(label)
@@ -250,7 +262,7 @@ class SieReader(FileChecks):
             return None
         self._drop_dangling_ver(label)
         if label not in _OBJECT_LABELS and any(type(value) is tuple for value in fields):
-            raise FieldError("oväntad objektlista")
+            raise FieldError(_("oväntad objektlista"))
         record = convert(fields[1:], self.line_no)
         problem = self._validate(record)
         if problem is not None:
@@ -266,7 +278,9 @@ class SieReader(FileChecks):
                 self._encoding_reported = True
                 return wrong_format_message(name)
             case Sietyp(type=sietyp) if not 1 <= sietyp <= 4:
-                return f"#SIETYP {sietyp} stöds inte; endast SIE typ 1–4 kan läsas in."
+                return _("#SIETYP %(sietyp)s stöds inte; endast SIE typ 1–4 kan läsas in.") % {
+                    "sietyp": sietyp
+                }
             case Orgnr():
                 return self._check_orgnr(record)
             case Rar(year=year, start=start, end=end):
@@ -299,13 +313,13 @@ class SieReader(FileChecks):
     def _open_block(self) -> None:
         ver = self._ver
         if ver is None or ver.opened:
-            raise FieldError("{ utan föregående #VER")
+            raise FieldError(_("{ utan föregående #VER"))
         ver.opened = True
 
     def _add_trans(self, fields: list[Field], kind: TransKind) -> None:
         ver = self._ver
         if ver is None or not ver.opened:
-            raise FieldError("raden står utanför en verifikation (#VER följd av {)")
+            raise FieldError(_("raden står utanför en verifikation (#VER följd av {)"))
         try:
             row = _trans(fields, self.line_no, kind)
             # Cheap screens first (this runs a million times); the rules say what is wrong.
@@ -326,7 +340,7 @@ class SieReader(FileChecks):
         ver, self._ver = self._ver, None
         if ver is None or not ver.opened:
             self._ver = ver
-            raise FieldError("} utan föregående #VER och {")
+            raise FieldError(_("} utan föregående #VER och {"))
         if ver.head is None or ver.broken:
             return None
         record = ver.head
@@ -335,7 +349,8 @@ class SieReader(FileChecks):
         if difference:
             self._error(
                 ver.line,
-                f"{record.title} är obalanserad: differens {format_amount(difference)} kr.",
+                _("%(voucher)s är obalanserad: differens %(difference)s kr.")
+                % {"voucher": record.title, "difference": format_amount(difference)},
             )
             return None
         return record if self._place_voucher(record) else None
@@ -345,9 +360,12 @@ class SieReader(FileChecks):
         if ver is None:
             return
         if ver.opened:
-            problem = f"avslutas inte med }} innan nästa post ({label} på rad {self.line_no})"
+            problem = _("avslutas inte med } innan nästa post (%(label)s på rad %(line)s)") % {
+                "label": label,
+                "line": self.line_no,
+            }
         else:
-            problem = "följs inte av ett block { … } med #TRANS-rader"
+            problem = _("följs inte av ett block { … } med #TRANS-rader")
         self._error(ver.line, f"{ver.title} {problem}.")
 
     def _finish(self) -> None:
@@ -357,21 +375,29 @@ class SieReader(FileChecks):
         if ver is not None:
             self._error(
                 ver.line,
-                f"Filen tar slut (rad {self.line_no}) innan {_lower_first(ver.title)} avslutats "
-                "med }; filen verkar vara avkortad.",
+                _(
+                    "Filen tar slut (rad %(line)s) innan %(voucher)s avslutats med }; filen "
+                    "verkar vara avkortad."
+                )
+                % {"line": self.line_no, "voucher": _lower_first(ver.title)},
             )
         if not self._seen_record:
-            self._error(None, "Filen är tom eller innehåller inga SIE-poster.")
+            self._error(None, _("Filen är tom eller innehåller inga SIE-poster."))
         elif self.expected_orgnr and not self._orgnr_seen:
-            self._error(None, f"Filen saknar #ORGNR; förbundets är {self.expected_orgnr}.")
+            self._error(
+                None,
+                _("Filen saknar #ORGNR; förbundets är %(orgnr)s.") % {"orgnr": self.expected_orgnr},
+            )
         verdict = self._judge.verdict()
         if verdict is not None and not self._encoding_reported:
             self._error(*verdict)
         if self._checksum is not None and not self._checksum_done:
             self._error(
                 self._checksum.opened_on,
-                "Filen börjar med #KSUMMA men den avslutande #KSUMMA med kontrollsumman saknas; "
-                "filen verkar vara avkortad.",
+                _(
+                    "Filen börjar med #KSUMMA men den avslutande #KSUMMA med kontrollsumman "
+                    "saknas; filen verkar vara avkortad."
+                ),
             )
 
 

@@ -32,6 +32,8 @@ from datetime import date as _date  # Ver has a field named date
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow
 from typing import Any, ClassVar, Literal, NamedTuple, TypeAlias
 
+from finsam.lib.text import gettext as _
+
 ZERO = Decimal(0)
 EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, Overflow])
 
@@ -272,7 +274,8 @@ class Ver:
     def title(self) -> str:
         """How messages name the voucher, e.g. "Verifikation A 12 (2014-03-01)"."""
         ident = " ".join(part for part in (self.series, self.number) if part)
-        return f"Verifikation {ident} ({self.date.isoformat()})".replace("  ", " ")
+        title = _("Verifikation %(ident)s (%(date)s)")
+        return (title % {"ident": ident, "date": self.date.isoformat()}).replace("  ", " ")
 
 
 @dataclass(frozen=True, slots=True)

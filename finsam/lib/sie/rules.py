@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Context, Decimal
 from functools import cache
 
+from finsam.lib.text import gettext as _
+
 from .guards import Limits
 from .tokens import shown
 
@@ -26,31 +28,42 @@ def year_problem(year: int, start: date, end: date, formed_on: date | None) -> s
             return None
         if formed_on is not None and formed_on <= start and start.year == formed_on.year:
             return None
-        short = (
-            f" Ett kortare första år godtas bara om det börjar tidigast den dag förbundet "
-            f"bildades ({formed_on.isoformat()}) och samma år."
+        short = " " + (
+            _(
+                "Ett kortare första år godtas bara om det börjar tidigast den dag förbundet "
+                "bildades (%(formed_on)s) och samma år."
+            )
+            % {"formed_on": formed_on.isoformat()}
             if formed_on is not None
-            else " Ett kortare första år godtas när förbundets bildandedatum är angivet "
-            "(under förbundets uppgifter) och året börjar tidigast då."
+            else _(
+                "Ett kortare första år godtas när förbundets bildandedatum är angivet "
+                "(under förbundets uppgifter) och året börjar tidigast då."
+            )
         )
     else:
         short = ""
     return (
-        f"#RAR {year} har räkenskapsåret {start.isoformat()}–{end.isoformat()}; "
-        f"ett samordningsförbunds räkenskapsår är kalenderåret.{short}"
+        _(
+            "#RAR %(year)s har räkenskapsåret %(start)s–%(end)s; "
+            "ett samordningsförbunds räkenskapsår är kalenderåret."
+        )
+        % {"year": year, "start": start.isoformat(), "end": end.isoformat()}
+        + short
     )
 
 
 def amount_problem(amount: Decimal, limits: Limits) -> str | None:
     """More than two decimals, or more digits than the application stores."""
     if _WIDE.quantize(amount, _CENT) != amount:
-        return f"beloppet {amount} har fler än två decimaler (kronor och ören)"
+        return _("beloppet %(amount)s har fler än två decimaler (kronor och ören)") % {
+            "amount": amount
+        }
     digits = limits.amount_digits
     if digits is not None and abs(amount) >= _bound(digits):
-        return (
-            f"beloppet {shown(str(amount))} är för stort (högst {digits} siffror före "
+        return _(
+            "beloppet %(amount)s är för stort (högst %(digits)s siffror före "
             "decimalpunkten kan lagras)"
-        )
+        ) % {"amount": shown(str(amount)), "digits": digits}
     return None
 
 
@@ -62,12 +75,18 @@ def _bound(digits: int) -> Decimal:
 def account_problem(account: str, limits: Limits) -> str | None:
     length = limits.account_length
     if length is not None and len(account) > length:
-        return f"kontonumret '{shown(account)}' är för långt (högst {length} tecken)"
+        return _("kontonumret '%(account)s' är för långt (högst %(length)s tecken)") % {
+            "account": shown(account),
+            "length": length,
+        }
     return None
 
 
 def name_problem(name: str, limits: Limits) -> str | None:
     length = limits.name_length
     if length is not None and len(name) > length:
-        return f"namnet är {len(name)} tecken långt (högst {length} kan lagras)"
+        return _("namnet är %(count)s tecken långt (högst %(length)s kan lagras)") % {
+            "count": len(name),
+            "length": length,
+        }
     return None

@@ -20,6 +20,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeAlias
 
+from finsam.lib.text import gettext as _
+
 from .records import Objects, ObjRef, Period
 
 __all__ = [
@@ -81,7 +83,7 @@ def _tokenize_quoted(line: str) -> list[Field]:
     # Without backslashes every " opens or closes a value, so str.split does the work.
     parts = line.split('"')
     if not len(parts) % 2:
-        raise Unterminated("citattecken som aldrig avslutas")
+        raise Unterminated(_("citattecken som aldrig avslutas"))
     tokens: list[object] = []
     for i, part in enumerate(parts):
         if i % 2:
@@ -99,7 +101,7 @@ def _tokenize_regex(line: str) -> list[Field]:
     for match in _TOKEN.finditer(line):
         quoted, brace, bare, stray = match.groups()
         if stray is not None:
-            raise Unterminated("citattecken som aldrig avslutas")
+            raise Unterminated(_("citattecken som aldrig avslutas"))
         if brace is not None:
             tokens.append(_OPEN if brace == "{" else _CLOSE)
         else:
@@ -113,17 +115,17 @@ def _assemble(tokens: list[object]) -> list[Field]:
     for token in tokens:
         if token is _OPEN:
             if group is not None:
-                raise FieldError("objektlista inuti objektlista")
+                raise FieldError(_("objektlista inuti objektlista"))
             group = []
         elif token is _CLOSE:
             if group is None:
-                raise FieldError("} utan föregående {")
+                raise FieldError(_("} utan föregående {"))
             fields.append(_cached_objects(tuple(group), group))
             group = None
         else:
             (fields if group is None else group).append(token)  # type: ignore[arg-type]
     if group is not None:
-        raise Unterminated("objektlistan avslutas inte med }")
+        raise Unterminated(_("objektlistan avslutas inte med }"))
     return fields
 
 
@@ -142,10 +144,10 @@ def _objects(items: list[str]) -> Objects:
     if not items:
         return _NO_OBJECTS
     if len(items) % 2:
-        raise FieldError("objektlistan ska bestå av par av dimensionsnummer och objektkod")
+        raise FieldError(_("objektlistan ska bestå av par av dimensionsnummer och objektkod"))
     dims = items[0::2]
     if not all(len(dim) <= 20 and _INT.fullmatch(dim) for dim in dims):
-        raise FieldError("objektlistan har ett dimensionsnummer som inte är ett heltal")
+        raise FieldError(_("objektlistan har ett dimensionsnummer som inte är ett heltal"))
     return tuple(ObjRef(int(dim), code) for dim, code in zip(dims, items[1::2], strict=True))
 
 
@@ -164,14 +166,14 @@ def shown(text: str) -> str:
 def as_text(value: Field) -> str:
     if type(value) is str:
         return value
-    raise FieldError("objektlista där ett enkelt värde skulle stå")
+    raise FieldError(_("objektlista där ett enkelt värde skulle stå"))
 
 
 def as_int(value: Field) -> int:
     # The length cap keeps int() away from huge digit strings (it raises past 4300 digits).
     if type(value) is str and len(value) <= 20 and _INT.fullmatch(value):
         return int(value)
-    raise FieldError(f"'{shown(as_text(value))}' är inte ett heltal")
+    raise FieldError(_("'%(value)s' är inte ett heltal") % {"value": shown(as_text(value))})
 
 
 def parse_amount(value: Field) -> Decimal:
@@ -179,8 +181,8 @@ def parse_amount(value: Field) -> Decimal:
     text = as_text(value)
     if len(text) <= 40 and _AMOUNT.fullmatch(text):
         return Decimal(text)
-    hint = " (decimaltecknet ska vara punkt)" if "," in text else ""
-    raise FieldError(f"ogiltigt belopp '{shown(text)}'{hint}")
+    hint = " " + _("(decimaltecknet ska vara punkt)") if "," in text else ""
+    raise FieldError(_("ogiltigt belopp '%(amount)s'") % {"amount": shown(text)} + hint)
 
 
 def parse_money(value: Field) -> Decimal:
@@ -190,7 +192,10 @@ def parse_money(value: Field) -> Decimal:
     assert type(text) is str
     dot = text.find(".")
     if dot >= 0 and len(text) - dot > 3 and text[dot + 3 :].strip("0"):
-        raise FieldError(f"beloppet {shown(text)} har fler än två decimaler (kronor och ören)")
+        raise FieldError(
+            _("beloppet %(amount)s har fler än två decimaler (kronor och ören)")
+            % {"amount": shown(text)}
+        )
     return amount
 
 
@@ -211,14 +216,14 @@ def _parse_new_date(text: str) -> date:
             return date(int(text[:4]), int(text[4:6]), int(text[6:]))
         except ValueError:
             pass
-    raise FieldError(f"ogiltigt datum '{shown(text)}' (ska vara ÅÅÅÅMMDD)")
+    raise FieldError(_("ogiltigt datum '%(date)s' (ska vara ÅÅÅÅMMDD)") % {"date": shown(text)})
 
 
 def parse_period(value: Field) -> Period:
     text = as_text(value)
     if len(text) == 6 and text.isascii() and text.isdigit() and 1 <= int(text[4:]) <= 12:
         return Period(int(text[:4]), int(text[4:]))
-    raise FieldError(f"ogiltig period '{shown(text)}' (ska vara ÅÅÅÅMM)")
+    raise FieldError(_("ogiltig period '%(period)s' (ska vara ÅÅÅÅMM)") % {"period": shown(text)})
 
 
 def opt_text(f: list[Field], i: int) -> str:

@@ -34,6 +34,8 @@ from decimal import Decimal
 from itertools import chain
 from typing import BinaryIO
 
+from finsam.lib.text import gettext as _
+
 from .errors import format_amount, sniff_encoding
 from .records import (
     Dim,
@@ -68,7 +70,9 @@ _INDENT = "   "
 
 def _quote(text: str) -> str:
     if _CONTROL.search(text):
-        raise ValueError(f"Texten {text!r} innehåller styrtecken, som inte kan skrivas i SIE.")
+        raise ValueError(
+            _("Texten %(text)r innehåller styrtecken, som inte kan skrivas i SIE.") % {"text": text}
+        )
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -78,7 +82,7 @@ def _word(text: str) -> str:
 
 def _amount(amount: Decimal) -> str:
     if not amount.is_finite():
-        raise ValueError(f"Beloppet {amount} kan inte skrivas i SIE.")
+        raise ValueError(_("Beloppet %(amount)s kan inte skrivas i SIE.") % {"amount": amount})
     return f"{amount:f}"
 
 
@@ -129,7 +133,7 @@ def _header_fields(record: Record) -> list[str]:
             return [_word(orgnr)]
         case Ksumma(checksum=checksum):
             return [] if checksum is None else [str(checksum)]
-    raise TypeError(f"Kan inte skriva {record!r} som SIE-post.")
+    raise TypeError(_("Kan inte skriva %(record)r som SIE-post.") % {"record": record})
 
 
 def _fields(record: Record) -> list[str]:
@@ -166,8 +170,11 @@ def _ver_lines(ver: Ver) -> list[str]:
     difference = ver.difference()
     if difference:
         raise ValueError(
-            f"{ver.title} är obalanserad: differens {format_amount(difference)} kr; "
-            "en obalanserad verifikation skrivs inte."
+            _(
+                "%(voucher)s är obalanserad: differens %(difference)s kr; "
+                "en obalanserad verifikation skrivs inte."
+            )
+            % {"voucher": ver.title, "difference": format_amount(difference)}
         )
     optional = _optional(
         [
@@ -195,15 +202,19 @@ def _encode(line: str) -> bytes:
     except UnicodeEncodeError as exc:
         char = exc.object[exc.start]
         raise ValueError(
-            f"Tecknet {char!r} i raden {line!r} finns inte i teckenkodningen PC8 (CP437)."
+            _("Tecknet %(char)r i raden %(line)r finns inte i teckenkodningen PC8 (CP437).")
+            % {"char": char, "line": line}
         ) from None
     # A few CP437 sequences (such as "├ä" or "aΣ") are how UTF-8 or Windows-1252 text looks
     # when read as CP437, and the reader refuses them as such; writing them would produce a
     # file this package cannot read back.
     if not encoded.isascii() and sniff_encoding(encoded, first_line=False) is not None:
         raise ValueError(
-            f"Raden {line!r} innehåller tecken som läsaren tolkar som fel teckenkodning "
-            "(UTF-8 eller Windows-1252 läst som PC8)."
+            _(
+                "Raden %(line)r innehåller tecken som läsaren tolkar som fel teckenkodning "
+                "(UTF-8 eller Windows-1252 läst som PC8)."
+            )
+            % {"line": line}
         )
     return encoded + b"\r\n"
 
