@@ -1,6 +1,13 @@
 """Associations (the tenants), their member organisations, funding and organisation."""
 
-from members.models.association import Association, Member, MemberKind, Membership, UserRole
+from members.models.association import (
+    Association,
+    Member,
+    MemberKind,
+    MemberName,
+    Membership,
+    UserRole,
+)
 from members.models.funding import (
     AgreedContribution,
     DistributionKey,
@@ -46,6 +53,7 @@ __all__ = [
     "MeetingKind",
     "Member",
     "MemberKind",
+    "MemberName",
     "Membership",
     "OfficePost",
     "Person",
