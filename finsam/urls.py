@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from finsam.two_factor import views as two_factor_views
-from members import invitation_views
+from members import invitation_views, orgs_views
 from members import views as member_views
 
 association_urls = [
@@ -29,5 +29,7 @@ urlpatterns = [
     ),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # Organisations are shared by associations: their names are changed outside any one.
+    path("organisationer/<int:pk>/namn/", orgs_views.member_rename, name="member_rename"),
     path("<slug:association>/", include(association_urls)),
 ]

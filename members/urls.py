@@ -1,6 +1,13 @@
 from django.urls import path
 
-from members import history_views, import_views, invitation_views, user_views, views
+from members import (
+    history_views,
+    import_views,
+    invitation_views,
+    orgs_views,
+    user_views,
+    views,
+)
 
 app_name = "members"
 urlpatterns = [
@@ -29,4 +36,20 @@ urlpatterns = [
     path("importer/<int:pk>/beslut/", import_views.import_decide, name="import_decide"),
     path("importer/<int:pk>/fil/", import_views.import_file, name="import_file"),
     path("importer/mall/<str:kind>/", import_views.import_blank, name="import_blank"),
+    # orgs (#16): members and memberships, population figures
+    path("medlemmar/", orgs_views.memberships, name="memberships"),
+    path("medlemmar/ny/", orgs_views.membership_new, name="membership_new"),
+    path("medlemmar/<int:pk>/avsluta/", orgs_views.membership_end, name="membership_end"),
+    path("invanare/", orgs_views.population_figures, name="population_figures"),
+    path("invanare/ny/", orgs_views.population_figure_new, name="population_figure_new"),
+    path(
+        "invanare/<int:pk>/andra/",
+        orgs_views.population_figure_edit,
+        name="population_figure_edit",
+    ),
+    path(
+        "invanare/<int:pk>/ta-bort/",
+        orgs_views.population_figure_delete,
+        name="population_figure_delete",
+    ),
 ]

@@ -14,7 +14,7 @@ from finsam.permissions import Role
 from members.models.audit import audited
 from members.validators import normalise_orgnr, validate_orgnr
 
-RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media"})
+RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media", "organisationer"})
 
 
 def validate_not_reserved(slug: str) -> None:
