@@ -1,9 +1,11 @@
 """The association (the tenant), its member organisations and memberships, and user roles."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -24,6 +26,27 @@ def validate_not_reserved(slug: str) -> None:
             code="reserved_slug",
             params={"slug": slug},
         )
+
+
+DUPLICATE_ORGNR = "duplicate_org_number"
+
+
+@contextmanager
+def _duplicate_number_at_its_field() -> Iterator[None]:
+    """A taken organisation number is said next to the number, not above the form (a
+    conditional unique constraint reports to the whole object)."""
+    try:
+        yield
+    except ValidationError as error:
+        errors = error.update_error_dict({})
+        whole = errors.pop(NON_FIELD_ERRORS, [])
+        moved = [e for e in whole if getattr(e, "code", None) == DUPLICATE_ORGNR]
+        kept = [e for e in whole if e not in moved]
+        if moved:
+            errors.setdefault("org_number", []).extend(moved)
+        if kept:
+            errors[NON_FIELD_ERRORS] = kept
+        raise ValidationError(errors) from error
 
 
 def _stored_orgnr(value: str) -> str:
@@ -65,6 +88,7 @@ class Association(models.Model):
                 fields=["org_number"],
                 condition=~Q(org_number=""),
                 name="%(app_label)s_%(class)s_one_per_org_number",
+                violation_error_code=DUPLICATE_ORGNR,
                 violation_error_message=_(
                     "Ett annat samordningsförbund har redan det organisationsnumret."
                 ),
@@ -83,6 +107,10 @@ class Association(models.Model):
 
     def clean(self) -> None:
         self.org_number = _stored_orgnr(self.org_number)
+
+    def validate_constraints(self, exclude=None) -> None:
+        with _duplicate_number_at_its_field():
+            super().validate_constraints(exclude)
 
 
 class MemberKind(models.TextChoices):
@@ -127,6 +155,7 @@ class Member(models.Model):
                 fields=["org_number"],
                 condition=~Q(org_number=""),
                 name="%(app_label)s_%(class)s_one_per_org_number",
+                violation_error_code=DUPLICATE_ORGNR,
                 violation_error_message=_(
                     "Det finns redan en organisation med det organisationsnumret; välj den "
                     "i stället för att lägga till den igen."
@@ -143,6 +172,10 @@ class Member(models.Model):
 
     def clean(self) -> None:
         self.org_number = _stored_orgnr(self.org_number)
+
+    def validate_constraints(self, exclude=None) -> None:
+        with _duplicate_number_at_its_field():
+            super().validate_constraints(exclude)
 
     def name_on(self, day: date) -> str:
         """The name the organisation had on `day`; no query unless `day` is before the
