@@ -67,7 +67,10 @@ def membership_end(*, membership: Membership, valid_to: date, expected_version: 
             ended = _("Medlemskapet har redan upphört %(day)s.") % {"day": locked.valid_to}
             raise ValidationError({"valid_to": ended})
         locked.valid_to = valid_to
-        locked.full_clean()
+        try:
+            locked.full_clean()
+        except ValidationError as error:  # only the end changed: say it there
+            raise ValidationError({"valid_to": error.messages}) from error
         locked.save()
         return locked
 
