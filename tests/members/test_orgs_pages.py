@@ -76,11 +76,9 @@ def test_end_a_membership_and_refuse_an_end_before_start(staff_client, region_me
     pk = region_membership.pk
     before = {"version": region_membership.version, "valid_to": "2010-12-31"}
     response = staff_client.post(url("membership_end", pk=pk), before)
-    assert (
-        response.context["form"].errors
-        == {"__all__": ["Medlemskapet kan inte upphöra före det börjar."]}
-        or "upphöra före" in response.content.decode()
-    )
+    assert response.context["form"].errors == {
+        "valid_to": ["Medlemskapet kan inte upphöra före det börjar."]
+    }
     ok = {"version": region_membership.version, "valid_to": "2020-12-31"}
     assert staff_client.post(url("membership_end", pk=pk), ok).status_code == 302
     assert Membership.objects.get(pk=pk).valid_to == date(2020, 12, 31)

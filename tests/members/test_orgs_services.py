@@ -155,7 +155,9 @@ def test_a_membership_cannot_end_before_it_starts():
     joined = services.membership_start(association=vm, member=member, valid_from=date(2014, 1, 1))
     with pytest.raises(ValidationError) as error:
         services.membership_end(membership=joined, valid_to=date(2013, 12, 31), expected_version=1)
-    assert error.value.messages == ["Medlemskapet kan inte upphöra före det börjar."]
+    assert error.value.message_dict == {
+        "valid_to": ["Medlemskapet kan inte upphöra före det börjar."]
+    }
     with pytest.raises(StaleEditError):
         services.membership_end(membership=joined, valid_to=date(2015, 1, 1), expected_version=0)
 
