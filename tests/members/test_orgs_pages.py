@@ -140,3 +140,14 @@ def test_rename_is_for_superusers_only(client, make_user, association):
     assert client.post(page, data).status_code == 302
     renamed = Member.objects.get(pk=region.pk)
     assert (renamed.name, renamed.name_on(date(2014, 1, 1))) == ("Region Jönköpings län", OLD)
+
+
+def test_the_overview_names_a_renamed_member_as_it_was_on_the_day(staff_client):
+    region = Member.objects.get(name=OLD)
+    region.former_names.create(name=OLD, valid_from=None)
+    region.name, region.named_since = "Region Jönköpings län", date(2019, 1, 1)
+    region.save()
+    then = staff_client.get(url("overview"), {"datum": "2014-06-01"}).content.decode()
+    assert OLD in then and "Region Jönköpings län" not in then
+    now = staff_client.get(url("overview"), {"datum": "2019-06-01"}).content.decode()
+    assert "Region Jönköpings län" in now
