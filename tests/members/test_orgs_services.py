@@ -11,7 +11,14 @@ from django.db import IntegrityError, transaction
 from finsam.errors import StaleEditError
 from members import orgs_services as services
 from members.funding import funding_breakdown
-from members.models import Association, FundingYear, Member, Membership, PopulationFigure
+from members.models import (
+    Association,
+    FundingYear,
+    Member,
+    MemberName,
+    Membership,
+    PopulationFigure,
+)
 from reports.builders import build_report
 from reports.rendering import print_html
 from tests.reports.helpers import html_text
@@ -199,3 +206,12 @@ def test_population_figure_change_is_version_checked():
     services.population_figure_delete(figure=stale, expected_version=2)
     assert not PopulationFigure.objects.filter(pk=figure.pk).exists()
     assert Membership.objects.filter(association__slug="finnveden").count() == 6
+
+
+def test_one_name_per_date_and_one_first_name_held_by_the_database(region):
+    region.former_names.create(name=OLD, valid_from=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        region.former_names.create(name="Annat", valid_from=None)
+    region.former_names.create(name="Mellan", valid_from=date(2015, 1, 1))
+    with pytest.raises(ValidationError):
+        MemberName(member=region, name="Annat", valid_from=date(2015, 1, 1)).full_clean()
