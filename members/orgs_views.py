@@ -35,7 +35,9 @@ def memberships(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def membership_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     search = OrganisationSearchForm(request.GET or None)
     pick = MembershipStartForm(request.POST if "member" in request.POST else None)
-    new = OrganisationNewForm(request.POST if "name" in request.POST else None)
+    # Any other post is the new-organisation form, so a post missing fields is told so.
+    posted_new = request.method == "POST" and "member" not in request.POST
+    new = OrganisationNewForm(request.POST if posted_new else None)
     for form in (pick, new):
         if form.is_bound and form.is_valid():
             try:
