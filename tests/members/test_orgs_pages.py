@@ -151,3 +151,9 @@ def test_the_overview_names_a_renamed_member_as_it_was_on_the_day(staff_client):
     assert OLD in then and "Region Jönköpings län" not in then
     now = staff_client.get(url("overview"), {"datum": "2019-06-01"}).content.decode()
     assert "Region Jönköpings län" in now
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_rename_page(client):
+    region = Member.objects.get(name=OLD)
+    response = client.get(reverse("member_rename", kwargs={"pk": region.pk}))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
