@@ -157,3 +157,11 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_rename_page(client):
     region = Member.objects.get(name=OLD)
     response = client.get(reverse("member_rename", kwargs={"pk": region.pk}))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_the_back_office_shows_earlier_names(client):
+    region = Member.objects.get(name=OLD)
+    region.former_names.create(name="Landstinget i Jönköping", valid_from=None)
+    client.force_login(get_user_model().objects.create_superuser("root", password="pw-test-1"))
+    page = client.get(reverse("admin:members_member_change", args=[region.pk]))
+    assert page.status_code == 200 and "Landstinget i Jönköping" in page.content.decode()
