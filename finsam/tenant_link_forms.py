@@ -9,7 +9,13 @@ limited to its association's rows and members.
 from django import forms
 from django.db import models
 
-from finsam.tenant_links import association_id_of, checked_links, inside_rows, many_errors
+from finsam.tenant_links import (
+    association_id_of,
+    checked_links,
+    inside_rows,
+    is_owned,
+    many_errors,
+)
 
 
 class ManyLinksChecked(forms.ModelForm):
@@ -32,7 +38,9 @@ def checked_form(form: type[forms.ModelForm]) -> type[forms.ModelForm]:
 def limit_choices(form: type[forms.ModelForm], obj: models.Model | None) -> type[forms.ModelForm]:
     """For an existing `obj`, its form's links offer only the rows and members of its
     association. Changes `form`'s fields: for a form class made for this one request."""
-    association_id = association_id_of(obj) if obj is not None and obj.pk else None
+    if obj is None or not obj.pk or not is_owned(type(obj)):
+        return form  # a new row, or a shared one (a member organisation) that no association owns
+    association_id = association_id_of(obj)
     if obj is None or association_id is None:
         return form
     for field in checked_links(obj._meta.model):

@@ -6,6 +6,7 @@ from django.urls import include, path
 from finsam.two_factor import views as two_factor_views
 from finsam.users import founding_views, invitation_views
 from finsam.users import views as user_views
+from members import orgs_views
 from members import urls as members_urls
 
 # The platform's pages of an association (history, users, imports) keep the "members" URL
@@ -44,5 +45,7 @@ urlpatterns = [
     path("konto/nytt-forbund/", founding_views.association_new, name="association_new"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # Organisations are shared by associations: their names are changed outside any one.
+    path("organisationer/<int:pk>/namn/", orgs_views.member_rename, name="member_rename"),
     path("<slug:association>/", include(association_urls)),
 ]

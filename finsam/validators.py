@@ -1,6 +1,9 @@
 """Validators for Swedish identifiers."""
 
-from django.core.exceptions import ValidationError
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr
@@ -24,3 +27,34 @@ def validate_orgnr(value: str) -> None:
 def normalise_orgnr(value: str) -> str:
     """The printed form NNNNNN-NNNN."""
     return orgnr.format(value) if value else value
+
+
+DUPLICATE_ORGNR = "duplicate_org_number"
+
+
+def stored_orgnr(value: str) -> str:
+    """The number as it will be stored, so uniqueness is checked on that form ("2120000587"
+    and "212000-0587" are one organisation); an invalid one is left for its validator."""
+    try:
+        validate_orgnr(value)
+    except ValidationError:
+        return value
+    return normalise_orgnr(value)
+
+
+@contextmanager
+def duplicate_number_at_its_field() -> Iterator[None]:
+    """A taken organisation number is said next to the number, not above the form (a
+    conditional unique constraint reports to the whole object)."""
+    try:
+        yield
+    except ValidationError as error:
+        errors = error.update_error_dict({})
+        whole = errors.pop(NON_FIELD_ERRORS, [])
+        moved = [e for e in whole if getattr(e, "code", None) == DUPLICATE_ORGNR]
+        kept = [e for e in whole if e not in moved]
+        if moved:
+            errors.setdefault("org_number", []).extend(moved)
+        if kept:
+            errors[NON_FIELD_ERRORS] = kept
+        raise ValidationError(errors) from error

@@ -29,11 +29,26 @@ class AssociationAdmin(AuditedAdmin):
     inlines = [MembershipInline, UserRoleInline]
 
 
+class MemberNameInline(admin.TabularInline):
+    """Earlier names, shown only: a new name from a date is given on the rename page, which
+    keeps the name in use until then for older documents."""
+
+    model = models.MemberName
+    extra = 0
+    can_delete = False
+    readonly_fields = ["name", "valid_from"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(models.Member)
 class MemberAdmin(AuditedAdmin):
     list_display = ["name", "kind", "org_number"]
     list_filter = ["kind"]
     search_fields = ["name", "org_number"]
+    readonly_fields = ["named_since"]
+    inlines = [MemberNameInline]
 
 
 class AgreedContributionInline(admin.TabularInline):

@@ -25,10 +25,10 @@ def register() -> None:
 
 
 def match_members(keys: Keys, members: list[dict]) -> list[str]:
-    """Each member organisation of the file, found here by name or created."""
+    """Each member organisation of the file, found here by number or name, or created."""
     created = []
     for member in members:
-        found = Member.objects.filter(name=member["name"]).first()
+        found = _member_here(member)
         if found is None:
             found = _new_member(member)
             created.append(found.name)
@@ -39,6 +39,17 @@ def match_members(keys: Keys, members: list[dict]) -> list[str]:
             )
         keys.maps[Member][member["id"]] = found.pk
     return created
+
+
+def _member_here(member: dict) -> Member | None:
+    """The organisation by its number (one per number), else by its name now or earlier:
+    an older file may name an organisation renamed since."""
+    if member.get("org_number"):
+        found = Member.objects.filter(org_number=member["org_number"]).first()
+        if found is not None:
+            return found
+    named = Member.objects.filter(name=member["name"]).first()
+    return named or Member.objects.filter(former_names__name=member["name"]).first()
 
 
 def _new_member(member: dict) -> Member:

@@ -125,7 +125,7 @@ def funding_breakdown(
         state_lines=_state_lines(
             funding_year, members, state, state_presentation or funding_year.state_presentation
         ),
-        region_lines=_region_lines(regions, region_half, agreed, problems),
+        region_lines=_region_lines(funding_year, regions, region_half, agreed, problems),
         municipal_lines=_municipal_lines(
             funding_year, municipalities, municipal_half, agreed, problems
         ),
@@ -143,20 +143,33 @@ def _state_lines(
     if presentation == StatePresentation.TWO_LINES and fk and af:
         fk_part, af_part = allocate(state, [1, 1], Decimal(funding_year.rounding_step))
         return [
-            ContributionLine(fk.name, fk, fk.kind, fk_part),
-            ContributionLine(af.name, af, af.kind, af_part),
+            ContributionLine(_named(fk, funding_year), fk, fk.kind, fk_part),
+            ContributionLine(_named(af, funding_year), af, af.kind, af_part),
         ]
     return [ContributionLine(str(STATE_ONE_LINE_LABEL), fk, MemberKind.FORSAKRINGSKASSAN, state)]
 
 
+def _named(member: Member, funding_year: FundingYear) -> str:
+    """The member's name as the year's documents print it: the name it had when the year began."""
+    return member.name_on(date(funding_year.year, 1, 1))
+
+
 def _region_lines(
-    regions: list[Member], half: Decimal, agreed: dict[int, Decimal], problems: list[str]
+    funding_year: FundingYear,
+    regions: list[Member],
+    half: Decimal,
+    agreed: dict[int, Decimal],
+    problems: list[str],
 ) -> list[ContributionLine]:
     if len(regions) != 1:
         problems.append(_("Förbundet ska ha exakt en region (landsting) som medlem under året."))
-        return [ContributionLine(r.name, r, r.kind, None, agreed.get(r.pk)) for r in regions]
+        return [
+            ContributionLine(_named(r, funding_year), r, r.kind, None, agreed.get(r.pk))
+            for r in regions
+        ]
     region = regions[0]
-    return [ContributionLine(region.name, region, region.kind, half, agreed.get(region.pk))]
+    label = _named(region, funding_year)
+    return [ContributionLine(label, region, region.kind, half, agreed.get(region.pk))]
 
 
 def _municipal_lines(
@@ -171,13 +184,16 @@ def _municipal_lines(
         return []
     weights = _key_weights(funding_year, municipalities, problems)
     if weights is None:
-        return [ContributionLine(m.name, m, m.kind, None, agreed.get(m.pk)) for m in municipalities]
+        return [
+            ContributionLine(_named(m, funding_year), m, m.kind, None, agreed.get(m.pk))
+            for m in municipalities
+        ]
     step = Decimal(funding_year.rounding_step)
     proposed = allocate(half, [w for w in weights], step)
     exact = exact_shares(half, weights)
     return [
         ContributionLine(
-            label=m.name,
+            label=_named(m, funding_year),
             member=m,
             kind=m.kind,
             proposed=amount,

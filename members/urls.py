@@ -1,6 +1,12 @@
 from django.urls import path
 
-from members import facts_views, groups_views, history_views, views
+from members import (
+    facts_views,
+    groups_views,
+    history_views,
+    orgs_views,
+    views,
+)
 
 app_name = "members"
 urlpatterns = [
@@ -34,4 +40,23 @@ urlpatterns += [
     path("moten/nytt/", groups_views.meeting_edit, name="meeting_new"),
     path("moten/<int:pk>/andra/", groups_views.meeting_edit, name="meeting_edit"),
     path("moten/<int:pk>/ta-bort/", groups_views.meeting_remove, name="meeting_remove"),
+]
+
+# Part "orgs" of issue 16: members and memberships, population figures.
+urlpatterns += [
+    path("medlemmar/", orgs_views.memberships, name="memberships"),
+    path("medlemmar/ny/", orgs_views.membership_new, name="membership_new"),
+    path("medlemmar/<int:pk>/avsluta/", orgs_views.membership_end, name="membership_end"),
+    path("invanare/", orgs_views.population_figures, name="population_figures"),
+    path("invanare/ny/", orgs_views.population_figure_new, name="population_figure_new"),
+    path(
+        "invanare/<int:pk>/andra/",
+        orgs_views.population_figure_edit,
+        name="population_figure_edit",
+    ),
+    path(
+        "invanare/<int:pk>/ta-bort/",
+        orgs_views.population_figure_delete,
+        name="population_figure_delete",
+    ),
 ]

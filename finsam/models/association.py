@@ -9,15 +9,22 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from finsam.models.audit import audited
 from finsam.permissions import Role
-from finsam.validators import normalise_orgnr, validate_orgnr
+from finsam.validators import (
+    DUPLICATE_ORGNR,
+    duplicate_number_at_its_field,
+    normalise_orgnr,
+    stored_orgnr,
+    validate_orgnr,
+)
 
-RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media"})
+RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media", "organisationer"})
 
 
 def validate_not_reserved(slug: str) -> None:
@@ -67,6 +74,17 @@ class Association(models.Model):
         verbose_name = _("samordningsförbund")
         verbose_name_plural = _("samordningsförbund")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org_number"],
+                condition=~Q(org_number=""),
+                name="%(app_label)s_%(class)s_one_per_org_number",
+                violation_error_code=DUPLICATE_ORGNR,
+                violation_error_message=_(
+                    "Ett annat samordningsförbund har redan det organisationsnumret."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -77,6 +95,13 @@ class Association(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:overview", kwargs={"association": self.slug})
+
+    def clean(self) -> None:
+        self.org_number = stored_orgnr(self.org_number)
+
+    def validate_constraints(self, exclude=None) -> None:
+        with duplicate_number_at_its_field():
+            super().validate_constraints(exclude)
 
 
 class UserRole(models.Model):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from finsam.forms import add_errors
 from finsam.models import Invitation
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -18,7 +19,7 @@ from finsam.users.invitations import (
     invitation_send,
     invitation_withdraw,
 )
-from finsam.users.views import add_errors, users_page
+from finsam.users.views import users_page
 
 
 @tenant_view(Perm.MANAGE_USERS)

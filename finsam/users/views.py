@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.middleware import is_verified
 
+from finsam.forms import add_errors
 from finsam.models import UserRole
 from finsam.permissions import Perm, Role
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -86,11 +86,3 @@ def user_role_update(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespo
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("members:user_roles", tenant.association.slug)
-
-
-def add_errors(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

@@ -1,6 +1,11 @@
 """The associations' member organisations, funding and organisation."""
 
-from members.models.association import Member, MemberKind, Membership
+from members.models.association import (
+    Member,
+    MemberKind,
+    MemberName,
+    Membership,
+)
 from members.models.funding import (
     AgreedContribution,
     DistributionKey,
@@ -39,6 +44,7 @@ __all__ = [
     "MeetingKind",
     "Member",
     "MemberKind",
+    "MemberName",
     "Membership",
     "OfficePost",
     "Person",

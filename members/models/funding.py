@@ -222,6 +222,11 @@ class PopulationFigure(TenantOwned, models.Model):
     member = models.ForeignKey(Member, on_delete=models.PROTECT, verbose_name=_("kommun"))
     date = models.DateField(_("datum"))
     population = models.PositiveIntegerField(_("invånare"))
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
 
     tenant_path = "association"
     history = audited()

@@ -23,7 +23,10 @@ def introduction_block(context: BuildContext) -> Block:
             _("%(name)s bildades den %(date)s.")
             % {"name": association.name, "date": long_date(association.formed_on)}
         )
-    members = [member.name for member in members_during_year(association, context.year)]
+    members = [
+        member.name_on(context.period_start)
+        for member in members_during_year(association, context.year)
+    ]
     if members:
         facts.append(_("Medlemmar är %(members)s.") % {"members": joined(members)})
     paragraphs = [" ".join(facts)]

@@ -40,7 +40,7 @@ def board_table(context: BuildContext, rows: list[BoardRow]) -> Table:
         rows=tuple(
             Row(
                 _persons(row.ordinary, first, last),
-                (_persons(row.deputies, first, last), row.member.name),
+                (_persons(row.deputies, first, last), row.member.name_on(last)),
             )
             for row in rows
         ),
@@ -69,7 +69,7 @@ def auditors_block(context: BuildContext) -> Block:
         name = str(auditor)
         if qualify:  # with deputies among them, say who is which
             name = f"{name} – {AuditorKind(auditor.kind).label.lower()}"
-        members = [member.name for member in auditor.appointed_by.all()]
+        members = [member.name_on(context.period_end) for member in auditor.appointed_by.all()]
         rows.append(Row(name, (joined(members),)))
     table = Table(
         caption=_("Revisorer"),
@@ -117,7 +117,9 @@ def signatures_block(context: BuildContext) -> Block:
         "reports/blocks/_signatures.html",
         context={
             "place_date": place_and_date(report.signing_place, report.signing_date),
-            "signers": [_signer(seat) for seat in sorted(seats, key=_signing_order)],
+            "signers": [
+                _signer(seat, report.signing_date) for seat in sorted(seats, key=_signing_order)
+            ],
         },
     )
 
@@ -137,6 +139,7 @@ def _signing_order(seat: BoardSeat) -> tuple[int, str]:
     return rank, seat.person.name
 
 
-def _signer(seat: BoardSeat) -> dict[str, str]:
+def _signer(seat: BoardSeat, day: date) -> dict[str, str]:
     position = BoardPosition(seat.position).label if seat.position else ""
-    return {"name": seat.person.name, "position": str(position), "member": seat.appointed_by.name}
+    member = seat.appointed_by.name_on(day)
+    return {"name": seat.person.name, "position": str(position), "member": member}

@@ -5,6 +5,8 @@ The office is read as it stands on the first day of the plan year (a plan is wri
 its year begins); the signature as it stands on the signing date.
 """
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 
 from members.models import GroupKind, Meeting, MeetingKind
@@ -20,19 +22,22 @@ BOARD_MEETINGS = (MeetingKind.BOARD, MeetingKind.EXTRA_BOARD)
 
 @block("groups", _("Arbetsutskott och grupper"))
 def groups_block(context: BuildContext) -> Block:
-    return _groups("groups", list(groups_of(context.association)))
+    return _groups("groups", list(groups_of(context.association)), context.period_end)
 
 
 @block("local_groups", _("Lokala ledningsgrupper"))
 def local_groups_block(context: BuildContext) -> Block:
     groups = groups_of(context.association).filter(kind=GroupKind.LOCAL_MANAGEMENT)
-    return _groups("local_groups", list(groups))
+    return _groups("local_groups", list(groups), context.period_end)
 
 
-def _groups(key: str, groups) -> Block:
+def _groups(key: str, groups, day: date) -> Block:
     items = []
     for group in groups:
-        members = [str(m.person or m.member) for m in group.memberships.all()]
+        members = [
+            str(m.person) if m.person else m.member.name_on(day) if m.member else ""
+            for m in group.memberships.all()
+        ]
         items.append(
             {
                 "name": group.name,

@@ -6,6 +6,8 @@ per follow-up (never a person); every total is computed from the rows, so Växj�
 referrals print as 77 where the original printed 67 over rows adding up to 77.
 """
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 
 from finsam.lib.dates import month_name, month_year
@@ -34,6 +36,7 @@ def referrals_block(context: BuildContext) -> Block:
 def referral_table(table: ReferralTable, name: str) -> Table:
     last = table.years[-1]
     until = month_year(last.through) if last.through else str(last.year)
+    named_on = last.through or date(last.year, 12, 31)
     return Table(
         caption=_("Inkomna intresseanmälningar från starten %(first)s t.o.m. %(until)s – %(name)s")
         % {"first": table.years[0].year, "until": until, "name": name},
@@ -41,7 +44,7 @@ def referral_table(table: ReferralTable, name: str) -> Table:
         rows=(
             Row(_("Antal – totalt"), tuple(str(total) for total in table.totals), kind="total"),
             *(
-                Row(member.name, tuple("" if c is None else str(c) for c in counts))
+                Row(member.name_on(named_on), tuple("" if c is None else str(c) for c in counts))
                 for member, counts in table.rows
             ),
         ),

@@ -101,6 +101,8 @@ def test_empty_orgnr_is_read_with_a_warning_for_the_preview():
 
 
 def test_an_association_without_orgnr_adopts_the_files_and_later_files_are_checked(fresh):
+    # The corpus file is Växjö's: one association per number, so Växjö gives it up here.
+    Association.objects.filter(slug="vaxjo").update(org_number="")
     batch, plan = upload(fresh, "typ4_jamforelsear.se")
     assert batch is not None and plan.orgnr == "222000-2634"
     association_orgnr_adopt(association=fresh, orgnr=plan.orgnr)

@@ -196,6 +196,8 @@ def test_an_empty_orgnr_is_read_in_only_once_the_warning_is_confirmed(admin_clie
 
 
 def test_an_association_without_orgnr_is_offered_the_files_number(client, make_user):
+    # The corpus file is Växjö's: one association per number, so Växjö gives it up here.
+    Association.objects.filter(slug="vaxjo").update(org_number="")
     fresh = Association.objects.create(
         name="Nytt förbund", slug="nytt", formed_on=date(2011, 5, 20)
     )

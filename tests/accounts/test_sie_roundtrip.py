@@ -8,6 +8,7 @@ from itertools import count
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stdnum import luhn
 
 from budgets.accounts.models import MonthMovement
 from finsam.imports.batches import import_confirm, import_upload
@@ -43,13 +44,15 @@ SLUGS = count()
 )
 @given(books=vouchers())
 def test_balanced_vouchers_come_back_as_the_same_monthly_sums(books):
-    association = Association.objects.create(
-        name="Prov", slug=f"prov-{next(SLUGS)}", org_number="222000-2873"
-    )
+    serial = next(SLUGS)
+    # Each example its own number: one association per organisation number.
+    digits = f"2321{serial:05d}"
+    orgnr = f"{digits[:6]}-{digits[6:]}{luhn.calc_check_digit(digits)}"
+    association = Association.objects.create(name="Prov", slug=f"prov-{serial}", org_number=orgnr)
     content = write_sie(
         None,
         company_name="Prov",
-        orgnr="222000-2873",
+        orgnr=orgnr,
         years=[Rar(0, date(2015, 1, 1), date(2015, 12, 31))],
         accounts=[Konto(number, f"Konto {number}") for number in ACCOUNTS],
         vouchers=books,

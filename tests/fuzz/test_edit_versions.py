@@ -42,6 +42,7 @@ NO_VERSION = {
     "budgets:footnotes": "formuläret för en ny fotnot (de sparade har version)",
     "budgets:sections": "formuläret för ett nytt avsnitt (de sparade har version)",
     "members:funding_year_new": "lägger till ett finansieringsår",
+    "members:membership_new": "lägger till ett medlemskap (och kanske en ny organisation)",
     "members:import_decide": "beslut om en förhandsgranskad import (prövas mot den)",
     # Roles: granted or taken away whole, no value typed over another's.
     "members:user_roles": "lägger till en användare med en roll",
