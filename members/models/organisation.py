@@ -69,6 +69,12 @@ class BoardSeat(models.Model):
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)
 
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
+
     tenant_path = "association"
     history = audited()
 
@@ -107,6 +113,12 @@ class Auditor(models.Model):
     kind = models.CharField(_("slag"), max_length=10, choices=AuditorKind.choices)
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)
+
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
 
     tenant_path = "association"
     history = audited(m2m_fields=("appointed_by",))
@@ -149,6 +161,12 @@ class OfficePost(models.Model):
     employer = models.CharField(_("anställd hos"), max_length=200, blank=True)
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)
+
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
 
     tenant_path = "association"
     history = audited()
