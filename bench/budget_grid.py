@@ -28,7 +28,7 @@ ROUNDS = 30
 
 def build_budget():
     from budgets.models import BudgetAmount, BudgetColumn, BudgetDocument, BudgetLine, BudgetSection
-    from members.models import Association
+    from finsam.models import Association
 
     association = Association.objects.get(slug="finnveden")
     # Years with funding in the demo (2014, 2015), so contribution lines are computed too.

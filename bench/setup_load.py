@@ -26,7 +26,7 @@ def prepare(
     _django(url)
     from django.db import connections
 
-    from members.models import Association
+    from finsam.models import Association
 
     associations = list(Association.objects.order_by("slug"))
     _users(associations, users, password)
@@ -40,8 +40,8 @@ def _users(associations, users: int, password: str) -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
+    from finsam.models import UserRole
     from finsam.permissions import Role
-    from members.models import UserRole
 
     hashed = make_password(password)  # once: hashing is slow on purpose
     for prefix, role in (("load-kansli", Role.STAFF), ("load-styrelse", Role.BOARD)):

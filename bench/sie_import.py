@@ -122,8 +122,8 @@ def _child(url: str, file: str) -> dict:
     from django.core.management import call_command
 
     from budgets.accounts.models import MonthMovement
-    from members.imports.batches import import_confirm, import_upload
-    from members.models import Association
+    from finsam.imports.batches import import_confirm, import_upload
+    from finsam.models import Association
 
     call_command("migrate", verbosity=0)
     association = Association.objects.create(name="Bench", slug="bench", org_number="222000-2634")

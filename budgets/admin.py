@@ -12,7 +12,7 @@ from budgets.models import (
     FollowUpFigure,
     Footnote,
 )
-from members.audit.admin import AuditedAdmin, ReadOnlyAdmin
+from finsam.audit.admin import AuditedAdmin, ReadOnlyAdmin
 
 
 class ColumnInline(admin.TabularInline):

@@ -7,13 +7,29 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Budgetar och bokföring")
 
     def ready(self) -> None:
+        from budgets.accounts.import_kinds import BookImportKind, looks_like_sie
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance
+        from budgets.initiative_panel import initiative_budget_lines
+        from finsam.imports.batches import Importer, register_importer
         from finsam.uploads import check_sie_file
-        from members.imports.batches import Importer, register_importer
-        from members.models import ImportKind
+        from initiatives.panels import Panel, register_panel
+
+        register_panel(Panel("budgets/_initiative_lines.html", initiative_budget_lines))
 
         # SIE files of a whole year with every voucher can be large; they are read as a stream.
         register_importer(
-            ImportKind.SIE, Importer(read_sie_upload, apply_ledger, check=check_sie_file, sie=True)
+            BookImportKind.SIE,
+            Importer(
+                BookImportKind.SIE.label,
+                read_sie_upload,
+                apply_ledger,
+                check=check_sie_file,
+                sie=True,
+                recognise=looks_like_sie,
+                recognised_as=_("en SIE-fil (bokföring)"),
+            ),
         )
-        register_importer(ImportKind.TRIAL_BALANCE, Importer(read_trial_balance, apply_ledger))
+        register_importer(
+            BookImportKind.TRIAL_BALANCE,
+            Importer(BookImportKind.TRIAL_BALANCE.label, read_trial_balance, apply_ledger),
+        )

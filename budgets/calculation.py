@@ -139,10 +139,6 @@ class ColumnResult:
         return self.revenue - self.opening
 
     @property
-    def year_result(self) -> Decimal:
-        return self.year_revenue - self.costs
-
-    @property
     def opening_difference(self) -> Decimal | None:
         return None if self.opening_computed is None else self.opening - self.opening_computed
 

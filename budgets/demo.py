@@ -19,9 +19,10 @@ from budgets.models import (
     FollowUpFigure,
     Footnote,
 )
+from finsam.models import Association
 from finsam.saving import saved
 from initiatives.models import Initiative
-from members.models import Association, Member
+from members.models import Member
 
 # The settings staff edit, and what only a demo sets directly (the adoption's facts).
 DOCUMENT_FIELDS = ("year", *BudgetDocument.SETTING_FIELDS, "status", "adopted_on", "diary_number")

@@ -22,8 +22,8 @@ from budgets.models import (
     FollowUpFigure,
     Footnote,
 )
-from members.audit.log import Source
-from members.history_views import funding_sources
+from finsam.audit.log import Source
+from members.history import funding_sources
 from members.models import FundingYear
 
 

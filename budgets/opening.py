@@ -22,7 +22,7 @@ from budgets.calculation import OPENING_PREFERENCE
 from budgets.models import BudgetColumn, BudgetDocument, ColumnKind
 from budgets.selectors import BudgetSheet, budget_sheet, follow_up_of
 from finsam.lib.rounding import KRONA, round_to_step
-from members.models import Association
+from finsam.models import Association
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
-from members.models import Association, UserRole
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_SLUGS = ["finnveden", "vastra-malardalen", "ale-kungalv-stenungsund-tjorn", "vaxjo"]

@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "djmoney",
     "axes",
     "csp",
@@ -155,7 +154,8 @@ AXES_CLIENT_IP_CALLABLE = "finsam.client_address.client_address"
 SECURE_PROXY_SSL_HEADER = proxy_ssl_header(FINSAM_TRUSTED_PROXIES)
 
 # E-mail (invitations, password resets): printed to the console in development; in production
-# sent through the SMTP server EMAIL_HOST (port EMAIL_PORT, EMAIL_HOST_USER/PASSWORD, TLS).
+# sent through the SMTP server EMAIL_HOST (port EMAIL_PORT, EMAIL_HOST_USER/PASSWORD, STARTTLS
+# with EMAIL_USE_TLS or implicit TLS with EMAIL_USE_SSL). README, "E-mail and invitations".
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -167,6 +167,11 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A mail server that does not answer must not hold a sign-in page (a reset request) for minutes.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(gettext_noop("Ange EMAIL_USE_TLS eller EMAIL_USE_SSL, inte båda."))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "finsam@localhost")
 
 LOGIN_URL = "login"

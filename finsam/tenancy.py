@@ -5,7 +5,9 @@ Every association-scoped URL starts with `/<association-slug>/`. Views are wrapp
 
 1. finds the association in the URL (an unknown slug is a 404),
 2. finds the user's role in it (no role there is a 403; so is a role that lacks `perm`),
-3. hands the view a `Tenant` (association and role) as `request.tenant`.
+3. sends the user to the second sign-in step first if the association requires it
+   (`finsam.two_factor.requirement`),
+4. hands the view a `Tenant` (association and role) as `request.tenant`.
 
 Views then read only through `scoped(Model, tenant)` / `get_scoped_or_404(...)`, which filter
 on the model's `tenant_path` (the lookup from that model to its association). An object of
@@ -22,9 +24,10 @@ from django.db import models
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 
+from finsam.models import Association, UserRole
 from finsam.owned import tenant_path
 from finsam.permissions import Perm, Role, role_allows
-from members.models import Association, UserRole
+from finsam.two_factor.requirement import step_required
 
 M = TypeVar("M", bound=models.Model)
 View = Callable[..., HttpResponseBase]
@@ -91,6 +94,9 @@ def tenant_view(perm: Perm = Perm.VIEW) -> Callable[[View], View]:
             role = role_in(request.user, found)
             if role is None:
                 raise PermissionDenied
+            step = step_required(request, found)
+            if step is not None:
+                return step
             tenant = Tenant(association=found, role=role)
             # Set before the permission check, so a refused page still shows the association's
             # menu as this role sees it.

@@ -4,19 +4,33 @@ from django.contrib import admin
 from django.urls import include, path
 
 from finsam.two_factor import views as two_factor_views
-from members import invitation_views
-from members import views as member_views
+from finsam.users import invitation_views
+from finsam.users import views as user_views
+from members import urls as members_urls
+
+# The platform's pages of an association (history, users, imports) keep the "members" URL
+# namespace they were first written under, so templates and links name them as before.
+association_pages = (
+    members_urls.urlpatterns
+    + [
+        path("", include("finsam.audit.urls")),
+        path("", include("finsam.users.urls")),
+        path("", include("finsam.imports.urls")),
+    ],
+    "members",
+)
 
 association_urls = [
-    path("", include("members.urls")),
+    path("", include(association_pages)),
     path("insatser/", include("initiatives.urls")),
     path("budget/", include("budgets.urls")),
     path("bokforing/", include("budgets.accounts.urls")),
     path("rapporter/", include("reports.urls")),
+    path("tvastegsverifiering/", include("finsam.two_factor.association_urls")),
 ]
 
 urlpatterns = [
-    path("", member_views.start, name="start"),
+    path("", user_views.start, name="start"),
     # Sign-in and sign-out first: the versions a half-signed-in user (password given, code
     # not yet) may reach; the rest of Django's account pages follow.
     path("konto/login/", two_factor_views.login, name="login"),

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from finsam.audit.admin import AuditedAdmin
 from initiatives.models import (
     Decision,
     ExitCount,
@@ -17,7 +18,6 @@ from initiatives.models import (
     StandingCount,
     StatusChange,
 )
-from members.audit.admin import AuditedAdmin
 
 
 class DecisionInline(admin.TabularInline):

@@ -8,10 +8,11 @@ the status the documents show, without invented status-change dates.
 from decimal import Decimal
 from typing import Any
 
+from finsam.models import Association
 from finsam.saving import saved
 from initiatives import figures, services
 from initiatives.models import Decision, ExitReason, Goal, Initiative, PriorityTargetGroup
-from members.models import Association, Meeting
+from members.models import Meeting
 from members.selectors import members_of
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from django import forms
 
 from finsam.forms import AmountField, YearField, choice_field, model_choice_field
+from finsam.models import Association
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
 from initiatives.figures import HeadCountData
@@ -31,7 +32,7 @@ from initiatives.models import (
     ReferralYear,
     Standing,
 )
-from members.models import Association, Meeting, Member
+from members.models import Meeting, Member
 from members.selectors import members_of
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -6,6 +6,7 @@ follow-up periods it ever had), so what was deleted since still shows.
 
 from django.db.models import Q
 
+from finsam.audit.log import Source
 from initiatives.models import (
     Decision,
     ExitCount,
@@ -19,7 +20,6 @@ from initiatives.models import (
     StandingCount,
     StatusChange,
 )
-from members.audit.log import Source
 
 
 def initiative_sources(initiative: Initiative) -> list[Source]:

@@ -3,11 +3,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from finsam.audit.pages import render_history
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from initiatives.history import initiative_sources
 from initiatives.models import Initiative
-from members.history_views import render_history
 
 
 @tenant_view(Perm.VIEW_HISTORY)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from finsam.lib.shares import format_share
+from finsam.models import Association
 from initiatives import grants
 from initiatives.models import (
     Decision,
@@ -28,7 +29,8 @@ from initiatives.models import (
     ReferralCount,
     ReferralYear,
 )
-from members.models import Association, Member
+from initiatives.panels import ShownPanel, panels_for
+from members.models import Member
 
 
 def _decisions(initiative: Initiative) -> list[Decision]:
@@ -43,11 +45,6 @@ def granted_amount(initiative: Initiative, year: int) -> Decimal | None:
     a grant crossing a year end is split between the years by days.
     """
     return grants.by_year(_decisions(initiative)).get(year)
-
-
-def granted_for_period(initiative: Initiative, start: date, end: date) -> Decimal | None:
-    """What the board has granted for the days from `start` to `end` (None: nothing decided)."""
-    return grants.within(_decisions(initiative), start, end)
 
 
 def with_decisions(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
@@ -280,7 +277,7 @@ class InitiativePage:
     follow_ups: list[FollowUpView]
     referrals: ReferralTable | None
     costs: list[CostRow]
-    budget_lines: list  # the budgets app's lines for this initiative (BudgetLine.initiative)
+    panels: list[ShownPanel]  # what apps above add to the page (`initiatives.panels`)
 
 
 def initiative_page(initiative: Initiative) -> InitiativePage:
@@ -305,16 +302,7 @@ def initiative_page(initiative: Initiative) -> InitiativePage:
         follow_ups=[_follow_up_view(f) for f in follow_ups],
         referrals=_referral_table(years),
         costs=_costs(by_year, follow_ups),
-        budget_lines=_budget_lines(initiative),
-    )
-
-
-def _budget_lines(initiative: Initiative) -> list:
-    # Named through the reverse relation: budgets builds on initiatives, never the other way.
-    return list(
-        initiative.budget_lines.select_related("document")
-        .prefetch_related("amounts__column")
-        .order_by("document__year", "document__pk")
+        panels=panels_for(initiative),
     )
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from djmoney.money import Money
 
 from finsam.lib.numbers import format_amount
+from finsam.models import Association
 from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
@@ -24,7 +25,7 @@ from initiatives.models import (
     Outcome,
     StatusChange,
 )
-from members.models import Association, Meeting, Member
+from members.models import Meeting, Member
 from members.selectors import members_of
 
 

@@ -3,8 +3,9 @@
 from django import forms
 from django.contrib import admin
 
+from finsam.audit.admin import AuditedAdmin
+from finsam.models import Association, UserRole
 from members import models
-from members.audit.admin import AuditedAdmin
 from members.services import board_seat_save
 
 
@@ -15,12 +16,12 @@ class MembershipInline(admin.TabularInline):
 
 
 class UserRoleInline(admin.TabularInline):
-    model = models.UserRole
+    model = UserRole
     extra = 0
     autocomplete_fields = ["user"]
 
 
-@admin.register(models.Association)
+@admin.register(Association)
 class AssociationAdmin(AuditedAdmin):
     list_display = ["name", "slug", "org_number", "formed_on"]
     search_fields = ["name", "slug", "org_number"]
@@ -79,7 +80,7 @@ class BoardSeatForm(forms.ModelForm):
         # checks "one open seat per person and kind", the check and the save are one step.
         association = self.cleaned_data.get("association")
         if association is not None:
-            models.Association.objects.select_for_update().get(pk=association.pk)
+            Association.objects.select_for_update().get(pk=association.pk)
         super().clean()
         return self.cleaned_data
 
@@ -127,7 +128,7 @@ class MeetingAdmin(AuditedAdmin):
     date_hierarchy = "date"
 
 
-@admin.register(models.UserRole)
+@admin.register(UserRole)
 class UserRoleAdmin(AuditedAdmin):
     list_display = ["user", "association", "role"]
     list_filter = ["association", "role"]

@@ -7,8 +7,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Förbund och medlemmar")
 
     def ready(self) -> None:
-        from simple_history.signals import pre_create_historical_record
+        from members import backup
+        from members.imports import kinds
 
-        from members.audit.recording import fill_history_row
-
-        pre_create_historical_record.connect(fill_history_row, dispatch_uid="finsam-audit")
+        backup.register()
+        kinds.register()

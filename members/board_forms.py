@@ -8,18 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import PercentField, model_choice_field
+from finsam.models import Association
 from finsam.versions import VersionField
 from members.board_services import AuditorData, OfficeData, PersonChoice, SeatData
-from members.models import (
-    Association,
-    Auditor,
-    BoardPosition,
-    BoardSeat,
-    Member,
-    OfficePost,
-    Person,
-    SeatKind,
-)
+from members.models import Auditor, BoardPosition, BoardSeat, Member, OfficePost, Person, SeatKind
 from members.models.organisation import AuditorKind
 from members.selectors import members_of
 

@@ -18,7 +18,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from members.models import Association, BoardPosition, BoardSeat, Member, Person
+from finsam.models import Association
+from members.models import BoardPosition, BoardSeat, Member, Person
 from members.selectors import members_of
 
 

@@ -3,7 +3,8 @@ so the pages show the history of the organisation as well as how it stands today
 
 from django.db.models import QuerySet
 
-from members.models import Association, Auditor, BoardSeat, OfficePost
+from finsam.models import Association
+from members.models import Auditor, BoardSeat, OfficePost
 
 
 def board_seats_of(association: Association) -> QuerySet[BoardSeat]:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from finsam.models import Association
 from finsam.versions import version_checked
 from members.board_rules import (
     check_appointing,
@@ -22,7 +23,7 @@ from members.board_rules import (
     check_person,
     errors_on_fields,
 )
-from members.models import Association, Auditor, BoardSeat, Member, OfficePost, Person
+from members.models import Auditor, BoardSeat, Member, OfficePost, Person
 from members.services import board_seat_save
 
 SEAT_FIELDS = {"ends_after_start": "end", "one_open_seat_per_person": "person"}

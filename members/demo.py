@@ -6,10 +6,10 @@ from typing import Any
 
 from djmoney.money import Money
 
+from finsam.models import Association
 from finsam.saving import saved
 from members.models import (
     AgreedContribution,
-    Association,
     Auditor,
     BoardSeat,
     FixedKeyShare,

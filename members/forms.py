@@ -3,15 +3,12 @@
 from decimal import Decimal
 
 from django import forms
-from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from djmoney.money import Money
 
-from finsam.forms import AmountField, DateRangeEndField, PercentField, YearField, choice_field
+from finsam.forms import AmountField, PercentField, YearField
 from finsam.lib.numbers import format_amount
-from finsam.permissions import Role
-from members.audit.log import Filters
 from members.funding import ContributionLine, FundingBreakdown
 from members.models import (
     DistributionKey,
@@ -130,80 +127,3 @@ def _shown(value) -> str:
 
 class NewFundingYearForm(forms.Form):
     year = YearField(label=_("År"))
-
-
-class MailAddressField(forms.EmailField):
-    """An address mail can be sent to: the validator lets through some characters (U+202E in
-    the domain) that sending the mail then cannot encode, a 500 where the mail is sent."""
-
-    def clean(self, value):
-        address = super().clean(value)
-        try:
-            sanitize_address(address, "utf-8")
-        except (ValueError, UnicodeError) as error:
-            raise forms.ValidationError(
-                gettext("Det går inte att skicka e-post till %(email)s.") % {"email": address}
-            ) from error
-        return address
-
-
-class UserCreateForm(forms.Form):
-    """A new account: a taken user name is refused (an existing person is invited instead)."""
-
-    username = forms.CharField(
-        label=_("Användarnamn"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
-    full_name = forms.CharField(label=_("Namn"), max_length=150, required=False)
-    email = MailAddressField(
-        label=_("E-postadress"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
-    )
-    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
-    password = forms.CharField(
-        label=_("Startlösenord"),
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-    )
-
-
-class InvitationForm(forms.Form):
-    email = MailAddressField(
-        label=_("E-postadress"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
-    )
-    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
-
-
-class UserRoleChangeForm(forms.Form):
-    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
-
-
-class HistoryFilterForm(forms.Form):
-    """The association log's filters, read from the query string; bad input narrows nothing."""
-
-    fran = DateRangeEndField(label=_("Från och med"), required=False)
-    till = DateRangeEndField(label=_("Till och med"), required=False)
-    anvandare = forms.TypedChoiceField(label=_("Vem"), required=False, coerce=int, empty_value=None)
-    slag = forms.ChoiceField(label=_("Slag av uppgift"), required=False)
-
-    def __init__(self, *args, users: list, kinds: list[tuple[str, str]], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        everyone = [("", gettext("alla"))]
-        choice_field(self, "anvandare").choices = everyone + [
-            (user.pk, user.get_full_name() or user.username) for user in users
-        ]
-        choice_field(self, "slag").choices = everyone + kinds
-
-    def clean(self) -> dict:
-        super().clean()
-        data = self.cleaned_data
-        start, end = data.get("fran"), data.get("till")
-        if start and end and end < start:
-            raise forms.ValidationError(gettext("Till-datumet ligger före från-datumet."))
-        return data
-
-    def filters(self) -> Filters:
-        """What the reader asked for; an invalid form asks for nothing."""
-        if not self.is_valid():
-            return Filters()
-        data = self.cleaned_data
-        return Filters(data["fran"], data["till"], data["anvandare"], data["slag"])

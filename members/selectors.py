@@ -5,9 +5,8 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from finsam.permissions import Role
+from finsam.models import Association
 from members.models import (
-    Association,
     Auditor,
     BoardPosition,
     BoardSeat,
@@ -18,21 +17,7 @@ from members.models import (
     Membership,
     OfficePost,
     SeatKind,
-    UserRole,
 )
-
-
-def associations_for(user) -> QuerySet[Association]:
-    """The associations the user has a role in (superusers: all)."""
-    if user.is_superuser:
-        return Association.objects.all()
-    return Association.objects.filter(user_roles__user=user).distinct()
-
-
-def offers_two_factor(user) -> bool:
-    """Two-factor sign-in is offered to superusers and to admins and office staff anywhere."""
-    roles = UserRole.objects.filter(user=user, role__in=[Role.ADMIN, Role.STAFF])
-    return user.is_superuser or roles.exists()
 
 
 def _valid_on(day: date, start: str = "start", end: str = "end") -> Q:
@@ -173,12 +158,4 @@ def funding_year_for_overview(association: Association, today: date) -> FundingY
     return (
         years.filter(year__lte=today.year).order_by("-year").first()
         or years.order_by("year").first()
-    )
-
-
-def user_roles_of(association: Association) -> QuerySet[UserRole]:
-    return (
-        UserRole.objects.filter(association=association)
-        .select_related("user")
-        .order_by("user__username")
     )

@@ -3,36 +3,26 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from djmoney.models.fields import MoneyField
 from djmoney.money import Money
 
+from finsam.audit.recording import recording
 from finsam.errors import StaleEditError
-from finsam.permissions import Role
+from finsam.models import Association
 from finsam.saving import rows_synced
 from finsam.versions import version_checked
-from members.audit.recording import recording
 from members.models import (
     AgreedContribution,
-    Association,
     BoardSeat,
     DistributionKey,
     FixedKeyShare,
     FundingYear,
     Member,
-    UserRole,
 )
 from members.selectors import members_during_year
-
-TAKEN_USERNAME = gettext_lazy(
-    "Användarnamnet går inte att använda. Välj ett annat; har personen redan ett konto, "
-    "bjud in hen med e-postadress i stället."
-)
 
 
 @dataclass(frozen=True)
@@ -135,64 +125,6 @@ def _replace_fixed_shares(
         wanted={pk: {"percent": percent} for pk, percent in percents.items()},
         make=lambda pk: FixedKeyShare(funding_year=funding_year, member=members[pk]),
     )
-
-
-def user_create(
-    *,
-    association: Association,
-    username: str,
-    role: str,
-    password: str,
-    full_name: str = "",
-    email: str = "",
-) -> UserRole:
-    """A new account with a role in the association; never a role for an existing account.
-
-    A taken name gets one message whichever association (if any) the account belongs to, so
-    the form tells nothing about other associations' users. An existing person is invited by
-    e-mail address instead (`members.invitations`).
-    """
-    users = get_user_model().objects
-    with transaction.atomic():
-        Association.objects.select_for_update().get(pk=association.pk)
-        if users.filter(username__iexact=username).exists():
-            raise ValidationError({"username": TAKEN_USERNAME})
-        user = users.model(username=username, email=email)
-        user.first_name, _space, user.last_name = full_name.partition(" ")
-        validate_password(password, user)
-        user.set_password(password)
-        user.full_clean()
-        user.save()
-        grant = UserRole(user=user, association=association, role=role)
-        grant.full_clean()
-        grant.save()
-        return grant
-
-
-def user_role_change(*, user_role: UserRole, role: str) -> UserRole:
-    """Change a role; an admin cannot take away the last admin role of the association."""
-    with transaction.atomic():
-        Association.objects.select_for_update().get(pk=user_role.association_id)
-        _keep_an_admin(user_role, removing=role != Role.ADMIN)
-        user_role.role = role
-        user_role.full_clean()
-        user_role.save()
-        return user_role
-
-
-def user_role_revoke(*, user_role: UserRole) -> None:
-    with transaction.atomic():
-        Association.objects.select_for_update().get(pk=user_role.association_id)
-        _keep_an_admin(user_role, removing=True)
-        user_role.delete()
-
-
-def _keep_an_admin(user_role: UserRole, *, removing: bool) -> None:
-    if not removing or user_role.role != Role.ADMIN:
-        return
-    others = UserRole.objects.filter(association_id=user_role.association_id, role=Role.ADMIN)
-    if not others.exclude(pk=user_role.pk).exists():
-        raise ValidationError(_("Förbundet måste ha minst en administratör kvar."))
 
 
 def board_seat_save(*, seat: BoardSeat) -> BoardSeat:

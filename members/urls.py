@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import board_views, history_views, import_views, invitation_views, user_views, views
+from members import board_views, history_views, views
 
 app_name = "members"
 urlpatterns = [
@@ -14,21 +14,6 @@ urlpatterns = [
         history_views.funding_year_history,
         name="funding_year_history",
     ),
-    path("historik/", history_views.history_log, name="history"),
-    path("historik/xlsx/", history_views.history_export, name="history_export"),
-    path("anvandare/", user_views.user_roles, name="user_roles"),
-    path("anvandare/<int:pk>/", user_views.user_role_update, name="user_role_update"),
-    path("anvandare/inbjudan/", invitation_views.invitation_new, name="invitation_new"),
-    path(
-        "anvandare/inbjudan/<int:pk>/ta-bort/",
-        invitation_views.invitation_remove,
-        name="invitation_remove",
-    ),
-    path("importer/", import_views.imports, name="imports"),
-    path("importer/<int:pk>/", import_views.import_preview, name="import_preview"),
-    path("importer/<int:pk>/beslut/", import_views.import_decide, name="import_decide"),
-    path("importer/<int:pk>/fil/", import_views.import_file, name="import_file"),
-    path("importer/mall/<str:kind>/", import_views.import_blank, name="import_blank"),
     # Board seats, auditors and the office (issue #16, part "board").
     path("styrelsen/", board_views.board, name="board"),
     path("styrelsen/ny/", board_views.board_seat_new, name="board_seat_new"),

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_otp.middleware import is_verified
 
 from finsam.forms import year_range_message
 from finsam.permissions import Perm
@@ -23,15 +22,6 @@ from members.services import (
     funding_year_create,
     funding_year_update,
 )
-
-
-def start(request: HttpRequest) -> HttpResponse:
-    context = {
-        "associations": selectors.associations_for(request.user),
-        "offer_two_factor": selectors.offers_two_factor(request.user),
-        "two_factor_on": is_verified(request.user),
-    }
-    return render(request, "members/start.html", context)
 
 
 def _day_from(request: HttpRequest) -> date:

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from members.audit.admin import AuditedAdmin, ReadOnlyAdmin
+from finsam.audit.admin import AuditedAdmin, ReadOnlyAdmin
 from reports.models import Report, ReportAdoption, ReportDownload, ReportSection
 
 

@@ -13,6 +13,7 @@ from budgets.accounts.statements import Statements
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet, follow_up_of, running_column
 from finsam.lib.dates import period_label
+from finsam.models import Association
 from initiatives.models import Goal, Initiative
 from initiatives.selectors import (
     FollowUpView,
@@ -24,7 +25,7 @@ from initiatives.selectors import (
     referrals_by_initiative,
 )
 from members.funding import FundingBreakdown, funding_breakdown
-from members.models import Association, FundingYear
+from members.models import FundingYear
 from reports.economy import BudgetFollowUp, Economy, economy_of
 from reports.models import Report, ReportSection
 

@@ -9,9 +9,9 @@ adoption date is adopted as the board did, so its frozen PDF exists from the sta
 from typing import Any
 
 from budgets.models import BudgetDocument
+from finsam.models import Association
 from finsam.saving import saved
 from initiatives.models import Initiative
-from members.models import Association
 from reports.models import Report, ReportSection
 from reports.services import report_adopt
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument
 from finsam.forms import YearField, model_choice_field
+from finsam.models import Association
 from initiatives.models import Initiative
-from members.models import Association
 from reports.blocks import block_choices
 from reports.models import Report, ReportKind, ReportSection
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from finsam.lib.pdf import html_to_pdf
+from finsam.pdf import html_to_pdf
 from reports.data import ReportData
 
 # The print document links its stylesheet and fonts relative to the static folder.

@@ -5,8 +5,8 @@ from datetime import date
 from django.db.models import QuerySet
 
 from finsam.lib.figures import Difference, Figure, differences
+from finsam.models import Association
 from finsam.tenancy import Tenant, scoped
-from members.models import Association
 from reports.data import ReportData
 from reports.models import Report, ReportAdoption, ReportKind
 

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from finsam.lib.pdf import sha256_hex
+from finsam.pdf import sha256_hex
 from finsam.saving import saved
 from finsam.versions import version_checked
 from reports.builders import build_report

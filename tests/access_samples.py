@@ -6,7 +6,7 @@ URL has arguments and no entry here, so every new page is swept. Apps add their 
 `tests/access_samples_<app>.py` with a dict named SAMPLES.
 """
 
-from members.models import Association
+from finsam.models import Association
 
 
 def _latest_funding_year(association: Association) -> dict:
@@ -28,7 +28,7 @@ SAMPLES["members:user_role_update"] = _first_user_role
 
 def _import_batch(association: Association) -> dict:
     """A previewed population file of the association's first municipality."""
-    from members.imports.batches import import_upload
+    from finsam.imports.batches import import_upload
 
     municipality = association.memberships.filter(member__kind="municipality").first().member
     content = f"Kommun;Datum;Invånare\n{municipality.name};2015-11-01;1000\n".encode()
@@ -49,7 +49,7 @@ SAMPLES["members:funding_year_history"] = _latest_funding_year
 
 
 def _invitation(association: Association) -> dict:
-    from members.invitations import invitation_send
+    from finsam.users.invitations import invitation_send
 
     sent = association.invitations.count()
     invitation = invitation_send(

@@ -6,7 +6,8 @@ samples make one (inside the sweep test's transaction) the first time they are a
 
 from datetime import date
 
-from members.models import Association, Auditor, BoardSeat, OfficePost, Person
+from finsam.models import Association
+from members.models import Auditor, BoardSeat, OfficePost, Person
 
 
 def _person(association: Association) -> Person:

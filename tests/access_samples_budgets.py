@@ -1,7 +1,7 @@
 """Access sweep arguments for the budgets app: each association's demo budget."""
 
 from budgets.models import BudgetAmount, BudgetDocument
-from members.models import Association
+from finsam.models import Association
 
 
 def _document(association: Association) -> dict:

@@ -6,8 +6,8 @@ the sweep test's transaction) on the association's first initiative.
 
 from datetime import date
 
+from finsam.models import Association
 from initiatives.models import FollowUp, Goal, Initiative
-from members.models import Association
 
 
 def _initiative(association: Association) -> dict:

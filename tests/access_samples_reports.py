@@ -3,7 +3,7 @@ association, created inside the sweep's transaction where the demo has none."""
 
 from datetime import date
 
-from members.models import Association
+from finsam.models import Association
 from reports.models import Report, ReportAdoption
 from reports.services import report_adopt, report_create
 

@@ -18,25 +18,11 @@ from typing import Any
 import pytest
 from django.db import connection, transaction
 
-from finsam.demo import load_demo
-
-FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
-
 requires_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs two connections that lock rows (PostgreSQL); SQLite has one writer at a time",
 )
 TIMEOUT = 15.0
-
-
-@pytest.fixture
-def live_finnveden(transactional_db, settings):
-    """Finnveden and the demo users, committed so that other threads see them.
-
-    Only one association, and the demo passwords hashed quickly: these tests reload their
-    data each time (the database is emptied after a transactional test)."""
-    settings.PASSWORD_HASHERS = [FAST_HASHER]
-    load_demo(report=lambda _line: None, slugs=["finnveden"])
 
 
 @dataclass

@@ -3,16 +3,19 @@
 The demo associations (the seeds, entered as data) are loaded once per test session into the
 test database; every `db` test sees them and rolls its own changes back. Transactional tests
 (browser tests with a live server) empty the database afterwards, so pytest-django runs them
-last and they load the demo themselves (`live_demo`).
+last and each gets the demo back from a copy of the rows taken right after the session's load
+(`live_demo`, `tests/demo_snapshot.py`): a second instead of entering it all again.
 """
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model, hashers
+from django.db import connection
 
 from finsam.demo import load_demo
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
-from members.models import Association, UserRole
+from tests import demo_snapshot
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,15 +34,41 @@ def fast_password_hasher():
     hashers.get_hashers_by_algorithm.cache_clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def quick_flush():
+    """After a transactional test PostgreSQL is emptied by DELETE, not TRUNCATE: TRUNCATE of
+    every table costs it seconds (new files for each table and index), DELETE of the demo's
+    few thousand rows a fraction of one. Foreign keys are deferred, so the order is free."""
+    if connection.vendor != "postgresql":  # SQLite's flush deletes already
+        yield
+        return
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "sql_flush", sql_flush)
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, media_root, fast_password_hasher):
     with django_db_blocker.unblock():
         load_demo(report=lambda _line: None)
+        return demo_snapshot.take()
 
 
 @pytest.fixture
-def live_demo(transactional_db):
-    load_demo(report=lambda _line: None)
+def live_demo(transactional_db, django_db_setup):
+    """The demo, committed so that a live server's threads and other connections see it."""
+    demo_snapshot.restore(django_db_setup)
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from finsam.models import Association
 from finsam.permissions import Role, role_allows
-from members.models import Association
 
 HOME, FOREIGN = "finnveden", "vastra-malardalen"
 

@@ -9,8 +9,8 @@ behind a button that works under the strict CSP (a static script, no inline code
 import pytest
 from django.urls import reverse
 
+from finsam.models import Association
 from finsam.permissions import Role, role_allows
-from members.models import Association
 from tests.browser import log_in
 from tests.test_access_sweep import ASSOCIATION_URLS, HOME, SAMPLES
 

@@ -15,11 +15,10 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetDocument, BudgetLine
-from finsam.demo import load_demo
 from finsam.versions import stale_message
 from initiatives.models import ExitCount, Goal, HeadCount, Initiative, ReferralYear
 from reports.models import Report, ReportSection
-from tests.concurrency import FAST_HASHER, at_once, requires_postgresql
+from tests.concurrency import at_once, requires_postgresql
 from tests.http_session import Session, _Forms, form_in
 from tests.test_concurrent_sessions import _post_both, _winner_and_loser
 
@@ -28,15 +27,8 @@ STALE = "har ändrats av någon annan sedan du öppnade sidan; din ändring spar
 
 
 @pytest.fixture
-def live_demo_data(transactional_db, settings):
-    """Växjö (initiatives with participant figures) and Finnveden (a budget and a plan),
-    committed so the live server's threads see them."""
-    settings.PASSWORD_HASHERS = [FAST_HASHER]
-    load_demo(report=lambda _line: None, slugs=["vaxjo", "finnveden"])
-
-
-@pytest.fixture
-def karin_and_anna(live_server, live_demo_data):
+def karin_and_anna(live_server, live_demo):
+    # Växjö (initiatives with participant figures) and Finnveden (a budget and a plan).
     sessions = [Session(live_server.url).sign_in(name) for name in ("kansli", "admin")]
     yield sessions
     for session in sessions:

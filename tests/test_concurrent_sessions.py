@@ -17,10 +17,10 @@ from budgets.models import BudgetAmount, BudgetDocument
 from finsam.versions import stale_message
 from initiatives.models import Initiative
 from members.models import FundingYear
-from tests.concurrency import at_once, live_finnveden, requires_postgresql
+from tests.concurrency import at_once, requires_postgresql
 from tests.http_session import Session, form_in
 
-pytestmark = [requires_postgresql, pytest.mark.usefixtures(live_finnveden.__name__)]
+pytestmark = [requires_postgresql, pytest.mark.usefixtures("live_demo")]
 NBSP = "\u00a0"
 
 

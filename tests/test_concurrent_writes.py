@@ -26,23 +26,16 @@ from budgets.services import (
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import read_budget
 from finsam.errors import StaleEditError
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association
 from initiatives.models import DecisionKind, Initiative
 from initiatives.services import DecisionData, decision_record
 from members.funding import funding_breakdown
-from members.imports.batches import import_confirm, import_upload
-from members.models import (
-    AgreedContribution,
-    Association,
-    BoardSeat,
-    FixedKeyShare,
-    FundingYear,
-    Member,
-    Person,
-)
+from members.models import AgreedContribution, BoardSeat, FixedKeyShare, FundingYear, Member, Person
 from members.services import FundingDecision, board_seat_save, funding_year_update
-from tests.concurrency import live_finnveden, requires_postgresql, second_waits_for_first
+from tests.concurrency import requires_postgresql, second_waits_for_first
 
-pytestmark = [requires_postgresql, pytest.mark.usefixtures(live_finnveden.__name__)]
+pytestmark = [requires_postgresql, pytest.mark.usefixtures("live_demo")]
 
 
 def _finnveden_2014() -> FundingYear:

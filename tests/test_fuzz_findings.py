@@ -8,9 +8,10 @@ from django import forms
 
 from budgets.models import BudgetDocument, FollowUpFigure
 from finsam.forms import PercentField
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association
 from initiatives.models import Initiative
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association, Member
+from members.models import Member
 
 
 @pytest.mark.parametrize("typed", ["NaN", "sNaN", "Infinity", "-inf"])

@@ -16,9 +16,9 @@ from openpyxl import load_workbook
 from budgets.models import BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
 from budgets.xlsx.export import export_budget
+from finsam.models import Association
 from finsam.permissions import Role
 from initiatives.models import Initiative
-from members.models import Association
 
 pytestmark = pytest.mark.django_db
 HOME, FOREIGN = "finnveden", "vastra-malardalen"
@@ -151,8 +151,8 @@ def test_odd_code_when_turning_on_two_factor_is_refused(client, text):
 
 
 def test_withdrawing_an_invitation_accepted_meanwhile_is_refused(client, make_user, home):
-    from members.invitations import invitation_accept, invitation_send
-    from members.models import Invitation, UserRole
+    from finsam.models import Invitation, UserRole
+    from finsam.users.invitations import invitation_accept, invitation_send
 
     anna = make_user("anna.inbjuden")
     anna.email = "anna@example.se"
@@ -171,8 +171,8 @@ def test_withdrawing_an_invitation_accepted_meanwhile_is_refused(client, make_us
 
 
 def test_cancelling_an_import_applied_meanwhile_says_so_and_keeps_it(client, make_user, home):
-    from members.imports.batches import import_confirm
-    from members.models import ImportBatch, ImportStatus
+    from finsam.imports.batches import import_confirm
+    from finsam.models import ImportBatch, ImportStatus
     from tests.access_samples import _import_batch
 
     batch = ImportBatch.objects.get(pk=_import_batch(home)["pk"])
@@ -268,8 +268,9 @@ def test_a_line_takes_no_foreign_or_impossible_initiative_or_member(staff_client
 
 
 def test_history_names_the_admin_who_confirmed_an_import_not_the_uploader(client, make_user, home):
-    from members.imports.batches import import_upload
-    from members.models import ImportBatch, PopulationFigure
+    from finsam.imports.batches import import_upload
+    from finsam.models import ImportBatch
+    from members.models import PopulationFigure
 
     uploader = make_user("laddade-upp", home, Role.ADMIN)
     confirmer = make_user("bekraftade", home, Role.ADMIN)
@@ -427,7 +428,7 @@ def test_figure_forms_ignore_rows_named_by_another_associations_ids(staff_client
 
 @pytest.mark.parametrize("email", ["a" * 64 + "@" + "b" * 250 + ".se", "a@b" + "\u202e" + ".se"])
 def test_an_invitation_to_an_impossible_address_is_a_form_error(admin_client, email):
-    from members.models import Invitation
+    from finsam.models import Invitation
 
     url = reverse("members:invitation_new", args=[HOME])
     response = admin_client.post(url, {"email": email, "role": "staff"})

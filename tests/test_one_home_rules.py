@@ -13,12 +13,13 @@ from budgets.demo import DOCUMENT_FIELDS
 from budgets.forms import DocumentSettingsForm
 from budgets.models import BudgetDocument, BudgetSection, SectionKind
 from finsam.lib.shares import share_percent
+from finsam.models import Association
 from finsam.versions import stale_message
 from initiatives.forms import GoalForm, InitiativeForm
 from initiatives.models import Goal, Initiative, Outcome
 from initiatives.services import GoalData, InitiativeFacts
 from members.forms import FundingYearForm
-from members.models import Association, FundingYear, Member, Membership
+from members.models import FundingYear, Member, Membership
 from members.selectors import members_during_year, members_of
 from members.services import FundingDecision
 

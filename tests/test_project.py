@@ -9,7 +9,8 @@ import pytest
 from django.conf import settings
 
 from finsam.demo import load_demo
-from members.models import Association, BoardSeat, Member, UserRole
+from finsam.models import Association, UserRole
+from members.models import BoardSeat, Member
 
 ROOT = Path(__file__).resolve().parent.parent
 

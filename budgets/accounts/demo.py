@@ -6,10 +6,11 @@ by label), so the follow-up takes that line's outcome to date from the books.
 
 from django.conf import settings
 
+from budgets.accounts.import_kinds import BookImportKind
 from budgets.accounts.models import Account
 from budgets.models import BudgetLine
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association, ImportKind
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association
 
 
 def load(association: Association, data: dict) -> None:
@@ -35,7 +36,7 @@ def load(association: Association, data: dict) -> None:
     path = settings.BASE_DIR / "fixtures" / association.slug / data["sie_file"]
     batch, plan = import_upload(
         association=association,
-        kind=ImportKind.SIE,
+        kind=BookImportKind.SIE,
         filename=path.name,
         content=path.open("rb"),
         user=None,

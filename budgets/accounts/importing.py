@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from budgets.accounts.import_kinds import BookImportKind
 from budgets.accounts.lines import default_line, is_result_line
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from budgets.accounts.selectors import statements_for
@@ -28,11 +29,9 @@ from budgets.accounts.sie_scope import (
     work_of,
 )
 from budgets.accounts.vouchers import add_vouchers
-from finsam.lib.numbers import format_amount
-from finsam.lib.tabular import Row, TableError, read_table
-from members.audit.recording import bulk_create_audited
-from members.imports.batches import Upload
-from members.imports.rows import (
+from finsam.audit.recording import bulk_create_audited
+from finsam.imports.batches import Upload
+from finsam.imports.rows import (
     CellError,
     Offer,
     Plan,
@@ -42,7 +41,9 @@ from members.imports.rows import (
     cell,
     table_of,
 )
-from members.models import Association, ImportBatch, ImportKind
+from finsam.lib.numbers import format_amount
+from finsam.lib.tabular import Row, TableError, read_table
+from finsam.models import Association, ImportBatch
 from members.services import association_orgnr_adopt
 
 BATCH_SIZE = 2000
@@ -227,7 +228,7 @@ def _measure(upload: Upload, plan: LedgerPlan) -> str:
     try:
         with transaction.atomic():
             batch = ImportBatch.objects.create(
-                association=upload.association, kind=ImportKind.SIE, filename=upload.filename
+                association=upload.association, kind=BookImportKind.SIE, filename=upload.filename
             )
             _apply_measured(upload, plan, batch, record_vouchers=False)
             transaction.set_rollback(True)

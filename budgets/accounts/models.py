@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budgets.accounts.lines import StatementLine
-from members.models import Association, ImportBatch
-from members.models.audit import audited
+from finsam.models import Association, ImportBatch
+from finsam.models.audit import audited
 
 AMOUNT: dict[str, Any] = {"max_digits": 16, "decimal_places": 2}  # kronor and öre, as booked
 

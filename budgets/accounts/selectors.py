@@ -11,7 +11,7 @@ from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBal
 from budgets.accounts.outcome import outcome_by_line
 from budgets.accounts.statements import AccountInfo, Balances, Statements, build_statements
 from budgets.followup import NO_BOOKS, BooksOutcome
-from members.models import Association
+from finsam.models import Association
 
 ZERO = Decimal(0)
 
@@ -77,13 +77,6 @@ def statements_for(association: Association, period_end: date) -> Statements:
     current = balances_at(association, period_end.year, period_end.month)
     previous = balances_at(association, period_end.year - 1, 12)
     return build_statements(chart_of(association), current, previous)
-
-
-def has_books(association: Association) -> bool:
-    return (
-        YearBalance.objects.filter(association=association).exists()
-        or MonthMovement.objects.filter(association=association).exists()
-    )
 
 
 def latest_period_end(association: Association) -> date | None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from budgets.accounts.models import Account
 from budgets.models import BudgetLine
-from members.models import Association
+from finsam.models import Association
 
 
 @dataclass(frozen=True)

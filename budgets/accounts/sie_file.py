@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from budgets.accounts.models import AMOUNT, Account, BalanceKind
 from budgets.accounts.sie_scope import ADD, ALL_MONTHS, REPLACE, BookedVoucher, Ledger
+from finsam.imports.batches import Upload
+from finsam.imports.rows import Problem
 from finsam.lib.sie import Limits, Record, SieErrors, SieSummary, Ver, read_sie
 from finsam.lib.sie.records import EXACT
-from members.imports.batches import Upload
-from members.imports.rows import Problem
 
 
 @dataclass

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from budgets.accounts.models import MonthMovement, Voucher, YearBalance
 from finsam.lib.numbers import format_amount
-from members.models import Association
+from finsam.models import Association
 
 ADD, REPLACE = "add", "replace"
 REPLACE_VOUCHERS = "replace_vouchers"

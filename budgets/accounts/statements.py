@@ -99,10 +99,6 @@ class Statements:
         """Each line's note number, for the statements' "Not" column."""
         return {note.line: note.number for note in self.notes}
 
-    @property
-    def all_checks_pass(self) -> bool:
-        return all(check.ok for check in self.checks)
-
 
 def build_statements(
     accounts: list[AccountInfo], current: Balances, previous: Balances

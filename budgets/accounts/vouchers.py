@@ -14,7 +14,7 @@ from django.db import connection
 
 from budgets.accounts.models import Account, MonthMovement, Voucher
 from budgets.accounts.sie_scope import ADD, BookedVoucher, YearWork
-from members.models import Association, ImportBatch
+from finsam.models import Association, ImportBatch
 
 BATCH_SIZE = 2000
 

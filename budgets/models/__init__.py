@@ -1,6 +1,6 @@
 """Budget documents: columns, sections, lines, amounts, footnotes, and follow-up.
 
-Who changed what is kept by the audit trail (`members.audit`), not here.
+Who changed what is kept by the audit trail (`finsam.audit`), not here.
 
 A package so that further concepts (bookkeeping accounts) get their own module.
 """

@@ -11,8 +11,9 @@ from django.db import models
 from django.db.models import Q
 
 from finsam.fields import year_field
-from members.models import Association, Meeting
-from members.models.audit import audited
+from finsam.models import Association
+from finsam.models.audit import audited
+from members.models import Meeting
 
 
 class DocumentStatus(models.TextChoices):

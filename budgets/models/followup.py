@@ -9,7 +9,7 @@ from django.db import models
 from budgets.models.document import BudgetColumn
 from budgets.models.lines import BudgetLine
 from finsam.fields import amount_field
-from members.models.audit import audited
+from finsam.models.audit import audited
 
 
 class FollowUpFigure(models.Model):

@@ -17,8 +17,8 @@ from django.db.models.functions import Round
 from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
 from finsam.fields import amount_field
+from finsam.models.audit import audited
 from members.models import Member
-from members.models.audit import audited
 
 
 class SectionKind(models.TextChoices):

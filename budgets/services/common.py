@@ -1,6 +1,6 @@
 """What every budget write shares: one transaction, its history naming who, locking the document.
 
-Who changed which figure is kept by the audit trail (`members.audit`): every tracked model's
+Who changed which figure is kept by the audit trail (`finsam.audit`): every tracked model's
 save writes a historical row; `budget_write` makes the rows of one service call name the
 user the service was given (the request's user is found anyway; a command or test has none).
 """
@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from budgets.models import BudgetDocument
-from members.audit.recording import recording
+from finsam.audit.recording import recording
 
 
 @contextmanager

@@ -15,9 +15,9 @@ from budgets.models import (
     SectionKind,
 )
 from budgets.services.common import budget_write, locked_draft
+from finsam.models import Association
 from finsam.saving import saved
 from finsam.versions import version_checked
-from members.models import Association
 
 # What a new document starts with: the three usual sections and the carried-forward line.
 STARTING_SECTIONS = [

@@ -26,7 +26,7 @@ from budgets.services.importing import document_import
 from budgets.xlsx import SETTINGS
 from budgets.xlsx.importer import BudgetPlan, read_budget
 from finsam.lib.numbers import format_amount
-from members.models import Association
+from finsam.models import Association
 
 NOTHING = "–"
 KEY = re.compile(r"^[0-9a-f]{64}$")

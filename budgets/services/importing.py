@@ -19,9 +19,9 @@ from budgets.models import (
 )
 from budgets.services.common import budget_write
 from budgets.xlsx.importer import BudgetPlan, LinePlan
+from finsam.models import Association
 from finsam.saving import saved
 from initiatives.models import Initiative
-from members.models import Association
 
 
 def document_import(*, association: Association, plan: BudgetPlan, user: Any) -> BudgetDocument:

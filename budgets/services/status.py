@@ -18,10 +18,11 @@ from budgets.selectors import budget_sheet
 from budgets.services.common import budget_write, locked_draft
 from budgets.services.copying import clone, copy_lines
 from budgets.snapshot import checksum, freeze
+from finsam.audit.recording import bulk_create_audited
 from finsam.errors import StaleEditError
+from finsam.models import Association
 from finsam.saving import saved
-from members.audit.recording import bulk_create_audited
-from members.models import Association, Meeting
+from members.models import Meeting
 
 
 def document_adopt(

@@ -37,8 +37,8 @@ from budgets.opening import Opening, successor_opening
 from budgets.selectors import budget_sheet
 from budgets.services.common import budget_write
 from budgets.services.copying import clone, copy_lines
-from members.audit.recording import bulk_create_audited
-from members.models import Association
+from finsam.audit.recording import bulk_create_audited
+from finsam.models import Association
 
 YEAR = re.compile(r"\b(\d{4})\b")
 

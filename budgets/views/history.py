@@ -8,11 +8,11 @@ from django.urls import reverse
 from budgets.history import adopted_at, cell_sources, document_sources, line_sources
 from budgets.models import BudgetAmount, BudgetColumn, BudgetDocument, BudgetLine
 from budgets.selectors import documents_of
+from finsam.audit.entries import Entry
+from finsam.audit.log import Filters
+from finsam.audit.pages import render_history
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
-from members.audit.entries import Entry
-from members.audit.log import Filters
-from members.history_views import render_history
 
 
 def _links(document: BudgetDocument):

@@ -6,7 +6,6 @@ The format is documented in docs/budget-xlsx.md.
 SHEET = "Budget"
 SETTINGS_SHEET = "Inställningar"
 FIRST_VALUE_COLUMN = 5  # E: columns A-D describe the line
-HEADER_ROWS = 8  # rows 1-4 title, 5 labels, 6 kinds, 7 years, 8 headings
 LINE_KINDS = {
     "amount": "belopp",
     "contribution": "bidrag",

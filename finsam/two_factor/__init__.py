@@ -1,6 +1,7 @@
 """Two-factor sign-in (tvåstegsverifiering) with a code from an authenticator app.
 
-Anyone may turn it on; the start page offers it to admins and office staff. With it on,
+Anyone may turn it on (the start page and the top bar offer it to every user), and an
+association can require it of everyone with a role there (`requirement`). With it on,
 signing in takes two steps: the password (Django's login form, limited by django-axes), then a
 six-digit TOTP code or one of ten one-time backup codes (django-otp's TOTP and static
 devices). Between the steps the user is signed in but not verified: `middleware` sends every

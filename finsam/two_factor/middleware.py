@@ -4,7 +4,8 @@ Replaces Django's LoginRequiredMiddleware (and runs after django-otp's OTPMiddle
 tells whether this session entered a code). A user who has turned the second step on but has
 only given the password reaches no page but the code step, sign-in and sign-out: not an
 association page, not the start page, not the back office (whose views Django exempts from
-the login requirement, but not from this).
+the login requirement, but not from this). The back office also asks what an association
+that requires the second step asks of its users (`requirement.back_office_step`).
 """
 
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django_otp.middleware import is_verified
 
 from finsam.two_factor.devices import has_confirmed_device
+from finsam.two_factor.requirement import back_office_step
 
 NEEDS_CODE = "finsam_two_factor_needed"
 
@@ -44,6 +46,10 @@ class VerifiedLoginRequiredMiddleware(LoginRequiredMiddleware):
         refused = super().process_view(request, view_func, view_args, view_kwargs)
         if refused is not None:
             return refused
-        if getattr(view_func, "code_not_required", False) or not needs_code(request):
+        if getattr(view_func, "code_not_required", False):
             return None
-        return redirect_to_login(request.get_full_path(), reverse("two_factor:verify"))
+        if needs_code(request):
+            return redirect_to_login(request.get_full_path(), reverse("two_factor:verify"))
+        if request.path.startswith(reverse("admin:index")):
+            return back_office_step(request)
+        return None

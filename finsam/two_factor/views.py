@@ -8,7 +8,7 @@ from django.contrib.auth.views import LoginView, LogoutView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.middleware import is_verified
@@ -16,6 +16,7 @@ from django_otp.middleware import is_verified
 from finsam.two_factor import devices
 from finsam.two_factor.forms import CodeForm
 from finsam.two_factor.middleware import NEEDS_CODE, code_not_required
+from finsam.two_factor.requirement import requiring_associations
 from finsam.two_factor.sessions import other_sessions_end
 from finsam.two_factor.signals import failures_clear
 
@@ -27,20 +28,29 @@ logout_view = code_not_required(LogoutView.as_view())
 
 
 def setup(request: HttpRequest) -> HttpResponse:
-    """Turn the second step on (scan, confirm with a first code) or off (with a code)."""
-    user = request.user
+    """Turn the second step on (scan, confirm with a first code) or off (with a code).
+
+    An association that requires the step sends its users here with the page they asked for
+    as `next`; after the backup codes the page links on to it."""
+    user, goal = request.user, _next(request)
     enabled = devices.has_confirmed_device(user)
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             if enabled:
                 return _disable(request, form.cleaned_data["code"])
-            return _enable(request, form.cleaned_data["code"])
+            return _enable(request, form.cleaned_data["code"], goal)
         except devices.CodeError as error:
             form.add_error("code", str(error))
-    context = {"form": form, "enabled": enabled, "new_codes": request.session.pop(NEW_CODES, [])}
+    context = {
+        "form": form,
+        "enabled": enabled,
+        "new_codes": request.session.pop(NEW_CODES, []),
+        "next": goal,
+    }
     if enabled:
         context["codes_left"] = devices.backup_codes_left(user)
+        context["required_by"] = requiring_associations(user)
     else:
         secret = request.session.setdefault(SECRET, devices.new_secret())
         link = devices.setup_link(user, secret)
@@ -48,7 +58,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     return render(request, "two_factor/setup.html", context)
 
 
-def _enable(request: HttpRequest, code: str) -> HttpResponse:
+def _enable(request: HttpRequest, code: str, goal: str) -> HttpResponse:
     secret = request.session.get(SECRET) or ""
     if not secret:
         raise devices.CodeError(_("Sidan var för gammal; skanna QR-koden igen."))
@@ -60,10 +70,16 @@ def _enable(request: HttpRequest, code: str) -> HttpResponse:
     request.session[NEEDS_CODE] = True
     other_sessions_end(request)
     messages.success(request, _("Tvåstegsverifieringen är på. Spara reservkoderna nedan."))
-    return redirect("two_factor:setup")
+    return redirect(f"{reverse('two_factor:setup')}?{urlencode({'next': goal})}")
 
 
 def _disable(request: HttpRequest, code: str) -> HttpResponse:
+    required_by = requiring_associations(request.user)
+    if required_by:
+        raise devices.CodeError(
+            _("%(names)s kräver tvåstegsverifiering, så den kan inte stängas av.")
+            % {"names": ", ".join(required_by)}
+        )
     devices.two_factor_disable(user=request.user, code=code)
     request.session[NEEDS_CODE] = False
     messages.success(request, _("Tvåstegsverifieringen är avstängd."))

@@ -14,9 +14,9 @@ from django.db.models import F, Q
 
 from finsam.fields import sek_field
 from finsam.lib.numbers import printed_with_sign
+from finsam.models.audit import audited
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
-from members.models.audit import audited
 
 
 class DecisionKind(models.TextChoices):

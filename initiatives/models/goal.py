@@ -15,11 +15,11 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.lib.shares import share_percent
+from finsam.models import Association
+from finsam.models.audit import audited
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
 from initiatives.models.participants import ExitCategory
-from members.models import Association
-from members.models.audit import audited
 
 
 class GoalKind(models.TextChoices):
@@ -247,10 +247,6 @@ class Outcome(models.Model):
     @property
     def status(self) -> GoalStatus:
         return GoalStatus(self.override) if self.override else self.computed_status
-
-    @property
-    def is_overridden(self) -> bool:
-        return bool(self.override) and self.override != self.computed_status
 
     @property
     def share(self) -> Decimal | None:

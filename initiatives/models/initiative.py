@@ -12,8 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from members.models import Association, Member
-from members.models.audit import audited
+from finsam.models import Association
+from finsam.models.audit import audited
+from members.models import Member
 
 MAX_USUAL_YEARS = 3  # the associations' own rule: initiatives normally run three years at most
 

@@ -12,9 +12,10 @@ from django.db import models
 from django.db.models import F, Q
 
 from finsam.fields import year_field
+from finsam.models import Association
+from finsam.models.audit import audited
 from initiatives.models.initiative import Initiative
-from members.models import Association, Member
-from members.models.audit import audited
+from members.models import Member
 
 
 class FollowUp(models.Model):

@@ -7,16 +7,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from finsam.lib.xlsx_cells import append
-from members.models import Association, ImportKind
+from finsam.models import Association
 from members.selectors import members_during_year
 
 HEADERS = {
-    ImportKind.CONTRIBUTIONS: ["År", "Medlem", "Belopp"],
-    ImportKind.POPULATION: ["Kommun", "Datum", "Invånare"],
+    "contributions": ["År", "Medlem", "Belopp"],
+    "population": ["Kommun", "Datum", "Invånare"],
 }
 
 
-def blank_file(association: Association, kind: ImportKind, year: int) -> bytes:
+def blank_file(association: Association, kind: str, year: int) -> bytes:
     """An xlsx with the layout's header and one row per member of `year` to fill in."""
     workbook = Workbook()
     sheet = workbook.active
@@ -25,12 +25,12 @@ def blank_file(association: Association, kind: ImportKind, year: int) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for member in members_during_year(association, year):
-        if kind == ImportKind.CONTRIBUTIONS:
+        if kind == "contributions":
             append(sheet, [year, member.name, None])
         elif member.kind == "municipality":
             append(sheet, [member.name, f"{year - 1}-11-01", None])
     sheet.column_dimensions["B"].width = 36
-    sheet.column_dimensions["A"].width = 30 if kind == ImportKind.POPULATION else 8
+    sheet.column_dimensions["A"].width = 30 if kind == "population" else 8
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

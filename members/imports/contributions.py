@@ -14,9 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from djmoney.money import Money
 
-from finsam.lib.tabular import Row
-from finsam.lib.years import is_year
-from members.imports.rows import (
+from finsam.imports.rows import (
     CellError,
     Plan,
     PlannedChange,
@@ -27,7 +25,10 @@ from members.imports.rows import (
     read_entries,
     whole_number_of,
 )
-from members.models import AgreedContribution, Association, FundingYear, Member, MemberKind
+from finsam.lib.tabular import Row
+from finsam.lib.years import is_year
+from finsam.models import Association
+from members.models import AgreedContribution, FundingYear, Member, MemberKind
 from members.selectors import members_during_year, members_of
 from members.services import funding_year_create
 

@@ -10,9 +10,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from finsam.lib.numbers import format_amount
-from finsam.lib.tabular import Row
-from members.imports.rows import (
+from finsam.imports.rows import (
     CellError,
     Plan,
     PlannedChange,
@@ -22,7 +20,10 @@ from members.imports.rows import (
     read_entries,
     whole_number_of,
 )
-from members.models import Association, Member, MemberKind, PopulationFigure
+from finsam.lib.numbers import format_amount
+from finsam.lib.tabular import Row
+from finsam.models import Association
+from members.models import Member, MemberKind, PopulationFigure
 from members.selectors import members_of
 
 COLUMNS = {

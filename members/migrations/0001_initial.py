@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import djmoney.models.fields
-import members.models.association
-import members.validators
+import finsam.models.association
+import finsam.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -23,8 +23,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('slug', models.SlugField(unique=True, validators=[members.models.association.validate_not_reserved], verbose_name='kortnamn i adressen')),
-                ('org_number', models.CharField(blank=True, max_length=11, validators=[members.validators.validate_orgnr], verbose_name='organisationsnummer')),
+                ('slug', models.SlugField(unique=True, validators=[finsam.models.association.validate_not_reserved], verbose_name='kortnamn i adressen')),
+                ('org_number', models.CharField(blank=True, max_length=11, validators=[finsam.validators.validate_orgnr], verbose_name='organisationsnummer')),
                 ('formed_on', models.DateField(blank=True, null=True, verbose_name='bildat')),
                 ('legal_basis', models.TextField(blank=True, verbose_name='rättslig grund')),
                 ('vision', models.TextField(blank=True, verbose_name='vision')),
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='namn')),
                 ('kind', models.CharField(choices=[('forsakringskassan', 'Försäkringskassan'), ('arbetsformedlingen', 'Arbetsförmedlingen'), ('region', 'Region (landsting)'), ('municipality', 'Kommun')], max_length=20, verbose_name='slag')),
-                ('org_number', models.CharField(blank=True, max_length=11, validators=[members.validators.validate_orgnr], verbose_name='organisationsnummer')),
+                ('org_number', models.CharField(blank=True, max_length=11, validators=[finsam.validators.validate_orgnr], verbose_name='organisationsnummer')),
             ],
             options={
                 'verbose_name': 'medlemsorganisation',

@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import djmoney.models.fields
-import members.models.association
-import members.validators
+import finsam.models.association
+import finsam.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -48,8 +48,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('slug', models.SlugField(validators=[members.models.association.validate_not_reserved], verbose_name='kortnamn i adressen')),
-                ('org_number', models.CharField(blank=True, max_length=11, validators=[members.validators.validate_orgnr], verbose_name='organisationsnummer')),
+                ('slug', models.SlugField(validators=[finsam.models.association.validate_not_reserved], verbose_name='kortnamn i adressen')),
+                ('org_number', models.CharField(blank=True, max_length=11, validators=[finsam.validators.validate_orgnr], verbose_name='organisationsnummer')),
                 ('formed_on', models.DateField(blank=True, null=True, verbose_name='bildat')),
                 ('legal_basis', models.TextField(blank=True, verbose_name='rättslig grund')),
                 ('vision', models.TextField(blank=True, verbose_name='vision')),
@@ -275,7 +275,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('name', models.CharField(db_index=True, max_length=200, verbose_name='namn')),
                 ('kind', models.CharField(choices=[('forsakringskassan', 'Försäkringskassan'), ('arbetsformedlingen', 'Arbetsförmedlingen'), ('region', 'Region (landsting)'), ('municipality', 'Kommun')], max_length=20, verbose_name='slag')),
-                ('org_number', models.CharField(blank=True, max_length=11, validators=[members.validators.validate_orgnr], verbose_name='organisationsnummer')),
+                ('org_number', models.CharField(blank=True, max_length=11, validators=[finsam.validators.validate_orgnr], verbose_name='organisationsnummer')),
                 ('history_user_id', models.IntegerField(blank=True, db_index=True, null=True)),
                 ('history_change_reason', models.TextField(null=True)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

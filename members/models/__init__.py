@@ -1,6 +1,6 @@
-"""Associations (the tenants), their member organisations, funding and organisation."""
+"""The associations' member organisations, funding and organisation."""
 
-from members.models.association import Association, Member, MemberKind, Membership, UserRole
+from members.models.association import Member, MemberKind, Membership
 from members.models.funding import (
     AgreedContribution,
     DistributionKey,
@@ -10,8 +10,6 @@ from members.models.funding import (
     RoundingStep,
     StatePresentation,
 )
-from members.models.imports import ImportBatch, ImportKind, ImportStatus
-from members.models.invitation import Invitation
 from members.models.organisation import (
     Auditor,
     BoardPosition,
@@ -28,7 +26,6 @@ from members.models.organisation import (
 
 __all__ = [
     "AgreedContribution",
-    "Association",
     "Auditor",
     "BoardPosition",
     "BoardSeat",
@@ -36,10 +33,6 @@ __all__ = [
     "FixedKeyShare",
     "FundingYear",
     "Group",
-    "ImportBatch",
-    "ImportKind",
-    "ImportStatus",
-    "Invitation",
     "GroupKind",
     "GroupMembership",
     "Meeting",
@@ -53,5 +46,4 @@ __all__ = [
     "RoundingStep",
     "SeatKind",
     "StatePresentation",
-    "UserRole",
 ]

@@ -16,8 +16,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from finsam.fields import sek_field, year_field
-from members.models.association import Association, Member
-from members.models.audit import audited
+from finsam.models import Association
+from finsam.models.audit import audited
+from members.models.association import Member
 
 
 class DistributionKey(models.TextChoices):

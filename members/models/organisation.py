@@ -10,8 +10,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from members.models.association import Association, Member
-from members.models.audit import audited
+from finsam.models import Association
+from finsam.models.audit import audited
+from members.models.association import Member
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -52,19 +52,6 @@ def years_text(years: Sequence[int]) -> str:
     return ", ".join(str(year) for year in years)
 
 
-def budget_subtitle(columns: Sequence[tuple[str, int]]) -> str:
-    """The cover's "med budget 2014-2015" or "med budget 2013 och plan 2014", from the budget's
-    columns as (kind, year); a forecast or outcome column is not part of the plan's years."""
-    budget = sorted({year for kind, year in columns if kind == "budget"})
-    plan = sorted({year for kind, year in columns if kind == "plan"})
-    parts = [
-        f"budget {years_text(budget)}" if budget else "",
-        f"plan {years_text(plan)}" if plan else "",
-    ]
-    shown = [part for part in parts if part]
-    return f"med {' och '.join(shown)}" if shown else ""
-
-
 NUMBERS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva")
 
 

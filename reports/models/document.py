@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument, Unit
 from finsam.fields import year_field
+from finsam.models import Association
+from finsam.models.audit import audited
 from initiatives.models import Initiative
-from members.models import Association, StatePresentation
-from members.models.audit import audited
+from members.models import StatePresentation
 
 
 class ReportKind(models.TextChoices):

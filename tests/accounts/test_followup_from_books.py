@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from budgets.models import BudgetDocument
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association
 from finsam.permissions import Role
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association
 
 NBSP = "\u00a0"
 JUNE_2014 = (

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from budgets.accounts.models import Account
+from finsam.models import Association
 from finsam.permissions import Role
-from members.models import Association
 
 NBSP = "\u00a0"
 

@@ -9,8 +9,8 @@ import pytest
 from budgets.accounts.models import MonthMovement, YearBalance
 from budgets.accounts.selectors import statements_for
 from finsam.errors import StaleEditError
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association, ImportBatch
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association, ImportBatch
 from members.services import association_orgnr_adopt
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from django.core.management import CommandError, call_command
 from budgets.accounts.models import MonthMovement, Voucher
 from budgets.accounts.selectors import statements_for
 from finsam.lib.sie import Ib, Period, Psaldo, Rar, Res, Trans, Ub, Ver, write_sie
+from finsam.models import Association, ImportBatch, ImportStatus
 from finsam.permissions import Role
-from members.models import Association, ImportBatch, ImportStatus
 
 pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from budgets.accounts.models import BalanceKind, MonthMovement, Voucher, YearBalance
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.lib.sie import Ib, Rar, Res, Trans, Ub, Ver, write_sie
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association
+from finsam.models import Association
 
 YEAR = 2016
 BALANCE_ACCOUNTS = ["1510", "1930", "2440", "2010"]

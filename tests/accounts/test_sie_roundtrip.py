@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budgets.accounts.models import MonthMovement
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.lib.sie import Konto, Rar, Trans, Ver, write_sie
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association
+from finsam.models import Association
 
 ACCOUNTS = ["1930", "2440", "3010", "4010", "5010", "8310"]
 amounts = st.decimals(min_value=Decimal("-99999.99"), max_value=Decimal("99999.99"), places=2)

@@ -17,10 +17,10 @@ from budgets.accounts.lines import RESULT_LINES
 from budgets.accounts.models import Account, MonthMovement, Voucher, YearBalance
 from budgets.accounts.selectors import balances_at, statements_for
 from budgets.accounts.sie_scope import REPLACE_VOUCHERS
+from finsam.imports import batches
+from finsam.imports.batches import import_confirm, import_upload
 from finsam.lib.sie import Ib, Period, Psaldo, Rar, Res, Trans, Ub, Ver, write_sie
-from members.imports import batches
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association, ImportBatch, ImportStatus
+from finsam.models import Association, ImportBatch, ImportStatus
 
 pytestmark = pytest.mark.django_db
 ORGNR = "222000-2634"

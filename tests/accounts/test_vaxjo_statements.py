@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def statements():
-    from members.models import Association
+    from finsam.models import Association
 
     return statements_for(Association.objects.get(slug="vaxjo"), date(2014, 8, 31))
 

@@ -21,9 +21,9 @@ from budgets.services import (
     follow_up_save,
     footnote_update,
 )
+from finsam.models import Association
 from initiatives.models import Initiative
 from initiatives.services import DecisionData, decision_record
-from members.models import Association
 
 pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from budgets.models import BudgetAmount, BudgetDocument
 from budgets.services import budget_amount_set, line_delete
-from members.audit.admin import AuditedAdmin
-from members.models.audit import AuditedHistory
+from finsam.audit.admin import AuditedAdmin
+from finsam.models.audit import AuditedHistory
 
 pytestmark = pytest.mark.django_db
 

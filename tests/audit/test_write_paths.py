@@ -31,7 +31,11 @@ from budgets.models import (
 from budgets.selectors import budget_sheet
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import read_budget
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
+from finsam.users import invitations
+from finsam.users import services as user_services
 from initiatives import figures, services
 from initiatives.models import (
     Decision,
@@ -47,19 +51,14 @@ from initiatives.models import (
     StandingCount,
     StatusChange,
 )
-from members import invitations
 from members import services as member_services
-from members.imports.batches import import_confirm, import_upload
 from members.models import (
     AgreedContribution,
-    Association,
     BoardSeat,
     FixedKeyShare,
     FundingYear,
-    Invitation,
     Member,
     PopulationFigure,
-    UserRole,
 )
 from members.services import FundingDecision
 
@@ -265,15 +264,15 @@ def test_taking_the_sie_files_organisation_number(association, kansli):
 
 def test_user_roles_granted_changed_and_revoked(association):
     since = Since()
-    grant = member_services.user_create(
+    grant = user_services.user_create(
         association=association,
         username="ny-revisor",
         role=Role.AUDITOR,
         password="Ett-langt-losen-42",
     )
-    member_services.user_role_change(user_role=grant, role=Role.STAFF)
+    user_services.user_role_change(user_role=grant, role=Role.STAFF)
     grant_pk = grant.pk
-    member_services.user_role_revoke(user_role=grant)
+    user_services.user_role_revoke(user_role=grant)
     assert [(r.history_type, r.role) for r in since.rows(UserRole, id=grant_pk)] == [
         ("+", "auditor"),
         ("~", "staff"),
@@ -468,9 +467,10 @@ COVERED = {
     },
     "members.services": {
         "association_orgnr_adopt", "board_seat_save", "funding_year_create",
-        "funding_year_update", "user_role_change", "user_create", "user_role_revoke",
+        "funding_year_update",
     },
-    "members.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
+    "finsam.users.services": {"user_role_change", "user_create", "user_role_revoke"},
+    "finsam.users.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
     "initiatives.services": {
         "decision_record", "goal_create", "goal_update", "initiative_create",
         "initiative_set_status", "initiative_update", "outcome_record",
@@ -482,7 +482,7 @@ COVERED = {
     "budgets.accounts.services": {"account_mapping_update"},
     # Uploading and discarding write only the ImportBatch, the import's own record; planning
     # reads. Confirming writes the figures, each linked to the batch.
-    "members.imports.batches": {"import_confirm", "import_discard", "import_upload", "plan_upload"},
+    "finsam.imports.batches": {"import_confirm", "import_discard", "import_upload", "plan_upload"},
 }  # fmt: skip
 
 

@@ -17,12 +17,12 @@ from djmoney.money import Money
 from budgets.accounts.models import YearBalance
 from budgets.accounts.selectors import latest_period_end, statements_for
 from budgets.selectors import budget_sheet
+from finsam.audit.entries import entries_of
+from finsam.audit.log import association_sources, history_rows
+from finsam.models import Association
 from initiatives.selectors import association_goals, initiative_page
 from members import selectors
-from members.audit.entries import entries_of
-from members.audit.log import association_sources, history_rows
 from members.funding import funding_breakdown
-from members.models import Association
 
 
 def association_figures(association: Association) -> dict[str, Any]:
@@ -81,7 +81,6 @@ def _budgets(association: Association) -> Any:
                     "costs": result.costs,
                     "administration": result.administration,
                     "closing": result.closing,
-                    "year_result": result.year_result,
                     "administration_share": result.administration_share,
                     "sections": sorted(result.section_totals.values()),
                 }

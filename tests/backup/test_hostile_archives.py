@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from members.models import Association, ImportBatch
+from finsam.models import Association, ImportBatch
 from tests.backup.test_restore import (  # noqa: F401  (media_kept: autouse fixture)
     _export,
     _forget,
@@ -56,7 +56,7 @@ def _refused(path: Path, message: str) -> None:
 def _point_first_import_at(name: str):
     def change(entries) -> None:
         lines = _lines(entries)
-        row = next(line for line in lines if line["table"] == "members.importbatch")
+        row = next(line for line in lines if line["table"] == "finsam.importbatch")
         row["row"]["file"] = name
         _set_lines(entries, lines)
 
@@ -80,7 +80,7 @@ def test_a_file_named_by_checksum_is_not_linked_without_its_bytes(vaxjo_export, 
 def test_a_row_may_not_name_a_file_the_archive_lacks(vaxjo_export, other_pdf):
     _refused(
         _rewritten(vaxjo_export, _point_first_import_at(other_pdf)),
-        rf"members.importbatch.file pekar på filen {other_pdf}, som inte finns i exporten",
+        rf"finsam.importbatch.file pekar på filen {other_pdf}, som inte finns i exporten",
     )
 
 
@@ -114,7 +114,7 @@ def test_a_reserved_or_invalid_slug_is_refused(vaxjo_export, slug):
     def change(entries) -> None:
         _manifest(lambda m: m["association"].update(slug=slug))(entries)
         lines = _lines(entries)
-        next(line for line in lines if line["table"] == "members.association")["row"]["slug"] = slug
+        next(line for line in lines if line["table"] == "finsam.association")["row"]["slug"] = slug
         _set_lines(entries, lines)
 
     with pytest.raises(CommandError, match=f"Förbundets kortnamn ”{slug}” i manifest.json"):
@@ -125,7 +125,7 @@ def test_a_reserved_or_invalid_slug_is_refused(vaxjo_export, slug):
 def test_the_rows_association_must_be_the_manifests(vaxjo_export):
     def change(entries) -> None:
         lines = _lines(entries)
-        next(line for line in lines if line["table"] == "members.association")["row"]["slug"] = (
+        next(line for line in lines if line["table"] == "finsam.association")["row"]["slug"] = (
             "konto"
         )
         _set_lines(entries, lines)

@@ -12,9 +12,10 @@ from django.core.management import CommandError, call_command
 from djmoney.money import Money
 
 from budgets.services import budget_amount_set, line_delete
+from finsam.backup.archive import MOVED_TABLES
+from finsam.imports.batches import import_confirm, import_upload
+from finsam.models import Association
 from finsam.permissions import Role
-from members.imports.batches import import_confirm, import_upload
-from members.models import Association
 from tests.backup.compare import association_figures
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +222,26 @@ def test_the_comparison_notices_a_changed_figure(association, tmp_path, settings
     after = association_figures(restored)
     assert after["funding"] != before["funding"] and after["budgets"] != before["budgets"]
     assert after["history"]["count"] == before["history"]["count"] + 1
+
+
+def _as_before_the_platform_move(entries) -> None:
+    """An export written while the association, roles, invitations and imports were members'."""
+    old = {new: old for old, new in MOVED_TABLES.items()}
+    lines = _lines(entries)
+    for line in lines:
+        line["table"] = old.get(line["table"], line["table"])
+    _set_lines(entries, lines)
+    manifest = json.loads(entries["manifest.json"])
+    manifest["tables"] = {old.get(label, label): n for label, n in manifest["tables"].items()}
+    del manifest["migrations"]["finsam"]
+    entries["manifest.json"] = json.dumps(manifest).encode()
+
+
+def test_an_export_from_before_the_platform_move_restores(tmp_path, settings):
+    vaxjo = Association.objects.get(slug="vaxjo")
+    before = association_figures(vaxjo)
+    path = _rewritten(_export(vaxjo, tmp_path), _as_before_the_platform_move)
+    assert b'"members.association"' in zipfile.ZipFile(path).read("data.jsonl")
+    _forget(vaxjo, Path(settings.MEDIA_ROOT))
+    call_command("import_association", str(path))
+    assert association_figures(Association.objects.get(slug="vaxjo")) == before

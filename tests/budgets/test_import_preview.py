@@ -14,8 +14,8 @@ from budgets.models import BudgetAmount, BudgetDocument
 from budgets.selectors import budget_sheet
 from budgets.services.import_preview import pending_file_remove, pending_file_save
 from budgets.xlsx.export import export_budget
+from finsam.models import Association
 from finsam.permissions import Role
-from members.models import Association
 
 pytestmark = pytest.mark.django_db
 SLUG = "finnveden"

@@ -12,7 +12,7 @@ from budgets.models import BudgetDocument, BudgetLine, LineKind
 from budgets.selectors import budget_sheet
 from budgets.services import column_add, document_create
 from budgets.services.successor import document_create_from
-from members.models import Association
+from finsam.models import Association
 
 pytestmark = pytest.mark.django_db
 

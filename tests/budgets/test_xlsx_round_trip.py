@@ -22,8 +22,8 @@ from budgets.services import document_import
 from budgets.services.import_preview import document_facts, import_preview
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import read_budget
+from finsam.models import Association
 from initiatives.models import Initiative
-from members.models import Association
 
 pytestmark = pytest.mark.django_db
 D = Decimal

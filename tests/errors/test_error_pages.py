@@ -5,8 +5,8 @@ import pytest
 from django.template import loader
 from django.test import Client, override_settings
 
+from finsam.models import Association
 from finsam.permissions import Role
-from members.models import Association
 
 pytestmark = pytest.mark.django_db
 

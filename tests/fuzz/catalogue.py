@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
 
-from members.models import Association
+from finsam.models import Association
 from tests.test_access_sweep import SAMPLES, _walk
 
 HOME = "finnveden"

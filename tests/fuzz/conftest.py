@@ -12,8 +12,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
-from members.models import Association, UserRole
 from tests.fuzz.catalogue import ALSO_READ, HOME, discover
 
 SLOW_EXAMPLES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]

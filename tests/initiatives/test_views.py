@@ -283,7 +283,7 @@ def test_staff_ends_an_initiative_and_the_page_names_who_and_when(staff_client, 
 
 
 def test_the_initiative_page_shows_its_budget_lines(client, make_user):
-    from members.models import Association
+    from finsam.models import Association
 
     finnveden = Association.objects.get(slug="finnveden")
     navigator = finnveden.initiatives.get(name="Navigatorcentrum")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from finsam.lib.pdf import StaticOnlyFetcher, html_to_pdf, laid_out
+from finsam.pdf import StaticOnlyFetcher, html_to_pdf, laid_out
 
 SMALL_PAGE = b"@page { size: 100mm 100mm }"
 A4_WIDTH = pytest.approx(210 * 96 / 25.4, abs=0.5)  # CSS pixels

@@ -15,6 +15,7 @@ import pytest
 from finsam.lib.sie import MAX_LINE, Limits, Period, SieErrors, iter_records, read_sie
 from finsam.lib.sie.guards import VoucherNumbers
 from tests.accounts.sie_corpus.make_corpus import cases
+from tests.lib.sie_totals import per_account
 
 CORPUS = Path(__file__).resolve().parent.parent / "accounts" / "sie_corpus"
 LIMITS = Limits(amount_digits=14, account_length=10, name_length=200)
@@ -122,7 +123,7 @@ def test_psaldo_against_the_vouchers_of_the_month() -> None:
 def test_short_first_year_from_the_formation_is_accepted_other_short_years_not() -> None:
     summary = read("typ4_kort_forsta_ar.se", formed_on=date(2011, 5, 20))
     assert summary.years[0].start == date(2011, 6, 1)
-    assert summary.account_balances() == {"1930": D("500000.00"), "3010": D("-500000.00")}
+    assert per_account(summary) == {"1930": D("500000.00"), "3010": D("-500000.00")}
     assert refused("typ4_kort_forsta_ar.se", formed_on=date(2011, 6, 15)) == [
         "Rad 8: #RAR 0 har räkenskapsåret 2011-06-01–2011-12-31; ett samordningsförbunds "
         "räkenskapsår är kalenderåret. Ett kortare första år godtas bara om det börjar tidigast "

@@ -10,9 +10,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
-from members.invitations import token_hash
-from members.models import Association, Invitation, UserRole
+from finsam.users.invitations import token_hash
 from tests.members.test_pages import text_of
 from tests.sign_in.helpers import sign_in
 

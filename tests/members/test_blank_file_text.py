@@ -6,13 +6,13 @@ import pytest
 from openpyxl import load_workbook
 
 from members.imports.blank_files import blank_file
-from members.models import ImportKind
+from members.imports.kinds import MemberImportKind
 
 pytestmark = pytest.mark.django_db
 LINK = '=HYPERLINK("http://example.com","Gnosjö")'
 
 
-@pytest.mark.parametrize("kind", [ImportKind.CONTRIBUTIONS, ImportKind.POPULATION])
+@pytest.mark.parametrize("kind", [MemberImportKind.CONTRIBUTIONS, MemberImportKind.POPULATION])
 def test_a_member_named_like_a_formula_is_written_as_text(association, kind):
     member = association.memberships.filter(member__kind="municipality").first().member
     member.name = LINK

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from members.models import Association
+from finsam.models import Association
 from members.selectors import board_during, board_on
 
 

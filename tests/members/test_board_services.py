@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from finsam.errors import StaleEditError
+from finsam.models import Association
 from members.board_services import (
     AuditorData,
     OfficeData,
@@ -26,7 +27,7 @@ from members.board_services import (
     office_post_end,
     office_post_update,
 )
-from members.models import Association, BoardSeat, Member, Person
+from members.models import BoardSeat, Member, Person
 
 
 @pytest.fixture

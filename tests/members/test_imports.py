@@ -7,15 +7,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from finsam.imports.batches import batch_plan, import_confirm, import_upload
+from finsam.models import ImportBatch, ImportStatus
 from members.funding import funding_breakdown
-from members.imports.batches import batch_plan, import_confirm, import_upload
-from members.models import (
-    AgreedContribution,
-    FundingYear,
-    ImportBatch,
-    ImportStatus,
-    PopulationFigure,
-)
+from members.models import AgreedContribution, FundingYear, PopulationFigure
 
 CONTRIBUTIONS_2015 = (
     "År;Medlem;Belopp\n"

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from finsam.models import Association
 from members.models import (
-    Association,
     Auditor,
     BoardSeat,
     FixedKeyShare,

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from finsam.models import Association, UserRole
 from finsam.permissions import Role
-from members.models import Association, UserRole
 
 NBSP = "\u00a0"
 

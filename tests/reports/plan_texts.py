@@ -8,6 +8,7 @@ rendered once and its texts shared by the tests of its module.
 from functools import cache
 
 from reports.builders import build_report
+from reports.data import ReportData
 from reports.models import Report
 from reports.rendering import print_html, report_pdf
 from tests.reports.helpers import html_text, pdf_text
@@ -18,11 +19,17 @@ def plan(slug: str, year: int) -> Report:
 
 
 @cache
+def printed(slug: str, year: int) -> tuple[ReportData, str, bytes]:
+    """The plan's built data, its printed HTML and its PDF."""
+    data = build_report(plan(slug, year))
+    return data, print_html(data), report_pdf(data)
+
+
+@cache
 def rendered(slug: str, year: int) -> dict[str, str]:
     """{"html": text of the printed HTML, "pdf": text of the PDF, "markup": the HTML itself}."""
-    data = build_report(plan(slug, year))
-    markup = print_html(data)
-    return {"html": html_text(markup), "pdf": pdf_text(report_pdf(data)), "markup": markup}
+    _data, markup, content = printed(slug, year)
+    return {"html": html_text(markup), "pdf": pdf_text(content), "markup": markup}
 
 
 def body_of(text: str, last_toc_entry: str) -> str:

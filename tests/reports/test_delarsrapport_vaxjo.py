@@ -42,11 +42,18 @@ def _report() -> Report:
 
 
 @pytest.fixture(scope="module")
-def rendered(django_db_setup, django_db_blocker) -> dict[str, str]:
-    """The report's body text, after the table of contents, as HTML text and as PDF text."""
+def printed(django_db_setup, django_db_blocker) -> tuple[str, bytes]:
+    """The report as printed HTML and as PDF, rendered once for the module's tests."""
     with django_db_blocker.unblock():
         data = build_report(_report())
-        texts = {"html": html_text(print_html(data)), "pdf": pdf_text(report_pdf(data))}
+        return print_html(data), report_pdf(data)
+
+
+@pytest.fixture(scope="module")
+def rendered(printed) -> dict[str, str]:
+    """The report's body text, after the table of contents, as HTML text and as PDF text."""
+    markup, content = printed
+    texts = {"html": html_text(markup), "pdf": pdf_text(content)}
     return {kind: _body(FURNITURE.sub("", text)) for kind, text in texts.items()}
 
 
@@ -447,8 +454,8 @@ def test_the_period_covers_eight_months_without_a_warning():
     assert build_report(_report()).warnings == []
 
 
-def test_the_pdf_has_the_signatures_on_the_last_page():
-    content = report_pdf(build_report(_report()))
+def test_the_pdf_has_the_signatures_on_the_last_page(printed):
+    _markup, content = printed
     assert pdf_pages(content) == 19
     last = pdf_text(content).rsplit("sida 18 av 19", 1)[1]
     assert_in_order(last, SIGNATURES, "the last page")

@@ -11,7 +11,6 @@ from members.models import OfficePost
 from reports.blocks import BLOCKS
 from reports.blocks.governance import post_text
 from reports.blocks.wording import (
-    budget_subtitle,
     joined,
     long_date,
     period_text,
@@ -150,18 +149,3 @@ def test_office_signature_on_the_signing_date():
     assert normalised(f"{context['signer'].person} {context['signer'].title}") == (
         "Per Liljebäck Förbundschef"
     )
-
-
-def test_budget_subtitle_for_the_cover():
-    assert budget_subtitle([("budget", 2014), ("budget", 2015)]) == "med budget 2014-2015"
-    assert budget_subtitle([("budget", 2013), ("plan", 2014)]) == "med budget 2013 och plan 2014"
-    five = [("budget", 2024), ("forecast", 2024), ("budget", 2025), ("plan", 2026), ("plan", 2027)]
-    assert budget_subtitle(five) == "med budget 2024-2025 och plan 2026-2027"
-    assert budget_subtitle([]) == ""
-
-
-@pytest.mark.django_db
-def test_the_seed_subtitle_comes_from_its_budget_columns():
-    report = plan("finnveden", 2014)
-    columns = [(column.kind, column.year) for column in report.budget.columns.all()]
-    assert budget_subtitle(columns) == report.subtitle == "med budget 2014-2015"

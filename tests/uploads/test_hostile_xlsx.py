@@ -13,8 +13,8 @@ from budgets.models import BudgetDocument
 from budgets.xlsx.importer import BudgetFileError, read_budget
 from finsam.lib import xlsx_limits
 from finsam.lib.tabular import TableError, read_table
+from finsam.models import ImportBatch
 from finsam.permissions import Role
-from members.models import ImportBatch
 from tests.spreadsheets import workbook_bytes
 
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

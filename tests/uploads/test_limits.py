@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from budgets.models import BudgetDocument
+from finsam.models import ImportBatch
 from finsam.permissions import Role
-from members.models import ImportBatch
 from tests.spreadsheets import workbook_bytes
 
 pytestmark = pytest.mark.django_db

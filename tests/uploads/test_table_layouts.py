@@ -10,8 +10,8 @@ import pytest
 from openpyxl import Workbook
 
 from budgets.accounts.models import MonthMovement
-from members.imports.batches import import_upload
-from members.models import Association, ImportBatch
+from finsam.imports.batches import import_upload
+from finsam.models import Association, ImportBatch
 from tests.spreadsheets import with_computed_values, workbook_bytes
 
 pytestmark = pytest.mark.django_db

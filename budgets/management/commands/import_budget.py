@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from budgets.services import document_import
 from budgets.services.import_preview import ImportPreview, import_preview
 from budgets.xlsx.importer import BudgetFileError, read_budget
-from members.models import Association
+from finsam.models import Association
 
 
 class Command(BaseCommand):

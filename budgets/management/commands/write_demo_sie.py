@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from budgets.accounts.demo_books import books_to_sie
 from finsam.commands import TranslatedHelp
-from members.models import Association
+from finsam.models import Association
 
 
 class Command(BaseCommand):

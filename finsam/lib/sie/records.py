@@ -423,10 +423,3 @@ class SieSummary:
                 self.objects[ObjRef(dim, code)] = name
             case Ksumma(checksum=checksum) if checksum is not None:
                 self.ksumma = checksum
-
-    def account_balances(self) -> dict[str, Decimal]:
-        """Voucher totals per account over all months."""
-        result: dict[str, Decimal] = {}
-        for (account, _period), amount in self.voucher_totals.items():
-            result[account] = EXACT.add(result.get(account, ZERO), amount)
-        return result

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy
 
 from finsam.commands import TranslatedHelp
-from members.management.import_command import ImportCommand
+from finsam.management.import_command import ImportCommand
 
 
 class Command(ImportCommand):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from finsam.lib.pdf import sha256_hex
-from members.models import Association
+from finsam.models import Association
+from finsam.pdf import sha256_hex
 from reports.builders import build_report
 from reports.models import ReportKind
 from reports.rendering import report_pdf, standalone_html

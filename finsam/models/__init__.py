@@ -1,0 +1,13 @@
+"""The platform's models: the tenant, users' roles, invitations, imports and the audit base."""
+
+from finsam.models.association import Association, UserRole
+from finsam.models.imports import ImportBatch, ImportStatus
+from finsam.models.invitation import Invitation
+
+__all__ = [
+    "Association",
+    "ImportBatch",
+    "ImportStatus",
+    "Invitation",
+    "UserRole",
+]

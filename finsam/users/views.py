@@ -1,0 +1,96 @@
+"""Pages where an association's admins manage who may do what in that association."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp.middleware import is_verified
+
+from finsam.models import UserRole
+from finsam.permissions import Perm, Role
+from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from finsam.users import selectors
+from finsam.users.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
+from finsam.users.invitations import pending_invitations
+from finsam.users.services import user_create, user_role_change, user_role_revoke
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    context = {
+        "associations": selectors.associations_for(request.user),
+        "two_factor_on": is_verified(request.user),
+    }
+    return render(request, "members/start.html", context)
+
+
+@tenant_view(Perm.MANAGE_USERS)
+def user_roles(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = user_create(association=tenant.association, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(username)s är nu %(role)s.")
+                % {"username": grant.user.username, "role": grant.get_role_display().lower()},
+            )
+            return redirect("members:user_roles", tenant.association.slug)
+    return users_page(request, tenant, form=form)
+
+
+def users_page(
+    request: HttpRequest,
+    tenant: Tenant,
+    *,
+    form: UserCreateForm | None = None,
+    invite_form: InvitationForm | None = None,
+) -> HttpResponse:
+    """Only this association's roles and invitations: nothing of other associations' users."""
+    context = {
+        "form": form or UserCreateForm(),
+        "invite_form": invite_form or InvitationForm(),
+        "roles": selectors.user_roles_of(tenant.association),
+        "invitations": pending_invitations(tenant.association),
+        "role_choices": Role.choices,
+    }
+    return render(request, "members/user_roles.html", context)
+
+
+@tenant_view(Perm.MANAGE_USERS)
+@require_POST
+def user_role_update(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    user_role = get_scoped_or_404(UserRole, tenant, pk=pk)
+    form = UserRoleChangeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Välj en av rollerna i listan."))
+        if "remove" in request.POST:
+            user_role_revoke(user_role=user_role)
+            messages.success(
+                request,
+                _("%(username)s har inte längre någon roll här.")
+                % {"username": user_role.user.username},
+            )
+        else:
+            user_role_change(user_role=user_role, role=form.cleaned_data["role"])
+            messages.success(
+                request,
+                _("%(username)ss roll är ändrad.") % {"username": user_role.user.username},
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("members:user_roles", tenant.association.slug)
+
+
+def add_errors(form: Form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
