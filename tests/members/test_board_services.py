@@ -180,8 +180,8 @@ def test_the_vaxjo_deputy_replacement_in_two_steps(vaxjo):
     """End Anders Mårtensson's seat on 31 July, appoint Hossein Pishdar from 1 August."""
     BoardSeat.objects.filter(association=vaxjo, person__name="Hossein Pishdar").delete()
     anders = BoardSeat.objects.get(association=vaxjo, person__name="Anders Mårtensson")
-    BoardSeat.objects.filter(pk=anders.pk).update(end=None)
-    anders.refresh_from_db()
+    anders.end = None  # saved, so the history also knows the seat was open
+    anders.save()
 
     board_seat_end(seat=anders, expected_version=anders.version, end=date(2014, 7, 31))
     hossein = board_seat_appoint(
