@@ -241,3 +241,42 @@ def test_a_share_over_full_time_is_refused_next_to_the_field(staff, vaxjo):
     data = {"title": "Ekonom", "fte_percent": "0", "start": "2015-01-01"}
     refused = staff.post(url("office_post_new", vaxjo), data)
     assert list(refused.context["form"].errors) == ["fte_percent"]
+
+
+# The back office obeys the same rules
+
+
+def test_the_back_office_refuses_a_vaxjo_person_on_finnvedens_board(client, vaxjo, finnveden):
+    """The issue's case: a Växjö person appointed by Växjö kommun, onto Finnveden's board."""
+    client.force_login(get_user_model().objects.create_superuser("t-board-root", password="pw-1"))
+    data = {
+        "association": finnveden.pk,
+        "person": Person.objects.get(association=vaxjo, name="Hossein Pishdar").pk,
+        "appointed_by": Member.objects.get(name="Växjö kommun").pk,
+        "kind": "deputy",
+        "position": "",
+        "start": "2015-01-01",
+        "end": "",
+    }
+    refused = client.post(reverse("admin:members_boardseat_add"), data)
+    page = refused.content.decode()
+    assert "Hossein Pishdar hör till ett annat förbund." in page
+    assert not BoardSeat.objects.filter(association=finnveden).exists()
+
+
+def test_a_back_office_change_makes_an_open_page_stale(client, vaxjo):
+    client.force_login(get_user_model().objects.create_superuser("t-board-root", password="pw-1"))
+    seat = BoardSeat.objects.get(association=vaxjo, person__name="Peter Bengtsson")
+    data = {
+        "association": vaxjo.pk,
+        "person": seat.person_id,
+        "appointed_by": seat.appointed_by_id,
+        "kind": seat.kind,
+        "position": "",
+        "start": "2011-01-01",
+        "end": "2014-12-31",
+    }
+    changed = client.post(reverse("admin:members_boardseat_change", args=[seat.pk]), data)
+    assert changed.status_code == 302
+    seat.refresh_from_db()
+    assert seat.version == 2
