@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from finsam.audit.recording import recording
 from finsam.errors import StaleEditError
 from finsam.models import Association
 from members.board_services import (
@@ -289,3 +290,29 @@ def test_a_share_over_full_time_is_refused_on_its_field(finnveden):
 def test_a_post_without_a_named_person_is_accepted(finnveden):
     post = office_post_add(association=finnveden, data=office_data(who=PersonChoice()))
     assert post.person is None
+
+
+def test_every_board_service_leaves_history_naming_who(finnveden, make_user):
+    """Each write is a historical row with the user: appointing, correcting, ending."""
+    kansli = make_user("t-board-history")
+    with recording(user=kansli):
+        seat = board_seat_appoint(association=finnveden, data=seat_data())
+        seat = board_seat_update(seat=seat, expected_version=1, data=seat_data(position="chair"))
+        board_seat_end(seat=seat, expected_version=2, end=date(2018, 12, 31))
+        auditor = auditor_add(association=finnveden, data=auditor_data())
+        auditor = auditor_update(
+            auditor=auditor, expected_version=1, data=auditor_data(kind="deputy")
+        )
+        auditor_end(auditor=auditor, expected_version=2, end=date(2018, 12, 31))
+        post = office_post_add(association=finnveden, data=office_data())
+        post = office_post_update(post=post, expected_version=1, data=office_data(title="Chef"))
+        office_post_end(post=post, expected_version=2, end=date(2018, 12, 31))
+    for row in (seat, auditor, post):
+        history = list(row.history.order_by("history_id"))
+        assert [h.history_type for h in history][:1] + [h.history_type for h in history][-2:] == [
+            "+",
+            "~",
+            "~",
+        ]
+        assert {h.history_user_id for h in history} == {kansli.pk}
+        assert {h.history_association_id for h in history} == {finnveden.pk}
