@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from finsam.audit.admin import AuditedAdmin
 from finsam.models import Association, UserRole
 from members import models
+from members.board_rules import check_board_seat
 from members.services import board_seat_save
 
 
@@ -99,6 +101,16 @@ class BoardSeatForm(forms.ModelForm):
         super().clean()
         return self.cleaned_data
 
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]  # ModelForm has it; the stubs omit it
+        # The rules the application's pages check (the association's own person, a member
+        # on the start date, one chair at a time), so the back office cannot bypass them.
+        if not self.errors:
+            try:
+                check_board_seat(self.instance)
+            except ValidationError as error:
+                self.add_error(None, error)
+
 
 @admin.register(models.BoardSeat)
 class BoardSeatAdmin(AuditedAdmin):
@@ -108,7 +120,15 @@ class BoardSeatAdmin(AuditedAdmin):
     autocomplete_fields = ["person"]
 
     def save_model(self, request, obj, form, change) -> None:
+        _raise_version(obj, change)
         board_seat_save(seat=obj)
+
+
+def _raise_version(obj, change: bool) -> None:
+    """As a save from the application's pages: a form opened there before this change is
+    refused instead of overwriting it."""
+    if change:
+        obj.version = type(obj).objects.select_for_update().get(pk=obj.pk).version + 1
 
 
 @admin.register(models.Auditor)
@@ -117,11 +137,19 @@ class AuditorAdmin(AuditedAdmin):
     list_filter = ["association", "kind"]
     autocomplete_fields = ["person"]
 
+    def save_model(self, request, obj, form, change) -> None:
+        _raise_version(obj, change)
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(models.OfficePost)
 class OfficePostAdmin(AuditedAdmin):
     list_display = ["title", "person", "association", "fte_percent", "employer", "start", "end"]
     list_filter = ["association"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        _raise_version(obj, change)
+        super().save_model(request, obj, form, change)
 
 
 class GroupMembershipInline(admin.TabularInline):

@@ -24,7 +24,7 @@ from members.services import (
 )
 
 
-def _day_from(request: HttpRequest) -> date:
+def day_from_query(request: HttpRequest) -> date:
     text = request.GET.get("datum", "")
     if not text:
         return timezone.localdate()
@@ -40,7 +40,7 @@ def _day_from(request: HttpRequest) -> date:
 
 @tenant_view()
 def overview(request: HttpRequest, tenant: Tenant) -> HttpResponse:
-    day = _day_from(request)
+    day = day_from_query(request)
     association = tenant.association
     funding_year = selectors.funding_year_for_overview(association, day)
     context = {

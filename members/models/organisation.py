@@ -71,6 +71,12 @@ class BoardSeat(TenantOwned, models.Model):
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)
 
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
+
     tenant_path = "association"
     history = audited()
 
@@ -109,6 +115,12 @@ class Auditor(TenantOwned, models.Model):
     kind = models.CharField(_("slag"), max_length=10, choices=AuditorKind.choices)
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)
+
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
 
     tenant_path = "association"
     history = audited(m2m_fields=("appointed_by",))
@@ -151,6 +163,12 @@ class OfficePost(TenantOwned, models.Model):
     employer = models.CharField(_("anställd hos"), max_length=200, blank=True)
     start = models.DateField(_("från"))
     end = models.DateField(_("till och med"), null=True, blank=True)
+
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text=_("Ökas vid varje sparning; en inaktuell sparning nekas."),
+    )
 
     tenant_path = "association"
     history = audited()

@@ -469,6 +469,11 @@ COVERED = {
         "association_orgnr_adopt", "board_seat_save", "funding_year_create",
         "funding_year_update",
     },
+    # Their history is tested in tests/members/test_board_services.py.
+    "members.board_services": {
+        "auditor_add", "auditor_end", "auditor_update", "board_seat_appoint", "board_seat_end",
+        "board_seat_update", "office_post_add", "office_post_end", "office_post_update",
+    },
     "finsam.users.services": {"user_role_change", "user_create", "user_role_revoke"},
     "finsam.users.invitations": {"invitation_accept", "invitation_send", "invitation_withdraw"},
     "initiatives.services": {

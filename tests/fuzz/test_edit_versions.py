@@ -44,6 +44,9 @@ NO_VERSION = {
     "members:funding_year_new": "lägger till ett finansieringsår",
     "members:membership_new": "lägger till ett medlemskap (och kanske en ny organisation)",
     "members:import_decide": "beslut om en förhandsgranskad import (prövas mot den)",
+    "members:board_seat_new": "utser till en ny styrelseplats (reglerna prövas under lås)",
+    "members:auditor_new": "lägger till ett nytt revisorsuppdrag",
+    "members:office_post_new": "lägger till en ny tjänst i kansliet",
     # Roles: granted or taken away whole, no value typed over another's.
     "members:user_roles": "lägger till en användare med en roll",
     "members:user_role_update": "tar bort en roll",
