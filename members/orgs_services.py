@@ -10,13 +10,12 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
 from finsam.versions import version_checked
 from members.models import Member, MemberKind, MemberName, Membership, PopulationFigure
-from members.selectors import members_of
+from members.selectors import members_of, memberships_held
 
 
 def organisation_create(*, name: str, kind: str, org_number: str) -> Member:
@@ -77,13 +76,8 @@ def membership_end(*, membership: Membership, valid_to: date, expected_version: 
 
 
 def _refuse_overlap(membership: Membership) -> None:
-    others = Membership.objects.filter(
-        association_id=membership.association_id, member_id=membership.member_id
-    ).exclude(pk=membership.pk)
-    if membership.valid_from is not None:
-        others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=membership.valid_from))
-    if membership.valid_to is not None:
-        others = others.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=membership.valid_to))
+    held = memberships_held(membership.association, membership.valid_from, membership.valid_to)
+    others = held.filter(member_id=membership.member_id).exclude(pk=membership.pk)
     if others.exists():
         raise ValidationError(
             {"valid_from": _("Medlemmen är redan medlem i förbundet under den perioden.")}

@@ -31,7 +31,7 @@ def _valid_during(first: date, last: date, start: str = "start", end: str = "end
     )
 
 
-def _memberships(
+def memberships_held(
     association: Association, first: date | None = None, last: date | None = None
 ) -> QuerySet[Membership]:
     """The one rule of who is a member: a membership of `association` held on some day from
@@ -47,15 +47,15 @@ def _memberships(
 def members_of(
     association: Association, first: date | None = None, last: date | None = None
 ) -> QuerySet[Member]:
-    """Member organisations of `association` during `first` to `last` (see `_memberships`),
+    """Member organisations of `association` during `first` to `last` (see `memberships_held`),
     unordered: for checking and looking up members; `members_during_year` lists them."""
-    return Member.objects.filter(pk__in=_memberships(association, first, last).values("member"))
+    return Member.objects.filter(pk__in=memberships_held(association, first, last).values("member"))
 
 
 def members_during_year(association: Association, year: int) -> list[Member]:
     """Member organisations with a membership during any part of `year`, in display order."""
     memberships = (
-        _memberships(association, date(year, 1, 1), date(year, 12, 31))
+        memberships_held(association, date(year, 1, 1), date(year, 12, 31))
         .select_related("member")
         .order_by("order", "member__name")
     )

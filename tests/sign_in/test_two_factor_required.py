@@ -189,7 +189,7 @@ def test_the_back_office_asks_what_the_associations_ask(client, finnveden):
     client.force_login(root)
     assert client.get("/admin/").status_code == 200  # no association requires it
     Association.objects.filter(pk=finnveden.pk).update(require_two_factor=True)
-    response = client.get("/admin/members/association/")
-    assert response.url == f"{SETUP}?next=/admin/members/association/"
+    response = client.get("/admin/finsam/association/")
+    assert response.url == f"{SETUP}?next=/admin/finsam/association/"
     _enrol(client)
-    assert client.get("/admin/members/association/").status_code == 200
+    assert client.get("/admin/finsam/association/").status_code == 200
