@@ -281,3 +281,33 @@ class NewFromForm(forms.Form):
                 % {"year": self.source.year}
             )
         return year
+
+
+class CommentForm(forms.Form):
+    """A comment on a draft: on the whole budget, on one of its lines, or an answer."""
+
+    text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}))
+    line = forms.ModelChoiceField(
+        label=_("Rad"),
+        queryset=None,
+        required=False,
+        empty_label=_("Hela budgeten"),
+        error_messages={"invalid_choice": _("Raden finns inte i den här budgeten.")},
+    )
+    parent = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Kommentaren finns inte i den här budgeten.")},
+    )
+
+    def __init__(self, *args, document: BudgetDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only this document's rows can be chosen: another budget's (or association's) line
+        # or thread is an invalid choice, refused before any service sees it.
+        self.fields["line"].queryset = document.lines.all()
+        self.fields["parent"].queryset = document.comments.filter(parent__isnull=True)
+
+
+class ResolveCommentForm(forms.Form):
+    version = VersionField()
