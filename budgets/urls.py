@@ -1,6 +1,16 @@
 from django.urls import path
 
-from budgets.views import adoption, comments, files, followup, grid, history, ordering, structure, successor
+from budgets.views import (
+    adoption,
+    comments,
+    files,
+    followup,
+    grid,
+    history,
+    ordering,
+    structure,
+    successor,
+)
 
 app_name = "budgets"
 urlpatterns = [

@@ -33,9 +33,7 @@ def comment_add(
         if parent is not None:
             line = parent.line
         return saved(
-            BudgetComment(
-                document=locked, line=line, parent=parent, author=user, text=text.strip()
-            )
+            BudgetComment(document=locked, line=line, parent=parent, author=user, text=text.strip())
         )
 
 

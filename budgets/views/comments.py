@@ -23,7 +23,9 @@ def _back(document: BudgetDocument) -> HttpResponse:
 
 @tenant_view(Perm.COMMENT)
 @posted_to_document
-def comment_add_view(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
+def comment_add_view(
+    request: HttpRequest, tenant: Tenant, document: BudgetDocument
+) -> HttpResponse:
     form = CommentForm(request.POST, document=document)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -64,4 +66,3 @@ def comment_resolve_view(
         return _back(document)
     messages.success(request, _("Kommentaren är markerad som klar."))
     return _back(document)
-

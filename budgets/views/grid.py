@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.differences import adopted_differences
-from budgets.forms import CellForm, NewDocumentForm
+from budgets.forms import CellForm, CommentForm, NewDocumentForm
 from budgets.models import BudgetDocument
 from budgets.presentation import DisplayOptions, grid_rows, live_cells, visible_columns
-from budgets.forms import CommentForm
 from budgets.selectors import BudgetSheet, budget_sheet, comment_threads, documents_of
 from budgets.services import StaleEditError, budget_amount_set, document_create
 from budgets.views.common import posted_to_document

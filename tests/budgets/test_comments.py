@@ -53,9 +53,7 @@ def _messages(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
 
 
-def test_board_comments_on_a_line_and_the_whole_staff_answer_and_resolve(
-    client, document, users
-):
+def test_board_comments_on_a_line_and_the_whole_staff_answer_and_resolve(client, document, users):
     line = document.lines.get(label="Kansli")
     client.force_login(users["styrelse"])
     client.post(_add_url(document), {"text": "Varför ökar kansliet?", "line": line.pk})
@@ -117,13 +115,9 @@ def test_a_comment_cannot_target_another_associations_line(client, document, use
         ).full_clean()
 
 
-def test_an_adopted_budget_takes_no_new_comments_but_shows_its_old_ones(
-    client, document, users
-):
+def test_an_adopted_budget_takes_no_new_comments_but_shows_its_old_ones(client, document, users):
     comment_add(document=document, text="Före beslutet", user=users["styrelse"])
-    BudgetDocument.objects.filter(pk=document.pk).update(
-        status="adopted", adopted_on="2013-11-29"
-    )
+    BudgetDocument.objects.filter(pk=document.pk).update(status="adopted", adopted_on="2013-11-29")
     document.refresh_from_db()
     with pytest.raises(ValidationError):
         comment_add(document=document, text="Efter beslutet", user=users["styrelse"])
