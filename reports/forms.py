@@ -110,3 +110,30 @@ class AdoptForm(forms.Form):
         error_messages={"required": _("Ange datumet då styrelsen fastställde rapporten.")},
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ReportCommentForm(forms.Form):
+    """A comment on a report draft: on the whole report, one of its sections, or an answer."""
+
+    text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}))
+    section = forms.ModelChoiceField(
+        label=_("Avsnitt"),
+        queryset=None,
+        required=False,
+        empty_label=_("Hela rapporten"),
+        error_messages={"invalid_choice": _("Avsnittet finns inte i den här rapporten.")},
+    )
+    parent = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Kommentaren finns inte i den här rapporten.")},
+    )
+
+    def __init__(self, *args, report: Report, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only this report's sections and threads can be chosen: another report's (or
+        # association's) is an invalid choice, refused before the service sees it.
+        self.fields["section"].queryset = report.sections.all()
+        self.fields["section"].label_from_instance = lambda s: s.heading or _("(utan rubrik)")
+        self.fields["parent"].queryset = report.comments.filter(parent__isnull=True)
