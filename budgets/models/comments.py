@@ -74,9 +74,10 @@ class BudgetComment(TenantOwned, models.Model):
         return self.resolved_at is not None
 
     def clean(self) -> None:
-        if self.line_id and self.document_id and self.line.document_id != self.document_id:
+        target, parent = self.line, self.parent
+        if target is not None and self.document_id and target.document_id != self.document_id:
             raise ValidationError({"line": _("Raden hör till en annan budget.")})
-        if self.parent_id and self.document_id and self.parent.document_id != self.document_id:
+        if parent is not None and self.document_id and parent.document_id != self.document_id:
             raise ValidationError({"parent": _("Kommentaren hör till en annan budget.")})
-        if self.parent_id and self.parent.parent_id:
+        if parent is not None and parent.parent_id:
             raise ValidationError({"parent": _("Svara på trådens första kommentar.")})

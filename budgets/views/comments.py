@@ -30,7 +30,7 @@ def comment_add_view(
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return _back(document)
     try:
         comment_add(document=document, user=request.user, **form.cleaned_data)
@@ -54,7 +54,7 @@ def comment_resolve_view(
     form = ResolveCommentForm(request.POST)
     if not form.is_valid():
         for error in form.errors.get("version", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return _back(document)
     try:
         comment_resolve(comment=found, user=request.user, expected=form.cleaned_data["version"])

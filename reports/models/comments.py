@@ -71,9 +71,10 @@ class ReportComment(TenantOwned, models.Model):
         return self.resolved_at is not None
 
     def clean(self) -> None:
-        if self.section_id and self.report_id and self.section.report_id != self.report_id:
+        target, parent = self.section, self.parent
+        if target is not None and self.report_id and target.report_id != self.report_id:
             raise ValidationError({"section": _("Avsnittet hör till en annan rapport.")})
-        if self.parent_id and self.report_id and self.parent.report_id != self.report_id:
+        if parent is not None and self.report_id and parent.report_id != self.report_id:
             raise ValidationError({"parent": _("Kommentaren hör till en annan rapport.")})
-        if self.parent_id and self.parent.parent_id:
+        if parent is not None and parent.parent_id:
             raise ValidationError({"parent": _("Svara på trådens första kommentar.")})

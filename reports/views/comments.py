@@ -31,7 +31,7 @@ def report_comment_add(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRes
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return _back(report)
     try:
         comment_add(report=report, user=request.user, **form.cleaned_data)
