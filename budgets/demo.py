@@ -4,15 +4,19 @@ Per document: its columns, footnotes (numbered in the order given) and sections 
 A line's `amounts` is either a list in column order or a table keyed by column label (for
 lines that type a figure in some columns only, such as an opening balance); contribution
 lines name their members and take their amounts from the funding years. A line's `forecast`
-(keyed by column label) is the full-year forecast typed in the follow-up.
+(keyed by column label) is the full-year forecast typed in the follow-up. A document's
+`comments` are board members' questions (on a line by its label, or on the whole) with answers.
 """
 
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from budgets.models import (
     BudgetAmount,
     BudgetColumn,
+    BudgetComment,
     BudgetDocument,
     BudgetLine,
     BudgetSection,
@@ -61,6 +65,23 @@ def _load_document(association: Association, members: dict[str, Member], row: di
         for line_row in section_row.get("lines", []):
             _load_line(document, section, order, line_row, columns, members, footnotes)
             order += 1
+    for comment_row in row.get("comments", []):
+        _load_comment(document, comment_row)
+
+
+def _load_comment(document: BudgetDocument, row: dict) -> None:
+    # The demo users are completed (names, roles) by finsam.demo after every association.
+    users = get_user_model().objects
+    line = document.lines.get(label=row["line"]) if "line" in row else None
+    author = users.get_or_create(username=row["author"])[0]
+    thread = saved(BudgetComment(document=document, line=line, author=author, text=row["text"]))
+    for answer in row.get("answers", []):
+        by = users.get_or_create(username=answer["author"])[0]
+        saved(
+            BudgetComment(
+                document=document, line=line, parent=thread, author=by, text=answer["text"]
+            )
+        )
 
 
 def _load_line(document, section, order, row, columns, members, footnotes) -> None:

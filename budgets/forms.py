@@ -5,9 +5,18 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from budgets.models import BudgetDocument, ColumnKind, LineKind, SectionKind, ShareEntry, Unit
+from budgets.models import (
+    BudgetComment,
+    BudgetDocument,
+    BudgetLine,
+    ColumnKind,
+    LineKind,
+    SectionKind,
+    ShareEntry,
+    Unit,
+)
 from budgets.presentation import DisplayOptions
-from finsam.forms import AmountField, PercentField, YearField
+from finsam.forms import AmountField, PercentField, YearField, model_choice_field
 from finsam.lib.numbers import (
     MONEY_WHOLE_DIGITS,
     AmountError,
@@ -281,3 +290,34 @@ class NewFromForm(forms.Form):
                 % {"year": self.source.year}
             )
         return year
+
+
+class CommentForm(forms.Form):
+    """A comment on a draft: on the whole budget, on one of its lines, or an answer."""
+
+    text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}))
+    line = forms.ModelChoiceField(
+        label=_("Rad"),
+        queryset=BudgetLine.objects.none(),
+        required=False,
+        empty_label=_("Hela budgeten"),
+        error_messages={"invalid_choice": _("Raden finns inte i den här budgeten.")},
+    )
+    parent = forms.ModelChoiceField(
+        queryset=BudgetComment.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Kommentaren finns inte i den här budgeten.")},
+    )
+
+    def __init__(self, *args, document: BudgetDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only this document's rows can be chosen: another budget's (or association's) line
+        # or thread is an invalid choice, refused before any service sees it.
+        model_choice_field(self, "line").queryset = document.lines.all()
+        parents = document.comments.filter(parent__isnull=True)
+        model_choice_field(self, "parent").queryset = parents
+
+
+class ResolveCommentForm(forms.Form):
+    version = VersionField()

@@ -29,6 +29,7 @@ from budgets.models import (
     BudgetAdoption,
     BudgetAmount,
     BudgetColumn,
+    BudgetComment,
     BudgetDocument,
     BudgetLine,
     BudgetSection,
@@ -239,3 +240,11 @@ def follow_up_of(sheet: BudgetSheet, column: BudgetColumn, through_month: int = 
         sheet.document.association, sheet.document.pk, column.year, line_is_cost, through_month
     )
     return follow_up(budget, is_cost, entered, books), entered
+
+
+def comment_threads(document: BudgetDocument) -> list[BudgetComment]:
+    """The document's threads (first comments, answers prefetched), open ones first."""
+    threads = document.comments.filter(parent__isnull=True).select_related(
+        "line", "author", "resolved_by"
+    )
+    return sorted(threads.prefetch_related("replies__author"), key=lambda c: c.is_resolved)

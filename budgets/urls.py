@@ -1,6 +1,16 @@
 from django.urls import path
 
-from budgets.views import adoption, files, followup, grid, history, ordering, structure, successor
+from budgets.views import (
+    adoption,
+    comments,
+    files,
+    followup,
+    grid,
+    history,
+    ordering,
+    structure,
+    successor,
+)
 
 app_name = "budgets"
 urlpatterns = [
@@ -26,6 +36,12 @@ urlpatterns = [
     path("<int:pk>/kolumner/", structure.columns, name="columns"),
     path("<int:pk>/installningar/", structure.settings, name="settings"),
     path("<int:pk>/avsnitt/", structure.sections, name="sections"),
+    path("<int:pk>/kommentarer/", comments.comment_add_view, name="comment_add"),
+    path(
+        "<int:pk>/kommentarer/<int:comment>/klar/",
+        comments.comment_resolve_view,
+        name="comment_resolve",
+    ),
     path("<int:pk>/faststall/", adoption.adopt, name="adopt"),
     path("<int:pk>/ny-revision/", structure.new_revision, name="new_revision"),
     path("<int:pk>/ny-budget/", successor.new_from, name="new_from"),

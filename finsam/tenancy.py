@@ -48,6 +48,10 @@ class Tenant:
         return self.can(Perm.EDIT)
 
     @property
+    def can_comment(self) -> bool:
+        return self.can(Perm.COMMENT)
+
+    @property
     def can_import(self) -> bool:
         return self.can(Perm.IMPORT)
 

@@ -2,17 +2,20 @@
 
 Per report: its kind, year (and period end), cover texts, layout options, the budget
 document it prints (by title) and which of its columns (by label), then its sections in
-order with their texts and blocks (a block about one initiative names it). A report with an
+order with their texts and blocks (a block about one initiative names it), and board
+members' `comments` (on a section by its heading, or on the whole) with answers. A report with an
 adoption date is adopted as the board did, so its frozen PDF exists from the start.
 """
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from budgets.models import BudgetDocument
 from finsam.models import Association
 from finsam.saving import saved
 from initiatives.models import Initiative
-from reports.models import Report, ReportSection
+from reports.models import Report, ReportComment, ReportSection
 from reports.services import report_adopt
 
 # What staff edit, and what a report is for (set once, when it is made); the budget, its
@@ -47,6 +50,23 @@ def _load_report(association: Association, entry: dict[str, Any]) -> Report:
                 association=association, name=section["initiative"]
             )
         saved(ReportSection(report=report, position=position, **values))
+    for comment in entry.get("comments", []):
+        _load_comment(report, comment)
     if "adopted_on" in entry:
         report_adopt(report=report, adopted_on=entry["adopted_on"], user=None)
     return report
+
+
+def _load_comment(report: Report, row: dict[str, Any]) -> None:
+    # The demo users are completed (names, roles) by finsam.demo after every association.
+    users = get_user_model().objects
+    section = report.sections.get(heading=row["section"]) if "section" in row else None
+    author = users.get_or_create(username=row["author"])[0]
+    thread = saved(ReportComment(report=report, section=section, author=author, text=row["text"]))
+    for answer in row.get("answers", []):
+        by = users.get_or_create(username=answer["author"])[0]
+        saved(
+            ReportComment(
+                report=report, section=section, parent=thread, author=by, text=answer["text"]
+            )
+        )

@@ -13,7 +13,7 @@ from finsam.forms import YearField, model_choice_field
 from finsam.models import Association
 from initiatives.models import Initiative
 from reports.blocks import block_choices
-from reports.models import Report, ReportKind, ReportSection
+from reports.models import Report, ReportComment, ReportKind, ReportSection
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -110,3 +110,29 @@ class AdoptForm(forms.Form):
         error_messages={"required": _("Ange datumet då styrelsen fastställde rapporten.")},
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ReportCommentForm(forms.Form):
+    """A comment on a report draft: on the whole report, one of its sections, or an answer."""
+
+    text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}))
+    section = forms.ModelChoiceField(
+        label=_("Avsnitt"),
+        queryset=ReportSection.objects.none(),
+        required=False,
+        empty_label=_("Hela rapporten"),
+        error_messages={"invalid_choice": _("Avsnittet finns inte i den här rapporten.")},
+    )
+    parent = forms.ModelChoiceField(
+        queryset=ReportComment.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Kommentaren finns inte i den här rapporten.")},
+    )
+
+    def __init__(self, *args, report: Report, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only this report's sections and threads can be chosen: another report's (or
+        # association's) is an invalid choice, refused before the service sees it.
+        model_choice_field(self, "section").queryset = report.sections.all()
+        model_choice_field(self, "parent").queryset = report.comments.filter(parent__isnull=True)

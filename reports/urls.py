@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import editing, files, pages
+from reports.views import comments, editing, files, pages
 
 app_name = "reports"
 urlpatterns = [
@@ -17,5 +17,11 @@ urlpatterns = [
     path("<int:pk>/avsnitt/nytt/", editing.section_edit, name="section_new"),
     path("<int:pk>/avsnitt/<int:section>/", editing.section_edit, name="section_edit"),
     path("<int:pk>/avsnitt/<int:section>/flytta/", editing.section_change, name="section_change"),
+    path("<int:pk>/kommentarer/", comments.report_comment_add, name="comment_add"),
+    path(
+        "<int:pk>/kommentarer/<int:comment>/klar/",
+        comments.report_comment_resolve,
+        name="comment_resolve",
+    ),
     path("<int:pk>/faststall/", editing.report_adopt, name="adopt"),
 ]

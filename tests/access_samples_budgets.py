@@ -34,6 +34,12 @@ def _delete(association: Association) -> dict:
     return {"pk": line["pk"], "what": "rad", "item": line["line"]}
 
 
+def _comment(association: Association) -> dict:
+    # The demo has no comments: any number will do, the document is looked up first (another
+    # association's is a 404) and a comment not on this document is refused with a message.
+    return {**_document(association), "comment": 1}
+
+
 SAMPLES = {
     "budgets:document": _document,
     "budgets:cell": _document,
@@ -55,4 +61,6 @@ SAMPLES = {
     "budgets:column_move": _column,
     "budgets:section_move": _section,
     "budgets:delete": _delete,
+    "budgets:comment_add": _document,
+    "budgets:comment_resolve": _comment,
 }

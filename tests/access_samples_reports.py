@@ -56,3 +56,13 @@ SAMPLES = {
 SAMPLES["reports:section_edit"] = _section
 SAMPLES["reports:section_change"] = _section
 SAMPLES["reports:adoption_pdf"] = _adoption
+SAMPLES["reports:comment_add"] = _report
+
+
+def _comment(association: Association) -> dict:
+    # Any number will do: the report is looked up first (another association's is a 404) and
+    # a comment not on this report is refused with a message.
+    return {**_report(association), "comment": 1}
+
+
+SAMPLES["reports:comment_resolve"] = _comment

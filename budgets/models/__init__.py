@@ -7,6 +7,7 @@ A package so that further concepts (bookkeeping accounts) get their own module.
 
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from budgets.models.adoption import BudgetAdoption
+from budgets.models.comments import BudgetComment
 from budgets.models.document import BudgetColumn, BudgetDocument, ColumnKind, DocumentStatus, Unit
 from budgets.models.followup import FollowUpFigure
 from budgets.models.lines import (
@@ -29,6 +30,7 @@ __all__ = [
     "BudgetAdoption",
     "BudgetAmount",
     "BudgetColumn",
+    "BudgetComment",
     "BudgetDocument",
     "BudgetLine",
     "BudgetSection",

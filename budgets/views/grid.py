@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.differences import adopted_differences
-from budgets.forms import CellForm, NewDocumentForm
+from budgets.forms import CellForm, CommentForm, NewDocumentForm
 from budgets.models import BudgetDocument
 from budgets.presentation import DisplayOptions, grid_rows, live_cells, visible_columns
-from budgets.selectors import BudgetSheet, budget_sheet, documents_of
+from budgets.selectors import BudgetSheet, budget_sheet, comment_threads, documents_of
 from budgets.services import StaleEditError, budget_amount_set, document_create
 from budgets.views.common import posted_to_document
 from finsam.forms import year_range_message
@@ -62,6 +62,8 @@ def document_grid(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     sheet = budget_sheet(document)
     context = grid_context(sheet, options, tenant)
     context["differences"] = adopted_differences(sheet)
+    context["comment_threads"] = comment_threads(document)
+    context["comment_form"] = CommentForm(document=document)
     return render(request, "budgets/document.html", context)
 
 

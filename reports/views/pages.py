@@ -6,7 +6,8 @@ from django.shortcuts import render
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
-from reports.forms import ReportCreateForm
+from reports.comments import comment_threads
+from reports.forms import ReportCommentForm, ReportCreateForm
 from reports.models import Report
 from reports.selectors import figure_differences, latest_adoption, reports_of
 
@@ -25,6 +26,8 @@ def report_detail(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     adoption = latest_adoption(report)
     differences = figure_differences(adoption, data) if adoption else []
     context = {"report": report, "data": data, "adoption": adoption, "differences": differences}
+    context["comment_threads"] = comment_threads(report)
+    context["comment_form"] = ReportCommentForm(report=report)
     return render(request, "reports/detail.html", context)
 
 

@@ -153,8 +153,9 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     # Page: session, user, association, role (4); document, columns, sections, lines, members,
     # footnotes of lines, decisions of linked initiatives, amounts (8); funding years with
     # agreed and fixed shares (3) and per funding year the members and the population key
-    # (2 x 2); the document's footnotes (1).
-    with django_assert_num_queries(20):
+    # (2 x 2); the document's footnotes (1); the comment threads and the comment form's lines
+    # (2; with threads, their answers are one query more, however many).
+    with django_assert_num_queries(22):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
     # lock document, current amount (3); the column is the document's association's
