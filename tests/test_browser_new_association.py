@@ -2,7 +2,8 @@
 
 Facts, seven members, population figures, this year's funding, a board of seven ordinary
 members and seven deputies with a chair, an auditor and a meeting; then the funding page and
-an empty verksamhetsplan. The overview's checklist shrinks as the steps are done (issue #16).
+an empty verksamhetsplan and a first budget. The overview's checklist shrinks as the steps are
+done and is gone at the end (issue #16).
 """
 
 from datetime import date
@@ -152,3 +153,11 @@ def test_an_admin_sets_up_a_new_association_without_the_back_office(live_demo, l
     page.wait_for_url(f"{url}/{SLUG}/rapporter/*/")
     assert f"Verksamhetsplan {YEAR}" in page.locator("main").inner_text()
     assert open_steps(page, url) == ["Första budgeten"]
+
+    page.goto(f"{url}/{SLUG}/budget/")
+    page.fill("form[action$='/budget/ny/'] [name=title]", f"Budget {YEAR}")
+    page.fill("form[action$='/budget/ny/'] [name=year]", str(YEAR))
+    page.locator("form[action$='/budget/ny/'] button[type=submit]").click()
+    page.wait_for_url(f"{url}/{SLUG}/budget/*/struktur/")
+    page.goto(f"{url}/{SLUG}/")
+    assert page.locator("#kom-igang").count() == 0  # set up: the checklist is gone
