@@ -14,6 +14,7 @@ from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
+from members.checklist import open_checklist
 from members.forms import FundingYearForm, NewFundingYearForm
 from members.funding import funding_breakdown
 from members.models import FundingYear, StatePresentation
@@ -51,6 +52,7 @@ def overview(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         "office": selectors.office_on(association, day),
         "groups": selectors.groups_of(association),
         "meetings": selectors.meetings_from(association, day),
+        "checklist": open_checklist(association, timezone.localdate().year),
     }
     return render(request, "members/overview.html", context)
 
