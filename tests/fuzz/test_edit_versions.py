@@ -28,6 +28,7 @@ STALE = re.compile(r"någon annan|har ändrats", re.IGNORECASE)
 NO_VERSION = {
     # Creating: a new row, nothing stored yet that another person could have changed.
     "initiatives:new": "skapar en ny insats",
+    "budgets:comment_add": "skriver en ny kommentar eller ett svar; ändrar inget lagrat",
     "initiatives:association_goal_add": "skapar ett nytt mål",
     "initiatives:goal_add": "skapar ett nytt mål",
     "initiatives:decision_add": "registrerar ett nytt beslut (reglerna prövas under lås)",
