@@ -6,10 +6,26 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test lint migrate demo
 
-$(STAMP): pyproject.toml
+UV_VERSION := 0.13.10
+UV := $(VENV)/bin/uv
+LOCK := requirements.lock
+
+.PHONY: lock
+
+# The exact releases, with their hashes, come from the lock file (made from pyproject.toml's
+# ranges by `make lock`); uv installs them in seconds where pip's resolver took minutes.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r $(LOCK)
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve the lock file after a change to pyproject.toml's dependencies (the ranges stay
+# there; the lock holds what is installed).
+lock: setup
+	$(UV) pip compile pyproject.toml --extra test --universal --generate-hashes \
+		--python-version 3.11 --quiet -o $(LOCK)
 
 setup: $(STAMP)
 
