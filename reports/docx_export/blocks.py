@@ -10,9 +10,9 @@ goals' charts draw what their tables already hold).
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext as _
 from docx.document import Document
 from docx.shared import Mm, Pt
-from django.utils.translation import gettext as _
 
 from reports.data import Block, Chart
 from reports.docx_export.tables import add_table

@@ -6,6 +6,7 @@ its fields when opened, so the contents list gets its page numbers there (a Word
 pagination is only known to the program showing it).
 """
 
+from django.utils.translation import gettext as _
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.image import Image
@@ -13,7 +14,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
-from django.utils.translation import gettext as _
 
 from reports.data import ReportData
 from reports.docx_export.markup import add_markup
@@ -48,7 +48,7 @@ def _update_fields_on_open(document: Document) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
     """A Word field (PAGE, NUMPAGES, TOC) with the text shown until Word updates it."""
-    begin, separate, end = (OxmlElement("w:fldChar") for _ in range(3))
+    begin, separate, end = (OxmlElement("w:fldChar") for _part in range(3))
     begin.set(qn("w:fldCharType"), "begin")
     separate.set(qn("w:fldCharType"), "separate")
     end.set(qn("w:fldCharType"), "end")
@@ -110,9 +110,18 @@ def _centred(document: Document, text: str = "", *, size: float | None = None) -
 
 def add_contents(document: Document) -> None:
     """ "Innehåll" and a TOC field over the heading levels the PDF's contents list."""
-    document.add_paragraph(_("Innehåll"), style="Heading 1")
-    add_field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', _("Uppdatera innehållet."))
+    # Not a heading style: the contents would list themselves.
+    contents = document.add_paragraph().add_run(_("Innehåll"))
+    contents.bold, contents.font.size = True, Pt(16)
+    add_field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', toc_placeholder())
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def toc_placeholder() -> str:
+    """What the contents field shows until Word updates it (asked to when the file opens)."""
+    return _(
+        "Innehållsförteckningen fylls i när Word uppdaterar fälten (högerklicka, Uppdatera fält)."
+    )
 
 
 def add_running_texts(document: Document, data: ReportData) -> None:

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import _Cell, _Row
 from docx.table import Table as WordTable
+from docx.table import _Cell, _Row
 
 from reports.data import Row, Table
 

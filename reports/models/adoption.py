@@ -1,9 +1,9 @@
 """What the board adopted, frozen, and who downloaded what.
 
 When the board adopts a report, its PDF is rendered once and kept as a file with its
-SHA-256, together with every printed figure (and a Word copy written from the same build). Auditors download exactly that PDF later,
-whatever happened to the data since; the stored figures tell which of them differ from
-what the data gives today.
+SHA-256, together with every printed figure and a Word copy written from the same build.
+Auditors download exactly that PDF later, whatever happened to the data since; the stored
+figures tell which of them differ from what the data gives today.
 """
 
 from django.conf import settings

@@ -22,6 +22,7 @@ from finsam.permissions import Role
 from reports.builders import build_report
 from reports.data import ReportData, Section
 from reports.docx_export import CONTENT_TYPE, heading_text, report_docx
+from reports.docx_export.layout import toc_placeholder
 from reports.models import Report, ReportDownload
 from reports.rendering import print_html
 from reports.selectors import latest_adoption
@@ -46,28 +47,31 @@ def _table_rows(content: bytes, caption: str) -> list:
     document = Document(BytesIO(content))
     body = list(document.element.body.iterchildren())
     for paragraph, table in zip(body, body[1:], strict=False):
-        if isinstance(paragraph, CT_P) and isinstance(table, CT_Tbl):
-            if Paragraph(paragraph, document).text == caption:
-                return list(WordTable(table, document).rows)
+        if (
+            isinstance(paragraph, CT_P)
+            and isinstance(table, CT_Tbl)
+            and Paragraph(paragraph, document).text == caption
+        ):
+            return list(WordTable(table, document).rows)
     raise AssertionError(f"no table captioned {caption!r}")
 
 
 def test_headings_have_the_page_s_numbers_texts_and_levels():
     data, _markup, _pdf = printed("finnveden", 2014)
     headings = [(style, text) for style, text in docx_items(_word()) if style.startswith("Heading")]
-    expected = [("Heading 1", "Innehåll")] + [
+    expected = [
         (f"Heading {min(section.level, 4)}", heading_text(section))
         for section in data.all_sections()
         if section.heading
     ]
     assert headings == expected
-    assert [text for _style, text in headings[1:]] == finnveden.HEADINGS
+    assert [text for _style, text in headings] == finnveden.HEADINGS
 
 
 def test_the_seed_plan_s_texts_and_tables_in_order():
     text = docx_text(_word())
     assert_in_order(text, finnveden.COVER, "cover (docx)")
-    body = body_of(text, "Uppdatera innehållet.")
+    body = body_of(text, toc_placeholder())
     expected = finnveden.INTRODUCTION + finnveden.GOALS + finnveden.FINANCIAL_GOALS
     assert_in_order(body, expected + finnveden.BUDGET, "tables (docx)")
     assert body.rindex("Preliminärt överskott kvar") < body.index(finnveden.ADOPTION)
@@ -229,3 +233,43 @@ def test_adoption_keeps_a_word_copy_of_the_same_build():
     assert kansli.cells[1].text == "450\xa0000"
     assert_in_order(docx_text(copy), ["Beslutsdatum: 2014-03-01", "Innehåll"])
     assert adoption.docx.name.endswith(f"{adoption.sha256}.docx")
+
+
+def test_the_diary_number_given_at_adoption_is_on_the_frozen_cover(staff_client):
+    report = plan("finnveden", 2014)
+    url = reverse("reports:adopt", args=["finnveden", report.pk])
+    form = staff_client.get(url).content.decode()
+    assert 'name="diary_number"' in form
+    posted = {"adopted_on": "2014-01-15", "diary_number": "SOF 2014/3", "version": report.version}
+    confirm = staff_client.post(url, posted).content.decode()
+    assert "Diarienummer: SOF 2014/3." in confirm
+    staff_client.post(url, {**posted, "confirmed": "True"})
+    adoption = latest_adoption(report)
+    cover = ["Diarienummer: SOF 2014/3", "Beslutsdatum: 2014-01-15", "Innehåll"]
+    assert_in_order(docx_text(adoption.docx.read()), cover, "frozen docx")
+    assert_in_order(pdf_text(adoption.pdf.read()), cover, "frozen pdf")
+    report.refresh_from_db()
+    latest = report.history.first()
+    assert (latest.diary_number, latest.adopted_on) == ("SOF 2014/3", date(2014, 1, 15))
+
+
+def test_staff_change_the_diary_number_with_a_version_check_and_history(staff_client):
+    report = plan("finnveden", 2014)
+    url = reverse("reports:edit", args=["finnveden", report.pk])
+    data = {
+        "title": report.title,
+        "unit": "kr",
+        "state_presentation": "one_line",
+        "budget_revenue_total": "row",
+        "budget_cost_total": "on",
+        "budget_result": "on",
+        "budget": report.budget_id,
+        "diary_number": "SOF 2013/41",
+    }
+    page = staff_client.post(url, {**data, "version": report.version - 1}).content.decode()
+    assert "Rapporten har ändrats av någon annan" in page
+    assert Report.objects.get(pk=report.pk).diary_number == ""
+    staff_client.post(url, {**data, "version": report.version})
+    assert report.history.first().diary_number == "SOF 2013/41"
+    word = _content(staff_client.get(reverse("reports:draft_docx", args=["finnveden", report.pk])))
+    assert_in_order(docx_text(word), ["Diarienummer: SOF 2013/41", "Innehåll"])

@@ -18,7 +18,6 @@ from reports.models import ReportKind
 from reports.rendering import report_pdf, standalone_html
 from reports.selectors import latest_adoption, report_named
 
-
 RENDERERS = {
     "pdf": report_pdf,
     "html": lambda data: standalone_html(data).encode(),
