@@ -273,3 +273,17 @@ def test_staff_change_the_diary_number_with_a_version_check_and_history(staff_cl
     assert report.history.first().diary_number == "SOF 2013/41"
     word = _content(staff_client.get(reverse("reports:draft_docx", args=["finnveden", report.pk])))
     assert_in_order(docx_text(word), ["Diarienummer: SOF 2013/41", "Innehåll"])
+
+
+def test_the_logo_is_on_the_cover_within_the_printed_box(tmp_path):
+    from PIL import Image as PillowImage
+
+    logo = tmp_path / "logo.png"
+    PillowImage.new("RGB", (800, 200), "navy").save(logo)
+    data = ReportData(
+        report_id=0, kind="verksamhetsplan", association_name="A", title="T", logo_path=logo
+    )
+    shapes = Document(BytesIO(report_docx(data))).inline_shapes
+    assert len(shapes) == 1
+    # 4:1 fills the 60 mm width before the 30 mm height (EMU: 36 000 per mm).
+    assert (round(shapes[0].width / 36000), round(shapes[0].height / 36000)) == (60, 15)
