@@ -40,10 +40,37 @@ def set_up(document: Document, data: ReportData) -> None:
     _update_fields_on_open(document)
 
 
+# What follows w:updateFields in w:settings: Word refuses a file whose elements are out of
+# the schema's order, so the element goes before the first of these.
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+
+
 def _update_fields_on_open(document: Document) -> None:
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    document.settings.element.append(update)
+    document.settings.element.insert_element_before(update, *_AFTER_UPDATE_FIELDS)
 
 
 def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:

@@ -102,7 +102,10 @@ def _borders(word: WordTable) -> None:
         rule.set(qn("w:sz"), "4")
         rule.set(qn("w:color"), "BBBBBB")
         borders.append(rule)
-    properties.append(borders)
+    # In the schema's order (Word refuses a file otherwise): before these, after the rest.
+    properties.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+    )
 
 
 def _repeat_as_header(row: _Row) -> None:
