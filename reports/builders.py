@@ -31,6 +31,7 @@ def build_report(report: Report) -> ReportData:
         title=report.title,
         subtitle=report.subtitle,
         diary_number=report.diary_number,
+        decision_date=report.adopted_on,
         cover_html=render_markup(report.cover_text),
         sections=sections,
         adoption_line=_adoption_line(report),

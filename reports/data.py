@@ -8,6 +8,7 @@ a reader compares and what an adoption freezes.
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,7 @@ class ReportData:
     title: str
     subtitle: str = ""
     diary_number: str = ""
+    decision_date: date | None = None  # the board's adoption (Report.adopted_on), on the cover
     cover_html: str = ""
     sections: list[Section] = field(default_factory=list)
     adoption_line: str = ""

@@ -101,13 +101,19 @@ class SectionForm(forms.ModelForm):
 
 
 class AdoptForm(forms.Form):
-    """The board's decision date, typed (never filled in for the user), then confirmed."""
+    """The board's decision date, typed (never filled in for the user), and the diary number,
+    then confirmed."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     adopted_on = forms.DateField(
         label=_("Styrelsens beslutsdatum"),
         widget=DATE,
         error_messages={"required": _("Ange datumet då styrelsen fastställde rapporten.")},
+    )
+    # Printed on the cover with the decision date; the report's own number is shown to start
+    # from, since the number is often given when the board decides.
+    diary_number = forms.CharField(
+        label=_("Diarienummer"), max_length=40, required=False, help_text=_("Tomt: inget.")
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 

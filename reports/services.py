@@ -16,6 +16,7 @@ from finsam.pdf import sha256_hex
 from finsam.saving import saved
 from finsam.versions import version_checked
 from reports.builders import build_report
+from reports.docx_export import report_docx
 from reports.models import Report, ReportAdoption, ReportDownload, ReportKind, ReportSection
 from reports.rendering import report_pdf
 
@@ -42,14 +43,23 @@ def adoption_date_check(*, report: Report, adopted_on: date) -> None:
 
 @transaction.atomic
 def report_adopt(
-    *, report: Report, adopted_on: date, user: Any, version: int | None = None
+    *,
+    report: Report,
+    adopted_on: date,
+    user: Any,
+    version: int | None = None,
+    diary_number: str | None = None,
 ) -> ReportAdoption:
-    """Record the board's adoption: render the PDF once and keep it with its figures.
+    """Record the board's adoption: render the PDF once and keep it with its figures, and a
+    Word copy of the same build.
 
-    `version` is the one the user read; a report changed since is refused, not adopted."""
+    `version` is the one the user read; a report changed since is refused, not adopted. The
+    decision date, and the diary number when given, go on the cover of what is frozen."""
     report = _locked(report, version)
     adoption_date_check(report=report, adopted_on=adopted_on)
     report.adopted_on = adopted_on
+    if diary_number is not None:
+        report.diary_number = diary_number
     saved(report)
     data = build_report(report)
     data.is_draft = False
@@ -63,6 +73,7 @@ def report_adopt(
         adopted_by=user if getattr(user, "is_authenticated", False) else None,
     )
     adoption.pdf.save(f"{adoption.sha256}.pdf", ContentFile(content), save=False)
+    adoption.docx.save(f"{adoption.sha256}.docx", ContentFile(report_docx(data)), save=False)
     return saved(adoption)
 
 

@@ -47,6 +47,8 @@ SAMPLES = {
         "reports:downloads",
         "reports:pdf",
         "reports:draft_pdf",
+        "reports:docx",
+        "reports:draft_docx",
         "reports:edit",
         "reports:outline",
         "reports:section_new",

@@ -1,9 +1,9 @@
 """What the board adopted, frozen, and who downloaded what.
 
 When the board adopts a report, its PDF is rendered once and kept as a file with its
-SHA-256, together with every printed figure. Auditors download exactly that PDF later,
-whatever happened to the data since; the stored figures tell which of them differ from
-what the data gives today.
+SHA-256, together with every printed figure and a Word copy written from the same build.
+Auditors download exactly that PDF later, whatever happened to the data since; the stored
+figures tell which of them differ from what the data gives today.
 """
 
 from django.conf import settings
@@ -18,6 +18,10 @@ def _adopted_path(instance: "ReportAdoption", filename: str) -> str:
     return f"reports/{instance.report.association_id}/{instance.sha256}.pdf"
 
 
+def _adopted_docx_path(instance: "ReportAdoption", filename: str) -> str:
+    return f"reports/{instance.report.association_id}/{instance.sha256}.docx"
+
+
 class ReportAdoption(TenantOwned, models.Model):
     """The board's adoption of a report: the date and the frozen PDF with its figures."""
 
@@ -27,6 +31,9 @@ class ReportAdoption(TenantOwned, models.Model):
     adopted_on = models.DateField(_("fastställd"))
     pdf = models.FileField(_("PDF"), upload_to=_adopted_path)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # A Word copy written from the same build as the PDF, so it prints the frozen figures;
+    # the PDF is the original. Empty for adoptions made before Word copies were kept.
+    docx = models.FileField(_("Word-kopia"), upload_to=_adopted_docx_path, blank=True)
     figures = models.JSONField(_("siffror"), default=list)
     # The printed words, as [table, row, column, text] like the figures; None for adoptions
     # made before texts were kept, which are then compared by their figures only.

@@ -129,9 +129,11 @@ def report_outline(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 
 @tenant_view(Perm.EDIT)
 def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
-    """Type the board's decision date, then confirm: only the confirmation adopts."""
+    """Type the board's decision date (and the diary number), then confirm: only the
+    confirmation adopts."""
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
-    form = forms.AdoptForm(request.POST or None, initial={"version": report.version})
+    initial = {"version": report.version, "diary_number": report.diary_number}
+    form = forms.AdoptForm(request.POST or None, initial=initial)
     title, back = _("Fastställ rapporten"), _detail_url(report)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -143,6 +145,7 @@ def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
             services.report_adopt(
                 report=report,
                 adopted_on=data["adopted_on"],
+                diary_number=data["diary_number"],
                 user=request.user,
                 version=data["version"],
             )

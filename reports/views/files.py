@@ -1,11 +1,14 @@
 """Report files: the PDF (the adopted one when there is one), a draft of today's data, and
-any earlier adoption's PDF. Every download is logged."""
+any earlier adoption's PDF; a Word copy beside the PDF. Every download is logged."""
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.http import content_disposition_header
 
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
+from reports.docx_export import CONTENT_TYPE as DOCX
+from reports.docx_export import report_docx
 from reports.models import Report, ReportAdoption
 from reports.rendering import report_pdf
 from reports.selectors import latest_adoption, reports_of
@@ -14,6 +17,12 @@ from reports.services import download_record
 
 def _filename(report: Report, suffix: str = "") -> str:
     return f"{report.kind}-{report.association.slug}-{report.period_end or report.year}{suffix}.pdf"
+
+
+def _word_name(report: Report, suffix: str = "") -> str:
+    """ "Verksamhetsplan 2014 Finnvedens samordningsförbund.docx": what staff see in Word."""
+    name = f"{report.title} {report.association.name}{suffix}"
+    return "".join("-" if c in '/\\:*?"<>|' else c for c in name) + ".docx"
 
 
 def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> FileResponse:
@@ -48,3 +57,32 @@ def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> Http
 def adoption_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     adoption = get_scoped_or_404(ReportAdoption.objects.select_related("report"), tenant, pk=pk)
     return _frozen(request, adoption.report, adoption)
+
+
+@tenant_view(Perm.DOWNLOAD_REPORTS)
+def report_docx_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
+    """The Word copy of the adopted report (the PDF is the original); a report not adopted,
+    or adopted before Word copies were kept, comes as a draft of today's data."""
+    report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
+    adoption = latest_adoption(report)
+    if adoption is None or not adoption.docx:
+        return _draft_docx(request, report)
+    download_record(report=report, user=request.user, file_format="docx", adoption=adoption)
+    name = _word_name(report)
+    file = adoption.docx.open("rb")
+    return FileResponse(file, as_attachment=True, filename=name, content_type=DOCX)
+
+
+@tenant_view(Perm.DOWNLOAD_REPORTS)
+def report_draft_docx_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
+    return _draft_docx(request, report)
+
+
+def _draft_docx(request: HttpRequest, report: Report) -> HttpResponse:
+    content = report_docx(build_report(report))
+    download_record(report=report, user=request.user, file_format="docx")
+    response = HttpResponse(content, content_type=DOCX)
+    disposition = content_disposition_header(True, _word_name(report, " utkast"))
+    response["Content-Disposition"] = disposition or "attachment"
+    return response

@@ -1,7 +1,7 @@
 """Reading a rendered report back as text, and checking that figures come in the printed order.
 
 Seed tests write each table of a seed out as the sequence of labels and figures a reader
-meets, row by row, and check it against the HTML and against the PDF's text layer.
+meets, row by row, and check it against the HTML, the PDF's text layer and the Word copy.
 """
 
 import html
@@ -10,8 +10,14 @@ import subprocess
 from collections.abc import Sequence
 from io import BytesIO
 
+from docx import Document
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
+DocxItem = tuple[str, str]
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -61,3 +67,31 @@ def assert_in_order(text: str, expected: Sequence[str], where: str = "") -> None
 def row(label: str, *figures: str) -> list[str]:
     """A table row as a reader meets it: the label, then each figure."""
     return [label, *figures]
+
+
+def docx_items(content: bytes) -> list[DocxItem]:
+    """The Word document's body in order: each paragraph as (its style, its text), each table
+    row as ("row", its cells' texts joined, a merged cell once)."""
+    document = Document(BytesIO(content))
+    items: list[DocxItem] = []
+    for child in document.element.body.iterchildren():
+        if isinstance(child, CT_P):
+            paragraph = Paragraph(child, document)
+            items.append((paragraph.style.name if paragraph.style else "", paragraph.text))
+        elif isinstance(child, CT_Tbl):
+            items.extend(("row", _row_text(row)) for row in WordTable(child, document).rows)
+    return items
+
+
+def _row_text(row) -> str:
+    seen, texts = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            texts.append(cell.text)
+    return " ".join(text for text in texts if text)
+
+
+def docx_text(content: bytes) -> str:
+    """The document's text as a reader meets it, normalised like the HTML's and PDF's."""
+    return normalised(" ".join(text for _style, text in docx_items(content)))

@@ -1,9 +1,10 @@
-"""`manage.py report`: a PDF or a standalone HTML file, and clear errors for bad arguments."""
+"""`manage.py report`: a PDF, a standalone HTML file or a Word copy, and clear errors for bad
+arguments."""
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.reports.helpers import assert_in_order, html_text, pdf_text
+from tests.reports.helpers import assert_in_order, docx_text, html_text, pdf_text
 
 
 def test_the_plan_as_pdf(db, tmp_path):
@@ -78,3 +79,26 @@ def test_adopted_writes_the_frozen_pdf_byte_for_byte(db, tmp_path):
 def test_adopted_needs_an_adopted_pdf(db, tmp_path, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("report", *args, "--adopted", "--output", str(tmp_path / "x.pdf"))
+
+
+def test_the_plan_as_word(db, tmp_path):
+    output = tmp_path / "plan.docx"
+    args = ["verksamhetsplan", "finnveden", "2014", "--format", "docx", "--output", str(output)]
+    call_command("report", *args)
+    text = docx_text(output.read_bytes())
+    assert_in_order(text, ["8 Budget 2014-2015", "Totalt kostnader 4 412 000 3 692 000"], "docx")
+
+
+def test_adopted_as_word_writes_the_adoption_s_copy(db, tmp_path):
+    from reports.models import Report
+    from reports.selectors import latest_adoption
+
+    plan = Report.objects.get(association__slug="finnveden", kind="verksamhetsplan", year=2014)
+    adoption = latest_adoption(plan)
+    output = tmp_path / "adopted.docx"
+    args = ["verksamhetsplan", "finnveden", "2014", "--format", "docx", "--adopted"]
+    call_command("report", *args, "--output", str(output))
+    assert output.read_bytes() == adoption.docx.read()
+    type(adoption).objects.filter(pk=adoption.pk).update(docx="")
+    with pytest.raises(CommandError, match="innan Word-kopior sparades"):
+        call_command("report", *args, "--output", str(output))
