@@ -162,8 +162,8 @@ def _points(frame: _Frame, values: Sequence[Decimal], colour: str, name: str) ->
             f"<title>{escape(name)}: {escape(tkr(value))} {escape(unit())}</title></circle>"
         )
         body.append(
-            f'<text x="{n(x)}" y="{n(y - 8)}" text-anchor="middle" font-size="{FONT}" '
-            f'paint-order="stroke" stroke="#fff" stroke-width="3">{escape(tkr(value))}</text>'
+            f'<text x="{n(x)}" y="{n(y - 8)}" text-anchor="middle" font-size="{FONT}">'
+            f"{escape(tkr(value))}</text>"
         )
     return body
 
