@@ -100,7 +100,9 @@ def _under(frame: _Frame, labels: Sequence[str], series: Sequence[Series]) -> tu
     room = frame.slot - 4
     for index, text in enumerate(labels):
         body.append(
-            label(frame.centre(index), TOP + PLOT + 16, text, room, GROUP_LINES, text_anchor="middle")
+            label(
+                frame.centre(index), TOP + PLOT + 16, text, room, GROUP_LINES, text_anchor="middle"
+            )
         )
     lines = max([label_lines(text, room, GROUP_LINES) for text in labels] or [1])
     legend_top = TOP + PLOT + 16 + LINE * lines + GAP

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets.accounts.selectors import year_balances_only
-from budgets.forms import FollowUpForm
 from budgets.followup_charts import follow_up_charts
+from budgets.forms import FollowUpForm
 from budgets.presentation import FOLLOW_UP_COLUMNS, DisplayOptions, follow_up_rows
 from budgets.selectors import (
     budget_sheet,

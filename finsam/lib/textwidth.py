@@ -16,7 +16,7 @@ _WIDTHS = {
     **dict.fromkeys("ijl", 222),
     **dict.fromkeys("ftr-()[]", 333),
     **dict.fromkeys("0123456789abdeghnopquåäöæøüéè$#?_+=<>~", 556),
-    **dict.fromkeys("cksvxyzJ\"*", 500),
+    **dict.fromkeys('cksvxyzJ"*', 500),
     **dict.fromkeys("&ABEKPSVXYÅÄ", 667),
     **dict.fromkeys("FTZL", 611),
     **dict.fromkeys("CDHNRUw", 722),

@@ -7,7 +7,7 @@ there are between `FEWEST` and `MOST` of them; a range that crosses zero has zer
 (every tick is a whole multiple of the step). Pure: Decimal in, Decimal out.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 FEWEST, MOST = 4, 8
@@ -23,13 +23,14 @@ def nice_ticks(low: Decimal, high: Decimal) -> tuple[Decimal, ...]:
     """
     if high < low:
         low, high = high, low
-    for step in _steps(high - low):
-        first, last = _floor(low, step), _ceil(high, step)
-        count = int((last - first) / step) + 1
-        if count <= MOST:
-            count = max(count, FEWEST)
-            return tuple((first + step * index).quantize(WHOLE) for index in range(count))
-    raise AssertionError("unreachable: the steps grow without bound")  # pragma: no cover
+    step = next(step for step in _steps(high - low) if _count(low, high, step) <= MOST)
+    first = _floor(low, step)
+    count = max(_count(low, high, step), FEWEST)
+    return tuple((first + step * index).quantize(WHOLE) for index in range(count))
+
+
+def _count(low: Decimal, high: Decimal, step: Decimal) -> int:
+    return int((_ceil(high, step) - _floor(low, step)) / step) + 1
 
 
 def ticks_for(values: Sequence[Decimal]) -> tuple[Decimal, ...]:
@@ -45,7 +46,7 @@ def is_round_step(step: Decimal) -> bool:
     return mantissa in MANTISSAS
 
 
-def _steps(span: Decimal):
+def _steps(span: Decimal) -> Iterator[Decimal]:
     """Round whole steps in increasing order, starting well below span / MOST."""
     exponent = max((span / MOST).adjusted() - 1, 0) if span > 0 else 0
     while True:
