@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budgets.calculation import COUNTED, CellResult, ColumnResult, counts_share
-from budgets.charts import BarGroup, LineSeries, Series, balance_svg, bars_svg
+from budgets.charts import BarGroup, LineSeries, Series, bars_svg
 from budgets.followup import FollowUp, FollowUpLine
 from budgets.models import BudgetColumn, BudgetDocument, BudgetLine, BudgetSection, LineKind, Unit
 from budgets.selectors import BudgetSheet
@@ -483,28 +483,6 @@ def _follow_up_line(
             difference,
         ),
     )
-
-
-def follow_up_groups(sheet: BudgetSheet, result: FollowUp) -> list[BarGroup]:
-    """Budget, outcome to date and forecast of each followed section, as chart bars (the page
-    and the interim report draw the same)."""
-    followed = {line.section for line in result.lines}
-    return [
-        BarGroup(str(part.section), (t.budget, t.outcome_to_date, t.forecast))
-        for part in sheet.sections
-        for t in [result.sections[part.section.pk]]
-        if part.section.pk in followed
-    ]
-
-
-def follow_up_charts(sheet: BudgetSheet, result: FollowUp) -> tuple[str, str]:
-    """The follow-up's two charts: budget, outcome and forecast per followed section; the
-    balance carried at the end of each column."""
-    groups = follow_up_groups(sheet, result)
-    bars = bars_svg(_("Budget, utfall hittills och prognos per avsnitt"), groups)
-    points = [(c.label, sheet.result.columns[c.pk].closing) for c in sheet.columns]
-    balance = balance_svg(_("Balanserat resultat vid årets slut, per kolumn"), points)
-    return bars, balance
 
 
 REVENUE_SERIES = Series(gettext_lazy("Årets intäkter"), "#7a9cc6")

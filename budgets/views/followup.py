@@ -1,4 +1,4 @@
-"""Following up the running year: the table with hand-entered figures and two SVG charts."""
+"""Following up the running year: the table with hand-entered figures and its SVG charts."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,13 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets.accounts.selectors import year_balances_only
+from budgets.followup_charts import follow_up_charts
 from budgets.forms import FollowUpForm
-from budgets.presentation import (
-    FOLLOW_UP_COLUMNS,
-    DisplayOptions,
-    follow_up_charts,
-    follow_up_rows,
-)
+from budgets.presentation import FOLLOW_UP_COLUMNS, DisplayOptions, follow_up_rows
 from budgets.selectors import (
     budget_sheet,
     documents_of,
@@ -44,7 +40,6 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
             raise PermissionDenied
         if form.is_valid() and _saved(request, column, form):
             return redirect(f"{request.path}?kolumn={column.pk}")
-    bars, balance = follow_up_charts(sheet, result)
     context = {
         "document": document,
         "sheet": sheet,
@@ -52,8 +47,7 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         "follow_up": result,
         "columns": FOLLOW_UP_COLUMNS,
         "rows": follow_up_rows(sheet, result, form, DisplayOptions.follow_up(document)),
-        "bars": bars,
-        "balance": balance,
+        "charts": follow_up_charts(sheet, result),
         "form": form,
         "year_balances_only": column is not None
         and year_balances_only(tenant.association, column.year),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budgets.charts import bars_svg
-from budgets.presentation import follow_up_groups
+from budgets.followup_charts import follow_up_groups
 from finsam.lib.dates import day_month, long_date
 from finsam.lib.numbers import format_percent
 from reports.blocks.registry import block

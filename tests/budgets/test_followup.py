@@ -34,7 +34,9 @@ def test_charts_are_valid_svg_with_escaped_labels():
     assert root.tag.endswith("svg") and "&lt;bidrag&gt;" in svg
     line = balance_svg("Balans", [("Budget 2014", D(300_000)), ("Budget 2015", D(0))])
     ElementTree.fromstring(line)
-    assert f"300{NBSP}000" in line and "<polyline" in line
+    # The balance is labelled in tkr like its axis (one unit per chart).
+    assert ">300</text>" in line and "Balanserat resultat: 300 tkr" in line
+    assert "<polyline" in line
 
 
 @pytest.fixture
