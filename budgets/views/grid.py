@@ -115,8 +115,8 @@ def cells_paste(request: HttpRequest, tenant: Tenant, document: BudgetDocument) 
         stale = budget_amounts_paste(document=document, edits=list(edits), user=request.user)
     except ValidationError as error:
         return JsonResponse({"ok": False, "error": " ".join(error.messages)}, status=400)
-    for edit, error in stale.items():
-        answer = _stale_answer(error.current, edit.line, edit.column, options)
+    for edit, refusal in stale.items():
+        answer = _stale_answer(refusal.current, edit.line, edit.column, options)
         refused[edits[edit]] = answer["error"]
     payload = _payload(document, options, tenant)
     return JsonResponse(payload | {"refused": refused, "saved": len(edits) - len(stale)})

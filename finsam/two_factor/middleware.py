@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
 from django_otp.middleware import is_verified
 
@@ -43,7 +43,7 @@ def needs_code(request: HttpRequest) -> bool:
 
 
 class VerifiedLoginRequiredMiddleware(LoginRequiredMiddleware):
-    def handle_no_permission(self, request, view_func) -> HttpResponseBase:
+    def handle_no_permission(self, request, view_func) -> HttpResponseRedirect:
         keep_post(request, view_func)  # a form posted after the session expired
         return super().handle_no_permission(request, view_func)
 
