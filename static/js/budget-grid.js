@@ -100,7 +100,10 @@
       if (element.tagName === "INPUT") {
         element.placeholder = data.text;
         element.title = data.note;
-        if (element !== document.activeElement || element.dataset.saving) {
+        // A refused figure keeps what was typed (and the figure it started from, so saving
+        // it later still refuses a stale save) until it is corrected.
+        var refused = element.classList.contains("invalid") && !element.dataset.saving;
+        if (!refused && (element !== document.activeElement || element.dataset.saving)) {
           element.value = data.typed;
           element.dataset.stored = data.stored;
           element.dataset.started = data.typed;

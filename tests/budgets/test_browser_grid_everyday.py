@@ -54,6 +54,12 @@ def test_a_refused_figure_is_named_at_the_cell_and_kept_for_correction(
     assert cell.get_attribute("aria-invalid") == "true"
     assert cell.input_value() == "302 600,50"  # kept, to be corrected
     assert _stored(document, "Kansli", 2014) == 425_000
+    # Saving another figure meanwhile (its answer refreshes the grid) keeps the refused text.
+    styrelse = page.locator(f"#{_cell_id(document, 'Styrelse', 2014)}")
+    styrelse.fill("61000")
+    styrelse.press("Enter")
+    expect(page.locator(f"#{_cell_id(document, 'Styrelse', 2014)}-note")).to_have_text("Sparat.")
+    assert cell.input_value() == "302 600,50"
     cell.fill("302 600")
     cell.press("Enter")
     expect(note).to_have_text("Sparat.")  # at the cell, not above the table
