@@ -58,6 +58,10 @@
     element.className = "cell-note " + (level || "");
     element.textContent = text;
     (extras || []).forEach(function (extra) { element.appendChild(document.createTextNode(" ")); element.appendChild(extra); });
+    // Under the cell, reaching left from its right edge, unless that leaves the table.
+    var cell = input.closest("td");
+    element.classList.toggle("from-left", cell.offsetLeft + cell.offsetWidth < element.offsetWidth);
+    if (level === "error" || level === "stale") { element.scrollIntoView({ block: "nearest", inline: "nearest" }); }
     input.setAttribute("aria-describedby", id);
     if (level === "error" || level === "stale") { input.setAttribute("aria-invalid", "true"); }
     else { input.removeAttribute("aria-invalid"); }
