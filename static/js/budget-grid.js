@@ -313,7 +313,10 @@
   // Back from adding a line (#rad-<id>): its first figure gets focus, ready for typing.
   var arrived = location.hash.indexOf("#rad-") === 0 && document.getElementById(location.hash.slice(1));
   var firstOfLine = arrived && arrived.querySelector("input.cell");
-  if (firstOfLine) { firstOfLine.focus(); }
+  // After the load: the browser's own scroll to the #fragment would otherwise undo the focus.
+  if (firstOfLine) {
+    window.addEventListener("load", function () { setTimeout(function () { firstOfLine.focus(); }, 0); });
+  }
 
   table.addEventListener("focusin", function (event) {
     if (event.target.matches("input.cell")) { event.target.select(); }

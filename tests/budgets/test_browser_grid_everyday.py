@@ -220,4 +220,4 @@ def test_headers_stay_in_view_and_a_line_is_added_from_the_grid(live_demo, live_
     new_line.get_by_role("button", name="Lägg till rad").click()
     line = document.lines.get(label="Ny rad från rutnätet")
     page.wait_for_url(f"**#rad-{line.pk}")
-    assert _active(page).endswith(f"-l{line.pk}")
+    page.wait_for_function(f"document.activeElement.id.endsWith('-l{line.pk}')")
