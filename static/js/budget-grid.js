@@ -55,7 +55,8 @@
       input.closest("td").appendChild(element);
     }
     clearTimeout(element.hideTimer);
-    element.className = "cell-note " + (level || "");
+    element.shownAt = Date.now();
+    element.className = "cell-note " + (level || "");  // shown in full again
     element.textContent = text;
     (extras || []).forEach(function (extra) { element.appendChild(document.createTextNode(" ")); element.appendChild(extra); });
     // Under the cell, reaching left from its right edge, unless that leaves the table.
@@ -252,8 +253,8 @@
         var text = say_.sayPasted.replace("%(count)s", data.saved);
         if (refusedNames.length) { text += " " + say_.sayPasteRefused + " " + refusedNames.join("; ") + "."; }
         if (outside) { text += " " + say_.sayOutside.replace("%(count)s", outside); }
-        // The summary goes where the user is, unless that cell has its own refusal to show.
-        if (!data.refused[start.id]) { note(start, text, refusedNames.length ? "summary" : "saved"); }
+        // The refused cells show their own messages; the summary is in the status line.
+        if (!refusedNames.length) { note(start, text, "saved"); }
         say(text, refusedNames.length ? "error" : "saved");
       },
       expired: function () {
@@ -319,7 +320,14 @@
   }
 
   table.addEventListener("focusin", function (event) {
-    if (event.target.matches("input.cell")) { event.target.select(); }
+    if (!event.target.matches("input.cell")) { return; }
+    event.target.select();
+    // A message shown a while ago folds away once the user works elsewhere, so it does not
+    // cover the cells under it; its cell stays marked and shows it again on focus or hover.
+    var here = event.target.closest("td");
+    Array.prototype.forEach.call(table.querySelectorAll(".cell-note.error, .cell-note.stale"), function (element) {
+      if (element.parentElement !== here && Date.now() - element.shownAt > 3000) { element.classList.add("quiet"); }
+    });
   });
   table.addEventListener("change", function (event) {
     if (event.target.matches("input.cell")) { save(event.target); }
