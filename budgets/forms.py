@@ -21,13 +21,13 @@ from budgets.presentation import DisplayOptions
 from budgets.services.cells import CellEdit
 from finsam.forms import AmountField, PercentField, YearField, model_choice_field
 from finsam.lib.numbers import (
-    MONEY_WHOLE_DIGITS,
     AmountError,
     fits_money,
     format_amount,
     is_blank_amount,
     is_whole_kronor,
     parse_amount,
+    too_large_message,
     whole_number,
 )
 from finsam.lib.years import FIRST_YEAR
@@ -48,10 +48,7 @@ def grid_amount(
     if is_blank_amount(text):
         return None
     if len(text) > _GRID_TEXT_LIMIT:
-        raise forms.ValidationError(
-            _("%(cell)s: beloppet är för stort; högst %(digits)s siffror i kronor.")
-            % {"cell": where, "digits": MONEY_WHOLE_DIGITS}
-        )
+        raise forms.ValidationError(too_large_message(where))
     try:
         typed = parse_amount(text)
     except AmountError as error:
@@ -64,10 +61,7 @@ def grid_amount(
             % {"line": line.label, "column": column.label, "value": text, "unit": options.unit}
         )
     if not fits_money(amount):
-        raise forms.ValidationError(
-            _("%(cell)s: beloppet är för stort; högst %(digits)s siffror i kronor.")
-            % {"cell": where, "digits": MONEY_WHOLE_DIGITS}
-        )
+        raise forms.ValidationError(too_large_message(where))
     return amount
 
 

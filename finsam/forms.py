@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from finsam.lib import years
-from finsam.lib.numbers import MONEY_WHOLE_DIGITS, AmountError, fits_money, parse_amount
+from finsam.lib.numbers import AmountError, parse_amount
 
 
 class AmountField(forms.CharField):
@@ -22,16 +22,9 @@ class AmountField(forms.CharField):
         if text is None or text in self.empty_values:
             return None
         try:
-            amount = parse_amount(text)
+            return parse_amount(text)
         except AmountError as error:
             raise forms.ValidationError(str(error), code="invalid_amount") from error
-        if not fits_money(amount):  # before the model field's "14 siffror" says it less clearly
-            raise forms.ValidationError(
-                _("Beloppet är för stort; högst %(digits)s siffror i kronor.")
-                % {"digits": MONEY_WHOLE_DIGITS},
-                code="too_large",
-            )
-        return amount
 
 
 class YearField(forms.IntegerField):

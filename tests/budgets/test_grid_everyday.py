@@ -102,5 +102,5 @@ def test_a_too_large_follow_up_figure_gets_our_message(staff_client, document):
     data = _followup_data(staff_client, document, {f"forecast_{kansli.pk}": "1" * 15})
     html = staff_client.post(_followup_url(document), data).content.decode()
     assert "14 siffror" not in html
-    assert "Beloppet är för stort; högst 12 siffror i kronor." in html
+    assert "Inget sparades. Kansli: beloppet är för stort; högst 12 siffror i kronor." in html
     assert not FollowUpFigure.objects.filter(line=kansli).exists()
