@@ -1,11 +1,13 @@
 """Forms of the budgets app: they parse what people type; rules across rows live in services."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import (
+    BudgetColumn,
     BudgetComment,
     BudgetDocument,
     BudgetLine,
@@ -16,29 +18,60 @@ from budgets.models import (
     Unit,
 )
 from budgets.presentation import DisplayOptions
+from budgets.services.cells import CellEdit
 from finsam.forms import AmountField, PercentField, YearField, model_choice_field
 from finsam.lib.numbers import (
-    MONEY_WHOLE_DIGITS,
     AmountError,
     fits_money,
     format_amount,
     is_blank_amount,
     is_whole_kronor,
     parse_amount,
+    too_large_message,
     whole_number,
 )
 from finsam.lib.years import FIRST_YEAR
 from finsam.versions import VersionField
 
+# Longer than any figure that fits, written with spaces between every digit group.
+_GRID_TEXT_LIMIT = 40
 
-def _amount_or_none(text: str, where: str) -> Decimal | None:
-    """A typed figure; empty or a dash is a blank cell (nothing planned), not 0."""
+
+def grid_amount(
+    text: str, *, line: BudgetLine, column: BudgetColumn, options: DisplayOptions
+) -> Decimal | None:
+    """The kronor a figure typed in the grid's cell of `line` and `column` stands for (None:
+    blank), read in the unit and sign the grid showed; refused with a message naming the cell.
+
+    The one reading of a grid figure: the cell save and the paste of a block both use it."""
+    where = f"{line.label}, {column.label}"
     if is_blank_amount(text):
         return None
+    if len(text) > _GRID_TEXT_LIMIT:
+        raise forms.ValidationError(too_large_message(where))
     try:
-        return parse_amount(text)
+        typed = parse_amount(text)
     except AmountError as error:
-        raise forms.ValidationError(f"{where}: {error}") from error
+        raise forms.ValidationError(f"{where}: {_grid_hint(text, options)}") from error
+    sign = -1 if line.section.is_cost and options.costs_negative else 1
+    amount = typed * options.factor * sign
+    if not is_whole_kronor(amount):
+        raise forms.ValidationError(
+            _("%(line)s, %(column)s: ange hela kronor (%(value)s %(unit)s).")
+            % {"line": line.label, "column": column.label, "value": text, "unit": options.unit}
+        )
+    if not fits_money(amount):
+        raise forms.ValidationError(too_large_message(where))
+    return amount
+
+
+def _grid_hint(text: str, options: DisplayOptions) -> str:
+    """What the grid accepts: whole kronor, or tkr with at most three decimals."""
+    if options.factor == 1:
+        return _("”%(text)s” är inte ett belopp. Skriv hela kronor, t.ex. 302 600.") % {
+            "text": text
+        }
+    return _("”%(text)s” är inte ett belopp. Skriv tkr, t.ex. 302 eller 302,6.") % {"text": text}
 
 
 class CellForm(forms.Form):
@@ -46,7 +79,7 @@ class CellForm(forms.Form):
 
     line = forms.IntegerField()
     column = forms.IntegerField()
-    value = forms.CharField(required=False, max_length=40, strip=False)
+    value = forms.CharField(required=False, strip=False)
     was = forms.CharField(required=False, max_length=40)
     enhet = forms.CharField(required=False)
     kostnader = forms.CharField(required=False)
@@ -65,28 +98,86 @@ class CellForm(forms.Form):
         if line is None or column is None:
             raise forms.ValidationError(_("Raden eller kolumnen finns inte längre i budgeten."))
         options = DisplayOptions.from_query(self.document, data)
-        typed = _amount_or_none(data["value"], f"{line.label}, {column.label}")
-        amount = None
-        if typed is not None:
-            sign = -1 if line.section.is_cost and options.costs_negative else 1
-            amount = typed * options.factor * sign
-            if not is_whole_kronor(amount):
-                raise forms.ValidationError(
-                    _("%(line)s, %(column)s: ange hela kronor (%(value)s %(unit)s).")
-                    % {
-                        "line": line.label,
-                        "column": column.label,
-                        "value": data["value"],
-                        "unit": options.unit,
-                    }
-                )
-            if not fits_money(amount):
-                raise forms.ValidationError(
-                    _("%(cell)s: beloppet är för stort; högst %(digits)s siffror i kronor.")
-                    % {"cell": f"{line.label}, {column.label}", "digits": MONEY_WHOLE_DIGITS}
-                )
+        amount = grid_amount(data["value"], line=line, column=column, options=options)
         data.update(line=line, column=column, amount=amount, expected=_expected(data["was"]))
         return data
+
+
+@dataclass(frozen=True)
+class PastedCell:
+    """One cell of a pasted block as the page sent it, and what became of its text."""
+
+    key: str
+    edit: CellEdit | None
+    error: str = ""
+
+
+# Cells one paste may fill: a budget's whole grid (lines x columns) stays well below it.
+PASTE_LIMIT = 2000
+
+
+class PasteForm(forms.Form):
+    """A block pasted from a spreadsheet: per cell the line, column, text and starting figure
+    (a JSON list), in the unit and sign the grid showed. A cell whose text is no figure is
+    refused with its own message; the rest of the block is still saved."""
+
+    cells = forms.JSONField()
+    enhet = forms.CharField(required=False)
+    kostnader = forms.CharField(required=False)
+
+    def __init__(self, *args, document: BudgetDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+
+    def clean(self) -> dict:
+        super().clean()
+        data = self.cleaned_data
+        cells = data.get("cells")
+        if self.errors or not isinstance(cells, list) or not cells:
+            raise forms.ValidationError(_("Inklistringen gick inte att läsa; ladda om sidan."))
+        if len(cells) > PASTE_LIMIT:
+            raise forms.ValidationError(
+                _("Högst %(count)s belopp kan klistras in på en gång.") % {"count": PASTE_LIMIT}
+            )
+        wanted = [_pasted_ids(cell) for cell in cells]
+        lines = self.document.lines.select_related("section").in_bulk({i[0] for i in wanted})
+        columns = self.document.columns.in_bulk({i[1] for i in wanted})
+        options = DisplayOptions.from_query(self.document, data)
+        data["pasted"] = [
+            _pasted(cell, lines.get(ids[0]), columns.get(ids[1]), options)
+            for cell, ids in zip(cells, wanted, strict=True)
+        ]
+        data["options"] = options
+        return data
+
+
+def _pasted_ids(cell: object) -> tuple[int, int]:
+    if not isinstance(cell, dict):
+        raise forms.ValidationError(_("Inklistringen gick inte att läsa; ladda om sidan."))
+    line, column = (
+        whole_number(str(cell.get("line", ""))),
+        whole_number(str(cell.get("column", ""))),
+    )
+    if line is None or column is None:
+        raise forms.ValidationError(_("Inklistringen gick inte att läsa; ladda om sidan."))
+    return line, column
+
+
+def _pasted(
+    cell: dict,
+    line: BudgetLine | None,
+    column: BudgetColumn | None,
+    options: DisplayOptions,
+) -> PastedCell:
+    key = f"c{cell.get('column')}-l{cell.get('line')}"
+    if line is None or column is None:
+        return PastedCell(key, None, str(_("Raden eller kolumnen finns inte längre i budgeten.")))
+    try:
+        amount = grid_amount(str(cell.get("value", "")), line=line, column=column, options=options)
+        expected = _expected(str(cell.get("was", "")))
+    except forms.ValidationError as error:
+        return PastedCell(key, None, " ".join(error.messages))
+    return PastedCell(key, CellEdit(line, column, amount, expected))
 
 
 def _expected(text: str) -> Decimal | None:

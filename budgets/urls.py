@@ -29,6 +29,7 @@ urlpatterns = [
         name="cell_history",
     ),
     path("<int:pk>/belopp/", grid.cell_save, name="cell"),
+    path("<int:pk>/klistra-in/", grid.cells_paste, name="paste"),
     path("<int:pk>/struktur/", structure.structure, name="structure"),
     path("<int:pk>/rader/", structure.line_add, name="line_add"),
     path("<int:pk>/rader/<int:line>/", structure.line_action, name="line"),

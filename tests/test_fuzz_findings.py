@@ -49,7 +49,7 @@ def test_an_import_with_a_name_over_255_characters_can_be_confirmed(db):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("1 000 000 000 000 000", "Säkerställ att det inte är mer än 14 siffror totalt."),
+        ("1 000 000 000 000 000", "beloppet är för stort; högst 12 siffror i kronor."),
         ("1,555", "Säkerställ att det inte är mer än 2 decimaler."),
     ],
 )

@@ -1,6 +1,6 @@
 """Writes of the budgets app: atomic, keyword-only, each locking its document and logging who."""
 
-from budgets.services.cells import budget_amount_set
+from budgets.services.cells import CellEdit, budget_amount_set, budget_amounts_paste
 from budgets.services.documents import document_create, document_update, section_add, section_update
 from budgets.services.followup import follow_up_save
 from budgets.services.importing import document_import
@@ -19,8 +19,10 @@ from budgets.services.structure import (
 from finsam.errors import StaleEditError
 
 __all__ = [
+    "CellEdit",
     "StaleEditError",
     "budget_amount_set",
+    "budget_amounts_paste",
     "column_add",
     "column_delete",
     "document_adopt",

@@ -9,6 +9,7 @@ from budgets.followup import Entered
 from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
 from budgets.services.common import budget_write
 from finsam.errors import StaleEditError
+from finsam.lib.numbers import fits_money, too_large_message
 from finsam.versions import stale_message
 
 
@@ -37,6 +38,8 @@ def follow_up_save(
             row = rows.get(pk) or FollowUpFigure(line_id=pk, column=column)
             row.outcome_to_date, row.forecast = entered.outcome_to_date, entered.forecast
             row.updated_by = user if getattr(user, "is_authenticated", False) else None
+            if not all(fits_money(a) for a in (row.outcome_to_date, row.forecast) if a is not None):
+                raise ValidationError(too_large_message(labels[pk]))
             try:
                 row.full_clean()
             except ValidationError as error:  # too many digits: the whole save is refused

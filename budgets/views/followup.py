@@ -19,10 +19,12 @@ from budgets.selectors import (
     running_column,
 )
 from budgets.services import StaleEditError, follow_up_save
+from finsam.kept_posts import keeps_post_across_login, kept_post
 from finsam.lib.numbers import whole_number
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 
 
+@keeps_post_across_login
 @tenant_view()
 def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     document = get_scoped_or_404(documents_of(tenant), tenant, pk=pk)
@@ -34,7 +36,11 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         raise Http404(_("Budgeten har inga kolumner att följa upp."))
     result, entered = follow_up_of(sheet, column)
     line_ids = [line.pk for line in followed_lines(sheet)]
-    form = FollowUpForm(request.POST or None, line_ids=line_ids, entered=entered)
+    restored = kept_post(request) if request.method == "GET" else None
+    if restored is not None:
+        messages.warning(request, _restored_message())
+    data = request.POST if request.method == "POST" else restored
+    form = FollowUpForm(data or None, line_ids=line_ids, entered=entered)
     if request.method == "POST":
         if not tenant.can_edit:
             raise PermissionDenied
@@ -53,6 +59,13 @@ def follow_up_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
         and year_balances_only(tenant.association, column.year),
     }
     return render(request, "budgets/followup.html", context)
+
+
+def _restored_message() -> str:
+    return _(
+        "Du hade loggats ut när du sparade, så inget sparades. Det du skrev visas nedan; "
+        "kontrollera och spara igen."
+    )
 
 
 def _saved(request: HttpRequest, column, form: FollowUpForm) -> bool:

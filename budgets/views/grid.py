@@ -1,5 +1,7 @@
 """The budget list, the grid page and the endpoint that saves one figure and returns totals."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -9,11 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budgets.differences import adopted_differences
-from budgets.forms import CellForm, CommentForm, NewDocumentForm
-from budgets.models import BudgetDocument
+from budgets.forms import CellForm, CommentForm, NewDocumentForm, PasteForm
+from budgets.models import BudgetColumn, BudgetDocument, BudgetLine
 from budgets.presentation import DisplayOptions, grid_rows, live_cells, visible_columns
 from budgets.selectors import BudgetSheet, budget_sheet, comment_threads, documents_of
-from budgets.services import StaleEditError, budget_amount_set, document_create
+from budgets.services import (
+    StaleEditError,
+    budget_amount_set,
+    budget_amounts_paste,
+    document_create,
+)
 from budgets.views.common import posted_to_document
 from finsam.forms import year_range_message
 from finsam.permissions import Perm
@@ -84,10 +91,35 @@ def cell_save(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
             user=request.user,
         )
     except StaleEditError as stale:
-        return _stale_response(stale, data, DisplayOptions.from_query(document, data))
+        options = DisplayOptions.from_query(document, data)
+        answer = _stale_answer(stale.current, data["line"], data["column"], options)
+        # The totals the page shows were computed before the other person's save.
+        return JsonResponse(_payload(document, options, tenant) | answer, status=409)
     except ValidationError as error:
         return JsonResponse({"ok": False, "error": " ".join(error.messages)}, status=400)
     return JsonResponse(_payload(document, DisplayOptions.from_query(document, data), tenant))
+
+
+@tenant_view(Perm.EDIT)
+@posted_to_document
+def cells_paste(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> JsonResponse:
+    """A block pasted from a spreadsheet: saved in one go, with a message per refused cell."""
+    form = PasteForm(request.POST, document=document)
+    if not form.is_valid():
+        errors = " ".join(str(error) for error in form.non_field_errors())
+        return JsonResponse({"ok": False, "error": errors}, status=400)
+    pasted, options = form.cleaned_data["pasted"], form.cleaned_data["options"]
+    refused = {cell.key: cell.error for cell in pasted if cell.edit is None}
+    edits = {cell.edit: cell.key for cell in pasted if cell.edit is not None}
+    try:
+        stale = budget_amounts_paste(document=document, edits=list(edits), user=request.user)
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "error": " ".join(error.messages)}, status=400)
+    for edit, refusal in stale.items():
+        answer = _stale_answer(refusal.current, edit.line, edit.column, options)
+        refused[edits[edit]] = answer["error"]
+    payload = _payload(document, options, tenant)
+    return JsonResponse(payload | {"refused": refused, "saved": len(edits) - len(stale)})
 
 
 def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) -> dict:
@@ -97,11 +129,17 @@ def _payload(document: BudgetDocument, options: DisplayOptions, tenant: Tenant) 
     return {"ok": True, "cells": live_cells(context["rows"]), "checks_html": checks}
 
 
-def _stale_response(stale: StaleEditError, data: dict, options: DisplayOptions) -> JsonResponse:
-    line, current = data["line"], stale.current
+def _stale_answer(
+    current: Decimal | None, line: BudgetLine, column: BudgetColumn, options: DisplayOptions
+) -> dict:
+    """What the page shows at a cell someone else changed: the figure stored now, by name."""
     shown = "" if current is None else options.text(current, cost=line.section.is_cost)
     message = stale_message(_("Beloppet"), now=shown or _("inget inskrivet"))
     stored = "" if current is None else str(int(current))
-    return JsonResponse(
-        {"ok": False, "stale": True, "error": message, "typed": shown, "stored": stored}, status=409
-    )
+    return {
+        "ok": False,
+        "stale": True,
+        "error": f"{line.label}, {column.label}: {message}",
+        "typed": shown,
+        "stored": stored,
+    }

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from budgets import services
@@ -30,23 +31,29 @@ from initiatives.models import Initiative
 from members.selectors import members_during_year
 
 
-def _attempt(request: HttpRequest, done: str, service: Callable[..., Any], **kwargs: Any) -> None:
-    """Run a service as the user; its refusal (ValidationError, a stale edit) becomes a
-    message, never a 500."""
+def _attempt(request: HttpRequest, done: str, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """Run a service as the user and return what it returned; its refusal (ValidationError,
+    a stale edit) becomes a message, never a 500, and None is returned."""
     try:
-        service(user=request.user, **kwargs)
+        result = service(user=request.user, **kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     except services.StaleEditError as stale:
         messages.error(request, str(stale))
     else:
         messages.success(request, done)
+        return result
+    return None
 
 
 def _form_errors(request: HttpRequest, form) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+
+
+# Posted by the grid page's small "new line" form: return there, not to the structure page.
+FROM_GRID = "rutnat"
 
 
 def _back(document: BudgetDocument, page: str = "budgets:structure") -> HttpResponse:
@@ -149,13 +156,13 @@ def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
     form = NewLineForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(document)
+        return _line_added(request, document, None)
     section = document.sections.filter(pk=form.cleaned_data["section"]).first()
     if section is None:
         messages.error(request, _("Avsnittet finns inte i budgeten."))
-        return _back(document)
+        return _line_added(request, document, None)
     label = form.cleaned_data["label"]
-    _attempt(
+    line = _attempt(
         request,
         _("Raden ”%(label)s” är tillagd.") % {"label": label},
         services.line_add,
@@ -163,7 +170,17 @@ def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         label=label,
         kind=form.cleaned_data["kind"],
     )
-    return _back(document)
+    return _line_added(request, document, line)
+
+
+def _line_added(
+    request: HttpRequest, document: BudgetDocument, line: BudgetLine | None
+) -> HttpResponse:
+    if request.POST.get("till") != FROM_GRID:
+        return _back(document)
+    # Added from the grid: back to it, at the new line (whose first figure gets focus).
+    grid = reverse("budgets:document", args=[document.association.slug, document.pk])
+    return redirect(f"{grid}#rad-{line.pk}" if line else grid)
 
 
 @tenant_view(Perm.EDIT)

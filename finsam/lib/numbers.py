@@ -34,6 +34,15 @@ def fits_money(amount: Decimal) -> bool:
     return abs(amount) < 10**MONEY_WHOLE_DIGITS
 
 
+def too_large_message(where: str) -> str:
+    """The one message for an amount over `MONEY_WHOLE_DIGITS` digits, naming where it was
+    typed ("Kansli, Budget 2014"); Django's own says "14 siffror", counting the öre."""
+    return _("%(where)s: beloppet är för stort; högst %(digits)s siffror i kronor.") % {
+        "where": where,
+        "digits": MONEY_WHOLE_DIGITS,
+    }
+
+
 # Enough for any id, year or version; a longer run of digits is no number the application
 # keeps (and int() refuses one of over 4 300 digits).
 _MAX_DIGITS = 18

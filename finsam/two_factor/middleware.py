@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
 from django_otp.middleware import is_verified
 
+from finsam.kept_posts import keep_post
 from finsam.two_factor.devices import has_confirmed_device
 from finsam.two_factor.requirement import back_office_step
 
@@ -42,6 +43,10 @@ def needs_code(request: HttpRequest) -> bool:
 
 
 class VerifiedLoginRequiredMiddleware(LoginRequiredMiddleware):
+    def handle_no_permission(self, request, view_func) -> HttpResponseRedirect:
+        keep_post(request, view_func)  # a form posted after the session expired
+        return super().handle_no_permission(request, view_func)
+
     def process_view(self, request, view_func, view_args, view_kwargs) -> HttpResponseBase | None:
         refused = super().process_view(request, view_func, view_args, view_kwargs)
         if refused is not None:

@@ -28,8 +28,10 @@ def test_a_text_that_looks_like_a_formula_is_stored_as_text(value):
     book = Workbook()
     put(book.active, 1, 1, value)
     cell = _reloaded(book)["A1"]
-    stored = value.replace("\r", "\n")  # XML reads a carriage return as a line feed
-    assert (cell.value, cell.data_type, cell.quotePrefix) == (stored, "s", True)
+    # A bare carriage return survives when openpyxl writes with lxml (escaped as &#13;) and
+    # comes back as a line feed with its own XML writer; either way the text is kept as text.
+    read = cell.value.replace("\r", "\n")
+    assert (read, cell.data_type, cell.quotePrefix) == (value.replace("\r", "\n"), "s", True)
 
 
 def test_plain_text_numbers_and_the_applications_formulas_are_kept():
