@@ -7,9 +7,9 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Budgetar och bokföring")
 
     def ready(self) -> None:
+        from budgets import waiting
         from budgets.accounts.import_kinds import BookImportKind, looks_like_sie
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance
-        from budgets import waiting
         from budgets.initiative_panel import initiative_budget_lines
         from finsam.imports.batches import Importer, register_importer
         from finsam.uploads import check_sie_file

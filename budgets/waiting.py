@@ -76,7 +76,7 @@ def budget_check_errors(association: Association, today: date) -> list[Item]:
     for draft in newest.order_by("-year", "-revision", "-pk")[:CHECKED_DRAFTS]:
         errors = budget_sheet(draft).result.errors
         items += [
-            Item(text=f"{draft.title}: {error.message}", url=_url(draft, association.slug))
+            Item(text=draft.title, url=_url(draft, association.slug), note=error.message)
             for error in errors
         ]
     return items

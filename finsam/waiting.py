@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from finsam.models import Association, UserRole
 from finsam.permissions import Perm, Role, role_allows
 
-
 # The headings the apps share: one wording for budget drafts and report drafts alike.
 NEXT_MEETING = _("Inför nästa styrelsemöte")
 DRAFTS = _("Utkast som väntar på fastställelse")

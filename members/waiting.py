@@ -51,7 +51,7 @@ def funding_checks(association: Association, today: date) -> list[Item]:
         problems = list(breakdown.problems)
         if not breakdown.follows_statutory_shares:
             problems.append(_("Bidragen följer inte de lagstadgade andelarna."))
-        items += [Item(text=f"{label}: {problem}", url=url) for problem in problems]
+        items += [Item(text=label, url=url, note=problem) for problem in problems]
     return items
 
 

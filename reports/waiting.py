@@ -143,6 +143,7 @@ def adopted_reports(association: Association, today: date) -> list[Item]:
             % {"what": _what(r), "day": date_format(r.adopted_on)},
         )
         for r in adopted.order_by("-adopted_on", "-pk")[:ADOPTED_SHOWN]
+        if r.adopted_on is not None
     ]
 
 

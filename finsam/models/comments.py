@@ -7,10 +7,10 @@ thread's first comment is resolved (`resolved_at`), by office staff once it is a
 app's concrete model adds the document, the part commented on, and checks that both agree.
 """
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from typing import TypeVar
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
