@@ -392,3 +392,11 @@ def _more_of_everything(association: Association, round_: int) -> None:
             period_end=date(2014, 1 + number, 28),
             title=f"Delårsrapport {number}",
         )
+
+
+def test_an_associations_overview_shows_what_waits_there(client):
+    client.force_login(_user("kansli"))
+    page = client.get(reverse("members:overview", args=["vaxjo"])).content.decode()
+    card = page[page.index('id="att-gora"') : page.index("</section>", page.index('id="att-gora"'))]
+    assert "Delårsredovisning januari – augusti 2014" in card and "/vaxjo/budget/" in card
+    assert "Budget 2016" not in card and "/finnveden/" not in card
