@@ -85,14 +85,24 @@ def roles_with(perm: Perm) -> frozenset[Role]:
 
 
 def roles_of(user) -> list[tuple[Association, Role]]:
-    """The user's associations with the role in each, by name (superusers: admin everywhere)."""
-    if user.is_superuser:
-        return [(a, Role.ADMIN) for a in Association.objects.order_by("name")]
+    """The associations the user holds a role in, with the role, by name.
+
+    A superuser acts as admin everywhere but is listed only where they hold a role: the lists
+    of every association of an installation (about 80 in Sweden) would make one long and slow
+    page (`other_associations` names the rest).
+    """
     grants = UserRole.objects.filter(user=user).select_related("association")
     return [
         (grant.association, Role(grant.role))
         for grant in sorted(grants, key=lambda grant: grant.association.name)
     ]
+
+
+def other_associations(user) -> list[Association]:
+    """For a superuser, the associations they hold no role in (for others, none)."""
+    if not user.is_superuser:
+        return []
+    return list(Association.objects.exclude(user_roles__user=user).order_by("name"))
 
 
 def waiting_in(association: Association, role: Role, today: date) -> AssociationWaiting:

@@ -400,3 +400,15 @@ def test_an_associations_overview_shows_what_waits_there(client):
     card = page[page.index('id="att-gora"') : page.index("</section>", page.index('id="att-gora"'))]
     assert "Delårsredovisning januari – augusti 2014" in card and "/vaxjo/budget/" in card
     assert "Budget 2016" not in card and "/finnveden/" not in card
+
+
+def test_a_superuser_gets_lists_where_they_hold_a_role_and_links_elsewhere(client):
+    superuser = get_user_model().objects.create_superuser("super-start", password="x-pw-123")
+    UserRole.objects.create(
+        user=superuser, association=Association.objects.get(slug="vaxjo"), role=Role.ADMIN
+    )
+    assert [w.association.slug for w in waiting_for(superuser, SEPT_15)] == ["vaxjo"]
+    client.force_login(superuser)
+    page = client.get(reverse("start")).content.decode()
+    assert page.count("waiting-items") >= 1 and "Övriga förbund" in page
+    assert 'href="/finnveden/"' in page and "/finnveden/budget/" not in page

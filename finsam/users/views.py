@@ -17,13 +17,14 @@ from finsam.users import selectors
 from finsam.users.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
 from finsam.users.invitations import pending_invitations
 from finsam.users.services import user_create, user_role_change, user_role_revoke
-from finsam.waiting import waiting_for
+from finsam.waiting import other_associations, waiting_for
 
 
 def start(request: HttpRequest) -> HttpResponse:
     """After sign-in: per association, what waits for the user's role there (finsam.waiting)."""
     context = {
         "waiting": waiting_for(request.user, timezone.localdate()),
+        "other_associations": other_associations(request.user),
         "two_factor_on": is_verified(request.user),
     }
     return render(request, "finsam/start.html", context)
