@@ -410,5 +410,5 @@ def test_a_superuser_gets_lists_where_they_hold_a_role_and_links_elsewhere(clien
     assert [w.association.slug for w in waiting_for(superuser, SEPT_15)] == ["vaxjo"]
     client.force_login(superuser)
     page = client.get(reverse("start")).content.decode()
-    assert page.count("waiting-items") >= 1 and "Övriga förbund" in page
+    assert page.count("waiting-items") >= 1 and "Förbund du förvaltar som superanvändare" in page
     assert 'href="/finnveden/"' in page and "/finnveden/budget/" not in page
