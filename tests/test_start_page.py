@@ -356,7 +356,7 @@ def test_the_page_lists_each_association_with_the_role_and_its_items(client):
     assert str(DRAFTS) in page and "/vaxjo/budget/" in page
     # Växjö's interim report for January–August 2014 is late on any day the suite runs.
     assert page.count(">försenad</span>") >= 1
-    assert "Delårsredovisning januari – augusti 2014</a> <span class=\"tag late\">" in page
+    assert 'Delårsredovisning januari – augusti 2014</a> <span class="tag late">' in page
 
 
 def test_the_number_of_queries_does_not_grow_with_the_items(make_user):
