@@ -7,6 +7,7 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Budgetar och bokföring")
 
     def ready(self) -> None:
+        from budgets import waiting
         from budgets.accounts.import_kinds import BookImportKind, looks_like_sie
         from budgets.accounts.importing import apply_ledger, read_sie_upload, read_trial_balance
         from budgets.initiative_panel import initiative_budget_lines
@@ -14,6 +15,7 @@ class BudgetsConfig(AppConfig):
         from finsam.uploads import check_sie_file
         from initiatives.panels import Panel, register_panel
 
+        waiting.register()
         register_panel(Panel("budgets/_initiative_lines.html", initiative_budget_lines))
 
         # SIE files of a whole year with every voucher can be large; they are read as a stream.

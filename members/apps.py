@@ -7,8 +7,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Förbund och medlemmar")
 
     def ready(self) -> None:
-        from members import backup
+        from members import backup, waiting
         from members.imports import kinds
 
         backup.register()
         kinds.register()
+        waiting.register()

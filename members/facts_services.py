@@ -27,6 +27,8 @@ FACT_FIELDS = (
     "purpose",
     "website",
     "diary_prefix",
+    "interim_report_due_days",
+    "plan_due_days_before_year",
 )
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from finsam.forms import year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
+from finsam.waiting import waiting_in
 from members import selectors
 from members.checklist import open_checklist
 from members.forms import FundingYearForm, NewFundingYearForm
@@ -53,6 +54,7 @@ def overview(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         "groups": selectors.groups_of(association),
         "meetings": selectors.meetings_from(association, day),
         "checklist": open_checklist(association, timezone.localdate().year),
+        "waiting": waiting_in(association, tenant.role, timezone.localdate()),
     }
     return render(request, "members/overview.html", context)
 

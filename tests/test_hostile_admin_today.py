@@ -13,12 +13,13 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import load_workbook
 
-from budgets.models import BudgetDocument, BudgetLine
+from budgets.models import BudgetComment, BudgetDocument, BudgetLine
 from budgets.selectors import budget_sheet
 from budgets.xlsx.export import export_budget
-from finsam.models import Association
+from finsam.models import Association, ImportBatch
 from finsam.permissions import Role
 from initiatives.models import Initiative
+from members.facts_services import FACT_FIELDS
 
 pytestmark = pytest.mark.django_db
 HOME, FOREIGN = "finnveden", "vastra-malardalen"
@@ -445,3 +446,32 @@ def test_a_new_user_with_an_address_no_mail_can_reach_is_refused(admin_client):
     response = admin_client.post(f"/{HOME}/anvandare/", data | {"password": "Ett-langt-99-ord"})
     assert "Det går inte att skicka e-post till" in response.content.decode()
     assert not get_user_model().objects.filter(username="ny-anvandare").exists()
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+@pytest.mark.parametrize("field", ["interim_report_due_days", "plan_due_days_before_year"])
+def test_an_odd_report_deadline_is_named_and_changes_nothing(admin_client, home, field, text):
+    data = {name: getattr(home, name) or "" for name in FACT_FIELDS}
+    data |= {field: text, "version": home.version}
+    response = admin_client.post(reverse("members:facts_edit", args=[HOME]), data)
+    assert response.status_code == 200 and field in response.context["form"].errors
+    home.refresh_from_db()
+    assert (home.interim_report_due_days, home.plan_due_days_before_year, home.version) == (
+        60,
+        31,
+        1,
+    )
+
+
+def test_a_foreign_associations_waiting_items_never_reach_the_start_page(client, make_user, home):
+    """An admin here; the other association has an import, a draft and a comment waiting."""
+    foreign = Association.objects.get(slug=FOREIGN)
+    ImportBatch.objects.create(
+        association=foreign, kind="sie", filename="frammande.se", file="x", sha256="1" * 64
+    )
+    document = BudgetDocument.objects.get(association=foreign)
+    BudgetComment.objects.create(document=document, author=make_user("s2"), text="Hemligt")
+    client.force_login(make_user("admin-home", home, Role.ADMIN))
+    for url in (reverse("start"), reverse("members:overview", args=[HOME])):
+        page = client.get(url).content.decode()
+        assert "frammande.se" not in page and f"/{FOREIGN}/" not in page, url

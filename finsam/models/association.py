@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -63,6 +64,19 @@ class Association(models.Model):
     require_two_factor = models.BooleanField(_("kräv tvåstegsinloggning"), default=False)
     # Checked on upload (finsam.uploads.logo_refusal): a PNG or JPEG, stored under MEDIA_ROOT.
     logo = models.FileField(_("logotyp"), upload_to=logo_upload_to, max_length=200, blank=True)
+    # The deadlines the start page counts from (finsam.lib.deadlines); the association sets them.
+    interim_report_due_days = models.PositiveSmallIntegerField(
+        _("delårsrapporten fastställs inom (dagar efter periodens slut)"),
+        default=60,
+        validators=[MaxValueValidator(365)],
+        help_text=_("60 dagar: en rapport till och med 31 augusti fastställs senast 30 oktober."),
+    )
+    plan_due_days_before_year = models.PositiveSmallIntegerField(
+        _("verksamhetsplanen fastställs senast (dagar före årets början)"),
+        default=31,
+        validators=[MaxValueValidator(365)],
+        help_text=_("31 dagar: senast 1 december året före."),
+    )
     # Raised by every save of the facts page (finsam.versions).
     version = models.PositiveIntegerField(default=1, editable=False)
 

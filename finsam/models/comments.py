@@ -7,9 +7,12 @@ thread's first comment is resolved (`resolved_at`), by office staff once it is a
 app's concrete model adds the document, the part commented on, and checks that both agree.
 """
 
+from typing import TypeVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from finsam.tenant_links import TenantOwned
@@ -59,3 +62,15 @@ class Comment(TenantOwned, models.Model):
         # A reply of a reply: its parent is itself a reply (read without a query).
         if self.parent is not None and getattr(self.parent, "parent_id", None):
             raise ValidationError({"parent": _("Svara på trådens första kommentar.")})
+
+
+C = TypeVar("C", bound=Comment)
+
+
+def unanswered_threads(comments: QuerySet[C]) -> QuerySet[C]:
+    """The threads that wait for an answer: first comments, not resolved, and with no reply by
+    anyone but their author (a board member adding to their own question has no answer yet)."""
+    answers = comments.model._default_manager.filter(parent=OuterRef("pk")).exclude(
+        author=OuterRef("author")
+    )
+    return comments.filter(parent=None, resolved_at=None).exclude(Exists(answers))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp.middleware import is_verified
@@ -16,11 +17,14 @@ from finsam.users import selectors
 from finsam.users.forms import InvitationForm, UserCreateForm, UserRoleChangeForm
 from finsam.users.invitations import pending_invitations
 from finsam.users.services import user_create, user_role_change, user_role_revoke
+from finsam.waiting import other_associations, waiting_for
 
 
 def start(request: HttpRequest) -> HttpResponse:
+    """After sign-in: per association, what waits for the user's role there (finsam.waiting)."""
     context = {
-        "associations": selectors.associations_for(request.user),
+        "waiting": waiting_for(request.user, timezone.localdate()),
+        "other_associations": other_associations(request.user),
         "two_factor_on": is_verified(request.user),
     }
     return render(request, "finsam/start.html", context)

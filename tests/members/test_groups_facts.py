@@ -149,3 +149,27 @@ def test_the_facts_page_links_the_associations_history(staff_client, association
     history = reverse("members:history", args=[association.slug]) + "?slag=members.association"
     assert history in page.content.decode()
     assert staff_client.get(history).status_code == 200
+
+
+def test_staff_set_the_report_deadlines_with_history(staff_client, association):
+    """The start page counts from these (tests/test_start_page.py)."""
+    assert (association.interim_report_due_days, association.plan_due_days_before_year) == (60, 31)
+    url = reverse("members:facts_edit", args=[association.slug])
+    changes = {"interim_report_due_days": 45, "plan_due_days_before_year": 61}
+    assert staff_client.post(url, post(association, **changes)).status_code == 302
+    association.refresh_from_db()
+    assert (association.interim_report_due_days, association.plan_due_days_before_year) == (45, 61)
+    assert association.history.latest().plan_due_days_before_year == 61
+    page = staff_client.get(reverse("members:facts", args=[association.slug])).content.decode()
+    assert "inom 45 dagar efter periodens slut" in page
+    assert "senast 61 dagar före årets början" in page
+
+
+@pytest.mark.parametrize("days", ["400", "-1", "tio"])
+def test_a_deadline_out_of_range_is_refused_at_its_field(staff_client, association, days):
+    url = reverse("members:facts_edit", args=[association.slug])
+    response = staff_client.post(url, post(association, interim_report_due_days=days))
+    assert response.status_code == 200
+    assert "interim_report_due_days" in response.context["form"].errors
+    association.refresh_from_db()
+    assert association.interim_report_due_days == 60 and association.version == 1
