@@ -19,16 +19,18 @@ class BlockSpec:
     label: str
     kinds: frozenset[str]
     build: Callable[..., Block]
+    # The block shows one initiative's figures: its section names which initiative.
+    for_initiative: bool = False
 
 
 BLOCKS: dict[str, BlockSpec] = {}
 
 
-def block(key: str, label: str, kinds: frozenset[str] = ALL_KINDS):
+def block(key: str, label: str, kinds: frozenset[str] = ALL_KINDS, *, for_initiative: bool = False):
     """Register the decorated function as the builder of block `key`."""
 
     def decorator(build: Callable[..., Block]) -> Callable[..., Block]:
-        BLOCKS[key] = BlockSpec(key, label, kinds, build)
+        BLOCKS[key] = BlockSpec(key, label, kinds, build, for_initiative)
         return build
 
     return decorator
