@@ -310,30 +310,34 @@ def outcome_record(
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
         version_checked(locked, expected_version, what=_("Målet eller dess utfall"))
         locked.save(update_fields=["version"])
-        _check_outcome(goal, data)
         outcome = Outcome.objects.filter(
             goal=goal, period_start=data.period_start, period_end=data.period_end
         ).first() or Outcome(goal=goal)
         for field, value in data.__dict__.items():
             setattr(outcome, field, value)
-        outcome.full_clean()
+        # Every rule broken, each at its field, in one answer: the metric's and the model's.
+        errors = _outcome_errors(goal, data)
+        try:
+            outcome.full_clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
         outcome.save()
         return outcome
 
 
-def _check_outcome(goal: Goal, data: OutcomeData) -> None:
-    share_given = data.numerator is not None or data.denominator is not None
-    if goal.metric == "share" and data.value is not None:
-        raise ValidationError(
-            _("Målet är en andel: ange antal som nått målet och av totalt, inget värde.")
-        )
-    if (
-        goal.metric == "share"
-        and share_given
-        and (data.numerator is None or data.denominator is None)
-    ):
-        raise ValidationError(_("En andel kräver både antal som nått målet och totalen."))
-    if goal.metric != "share" and share_given:
-        raise ValidationError(
-            _("Målet är inte en andel: ange ett värde, inte täljare och nämnare.")
-        )
+def _outcome_errors(goal: Goal, data: OutcomeData) -> dict[str, list[str]]:
+    """What the goal's metric refuses in the outcome, by field."""
+    errors: dict[str, list[str]] = {}
+    if goal.metric == "share":
+        if data.value is not None:
+            errors["value"] = [_("Målet är en andel: ange antal som nått målet och av totalt.")]
+        if data.numerator is None and data.denominator is not None:
+            errors["numerator"] = [_("En andel kräver både antal som nått målet och totalen.")]
+        if data.denominator is None and data.numerator is not None:
+            errors["denominator"] = [_("En andel kräver både antal som nått målet och totalen.")]
+    elif data.numerator is not None or data.denominator is not None:
+        errors["value"] = [_("Målet är inte en andel: ange ett antal, inte täljare och nämnare.")]
+    return errors

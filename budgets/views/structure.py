@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from budgets import services
@@ -49,8 +50,13 @@ def _form_errors(request: HttpRequest, form) -> None:
         messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
 
 
-def _back(document: BudgetDocument, page: str = "budgets:structure") -> HttpResponse:
-    return redirect(page, document.association.slug, document.pk)
+def _back(
+    document: BudgetDocument, page: str = "budgets:structure", anchor: str = ""
+) -> HttpResponse:
+    """Back to the page; on the structure page to the item acted on (`#line-12`), so the
+    browser shows the place the user was at, not the top of a long page."""
+    url = reverse(page, args=[document.association.slug, document.pk])
+    return redirect(f"{url}#{anchor}" if anchor else url)
 
 
 @tenant_view(Perm.EDIT)
@@ -97,7 +103,7 @@ def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         )
     else:
         _form_errors(request, form)
-    return _back(document)
+    return _back(document, anchor="installningar")
 
 
 @tenant_view(Perm.EDIT)
@@ -140,20 +146,22 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         )
     else:
         messages.error(request, _("Ange rubrik och slag för det nya avsnittet."))
-    return _back(document)
+    deleted = request.POST.get("action") == "ta-bort"
+    return _back(document, anchor=f"section-{found.pk}" if found and not deleted else "avsnitt")
 
 
 @tenant_view(Perm.EDIT)
 @posted_to_document
 def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     form = NewLineForm(request.POST)
+    anchor = f"section-{_posted_id(request, 'section')}"
     if not form.is_valid():
         _form_errors(request, form)
-        return _back(document)
+        return _back(document, anchor=anchor)
     section = document.sections.filter(pk=form.cleaned_data["section"]).first()
     if section is None:
         messages.error(request, _("Avsnittet finns inte i budgeten."))
-        return _back(document)
+        return _back(document, anchor=anchor)
     label = form.cleaned_data["label"]
     _attempt(
         request,
@@ -163,7 +171,7 @@ def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         label=label,
         kind=form.cleaned_data["kind"],
     )
-    return _back(document)
+    return _back(document, anchor=anchor)
 
 
 @tenant_view(Perm.EDIT)
@@ -193,7 +201,7 @@ def line_action(
         form = LineForm(request.POST)
         if not form.is_valid():
             _form_errors(request, form)
-            return _back(document)
+            return _back(document, anchor=f"line-{found.pk}")
         data = form.cleaned_data
         _attempt(
             request,
@@ -208,7 +216,9 @@ def line_action(
             share_entry=data["share_entry"],
             expected_version=data["version"],
         )
-    return _back(document)
+    if action == "ta-bort":
+        return _back(document, anchor=f"section-{found.section_id}")
+    return _back(document, anchor=f"line-{found.pk}")
 
 
 @tenant_view(Perm.EDIT)
@@ -217,6 +227,8 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
     found = document.footnotes.filter(pk=_posted_id(request, "footnote")).first()
     form = FootnoteForm(request.POST)
     if request.POST.get("action") == "ta-bort" and found is not None:
+        if unconfirmed := unconfirmed_delete(request, document, "fotnot", found.pk):
+            return unconfirmed
         _attempt(request, _("Fotnoten är borttagen."), services.footnote_delete, footnote=found)
     elif not form.is_valid():
         _form_errors(request, form)
@@ -237,7 +249,7 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
             document=document,
             text=form.cleaned_data["text"],
         )
-    return _back(document)
+    return _back(document, anchor="fotnoter")
 
 
 @tenant_view(Perm.EDIT)
@@ -248,7 +260,7 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
         if unconfirmed := unconfirmed_delete(request, document, "kolumn", found.pk):
             return unconfirmed
         _attempt(request, _("Kolumnen är borttagen."), services.column_delete, column=found)
-        return _back(document)
+        return _back(document, anchor="kolumner")
     form = ColumnForm(request.POST)
     if form.is_valid():
         _attempt(
@@ -260,7 +272,7 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
         )
     else:
         _form_errors(request, form)
-    return _back(document)
+    return _back(document, anchor="kolumner")
 
 
 @tenant_view(Perm.EDIT)

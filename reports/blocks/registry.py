@@ -36,5 +36,12 @@ def block(key: str, label: str, kinds: frozenset[str] = ALL_KINDS, *, for_initia
     return decorator
 
 
+def every_block_choice() -> list[tuple[str, str]]:
+    """Every block's key and label: a section's choices, so that its history shows labels."""
+    import reports.blocks  # noqa: F401  (its modules register their blocks when imported)
+
+    return [(spec.key, spec.label) for spec in BLOCKS.values()]
+
+
 def block_choices(kind: str) -> list[tuple[str, str]]:
     return [(spec.key, spec.label) for spec in BLOCKS.values() if kind in spec.kinds]

@@ -179,6 +179,14 @@ class Report(TenantOwned, models.Model):
         return self.kind == ReportKind.DELARSRAPPORT
 
 
+def block_labels() -> list[tuple[str, str]]:
+    """The choices of a section's block: their labels show in its history."""
+    # Imported here: the blocks read these models, so they load after them.
+    from reports.blocks.registry import every_block_choice
+
+    return every_block_choice()
+
+
 class ReportSection(TenantOwned, models.Model):
     """A heading of a report, the text staff wrote under it, and the data block it shows."""
 
@@ -198,7 +206,9 @@ class ReportSection(TenantOwned, models.Model):
         blank=True,
         help_text=_("Stycken skiljs med tom rad; ”- ” ger en punktlista; *kursiv*, **fet**."),
     )
-    block = models.CharField(_("uppgifter ur systemet"), max_length=40, blank=True)
+    block = models.CharField(
+        _("uppgifter ur systemet"), max_length=40, blank=True, choices=block_labels
+    )
     # The initiative a block about one initiative shows (its results tables, its goals).
     initiative = models.ForeignKey(
         Initiative,

@@ -19,6 +19,7 @@ from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports import forms, services
+from reports.blocks import BLOCKS
 from reports.models import Report, ReportSection
 from reports.selectors import reports_of
 
@@ -123,7 +124,11 @@ def section_change(request: HttpRequest, tenant: Tenant, pk: int, section: int) 
 @tenant_view(Perm.EDIT)
 def report_outline(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
-    sections = report.sections.order_by("position")
+    # Each section with the label of its block: staff choose blocks by label, never by key.
+    sections = [
+        (section, BLOCKS[section.block].label if section.block in BLOCKS else section.block)
+        for section in report.sections.order_by("position")
+    ]
     return render(request, "reports/outline.html", {"report": report, "sections": sections})
 
 

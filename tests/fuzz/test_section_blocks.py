@@ -19,7 +19,6 @@ from tests.fuzz.guard import check, exchange
 from tests.fuzz.values import OMIT, malformed
 
 pytestmark = pytest.mark.django_db
-HOME, FOREIGN = "vaxjo", "finnveden"  # Växjö has both a plan and an interim report
 CASES = [(kind, key) for key, spec in BLOCKS.items() for kind in sorted(spec.kinds)]
 
 
@@ -32,9 +31,9 @@ def _initiatives(home: Association) -> list[str]:
 
 @pytest.mark.parametrize(("kind", "block"), CASES, ids=[f"{k}-{b}" for k, b in CASES])
 def test_adding_a_section_with_any_block_never_answers_500(client, make_user, kind, block):
-    home = Association.objects.get(slug=HOME)
-    report = Report.objects.filter(association=home, kind=kind).order_by("year").first()
-    assert report is not None, f"{HOME} has no {kind} in the demo"
+    report = Report.objects.filter(kind=kind).order_by("association__slug", "year").first()
+    assert report is not None, f"the demo has no {kind}"
+    home = report.association
     client.force_login(make_user("fuzz-sections", home, Role.STAFF))
     url = reverse("reports:section_new", args=[home.slug, report.pk])
     text = st.one_of(st.sampled_from(["", "Resultat", "Text under rubriken."]), malformed())
