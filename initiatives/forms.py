@@ -5,6 +5,7 @@ association's members, meetings, decisions, goals and exit reasons.
 """
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -190,7 +191,7 @@ class GoalEditForm(GoalForm):
 class MeasuredCountField(AmountField):
     """A measured count ("12", "12,5" as an average): typed like an amount, called a count."""
 
-    def to_python(self, value: str | None):  # type: ignore[override]
+    def to_python(self, value: str | None) -> Decimal | None:  # type: ignore[override]
         try:
             return super().to_python(value)
         except forms.ValidationError as error:

@@ -54,9 +54,11 @@ def _lock(initiative: Initiative) -> Initiative:
 
 
 def _check_members(association: Association, facts: InitiativeFacts) -> None:
+    """Every problem with the chosen members at once, each at its field."""
     chosen = {m.pk for m in facts.members}
+    errors: dict[str, list[str]] = {}
     if len(chosen) < 2:
-        raise ValidationError(
+        errors.setdefault("members", []).append(
             ngettext(
                 "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
                 "minst två parter); %(count)s är vald.",
@@ -68,12 +70,16 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
         )
     belonging = set(members_of(association).filter(pk__in=chosen).values_list("pk", flat=True))
     if chosen - belonging:
-        raise ValidationError(_("En deltagande organisation är inte medlem i förbundet."))
+        errors.setdefault("members", []).append(
+            _("En deltagande organisation är inte medlem i förbundet.")
+        )
     if facts.owner is not None and facts.owner.pk not in chosen:
-        raise ValidationError(
+        errors["owner"] = [
             _("Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.")
             % {"owner": facts.owner}
-        )
+        ]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
@@ -200,25 +206,33 @@ def _check_not_negative(decisions: list[Decision]) -> None:
 
 
 def _check_decision(initiative: Initiative, data: DecisionData) -> None:
-    if data.meeting is not None and data.meeting.association_id != initiative.association_id:
-        raise ValidationError(_("Mötet hör inte till förbundet."))
-    if data.meeting is not None and data.decided_on and data.meeting.date != data.decided_on:
-        raise ValidationError(
+    """Every problem with the decision's meeting and revoked decision at once, each at its
+    field."""
+    errors: dict[str, list[str]] = {}
+    meeting = data.meeting
+    if meeting is not None and meeting.association_id != initiative.association_id:
+        errors["meeting"] = [_("Mötet hör inte till förbundet.")]
+    elif meeting is not None and data.decided_on and meeting.date != data.decided_on:
+        errors["decided_on"] = [
             _("Beslutsdatumet %(date)s är inte mötets datum (%(meeting)s).")
-            % {"date": f"{data.decided_on:%Y-%m-%d}", "meeting": f"{data.meeting.date:%Y-%m-%d}"}
-        )
+            % {"date": f"{data.decided_on:%Y-%m-%d}", "meeting": f"{meeting.date:%Y-%m-%d}"}
+        ]
     target = data.revokes
     if data.kind == DecisionKind.REVOCATION:
         if target is None or target.initiative_id != initiative.pk:
-            raise ValidationError(_("Ange vilket av insatsens beslut som upphävs."))
-        if target.kind == DecisionKind.REVOCATION:
-            raise ValidationError(
+            errors["revokes"] = [_("Ange vilket av insatsens beslut som upphävs.")]
+        elif target.kind == DecisionKind.REVOCATION:
+            errors["revokes"] = [
                 _("Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut.")
+            ]
+        elif target.is_revoked:
+            errors["revokes"] = [_("Beslutet är redan upphävt.")]
+        if target and data.decided_on and target.decided_on and data.decided_on < target.decided_on:
+            errors.setdefault("decided_on", []).append(
+                _("Ett beslut kan inte upphävas före det fattades.")
             )
-        if target.is_revoked:
-            raise ValidationError(_("Beslutet är redan upphävt."))
-        if data.decided_on and target.decided_on and data.decided_on < target.decided_on:
-            raise ValidationError(_("Ett beslut kan inte upphävas före det fattades."))
+    if errors:
+        raise ValidationError(errors)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -33,8 +34,10 @@ def _edit(request, form, save: Callable[[], object], *, title: str, back: str, d
     if request.method == "POST" and form.is_valid():
         try:
             save()
-        except (ValidationError, StaleEditError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
+        except ValidationError as error:
+            add_errors(form, error)  # each rule's message at its field, all at once
+        except StaleEditError as error:
+            form.add_error(None, str(error))
         else:
             messages.success(request, done)
             return redirect(back)

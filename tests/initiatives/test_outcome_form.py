@@ -1,5 +1,5 @@
-"""The outcome form offers the fields the goal's metric takes and tells every error at once,
-each next to its field."""
+"""Forms tell every error at once, each next to its field: the outcome form (which offers
+only the fields the goal's metric takes), an initiative's members, a decision."""
 
 import re
 
@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from finsam.permissions import Role
+from members.selectors import members_of
 
 
 @pytest.fixture
@@ -17,9 +18,9 @@ def staff(client, make_user, association):
 
 def field_errors(page: str) -> dict[str, str]:
     """Each visible field's name and the text shown in its row (its errors included)."""
-    rows = re.findall(r'<div class="field">(.*?)</div>', page, re.S)
+    form = page[: page.find("</form>")]
     named = {}
-    for row in rows:
+    for row in form.split('<div class="field">')[1:]:
         name = re.search(r'name="(\w+)"', row)
         if name:
             named[name[1]] = re.sub(r"<[^>]+>", " ", row)
@@ -65,3 +66,14 @@ def test_a_count_goal_offers_one_count_and_calls_it_a_count(staff, association, 
     assert "”tolv” är inget antal; skriv t.ex. 12." in rows["value"]
     assert "belopp" not in rows["value"]
     assert "Detta fält måste fyllas i." in rows["period_end"]
+
+
+def test_an_initiative_is_told_every_problem_with_its_members_at_once(staff, association):
+    members = list(members_of(association).order_by("pk")[:2])
+    url = reverse("initiatives:new", args=[association.slug])
+    data = {"name": "Ny insats", "kind": "individual", "members": [members[0].pk]}
+    page = staff.post(url, {**data, "owner": members[1].pk}).content.decode()
+    rows = field_errors(page)
+    assert "En insats ska ha minst två deltagande medlemmar" in rows["members"]
+    assert f"Projektägaren {members[1]} ska vara en av de deltagande medlemmarna." in rows["owner"]
+    assert not association.initiatives.filter(name="Ny insats").exists()
