@@ -25,7 +25,11 @@ def test_no_page_shows_developer_text_or_broken_swedish(client, make_user, slug)
     association = Association.objects.get(slug=slug)
     urls = {}
     for name, callback in ASSOCIATION_URLS:
-        extra = SAMPLES[name](association) if name in SAMPLES else {}
+        try:
+            extra = SAMPLES[name](association) if name in SAMPLES else {}
+        except AttributeError:  # no such object here (Växjö has no population figures)
+            assert slug != ASSOCIATIONS[0], f"{name}: no sample in {slug}"
+            continue
         urls[name] = (reverse(name, kwargs={"association": slug, **extra}), callback)
     found, read = [], 0
     for role in (Role.ADMIN, Role.STAFF, Role.BOARD, Role.AUDITOR):

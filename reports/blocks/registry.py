@@ -8,6 +8,8 @@ by key, so a report's outline is data that staff edit, while the figures stay co
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from reports.data import Block
 
 ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport"})
@@ -40,7 +42,9 @@ def every_block_choice() -> list[tuple[str, str]]:
     """Every block's key and label: a section's choices, so that its history shows labels."""
     import reports.blocks  # noqa: F401  (its modules register their blocks when imported)
 
-    return [(spec.key, spec.label) for spec in BLOCKS.values()]
+    # A label is its Swedish msgid (read when the block registered, before any request chose
+    # a language): translated lazily, as every model choice is.
+    return [(spec.key, gettext_lazy(spec.label)) for spec in BLOCKS.values()]
 
 
 def block_choices(kind: str) -> list[tuple[str, str]]:
