@@ -2,8 +2,8 @@
 
 Developer text (a block's code name such as "budget_chart", a placeholder such as "kommer
 senare", a Python value such as "None"), English words in the Swedish interface, "ner" where
-Swedish writing says "ned", a word written twice ("och och"), and a date that a line may
-break inside ("1 januari" on one line, "2014" on the next). Text is read node by node, so
+Swedish writing says "ned", a word written twice ("och och"), a section's name capitalised
+inside a sum ("Summa Intäkter"), and a date that a line may break inside ("1 januari" on one line, "2014" on the next). Text is read node by node, so
 two table cells side by side are not one doubled word; a date is safe inside an element
 whose class says `nowrap` (the `nowrap` template filter puts it there).
 """
@@ -23,6 +23,8 @@ ENGLISH = re.compile(
 NER = re.compile(r"\bner\b", re.IGNORECASE)
 DOUBLED = re.compile(r"\b([^\W\d_]{2,})\s+\1\b", re.IGNORECASE)
 LATER = re.compile(r"kommer senare", re.IGNORECASE)
+# "Summa intäkter": a section's name inside a sum is written in lower case.
+SUM_OF = re.compile(r"\bSumma [A-ZÅÄÖ][a-zåäö]+")
 MONTH = (
     r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)"
@@ -88,6 +90,7 @@ def problems(html: str, code_names: frozenset[str] = frozenset()) -> list[str]:
             (NER, "”ner” (skriv ”ned”)"),
             (DOUBLED, "doubled word"),
             (LATER, "placeholder"),
+            (SUM_OF, "capital inside a sum"),
         ):
             if match := pattern.search(text):
                 found.append(f"{what} {match.group(0)!r} in {text[:120]!r}")
