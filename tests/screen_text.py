@@ -3,9 +3,10 @@
 Developer text (a block's code name such as "budget_chart", a placeholder such as "kommer
 senare", a Python value such as "None"), English words in the Swedish interface, "ner" where
 Swedish writing says "ned", a word written twice ("och och"), a section's name capitalised
-inside a sum ("Summa Intäkter"), and a date that a line may break inside ("1 januari" on one line, "2014" on the next). Text is read node by node, so
-two table cells side by side are not one doubled word; a date is safe inside an element
-whose class says `nowrap` (the `nowrap` template filter puts it there).
+inside a sum ("Summa Intäkter"), and a date that a line may break inside ("1 januari" on
+one line, "2014" on the next). Text is read node by node, so two table cells side by side
+are not one doubled word; a date is safe inside an element whose class says `nowrap` (the
+`nowrap` template filter puts it there).
 """
 
 import re

@@ -7,10 +7,14 @@ by key, so a report's outline is data that staff edit, while the figures stay co
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
 from reports.data import Block
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport"})
 
@@ -38,7 +42,7 @@ def block(key: str, label: str, kinds: frozenset[str] = ALL_KINDS, *, for_initia
     return decorator
 
 
-def every_block_choice() -> list[tuple[str, str]]:
+def every_block_choice() -> "list[tuple[str, StrOrPromise]]":
     """Every block's key and label: a section's choices, so that its history shows labels."""
     import reports.blocks  # noqa: F401  (its modules register their blocks when imported)
 

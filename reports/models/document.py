@@ -9,6 +9,8 @@ are computed each time from today's data until the board adopts the document, wh
 PDF is frozen (`ReportAdoption`).
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,6 +24,9 @@ from finsam.models.audit import audited
 from finsam.tenant_links import TenantOwned
 from initiatives.models import Initiative
 from members.models import StatePresentation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ReportKind(models.TextChoices):
@@ -179,7 +184,7 @@ class Report(TenantOwned, models.Model):
         return self.kind == ReportKind.DELARSRAPPORT
 
 
-def block_labels() -> list[tuple[str, str]]:
+def block_labels() -> "list[tuple[str, StrOrPromise]]":
     """The choices of a section's block: their labels show in its history."""
     # Imported here: the blocks read these models, so they load after them.
     from reports.blocks.registry import every_block_choice
