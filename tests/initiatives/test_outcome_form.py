@@ -18,9 +18,9 @@ def staff(client, make_user, association):
 
 def field_errors(page: str) -> dict[str, str]:
     """Each visible field's name and the text shown in its row (its errors included)."""
-    form = page[: page.find("</form>")]
     named = {}
-    for row in form.split('<div class="field">')[1:]:
+    for row in page.split('<div class="field">')[1:]:
+        row = row.split("</form>")[0]
         name = re.search(r'name="(\w+)"', row)
         if name:
             named[name[1]] = re.sub(r"<[^>]+>", " ", row)
