@@ -439,7 +439,7 @@ def follow_up_rows(
             for line in part.lines
             if line.pk in lines
         ]
-        label = part.section.subtotal_label or _("Summa %(section)s") % {"section": part.section}
+        label = subtotal_label(part.section)
         totals = result.sections[part.section.pk]
         rows.append(TableRow(RowKind.SUBTOTAL, label, _follow_up_cells(totals, options, cost)))
     revenue_label = _("Summa intäkter (utan ingående balans)")

@@ -1,8 +1,9 @@
 """Saving model instances the one way this project does: validate fully, then save."""
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
 M = TypeVar("M", bound=models.Model)
@@ -46,3 +47,35 @@ def rows_synced(
         for name, value in values.items():
             setattr(row, name, value)
         saved(row)
+
+
+class ConstraintsAtFields(models.Model):
+    """A violated check constraint reported at the field it is about, so that a form shows
+    its message next to that field: Django files every check constraint's message above the
+    form. `CONSTRAINT_FIELDS` maps a constraint's name, without its "<app>_<model>_"
+    prefix, to the field."""
+
+    CONSTRAINT_FIELDS: ClassVar[Mapping[str, str]] = {}
+
+    class Meta:
+        abstract = True
+
+    def validate_constraints(self, exclude: Any = None) -> None:
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            fields = {
+                str(constraint.get_violation_error_message()): self.CONSTRAINT_FIELDS[name]
+                for constraint in self._meta.constraints
+                if (name := constraint.name.removeprefix(self._constraint_prefix()))
+                in self.CONSTRAINT_FIELDS
+            }
+            placed: dict[str, list[str]] = {}
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    home = fields.get(message, field) if field == NON_FIELD_ERRORS else field
+                    placed.setdefault(home, []).append(message)
+            raise ValidationError(placed) from error
+
+    def _constraint_prefix(self) -> str:
+        return f"{self._meta.app_label}_{self._meta.model_name}_"

@@ -5,6 +5,7 @@ association's members, meetings, decisions, goals and exit reasons.
 """
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -187,22 +188,42 @@ class GoalEditForm(GoalForm):
     version = VersionField()
 
 
+class MeasuredCountField(AmountField):
+    """A measured count ("12", "12,5" as an average): typed like an amount, called a count."""
+
+    def to_python(self, value: str | None) -> Decimal | None:  # type: ignore[override]
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            message = _("”%(text)s” är inget antal; skriv t.ex. 12.") % {"text": value}
+            raise forms.ValidationError(message, code="invalid_count") from error
+
+
 class OutcomeForm(forms.Form):
-    """An outcome entered for a goal; `version` is the goal's, which its outcomes raise."""
+    """An outcome entered for a goal; `version` is the goal's, which its outcomes raise.
+
+    A share is entered as its two counts, any other goal as one count: the form offers only
+    the fields the goal's metric takes."""
 
     version = VersionField()
     period_start = _date(_("Period från"))
     period_end = _date(_("Period till och med"))
     interim = forms.BooleanField(label=_("Delårsvärde (målets period pågår)"), required=False)
-    value = AmountField(label=_("Värde (antal)"), required=False)
-    numerator = _count(_("Antal som nått målet (andel)"))
-    denominator = _count(_("Av totalt (andel)"))
+    value = MeasuredCountField(label=_("Antal"), required=False)
+    numerator = _count(_("Antal som nått målet"))
+    denominator = _count(_("Av totalt antal"))
     override = forms.ChoiceField(
         label=_("Bedömd status"),
         choices=[("", _("Beräknad status gäller")), *GoalStatus.choices],
         required=False,
     )
     comment = _text(_("Kommentar"), rows=2)
+
+    def __init__(self, *args, goal: Goal, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        share = goal.metric == Metric.SHARE
+        for name in ("value",) if share else ("numerator", "denominator"):
+            del self.fields[name]
 
     def data_object(self) -> services.OutcomeData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}

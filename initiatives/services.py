@@ -54,9 +54,11 @@ def _lock(initiative: Initiative) -> Initiative:
 
 
 def _check_members(association: Association, facts: InitiativeFacts) -> None:
+    """Every problem with the chosen members at once, each at its field."""
     chosen = {m.pk for m in facts.members}
+    errors: dict[str, list[str]] = {}
     if len(chosen) < 2:
-        raise ValidationError(
+        errors.setdefault("members", []).append(
             ngettext(
                 "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
                 "minst två parter); %(count)s är vald.",
@@ -68,12 +70,16 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
         )
     belonging = set(members_of(association).filter(pk__in=chosen).values_list("pk", flat=True))
     if chosen - belonging:
-        raise ValidationError(_("En deltagande organisation är inte medlem i förbundet."))
+        errors.setdefault("members", []).append(
+            _("En deltagande organisation är inte medlem i förbundet.")
+        )
     if facts.owner is not None and facts.owner.pk not in chosen:
-        raise ValidationError(
+        errors["owner"] = [
             _("Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.")
             % {"owner": facts.owner}
-        )
+        ]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
@@ -200,25 +206,33 @@ def _check_not_negative(decisions: list[Decision]) -> None:
 
 
 def _check_decision(initiative: Initiative, data: DecisionData) -> None:
-    if data.meeting is not None and data.meeting.association_id != initiative.association_id:
-        raise ValidationError(_("Mötet hör inte till förbundet."))
-    if data.meeting is not None and data.decided_on and data.meeting.date != data.decided_on:
-        raise ValidationError(
+    """Every problem with the decision's meeting and revoked decision at once, each at its
+    field."""
+    errors: dict[str, list[str]] = {}
+    meeting = data.meeting
+    if meeting is not None and meeting.association_id != initiative.association_id:
+        errors["meeting"] = [_("Mötet hör inte till förbundet.")]
+    elif meeting is not None and data.decided_on and meeting.date != data.decided_on:
+        errors["decided_on"] = [
             _("Beslutsdatumet %(date)s är inte mötets datum (%(meeting)s).")
-            % {"date": f"{data.decided_on:%Y-%m-%d}", "meeting": f"{data.meeting.date:%Y-%m-%d}"}
-        )
+            % {"date": f"{data.decided_on:%Y-%m-%d}", "meeting": f"{meeting.date:%Y-%m-%d}"}
+        ]
     target = data.revokes
     if data.kind == DecisionKind.REVOCATION:
         if target is None or target.initiative_id != initiative.pk:
-            raise ValidationError(_("Ange vilket av insatsens beslut som upphävs."))
-        if target.kind == DecisionKind.REVOCATION:
-            raise ValidationError(
+            errors["revokes"] = [_("Ange vilket av insatsens beslut som upphävs.")]
+        elif target.kind == DecisionKind.REVOCATION:
+            errors["revokes"] = [
                 _("Ett upphävande kan inte i sin tur upphävas; fatta ett nytt beslut.")
+            ]
+        elif target.is_revoked:
+            errors["revokes"] = [_("Beslutet är redan upphävt.")]
+        if target and data.decided_on and target.decided_on and data.decided_on < target.decided_on:
+            errors.setdefault("decided_on", []).append(
+                _("Ett beslut kan inte upphävas före det fattades.")
             )
-        if target.is_revoked:
-            raise ValidationError(_("Beslutet är redan upphävt."))
-        if data.decided_on and target.decided_on and data.decided_on < target.decided_on:
-            raise ValidationError(_("Ett beslut kan inte upphävas före det fattades."))
+    if errors:
+        raise ValidationError(errors)
 
 
 @dataclass(frozen=True)
@@ -310,30 +324,34 @@ def outcome_record(
         locked = Goal.objects.select_for_update().get(pk=goal.pk)
         version_checked(locked, expected_version, what=_("Målet eller dess utfall"))
         locked.save(update_fields=["version"])
-        _check_outcome(goal, data)
         outcome = Outcome.objects.filter(
             goal=goal, period_start=data.period_start, period_end=data.period_end
         ).first() or Outcome(goal=goal)
         for field, value in data.__dict__.items():
             setattr(outcome, field, value)
-        outcome.full_clean()
+        # Every rule broken, each at its field, in one answer: the metric's and the model's.
+        errors = _outcome_errors(goal, data)
+        try:
+            outcome.full_clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+        if errors:
+            raise ValidationError(errors)
         outcome.save()
         return outcome
 
 
-def _check_outcome(goal: Goal, data: OutcomeData) -> None:
-    share_given = data.numerator is not None or data.denominator is not None
-    if goal.metric == "share" and data.value is not None:
-        raise ValidationError(
-            _("Målet är en andel: ange antal som nått målet och av totalt, inget värde.")
-        )
-    if (
-        goal.metric == "share"
-        and share_given
-        and (data.numerator is None or data.denominator is None)
-    ):
-        raise ValidationError(_("En andel kräver både antal som nått målet och totalen."))
-    if goal.metric != "share" and share_given:
-        raise ValidationError(
-            _("Målet är inte en andel: ange ett värde, inte täljare och nämnare.")
-        )
+def _outcome_errors(goal: Goal, data: OutcomeData) -> dict[str, list[str]]:
+    """What the goal's metric refuses in the outcome, by field."""
+    errors: dict[str, list[str]] = {}
+    if goal.metric == "share":
+        if data.value is not None:
+            errors["value"] = [_("Målet är en andel: ange antal som nått målet och av totalt.")]
+        if data.numerator is None and data.denominator is not None:
+            errors["numerator"] = [_("En andel kräver både antal som nått målet och totalen.")]
+        if data.denominator is None and data.numerator is not None:
+            errors["denominator"] = [_("En andel kräver både antal som nått målet och totalen.")]
+    elif data.numerator is not None or data.denominator is not None:
+        errors["value"] = [_("Målet är inte en andel: ange ett antal, inte täljare och nämnare.")]
+    return errors

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.lib.numbers import whole_number
 from finsam.lib.years import is_year
 from finsam.permissions import Perm
@@ -44,7 +45,7 @@ def _edit(
             messages.error(request, str(stale))
             return redirect(again or request.path)
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_errors(form, error)
         else:
             messages.success(request, done)
             return redirect(back)
@@ -263,7 +264,7 @@ def association_goal_add(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 @tenant_view(Perm.EDIT)
 def outcome_add(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
     found = get_scoped_or_404(Goal.objects.select_related("initiative"), tenant, pk=goal)
-    form = forms.OutcomeForm(request.POST or None, initial={"version": found.version})
+    form = forms.OutcomeForm(request.POST or None, goal=found, initial={"version": found.version})
     back = _back(found.initiative) if found.initiative else _goals_page(tenant)
 
     def save() -> None:

@@ -12,7 +12,7 @@ from budgets.models import BudgetColumn, BudgetDocument
 from finsam.forms import YearField, model_choice_field
 from finsam.models import Association
 from initiatives.models import Initiative
-from reports.blocks import block_choices
+from reports.blocks import BLOCKS, block_choices
 from reports.models import Report, ReportComment, ReportKind, ReportSection
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -98,6 +98,17 @@ class SectionForm(forms.ModelForm):
             association=report.association
         )
         self.initial.setdefault("version", report.version)
+        # A new section belongs to its report before it is saved: the model's own checks
+        # (the initiative is the report's association's) read it.
+        if self.instance.report_id is None:
+            self.instance.report = report
+
+    def clean(self):
+        data = super().clean()
+        spec = BLOCKS.get(data.get("block") or "")
+        if spec is not None and spec.for_initiative and not data.get("initiative"):
+            self.add_error("initiative", _("Välj vilken insats uppgifterna gäller."))
+        return data
 
 
 class AdoptForm(forms.Form):

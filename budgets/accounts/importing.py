@@ -261,7 +261,7 @@ def _changes(association: Association, plan: LedgerPlan) -> list[PlannedChange]:
     known = set(Account.objects.filter(association=association).values_list("number", flat=True))
     changes = [
         PlannedChange(
-            0,
+            None,  # a year's totals and a new account come from the whole file, not one line
             _("År %(year)s") % {"year": year},
             describe(work),
             _("resultat %(result)s, tillgångar %(assets)s")
@@ -273,7 +273,7 @@ def _changes(association: Association, plan: LedgerPlan) -> list[PlannedChange]:
     ]
     changes += [
         PlannedChange(
-            0,
+            None,
             _("Konto %(number)s %(name)s") % {"number": n, "name": ledger.accounts[n]},
             _("Nytt konto"),
             "–",

@@ -28,7 +28,8 @@ def column_move_view(
     request: HttpRequest, tenant: Tenant, document: BudgetDocument, column: int
 ) -> HttpResponse:
     found = get_scoped_or_404(document.columns.all(), tenant, pk=column)
-    return _move(request, document, _("Kolumnen är flyttad."), column_move, column=found)
+    done = _("Kolumnen är flyttad.")
+    return _move(request, document, done, column_move, "kolumner", column=found)
 
 
 @tenant_view(Perm.EDIT)
@@ -37,23 +38,30 @@ def section_move_view(
     request: HttpRequest, tenant: Tenant, document: BudgetDocument, section: int
 ) -> HttpResponse:
     found = get_scoped_or_404(document.sections.all(), tenant, pk=section)
-    return _move(request, document, _("Avsnittet är flyttat."), section_move, section=found)
+    done, anchor = _("Avsnittet är flyttat."), f"section-{found.pk}"
+    return _move(request, document, done, section_move, anchor, section=found)
 
 
 def _move(
-    request: HttpRequest, document: BudgetDocument, done: str, service: Callable, **item: Any
+    request: HttpRequest,
+    document: BudgetDocument,
+    done: str,
+    service: Callable,
+    anchor: str,
+    **item: Any,
 ) -> HttpResponse:
     """Up ("upp") or down, from the order the page showed (`was`)."""
     up, expected = request.POST.get("action") == "upp", request.POST.get("was") or None
     _attempt(request, done, service, up=up, expected=expected, **item)
-    return _back(document)
+    return _back(document, anchor=anchor)
 
 
 @tenant_view(Perm.EDIT)
 def delete_confirm(
     request: HttpRequest, tenant: Tenant, pk: int, what: str, item: int
 ) -> HttpResponse:
-    """Ask before deleting a line ("rad"), a column ("kolumn") or a section ("avsnitt")."""
+    """Ask before deleting a line ("rad"), a column ("kolumn"), a section ("avsnitt") or a
+    footnote ("fotnot")."""
     document = get_scoped_or_404(BudgetDocument, tenant, pk=pk)
     slug = document.association.slug
     fields: dict[str, object]
@@ -80,12 +88,26 @@ def delete_confirm(
         ) % {"section": section, "count": count}
         action = reverse("budgets:sections", args=[slug, pk])
         fields = {"section": item, "rader": section_lines_fingerprint(section)}
+    elif what == "fotnot":
+        footnote = get_scoped_or_404(document.footnotes.all(), tenant, pk=item)
+        message = _("Ta bort fotnot %(number)s, ”%(text)s”?") % {
+            "number": footnote.number,
+            "text": footnote.text,
+        }
+        action = reverse("budgets:footnotes", args=[slug, pk])
+        fields = {"footnote": item}
     else:
         raise Http404(_("Okänt slag att ta bort."))
     context = {
         "message": message,
         "action": action,
         "fields": fields | {"action": "ta-bort", CONFIRMED: "1"},
-        "cancel": reverse("budgets:structure", args=[slug, pk]),
+        "cancel": reverse("budgets:structure", args=[slug, pk]) + "#" + _anchor(what, item),
     }
     return render(request, "confirm.html", context)
+
+
+def _anchor(what: str, item: int) -> str:
+    """Where on the structure page the item stands, for "Avbryt" to return to."""
+    places = {"rad": f"line-{item}", "avsnitt": f"section-{item}", "kolumn": "kolumner"}
+    return places.get(what, "fotnoter")

@@ -56,8 +56,13 @@ def _form_errors(request: HttpRequest, form) -> None:
 FROM_GRID = "rutnat"
 
 
-def _back(document: BudgetDocument, page: str = "budgets:structure") -> HttpResponse:
-    return redirect(page, document.association.slug, document.pk)
+def _back(
+    document: BudgetDocument, page: str = "budgets:structure", anchor: str = ""
+) -> HttpResponse:
+    """Back to the page; on the structure page to the item acted on (`#line-12`), so the
+    browser shows the place the user was at, not the top of a long page."""
+    url = reverse(page, args=[document.association.slug, document.pk])
+    return redirect(f"{url}#{anchor}" if anchor else url)
 
 
 @tenant_view(Perm.EDIT)
@@ -104,7 +109,7 @@ def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         )
     else:
         _form_errors(request, form)
-    return _back(document)
+    return _back(document, anchor="installningar")
 
 
 @tenant_view(Perm.EDIT)
@@ -147,20 +152,22 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         )
     else:
         messages.error(request, _("Ange rubrik och slag för det nya avsnittet."))
-    return _back(document)
+    deleted = request.POST.get("action") == "ta-bort"
+    return _back(document, anchor=f"section-{found.pk}" if found and not deleted else "avsnitt")
 
 
 @tenant_view(Perm.EDIT)
 @posted_to_document
 def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     form = NewLineForm(request.POST)
+    anchor = f"section-{_posted_id(request, 'section')}"
     if not form.is_valid():
         _form_errors(request, form)
-        return _line_added(request, document, None)
+        return _line_added(request, document, None, anchor)
     section = document.sections.filter(pk=form.cleaned_data["section"]).first()
     if section is None:
         messages.error(request, _("Avsnittet finns inte i budgeten."))
-        return _line_added(request, document, None)
+        return _line_added(request, document, None, anchor)
     label = form.cleaned_data["label"]
     line = _attempt(
         request,
@@ -170,14 +177,14 @@ def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
         label=label,
         kind=form.cleaned_data["kind"],
     )
-    return _line_added(request, document, line)
+    return _line_added(request, document, line, anchor)
 
 
 def _line_added(
-    request: HttpRequest, document: BudgetDocument, line: BudgetLine | None
+    request: HttpRequest, document: BudgetDocument, line: BudgetLine | None, anchor: str
 ) -> HttpResponse:
     if request.POST.get("till") != FROM_GRID:
-        return _back(document)
+        return _back(document, anchor=f"line-{line.pk}" if line else anchor)
     # Added from the grid: back to it, at the new line (whose first figure gets focus).
     grid = reverse("budgets:document", args=[document.association.slug, document.pk])
     return redirect(f"{grid}#rad-{line.pk}" if line else grid)
@@ -210,7 +217,7 @@ def line_action(
         form = LineForm(request.POST)
         if not form.is_valid():
             _form_errors(request, form)
-            return _back(document)
+            return _back(document, anchor=f"line-{found.pk}")
         data = form.cleaned_data
         _attempt(
             request,
@@ -225,7 +232,9 @@ def line_action(
             share_entry=data["share_entry"],
             expected_version=data["version"],
         )
-    return _back(document)
+    if action == "ta-bort":
+        return _back(document, anchor=f"section-{found.section_id}")
+    return _back(document, anchor=f"line-{found.pk}")
 
 
 @tenant_view(Perm.EDIT)
@@ -234,6 +243,8 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
     found = document.footnotes.filter(pk=_posted_id(request, "footnote")).first()
     form = FootnoteForm(request.POST)
     if request.POST.get("action") == "ta-bort" and found is not None:
+        if unconfirmed := unconfirmed_delete(request, document, "fotnot", found.pk):
+            return unconfirmed
         _attempt(request, _("Fotnoten är borttagen."), services.footnote_delete, footnote=found)
     elif not form.is_valid():
         _form_errors(request, form)
@@ -254,7 +265,7 @@ def footnotes(request: HttpRequest, tenant: Tenant, document: BudgetDocument) ->
             document=document,
             text=form.cleaned_data["text"],
         )
-    return _back(document)
+    return _back(document, anchor="fotnoter")
 
 
 @tenant_view(Perm.EDIT)
@@ -265,7 +276,7 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
         if unconfirmed := unconfirmed_delete(request, document, "kolumn", found.pk):
             return unconfirmed
         _attempt(request, _("Kolumnen är borttagen."), services.column_delete, column=found)
-        return _back(document)
+        return _back(document, anchor="kolumner")
     form = ColumnForm(request.POST)
     if form.is_valid():
         _attempt(
@@ -277,7 +288,7 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
         )
     else:
         _form_errors(request, form)
-    return _back(document)
+    return _back(document, anchor="kolumner")
 
 
 @tenant_view(Perm.EDIT)

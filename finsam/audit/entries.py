@@ -218,7 +218,8 @@ def shown_value(value: Any) -> str:
         places = max(0, -exponent) if isinstance(exponent, int) else 0  # NaN, infinity: none
         return format_amount(value, decimals=places)
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        # A no-break space: the day and its time stay on one line of the history table.
+        return timezone.localtime(value).strftime("%Y-%m-%d\u00a0%H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time):

@@ -26,9 +26,10 @@ class Problem:
 
 @dataclass(frozen=True)
 class PlannedChange:
-    """One row as it will be stored: what it is, what it was and what it becomes."""
+    """One row as it will be stored: what it is, what it was and what it becomes. `row` is
+    the file's 1-based row, or None for a change no single row makes (a year's totals)."""
 
-    row: int
+    row: int | None
     subject: str
     what: str
     before: str
@@ -69,6 +70,11 @@ class Plan:
     @property
     def ok(self) -> bool:
         return not self.problems and bool(self.changes)
+
+    @property
+    def rows_named(self) -> bool:
+        """Some change comes from one row of the file (the preview then shows its number)."""
+        return any(change.row is not None for change in self.changes)
 
 
 class CellError(ValueError):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.lib.shares import share_percent
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from initiatives.goal_status import Comparison, GoalStatus, Metric, Target, status_of
 from initiatives.models.initiative import Initiative
@@ -182,7 +183,7 @@ class Goal(TenantOwned, models.Model):
         return Target(Metric(self.metric), Comparison(self.comparison), self.target_value)
 
 
-class Outcome(TenantOwned, models.Model):
+class Outcome(TenantOwned, ConstraintsAtFields):
     """What was measured for a goal over a period, and how it stands against the target."""
 
     goal = models.ForeignKey(
@@ -211,6 +212,11 @@ class Outcome(TenantOwned, models.Model):
 
     tenant_path = "goal__association"
     history = audited()
+    CONSTRAINT_FIELDS = {
+        "period_ends_after_start": "period_end",
+        "part_of_whole": "numerator",
+        "override_explained": "comment",
+    }
 
     class Meta:
         verbose_name = _("utfall")

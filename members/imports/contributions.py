@@ -145,7 +145,7 @@ def _changes(association: Association, entries: list[Entry]) -> list[PlannedChan
                     kr(e.amount),
                 )
             )
-    return sorted(changes, key=lambda c: c.row)
+    return sorted(changes, key=lambda c: c.row or 0)  # every change here has its row
 
 
 def _state_by_year(entries: list[Entry]) -> dict[int, list[Entry]]:

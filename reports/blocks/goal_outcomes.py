@@ -39,7 +39,9 @@ class Measured:
     outcome: OutcomeView
 
 
-@block("goal_outcomes", _("En insats mål med utfall för perioden (välj insats)"))
+@block(
+    "goal_outcomes", _("En insats mål med utfall för perioden (välj insats)"), for_initiative=True
+)
 def goal_outcomes_block(context: BuildContext) -> Block:
     initiative = context.initiative
     if initiative is None:

@@ -7,8 +7,14 @@ by key, so a report's outline is data that staff edit, while the figures stay co
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy
 
 from reports.data import Block
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport"})
 
@@ -19,19 +25,30 @@ class BlockSpec:
     label: str
     kinds: frozenset[str]
     build: Callable[..., Block]
+    # The block shows one initiative's figures: its section names which initiative.
+    for_initiative: bool = False
 
 
 BLOCKS: dict[str, BlockSpec] = {}
 
 
-def block(key: str, label: str, kinds: frozenset[str] = ALL_KINDS):
+def block(key: str, label: str, kinds: frozenset[str] = ALL_KINDS, *, for_initiative: bool = False):
     """Register the decorated function as the builder of block `key`."""
 
     def decorator(build: Callable[..., Block]) -> Callable[..., Block]:
-        BLOCKS[key] = BlockSpec(key, label, kinds, build)
+        BLOCKS[key] = BlockSpec(key, label, kinds, build, for_initiative)
         return build
 
     return decorator
+
+
+def every_block_choice() -> "list[tuple[str, StrOrPromise]]":
+    """Every block's key and label: a section's choices, so that its history shows labels."""
+    import reports.blocks  # noqa: F401  (its modules register their blocks when imported)
+
+    # A label is its Swedish msgid (read when the block registered, before any request chose
+    # a language): translated lazily, as every model choice is.
+    return [(spec.key, gettext_lazy(spec.label)) for spec in BLOCKS.values()]
 
 
 def block_choices(kind: str) -> list[tuple[str, str]]:

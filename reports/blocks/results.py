@@ -24,7 +24,11 @@ def _missing(key: str, what: str) -> Block:
     return Block(key, "reports/blocks/_missing.html", context={"what": what})
 
 
-@block("referrals", _("En insats intresseanmälningar per år och medlem (välj insats)"))
+@block(
+    "referrals",
+    _("En insats intresseanmälningar per år och medlem (välj insats)"),
+    for_initiative=True,
+)
 def referrals_block(context: BuildContext) -> Block:
     initiative = context.initiative
     table = context.initiative_referrals.get(initiative.pk) if initiative else None
@@ -69,7 +73,11 @@ def _follow_up(context: BuildContext) -> FollowUpView | None:
     return views[-1] if views else None
 
 
-@block("standings", _("En insats inskrivna deltagare vid periodens slut (välj insats)"))
+@block(
+    "standings",
+    _("En insats inskrivna deltagare vid periodens slut (välj insats)"),
+    for_initiative=True,
+)
 def standings_block(context: BuildContext) -> Block:
     initiative, view = context.initiative, _follow_up(context)
     if initiative is None or view is None or not view.standings:
@@ -86,7 +94,7 @@ def standings_block(context: BuildContext) -> Block:
     return Block("standings", TABLES, tables=[table])
 
 
-@block("exits", _("En insats avslutade deltagare per anledning (välj insats)"))
+@block("exits", _("En insats avslutade deltagare per anledning (välj insats)"), for_initiative=True)
 def exits_block(context: BuildContext) -> Block:
     initiative, view = context.initiative, _follow_up(context)
     if initiative is None or view is None or not view.exits:

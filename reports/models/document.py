@@ -9,6 +9,8 @@ are computed each time from today's data until the board adopts the document, wh
 PDF is frozen (`ReportAdoption`).
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,6 +24,9 @@ from finsam.models.audit import audited
 from finsam.tenant_links import TenantOwned
 from initiatives.models import Initiative
 from members.models import StatePresentation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ReportKind(models.TextChoices):
@@ -179,6 +184,14 @@ class Report(TenantOwned, models.Model):
         return self.kind == ReportKind.DELARSRAPPORT
 
 
+def block_labels() -> "list[tuple[str, StrOrPromise]]":
+    """The choices of a section's block: their labels show in its history."""
+    # Imported here: the blocks read these models, so they load after them.
+    from reports.blocks.registry import every_block_choice
+
+    return every_block_choice()
+
+
 class ReportSection(TenantOwned, models.Model):
     """A heading of a report, the text staff wrote under it, and the data block it shows."""
 
@@ -198,7 +211,9 @@ class ReportSection(TenantOwned, models.Model):
         blank=True,
         help_text=_("Stycken skiljs med tom rad; ”- ” ger en punktlista; *kursiv*, **fet**."),
     )
-    block = models.CharField(_("uppgifter ur systemet"), max_length=40, blank=True)
+    block = models.CharField(
+        _("uppgifter ur systemet"), max_length=40, blank=True, choices=block_labels
+    )
     # The initiative a block about one initiative shows (its results tables, its goals).
     initiative = models.ForeignKey(
         Initiative,

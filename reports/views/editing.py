@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports import forms, services
+from reports.blocks import BLOCKS
 from reports.models import Report, ReportSection
 from reports.selectors import reports_of
 
@@ -32,8 +34,10 @@ def _edit(request, form, save: Callable[[], object], *, title: str, back: str, d
     if request.method == "POST" and form.is_valid():
         try:
             save()
-        except (ValidationError, StaleEditError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
+        except ValidationError as error:
+            add_errors(form, error)  # each rule's message at its field, all at once
+        except StaleEditError as error:
+            form.add_error(None, str(error))
         else:
             messages.success(request, done)
             return redirect(back)
@@ -123,7 +127,11 @@ def section_change(request: HttpRequest, tenant: Tenant, pk: int, section: int) 
 @tenant_view(Perm.EDIT)
 def report_outline(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
-    sections = report.sections.order_by("position")
+    # Each section with the label of its block: staff choose blocks by label, never by key.
+    sections = [
+        (section, BLOCKS[section.block].label if section.block in BLOCKS else section.block)
+        for section in report.sections.order_by("position")
+    ]
     return render(request, "reports/outline.html", {"report": report, "sections": sections})
 
 

@@ -265,3 +265,18 @@ def test_an_uploaded_sie_file_with_a_line_over_64_kb_is_refused_naming_the_line(
     assert response.status_code == 200
     assert f"Rad {line}: Raden är längre än 64 KB och läses inte" in text_of(response)
     assert not ImportBatch.objects.filter(association=vaxjo, filename="lang.se").exists()
+
+
+def test_the_preview_numbers_no_row_for_changes_made_by_the_whole_file(admin_client, vaxjo):
+    """A year's totals and a new account come from the whole file: the preview showed them
+    as "Rad 0"; it shows no row column when no change comes from one line."""
+    january = Period(2014, 1)
+    content = sie([(0, 2014)], [Psaldo(0, january, "4999", (), Decimal("10000"))])
+    admin_client.post(
+        "/vaxjo/importer/", {"kind": "sie", "file": SimpleUploadedFile("r.se", content)}
+    )
+    batch = ImportBatch.objects.get(association=vaxjo, filename="r.se")
+    html = admin_client.get(f"/vaxjo/importer/{batch.pk}/").content.decode()
+    table = html[html.index("Så här kommer varje rad att sparas") : html.index("</table>")]
+    assert "År 2014" in table
+    assert '<th scope="col">Rad</th>' not in table and "<td>0</td>" not in table

@@ -1,5 +1,7 @@
 """Editing a draft's structure and status through the pages (plain forms, redirects)."""
 
+import re
+
 import pytest
 
 from budgets import services
@@ -230,3 +232,59 @@ def test_settings_sections_and_footnotes_changed_meanwhile_are_refused(staff_cli
         "Ändrad av någon annan",
     )
     assert 'value="Av någon annan"' in response.content.decode()  # the page shows what is stored
+
+
+def _fields_in_sight(page: str) -> int:
+    """Form fields shown before anything is opened: those outside a closed <details>."""
+    outside = re.sub(r"<details\b.*?</details>", "", page, flags=re.S)
+    return len(re.findall(r"<input(?![^>]*type=\"hidden\")|<select|<textarea", outside))
+
+
+def test_the_structure_page_shows_rows_and_opens_each_form_in_place(staff_client, document):
+    page = staff_client.get(_url(document, "struktur")).content.decode()
+    # Before: every line, section and footnote was an open form (Finnveden: 3 700 px).
+    assert _fields_in_sight(page) == 0
+    lines, sections = document.lines.count(), document.sections.count()
+    assert page.count('<details class="edit-in-place"><summary>Ändra</summary>') == (
+        lines + document.footnotes.count()
+    )
+    assert page.count("<summary>Ändra avsnittet</summary>") == sections
+    for line in document.lines.all():
+        assert f'id="line-{line.pk}"' in page
+    # Deleting is a red-outlined link to the confirmation page, unlike the blue "Spara".
+    assert page.count('class="button danger small"') == (
+        lines + sections + document.footnotes.count() + document.columns.count()
+    )
+
+
+def test_a_save_on_the_structure_page_returns_to_the_item(staff_client, document):
+    line = document.lines.get(label="Kansli")
+    edit = {"action": "spara", "label": "Kansliet", "footnotes": "", "version": line.version}
+    response = staff_client.post(_line_url(document, line), edit)
+    assert response.url == f"{_url(document, 'struktur')}#line-{line.pk}"
+    moved = staff_client.post(_line_url(document, line), {"action": "upp"})
+    assert moved.url == f"{_url(document, 'struktur')}#line-{line.pk}"
+    section = line.section
+    data = {"section": section.pk, "version": section.version, "name": "Adm", "subtotal_label": ""}
+    response = staff_client.post(_url(document, "avsnitt"), data)
+    assert response.url == f"{_url(document, 'struktur')}#section-{section.pk}"
+    added = staff_client.post(
+        _url(document, "rader"), {"section": section.pk, "label": "Ny", "kind": "amount"}
+    )
+    assert added.url == f"{_url(document, 'struktur')}#section-{section.pk}"
+    assert document.lines.filter(label="Ny", section=section).exists()
+
+
+def test_deleting_a_footnote_asks_first(staff_client, document):
+    note = document.footnotes.get(number=1)
+    response = staff_client.post(
+        _url(document, "fotnoter"), {"action": "ta-bort", "footnote": note.pk}
+    )
+    assert response.url == f"{_url(document, 'ta-bort')}fotnot/{note.pk}/"
+    assert document.footnotes.filter(pk=note.pk).exists()
+    page = staff_client.get(response.url).content.decode()
+    assert f"Ta bort fotnot 1, ”{note.text}”?" in page
+    assert '<button type="submit" class="danger">Ja, ta bort</button>' in page
+    response = staff_client.post(_url(document, "fotnoter"), form_in(page, containing="bekraftat"))
+    assert response.url == f"{_url(document, 'struktur')}#fotnoter"
+    assert not document.footnotes.filter(pk=note.pk).exists()

@@ -125,7 +125,7 @@ def test_follow_up_rows_with_the_worked_example():
     assert [(row.kind, row.label) for row in rows] == [
         (RowKind.HEADING, "Intäkter"),
         (RowKind.LINE, "Försäkringskassan"),
-        (RowKind.SUBTOTAL, "Summa Intäkter"),
+        (RowKind.SUBTOTAL, "Summa intäkter"),
         (RowKind.HEADING, "Verksamhet"),
         (RowKind.LINE, "Kansli"),
         (RowKind.LINE, "Nya projekt"),

@@ -198,3 +198,25 @@ def test_an_interim_report_is_not_adopted_before_its_period_ends(staff_client, a
 def test_the_report_page_shows_the_adoption_checksum(staff_client, plan):
     page = staff_client.get(_url("detail", plan)).content.decode()
     assert latest_adoption(plan).sha256 in page
+
+
+@pytest.mark.parametrize("block", ["goal_outcomes", "referrals", "standings", "exits"])
+def test_a_new_section_with_a_block_for_one_initiative_is_added_at_once(staff_client, plan, block):
+    """Adding the section with its initiative chosen used to answer 500 (the form checked the
+    initiative against a report the new section did not have yet)."""
+    initiative = plan.association.initiatives.order_by("pk").first()
+    data = {"heading": "Resultat", "level": 2, "numbered": "on", "block": block}
+    response = staff_client.post(
+        _url("section_new", plan), {**data, "initiative": initiative.pk, "version": plan.version}
+    )
+    assert response.status_code == 302
+    added = plan.sections.order_by("-position").first()
+    assert (added.heading, added.block, added.initiative) == ("Resultat", block, initiative)
+
+
+def test_a_block_for_one_initiative_asks_which_initiative(staff_client, plan):
+    before = plan.sections.count()
+    data = {"heading": "Resultat", "level": 2, "block": "exits", "version": plan.version}
+    page = staff_client.post(_url("section_new", plan), data).content.decode()
+    assert "Välj vilken insats uppgifterna gäller." in page
+    assert plan.sections.count() == before
