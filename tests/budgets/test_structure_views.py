@@ -271,8 +271,8 @@ def test_a_save_on_the_structure_page_returns_to_the_item(staff_client, document
     added = staff_client.post(
         _url(document, "rader"), {"section": section.pk, "label": "Ny", "kind": "amount"}
     )
-    assert added.url == f"{_url(document, 'struktur')}#section-{section.pk}"
-    assert document.lines.filter(label="Ny", section=section).exists()
+    new_line = document.lines.get(label="Ny", section=section)
+    assert added.url == f"{_url(document, 'struktur')}#line-{new_line.pk}"
 
 
 def test_deleting_a_footnote_asks_first(staff_client, document):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0007_report_comments'),
+        ('reports', '0008_adoption_word'),
     ]
 
     operations = [
