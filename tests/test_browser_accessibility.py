@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 
 PAGE = """<!doctype html><html lang="sv"><head><title>Prov</title></head><body><main>
 <h1>Prov</h1><form><label for="namn">Namn</label> <input id="namn">
-<input id="belopp" inputmode="decimal"><button type="submit"></button></form></main></body></html>"""
+<input id="belopp" inputmode="decimal"><button type="submit"></button>
+</form></main></body></html>"""
 
 
 def test_an_input_and_a_button_without_names_are_reported_readably(browser):
