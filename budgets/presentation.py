@@ -470,6 +470,10 @@ def _follow_up_line(
     budget, outcome, forecast, difference = _follow_up_cells(figures, options, cost)
     tag = str(FROM_BOOKS) if figures.outcome_from_books else ""
     outcome_field, forecast_field = form[f"outcome_to_date_{pk}"], form[f"forecast_{pk}"]
+    # The table shows no label beside a field: its name is its line and its column, as in the
+    # budget grid.
+    outcome_field.label = f"{label}, {FOLLOW_UP_COLUMNS[1]}"
+    forecast_field.label = f"{label}, {FOLLOW_UP_COLUMNS[2]}"
     forecast_field.field.widget.attrs["placeholder"] = options.text(figures.forecast)
     if figures.outcome_from_books:  # shown until someone types their own figure
         outcome_field.field.widget.attrs["placeholder"] = options.text(figures.outcome_to_date)

@@ -1,9 +1,17 @@
-"""On a phone (390 × 844): every association page, as each role, fits the screen.
+"""On a phone (390 × 844): every page, as each role, fits the screen and passes axe-core.
 
 A page may hold content wider than the screen only inside its own scrolling box (a wide table);
-the page itself must never be wider than the viewport. The URLs and their sample arguments are
-the access sweep's, so a new page is measured here as soon as it is swept. The header menu folds
-behind a button that works under the strict CSP (a static script, no inline code).
+the page itself must never be wider than the viewport. Each page also passes axe-core's
+accessibility rules with no critical and no serious violation (`tests/accessibility.py`). One
+walk loads each page once and checks both, so accessibility costs only axe's own run.
+
+The association URLs and their sample arguments are the access sweep's, so a new page is
+measured here as soon as it is swept; every page a role may open is visited for that role,
+plus one refused page (403). The pages outside an association are walked too: the sign-in and
+password-reset pages before signing in, the start page, the account pages and a page that does
+not exist (404) for each role, and the founding of a new association for a superuser.
+The header menu folds behind a button that works under the strict CSP (a static script, no
+inline code).
 """
 
 import pytest
@@ -11,6 +19,7 @@ from django.urls import reverse
 
 from finsam.models import Association
 from finsam.permissions import Role, role_allows
+from tests.accessibility import serious_violations, with_axe
 from tests.browser import log_in
 from tests.test_access_sweep import ASSOCIATION_URLS, HOME, SAMPLES
 
@@ -31,6 +40,18 @@ def _urls(association: Association) -> dict[str, tuple[str, object]]:
     return urls
 
 
+def _outside() -> tuple[dict[str, str], dict[str, str]]:
+    """The pages outside an association: (before signing in, signed in as any role)."""
+    anonymous = {"login": reverse("login"), "password_reset": reverse("password_reset")}
+    signed_in = {
+        "start": reverse("start"),
+        "password_change": reverse("password_change"),
+        "two_factor:setup": reverse("two_factor:setup"),
+        "not found (404)": f"/{HOME}/finns-inte/",
+    }
+    return anonymous, signed_in
+
+
 def _html_pages(context, base: str, urls: dict) -> dict[str, str]:
     """The URLs that answer a GET with an HTML page (not a download, not POST-only)."""
     pages = {}
@@ -41,14 +62,34 @@ def _html_pages(context, base: str, urls: dict) -> dict[str, str]:
     return pages
 
 
-def _phone(browser, live_server, username: str):
-    context = browser.new_context(viewport=PHONE, locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    refused = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
-    log_in(page, live_server, username)
-    return context, page, refused
+class Walk:
+    """One browser context per user; each page it opens is measured and run through axe."""
+
+    def __init__(self, browser, base: str) -> None:
+        self.browser, self.base = browser, base
+        self.too_wide: list[str] = []
+        self.violations: list[str] = []
+        self.refused_by_csp: list[str] = []
+
+    def open(self):
+        context = self.browser.new_context(viewport=PHONE, locale="sv-SE")
+        with_axe(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.on("console", self._console)
+        return context, page
+
+    def _console(self, message) -> None:
+        if "Content Security" in message.text:
+            self.refused_by_csp.append(message.text)
+
+    def check(self, page, who: str, pages: dict[str, str]) -> None:
+        for name, url in pages.items():
+            page.goto(self.base + url)
+            if page.evaluate(TOO_WIDE):
+                width = page.evaluate("document.documentElement.scrollWidth")
+                self.too_wide.append(f"{who} {name}: {width} px")
+            self.violations += serious_violations(page, f"{who} {name} ({url})")
 
 
 def _menu_problems(page, base: str, overview: str) -> list[str]:
@@ -68,27 +109,30 @@ def _menu_problems(page, base: str, overview: str) -> list[str]:
     return problems
 
 
-def test_every_association_page_fits_a_phone_for_every_role(live_demo, live_server, browser):
-    base = live_server.url
+def test_every_page_fits_a_phone_and_passes_axe_for_every_role(live_demo, live_server, browser):
+    base, walk = live_server.url, Walk(browser, live_server.url)
     urls = _urls(Association.objects.get(slug=HOME))
-    too_wide, refused_by_csp, menu, pages = [], [], [], None
+    anonymous, signed_in = _outside()
+    menu, pages = [], None
     for role, username in USERS.items():
-        context, page, refused = _phone(browser, live_server, username)
+        context, page = walk.open()
+        if pages is None:  # signed out once is enough: the pages do not know who will sign in
+            walk.check(page, "anonymous", anonymous)
+        log_in(page, live_server, username)
         if pages is None:  # which URLs are pages does not depend on the role
             pages = _html_pages(context, base, urls)
             menu = _menu_problems(page, base, urls["members:overview"][0])
         shown = [n for n in pages if role_allows(role, urls[n][1].required_perm)]
         # One refused page per role is enough: every 403 answer is the same template.
         shown += [n for n in pages if n not in shown][:1]
-        # The start page (what waits for the user, every association) is no association URL.
-        for name, url in [("start", reverse("start")), *((n, pages[n]) for n in shown)]:
-            page.goto(base + url)
-            if page.evaluate(TOO_WIDE):
-                width = page.evaluate("document.documentElement.scrollWidth")
-                too_wide.append(f"{role.value} {name}: {width} px")
-        refused_by_csp += refused
+        walk.check(page, role.value, {name: pages[name] for name in shown} | signed_in)
         context.close()
+    context, page = walk.open()
+    log_in(page, live_server, "superadmin")
+    walk.check(page, "superadmin", {"association_new": reverse("association_new")})
+    context.close()
     assert len(pages) > 30, sorted(pages)
-    assert not too_wide, "wider than the phone:\n" + "\n".join(too_wide)
+    assert not walk.too_wide, "wider than the phone:\n" + "\n".join(walk.too_wide)
+    assert not walk.violations, "axe-core, critical or serious:\n" + "\n".join(walk.violations)
     assert not menu, menu
-    assert not refused_by_csp, refused_by_csp
+    assert not walk.refused_by_csp, walk.refused_by_csp

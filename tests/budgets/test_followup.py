@@ -1,5 +1,6 @@
 """Follow-up of the running year: figures entered by hand, differences, charts, stale saves."""
 
+import re
 from decimal import Decimal as D
 from xml.etree import ElementTree
 
@@ -92,3 +93,19 @@ def test_board_member_sees_but_cannot_save(client, make_user, association, docum
     html = client.get(_url(document)).content.decode()
     assert "Spara uppföljningen" not in html and f"4{NBSP}412{NBSP}000" in html
     assert client.post(_url(document), {}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_each_typed_figure_is_named_by_its_line_and_column(staff_client, document):
+    """No label stands beside a field in the table: a screen reader reads its aria-label."""
+    html = staff_client.get(_url(document)).content.decode()
+    kansli = document.lines.get(label="Kansli")
+    for name, column in (("outcome_to_date", "Utfall hittills"), ("forecast", "Prognos helår")):
+        field = re.search(rf'<input[^>]*name="{name}_{kansli.pk}"[^>]*>', html)
+        assert field and f'aria-label="Kansli, {column}"' in field.group(), field
+    unnamed = [f for f in re.findall(r"<input[^>]*>", html) if _needs_a_name(f)]
+    assert not unnamed, unnamed
+
+
+def _needs_a_name(field: str) -> bool:
+    return 'type="hidden"' not in field and "aria-label=" not in field

@@ -162,3 +162,12 @@ def test_a_change_in_the_back_office_refuses_a_funding_form_opened_before(
     assert "Finansieringsåret har ändrats av någon annan" in response.content.decode()
     finnveden_2014.refresh_from_db()
     assert finnveden_2014.note == "Rättat i administrationen" and finnveden_2014.version == 2
+
+
+def test_each_members_amount_and_share_is_named_in_the_edit_table(staff_client, finnveden_2014):
+    """The members' table shows no label beside its fields: each is named by its label."""
+    form = staff_client.get(url("members:funding_year_edit")).content.decode()
+    assert 'aria-label="Överenskommet belopp, Gislaveds kommun"' in form
+    assert 'aria-label="Fast andel (%), Gislaveds kommun"' in form
+    named = re.findall(r'<input[^>]*name="(?:agreed|percent)_\d+"[^>]*>', form)
+    assert named and all("aria-label=" in field for field in named), named
