@@ -157,7 +157,8 @@ def report_create(
             year=year,
             period_end=period_end,
             title=title,
-            budget=budget if kind == "verksamhetsplan" else None,
+            # the plan prints its budget; the annual report sets the outcome beside it
+            budget=budget if kind in ("verksamhetsplan", "arsredovisning") else None,
         )
     )
     for position, (heading, level, block) in enumerate(OUTLINES[ReportKind(kind)], start=1):

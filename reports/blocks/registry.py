@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 from reports.data import Block
 
-ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport"})
+ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport", "arsredovisning"})
+# The reports that look back on the books: the interim report and the annual report.
+LOOKING_BACK = frozenset({"delarsrapport", "arsredovisning"})
+ANNUAL = frozenset({"arsredovisning"})
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """A report document and the sections staff write in it.
 
 A report is one of the association's published documents: the operating plan
-(verksamhetsplan) for a budget year, or the interim report (delårsrapport) for a period of
-a year. Its outline is an ordered list of sections. Each section has a heading and a text
+(verksamhetsplan) for a budget year, the interim report (delårsrapport) for a period of a
+year, or the annual report (årsredovisning) for a calendar year, which the board signs, the
+auditors examine and the members' councils grant discharge on. Its outline is an ordered list of sections. Each section has a heading and a text
 written by staff, and may show one block of data drawn from the application (the board
 table, the budget, the income statement...): the text belongs to the document, the figures
 are computed each time from today's data until the board adopts the document, when the
@@ -27,6 +28,7 @@ from members.models import StatePresentation
 class ReportKind(models.TextChoices):
     VERKSAMHETSPLAN = "verksamhetsplan", _("Verksamhetsplan")
     DELARSRAPPORT = "delarsrapport", _("Delårsrapport")
+    ARSREDOVISNING = "arsredovisning", _("Årsredovisning")
 
 
 class RevenueTotal(models.TextChoices):
@@ -36,7 +38,8 @@ class RevenueTotal(models.TextChoices):
 
 
 class Report(TenantOwned, models.Model):
-    """A verksamhetsplan or a delårsrapport of an association, with its layout options."""
+    """A verksamhetsplan, delårsrapport or årsredovisning of an association, with its layout
+    options."""
 
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="reports", verbose_name=_("förbund")
@@ -165,7 +168,7 @@ class Report(TenantOwned, models.Model):
                 violation_error_message=_("Förbundet har redan en sådan rapport för perioden."),
             ),
             models.CheckConstraint(
-                condition=Q(kind=ReportKind.VERKSAMHETSPLAN) | Q(period_end__isnull=False),
+                condition=~Q(kind=ReportKind.DELARSRAPPORT) | Q(period_end__isnull=False),
                 name="%(app_label)s_%(class)s_interim_has_period",
                 violation_error_message=_("En delårsrapport måste ha ett periodslut."),
             ),
