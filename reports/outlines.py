@@ -37,7 +37,7 @@ ARSREDOVISNING = [
     ("Revisorer", 2, "auditors"),
     ("Kansli", 2, "office"),
     ("Viktiga händelser under året", 2, "board_meetings_held"),
-    ("Årets resultat mot budget", 2, "annual_income_statement"),
+    ("Årets resultat mot budget", 2, "budget_outcome"),
     ("Balanskravsutredning", 2, "balanskravsutredning"),
     ("Eget kapital", 2, "equity_ceiling"),
     ("Framtid", 2, ""),

@@ -72,6 +72,51 @@ def annual_income_statement_block(context: BuildContext) -> Block:
     return Block("annual_income_statement", TABLES, tables=[table])
 
 
+def _missing(key: str, what: str) -> Block:
+    return Block(key, "reports/blocks/_missing.html", context={"what": what})
+
+
+@block("budget_outcome", _("Årets utfall mot budget per rad"), ANNUAL)
+def budget_outcome_block(context: BuildContext) -> Block:
+    """Each line of the year's budget against its outcome (the budget's follow-up through
+    December: from the books, or as typed), with the deviation: positive when it favours
+    the result (revenue above budget, costs below)."""
+    follow_up = context.budget_follow_up
+    if follow_up is None:
+        return _missing("budget_outcome", _("budget för året"))
+    sheet, result = follow_up.sheet, follow_up.result
+    lines = {line.key: line for line in result.lines}
+    rows: list[Row] = []
+    for part in sheet.sections:
+        followed = [line for line in part.lines if line.pk in lines]
+        if not followed:
+            continue  # only the opening balance: nothing to follow up
+        cost = part.section.is_cost
+        rows.append(Row(str(part.section), kind="heading"))
+        rows += [_outcome_row(context, line.label, lines[line.pk], cost) for line in followed]
+    rows += [
+        _outcome_row(context, _("Summa intäkter"), result.revenue, False, "total"),
+        _outcome_row(context, _("Summa kostnader"), result.costs, True, "total"),
+        _outcome_row(context, _("Årets resultat"), result.result, False, "result"),
+    ]
+    table = Table(
+        caption=_("Utfall mot budget %(year)s, %(unit)s")
+        % {"year": context.year, "unit": _unit(context)},
+        columns=(_("Budget"), _("Utfall"), _("Avvikelse")),
+        rows=tuple(rows),
+        style="keep",
+    )
+    return Block("budget_outcome", TABLES, tables=[table])
+
+
+def _outcome_row(context: BuildContext, label: str, figures, cost: bool, kind: str = "line") -> Row:
+    budget, outcome = figures.budget, figures.outcome_to_date
+    deviation = budget - outcome if cost else outcome - budget
+    cells = (*figure_cells(context.options, budget, outcome, cost=cost),)
+    texts = (*(cell.text for cell in cells), context.options.text(deviation))
+    return Row(label, texts, kind)
+
+
 def cash_flow_rows(context: BuildContext, now: CashFlow, before: CashFlow) -> tuple[Row, ...]:
     def row(label: str, now_value: Decimal, before_value: Decimal, kind: str = "line") -> Row:
         cells = figure_cells(context.options, now_value, before_value)
