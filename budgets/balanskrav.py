@@ -37,9 +37,7 @@ class BalanceRequirement:
     @property
     def adjusted_result(self) -> Decimal:
         """The balanskravsresultat."""
-        return (
-            self.result - self.realised_gains + sum((a.amount for a in self.adjustments), ZERO)
-        )
+        return self.result - self.realised_gains + sum((a.amount for a in self.adjustments), ZERO)
 
     @property
     def met(self) -> bool:

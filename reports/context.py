@@ -10,8 +10,8 @@ from functools import cached_property
 
 from budgets.accounts.cashflow import CashFlow
 from budgets.accounts.selectors import cash_flows_for, statements_for, year_balances_only
-from budgets.calculation import ColumnResult
 from budgets.accounts.statements import Statements
+from budgets.calculation import ColumnResult
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet, follow_up_of, running_column
 from finsam.lib.dates import period_label

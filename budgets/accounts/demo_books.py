@@ -3,9 +3,10 @@
 The demo data (fixtures/<slug>/accounts.toml) gives each account's balances; this module turns
 them into a file with #IB/#UB/#RES for the previous year (and for the year before it where the
 demo data gives it: `ib_2012`, `res_2012`, closing at the previous year's opening), #IB for the
-current year and one voucher per month for the current year up to the period's end. Each account's movement is
-spread evenly over the months (largest remainder, whole kronor) and the bank account balances
-every voucher, so the file's vouchers add up to exactly the balances given.
+current year and one voucher per month for the current year up to the period's end. Each
+account's movement is spread evenly over the months (largest remainder, whole kronor) and the
+bank account balances every voucher, so the file's vouchers add up to exactly the balances
+given.
 """
 
 import io

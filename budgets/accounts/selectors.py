@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from budgets.accounts.lines import RESULT_LINES
 from budgets.accounts.cashflow import CashFlow, cash_flow
+from budgets.accounts.lines import RESULT_LINES
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from budgets.accounts.outcome import outcome_by_line
 from budgets.accounts.statements import AccountInfo, Balances, Statements, build_statements

@@ -20,7 +20,6 @@ from reports.context import BuildContext
 from reports.data import Block, Row, Table
 
 
-
 @dataclass(frozen=True)
 class Counted:
     """How many meetings of one kind, their words, and their dates."""

@@ -1,13 +1,13 @@
 """A report document and the sections staff write in it.
 
-A report is one of the association's published documents: the operating plan
-(verksamhetsplan) for a budget year, the interim report (delårsrapport) for a period of a
-year, or the annual report (årsredovisning) for a calendar year, which the board signs, the
-auditors examine and the members' councils grant discharge on. Its outline is an ordered list of sections. Each section has a heading and a text
-written by staff, and may show one block of data drawn from the application (the board
-table, the budget, the income statement...): the text belongs to the document, the figures
-are computed each time from today's data until the board adopts the document, when the
-PDF is frozen (`ReportAdoption`).
+A report is one of the association's published documents: the operating plan (verksamhetsplan)
+for a budget year, the interim report (delårsrapport) for a period of a year, or the annual
+report (årsredovisning) for a calendar year, which the board signs, the auditors examine and the
+members' councils grant discharge on. Its outline is an ordered list of sections. Each section
+has a heading and a text written by staff, and may show one block of data drawn from the
+application (the board table, the budget, the income statement...): the text belongs to the
+document, the figures are computed each time from today's data until the board adopts the
+document, when the PDF is frozen (`ReportAdoption`).
 """
 
 from django.core.exceptions import ValidationError
@@ -23,6 +23,10 @@ from finsam.models.audit import audited
 from finsam.tenant_links import TenantOwned
 from initiatives.models import Initiative
 from members.models import StatePresentation
+
+
+def _auditors_report_path(instance: "Report", filename: str) -> str:
+    return f"reports/{instance.association_id}/revisionsberattelse-{instance.pk}.pdf"
 
 
 class ReportKind(models.TextChoices):
@@ -121,6 +125,14 @@ class Report(TenantOwned, models.Model):
     adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
     signing_place = models.CharField(_("ort för underskrift"), max_length=100, blank=True)
     signing_date = models.DateField(_("datum för underskrift"), null=True, blank=True)
+    # The auditors' report on an annual report, received as a PDF after the board signed:
+    # attached, not part of what the board adopted (the frozen PDF stays as signed).
+    auditors_report = models.FileField(
+        _("revisionsberättelse"), upload_to=_auditors_report_path, blank=True
+    )
+    auditors_report_received = models.DateField(
+        _("revisionsberättelsen mottagen"), null=True, blank=True
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
 
     history = audited(m2m_fields=("columns",))
@@ -180,6 +192,10 @@ class Report(TenantOwned, models.Model):
     @property
     def is_interim(self) -> bool:
         return self.kind == ReportKind.DELARSRAPPORT
+
+    @property
+    def is_annual(self) -> bool:
+        return self.kind == ReportKind.ARSREDOVISNING
 
 
 class ReportSection(TenantOwned, models.Model):

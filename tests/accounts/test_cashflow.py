@@ -91,7 +91,7 @@ ACCOUNTS = [
 # Every voucher of the year may touch any account except equity, which moves only by the
 # year's result when the books are closed.
 MOVABLE = [a.number for a in ACCOUNTS if a.line != L.EQUITY]
-amounts = st.decimals(min_value=-10**7, max_value=10**7, places=2, allow_nan=False)
+amounts = st.decimals(min_value=-(10**7), max_value=10**7, places=2, allow_nan=False)
 voucher = st.tuples(st.sampled_from(MOVABLE), st.sampled_from(MOVABLE), amounts)
 
 

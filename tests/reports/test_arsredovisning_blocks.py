@@ -54,7 +54,11 @@ def test_the_income_statement_sets_the_budget_beside_the_outcome(vaxjo_2014):
 
     COLUMNS = ("Utfall 2014", "Budget 2014", "Utfall 2013")
     # Budget 2014: contributions 4 x 800 000, costs 1 480 700 + 1 000 000 + 1 100 000 + 600 000
-    assert line("Verksamhetens intäkter") == ("2\xa0133\xa0332", "3\xa0200\xa0000", "3\xa0800\xa0000")
+    assert line("Verksamhetens intäkter") == (
+        "2\xa0133\xa0332",
+        "3\xa0200\xa0000",
+        "3\xa0800\xa0000",
+    )
     assert line("Verksamhetens kostnader") == (
         "-2\xa0339\xa0300",
         "-4\xa0180\xa0700",

@@ -236,7 +236,14 @@ def test_the_command_writes_the_annual_report(tmp_path):
     target = tmp_path / "arsredovisning.html"
     out = StringIO()
     call_command(
-        "report", "arsredovisning", "vaxjo", "2013", "--format", "html", "--output", target,
+        "report",
+        "arsredovisning",
+        "vaxjo",
+        "2013",
+        "--format",
+        "html",
+        "--output",
+        target,
         stdout=out,
     )
     assert "Årsredovisning 2013" in out.getvalue()

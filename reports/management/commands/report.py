@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=[k.value for k in ReportKind])
         parser.add_argument("slug", help="Förbundets kortnamn, t.ex. finnveden.")
-        parser.add_argument("year", nargs="?", type=int, help="Verksamhetsplanens eller årsredovisningens år.")
+        parser.add_argument(
+            "year", nargs="?", type=int, help="Verksamhetsplanens eller årsredovisningens år."
+        )
         parser.add_argument("--period-end", help="Delårsrapportens sista dag, ÅÅÅÅ-MM-DD.")
         parser.add_argument("--format", choices=["pdf", "html"], default="pdf")
         parser.add_argument("--output", help="Fil att skriva till (standard: rapport.<format>).")
