@@ -38,6 +38,7 @@ ARSREDOVISNING = [
     ("Kansli", 2, "office"),
     ("Viktiga händelser under året", 2, "board_meetings_held"),
     ("Årets resultat mot budget", 2, "budget_outcome"),
+    ("God ekonomisk hushållning", 2, "financial_goals_outcome"),
     ("Balanskravsutredning", 2, "balanskravsutredning"),
     ("Eget kapital", 2, "equity_ceiling"),
     ("Framtid", 2, ""),

@@ -1,5 +1,7 @@
 """The annual report's own blocks: the income statement with the budget beside the outcome,
-the cash-flow statement, the balance requirement and the equity against its ceiling.
+the year's outcome against the budget per line, god ekonomisk hushållning (each financial goal
+met or not), the cash-flow statement, the balance requirement and the equity against its
+ceiling.
 
 Each block presents a computation made elsewhere, in kronor, printed by the report's
 options: the statements and the cash flow come from the books (budgets.accounts), the
@@ -17,6 +19,8 @@ from budgets.balanskrav import BalanceRequirement
 from budgets.calculation import ColumnResult
 from budgets.equity_ceiling import equity_ceiling
 from budgets.presentation import figure_cells
+from initiatives.selectors import association_goals
+from reports.blocks.goal_outcomes import outcome_in, outcome_text
 from reports.blocks.registry import ANNUAL, block
 from reports.context import BuildContext
 from reports.data import Block, Row, Table
@@ -115,6 +119,36 @@ def _outcome_row(context: BuildContext, label: str, figures, cost: bool, kind: s
     cells = (*figure_cells(context.options, budget, outcome, cost=cost),)
     texts = (*(cell.text for cell in cells), context.options.text(deviation))
     return Row(label, texts, kind)
+
+
+@block("financial_goals_outcome", _("God ekonomisk hushållning: de finansiella målen"), ANNUAL)
+def financial_goals_outcome_block(context: BuildContext) -> Block:
+    """Each financial goal of the association with the year's judgement where one is
+    recorded (Insatser → mål och utfall); a goal without one says so, never "met"."""
+    goals = association_goals(context.association).financial
+    if not goals:
+        return _missing("financial_goals_outcome", _("finansiella mål"))
+    rows = []
+    for goal in goals:
+        outcome = outcome_in(goal, context.period_start, context.period_end)
+        judged = (outcome_text(outcome), str(outcome.status.label)) if outcome else ("–", "")
+        comment = outcome.outcome.comment if outcome else ""
+        rows.append(
+            Row(
+                goal.goal.text,
+                (goal.target or "–", judged[0], judged[1] or _("Ingen bedömning registrerad")),
+                comment=comment,
+            )
+        )
+    table = Table(
+        caption=_("Finansiella mål %(year)s") % {"year": context.year},
+        label_heading=_("Mål"),
+        columns=(_("Målvärde"), _("Utfall"), _("Bedömning")),
+        comment_heading=_("Kommentar"),
+        rows=tuple(rows),
+        style="text",
+    )
+    return Block("financial_goals_outcome", TABLES, tables=[table])
 
 
 def cash_flow_rows(context: BuildContext, now: CashFlow, before: CashFlow) -> tuple[Row, ...]:

@@ -111,3 +111,19 @@ def test_the_annual_blocks_are_offered_for_the_annual_report_only():
     assert not new & (interim | plan)
     assert {"balance_sheet", "notes", "signatures", "board_period"} <= annual
     assert {"economy", "income_statement"} & annual == set()
+
+
+@pytest.mark.parametrize("association", ["finnveden"], indirect=True)
+def test_each_financial_goal_is_listed_with_its_judgement_or_none(association):
+    """Finnveden's plan has three financial goals and no judgement recorded for 2014: each is
+    listed, none is called met."""
+    report = report_create(
+        association=association, kind="arsredovisning", year=2014, period_end=None, title="ÅR"
+    )
+    table = next(t for t in build_report(report).tables() if t.caption == "Finansiella mål 2014")
+    assert [row.label[:40] for row in table.rows] == [
+        "Samordningsförbundet ska bedriva verksam",
+        "Förbundet får inte skuldsätta sig. Det f",
+        "I enlighet med kommunallagen ska förbund",
+    ]
+    assert {row.cells[2] for row in table.rows} == {"Ingen bedömning registrerad"}

@@ -249,3 +249,16 @@ def test_the_command_writes_the_annual_report(tmp_path):
     assert "Årsredovisning 2013" in out.getvalue()
     text = html_text(target.read_text(encoding="utf-8"))
     assert_in_order(text, CASH_FLOW, "command")
+
+
+def test_query_count_is_pinned(django_assert_num_queries):
+    report = _report()
+    # Fixed, whatever the number of seats, accounts or sections:
+    # 1 the report's association, 1 its sections; introduction: 1 memberships; board during
+    # the year: 1 member order, 1 seats; auditors: 1 + 1 their appointing members; office: 1;
+    # the display options: 1 the report's columns; the budget for the income statement: none
+    # chosen, no query; statements: 3 balances of the year + 3 of the year before + 1 chart
+    # of accounts; the cash flows: 1 chart + 3 + 3 balances of the two years;
+    # signatures: 1 member order, 1 seats on the signing date.
+    with django_assert_num_queries(25):
+        build_report(report)
