@@ -76,8 +76,9 @@ class Command(BaseCommand):
             report = report_named(association, kind, period_end=self._period_end(options))
         elif options["year"] is None:
             raise CommandError(
-                "Ange rapportens år, t.ex. report verksamhetsplan finnveden 2014 eller "
-                "report arsredovisning vaxjo 2013."
+                "Ange årsredovisningens år, t.ex. report arsredovisning vaxjo 2013."
+                if kind == ReportKind.ARSREDOVISNING
+                else "Ange verksamhetsplanens år, t.ex. report verksamhetsplan finnveden 2014."
             )
         else:
             report = report_named(association, kind, year=options["year"])
