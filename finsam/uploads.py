@@ -14,7 +14,14 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from finsam.lib.filetypes import FileTypeError, check_csv, check_image, check_sie, check_xlsx
+from finsam.lib.filetypes import (
+    FileTypeError,
+    check_csv,
+    check_image,
+    check_pdf,
+    check_sie,
+    check_xlsx,
+)
 
 Check = Callable[[BinaryIO, str], None]
 TABLE_SUFFIXES = (".xlsx", ".csv", ".txt")
@@ -73,6 +80,15 @@ def check_table(stream: BinaryIO, name: str) -> None:
             _("%(name)s: filtypen stöds inte. Ladda upp en .xlsx- eller .csv-fil.")
             % {"name": shown_name(name)}
         )
+
+
+def check_pdf_document(stream: BinaryIO, name: str) -> None:
+    """A PDF document (an auditors' report): by its name's ending, then by its content."""
+    if not name.lower().endswith(".pdf"):
+        raise FileTypeError(
+            _("%(name)s: ladda upp en PDF-fil (.pdf).") % {"name": shown_name(name)}
+        )
+    check_pdf(stream, shown_name(name))
 
 
 def check_sie_file(stream: BinaryIO, name: str) -> None:

@@ -8,8 +8,10 @@ query count of a whole report stays fixed (pinned in the tests).
 from datetime import date
 from functools import cached_property
 
-from budgets.accounts.selectors import statements_for, year_balances_only
+from budgets.accounts.cashflow import CashFlow
+from budgets.accounts.selectors import cash_flows_for, statements_for, year_balances_only
 from budgets.accounts.statements import Statements
+from budgets.calculation import ColumnResult
 from budgets.presentation import DisplayOptions
 from budgets.selectors import BudgetSheet, budget_sheet, follow_up_of, running_column
 from finsam.lib.dates import period_label
@@ -65,6 +67,20 @@ class BuildContext:
     def statements(self) -> Statements:
         """Income statement, balance sheet and notes: the period against the year before."""
         return statements_for(self.association, self.period_end)
+
+    @cached_property
+    def cash_flows(self) -> tuple[CashFlow, CashFlow]:
+        """The cash flow of the report's year and of the year before (an annual report)."""
+        return cash_flows_for(self.association, self.year)
+
+    @cached_property
+    def year_budget(self) -> ColumnResult | None:
+        """The report year's budget column of the report's budget, as computed, or None."""
+        sheet = self.sheet
+        column = running_column(sheet, self.year) if sheet else None
+        if sheet is None or column is None or column.year != self.year:
+            return None
+        return sheet.result.columns[column.pk]
 
     @cached_property
     def months_missing(self) -> bool:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from budgets.models import BudgetColumn, BudgetDocument
 from finsam.forms import YearField, model_choice_field
 from finsam.models import Association
+from finsam.uploads import check_pdf_document, refusal
 from initiatives.models import Initiative
 from reports.blocks import BLOCKS, block_choices
 from reports.models import Report, ReportComment, ReportKind, ReportSection
@@ -153,3 +154,28 @@ class ReportCommentForm(forms.Form):
         # association's) is an invalid choice, refused before the service sees it.
         model_choice_field(self, "section").queryset = report.sections.all()
         model_choice_field(self, "parent").queryset = report.comments.filter(parent__isnull=True)
+
+
+class AuditorsReportForm(forms.Form):
+    """The auditors' report on an annual report, as received: a PDF and the day it came."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    pdf = forms.FileField(
+        label=_("Revisionsberättelse (PDF)"),
+        error_messages={
+            "required": _("Välj revisionsberättelsen som PDF-fil."),
+            "empty": _("Den valda filen är tom."),
+        },
+    )
+    received_on = forms.DateField(
+        label=_("Mottagen"),
+        widget=DATE,
+        error_messages={"required": _("Ange dagen då revisionsberättelsen kom in.")},
+    )
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        problem = refusal(upload, upload.name, upload.size, check=check_pdf_document)
+        if problem:
+            raise forms.ValidationError(problem)
+        return upload

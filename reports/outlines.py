@@ -27,4 +27,30 @@ DELARSRAPPORT = [
     ("Ekonomi", 1, ""),
 ]
 
-OUTLINES = {ReportKind.VERKSAMHETSPLAN: VERKSAMHETSPLAN, ReportKind.DELARSRAPPORT: DELARSRAPPORT}
+# The annual report as the municipal accounting act lays it out (LKBR 2018:597; the KRL
+# before it): the förvaltningsberättelse, then the statements with their notes, then the
+# board's signatures; the auditors' report follows as its own document.
+ARSREDOVISNING = [
+    ("Förvaltningsberättelse", 1, ""),
+    ("Uppdrag och organisation", 2, "introduction"),
+    ("Styrelsen", 2, "board_period"),
+    ("Revisorer", 2, "auditors"),
+    ("Kansli", 2, "office"),
+    ("Viktiga händelser under året", 2, "board_meetings_held"),
+    ("Årets resultat mot budget", 2, "budget_outcome"),
+    ("God ekonomisk hushållning", 2, "financial_goals_outcome"),
+    ("Balanskravsutredning", 2, "balanskravsutredning"),
+    ("Eget kapital", 2, "equity_ceiling"),
+    ("Framtid", 2, ""),
+    ("Resultaträkning", 1, "annual_income_statement"),
+    ("Balansräkning", 1, "balance_sheet"),
+    ("Kassaflödesanalys", 1, "cash_flow"),
+    ("Noter", 1, "notes"),
+    ("Underskrifter", 1, "signatures"),
+]
+
+OUTLINES = {
+    ReportKind.VERKSAMHETSPLAN: VERKSAMHETSPLAN,
+    ReportKind.DELARSRAPPORT: DELARSRAPPORT,
+    ReportKind.ARSREDOVISNING: ARSREDOVISNING,
+}

@@ -1,10 +1,13 @@
 """A built report as HTML (the page in the application, the print document) and as PDF."""
 
 import base64
+from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
+from pypdf import PdfWriter
 
 from finsam.pdf import html_to_pdf
 from reports.data import ReportData
@@ -41,3 +44,17 @@ def standalone_html(data: ReportData) -> str:
     html = print_html(data, logo_src=_logo_inline(data))
     link = '<link rel="stylesheet" href="css/report.css">'
     return html.replace(link, f"<style>{css}</style>")
+
+
+def with_attachment(content: bytes, attachment: FieldFile) -> bytes:
+    """The report's PDF with a received document (the auditors' report) appended after its
+    last page; the report's own pages are unchanged."""
+    if not attachment:
+        return content
+    writer = PdfWriter()
+    writer.append(BytesIO(content))
+    with attachment.open("rb") as received:
+        writer.append(BytesIO(received.read()))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()

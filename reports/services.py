@@ -142,6 +142,27 @@ def _renumber(sections: list[ReportSection]) -> None:
         section.save(update_fields=["position"])
 
 
+@transaction.atomic
+def auditors_report_attach(
+    *, report: Report, version: int, upload: Any, received_on: date
+) -> Report:
+    """Attach the auditors' report (a PDF checked by `finsam.uploads`) to an annual report,
+    replacing an earlier one; the adopted PDF is not touched: the board signed it without."""
+    report = _locked(report, version)
+    if not report.is_annual:
+        raise ValidationError(_("Bara en årsredovisning har en revisionsberättelse."))
+    if received_on < date(report.year + 1, 1, 1):
+        raise ValidationError(
+            _("Revisionsberättelsen kan inte ha kommit in %(day)s, före räkenskapsårets slut.")
+            % {"day": f"{received_on:%Y-%m-%d}"}
+        )
+    if report.auditors_report:
+        report.auditors_report.delete(save=False)
+    report.auditors_report.save("revisionsberattelse.pdf", upload, save=False)
+    report.auditors_report_received = received_on
+    return saved(report)
+
+
 def download_record(
     *, report: Report, user: Any, file_format: str, adoption: ReportAdoption | None = None
 ) -> ReportDownload:
@@ -168,7 +189,8 @@ def report_create(
             year=year,
             period_end=period_end,
             title=title,
-            budget=budget if kind == "verksamhetsplan" else None,
+            # the plan prints its budget; the annual report sets the outcome beside it
+            budget=budget if kind in ("verksamhetsplan", "arsredovisning") else None,
         )
     )
     for position, (heading, level, block) in enumerate(OUTLINES[ReportKind(kind)], start=1):

@@ -26,4 +26,10 @@ urlpatterns = [
         name="comment_resolve",
     ),
     path("<int:pk>/faststall/", editing.report_adopt, name="adopt"),
+    path(
+        "<int:pk>/revisionsberattelse/", files.auditors_report_upload, name="auditors_report_upload"
+    ),
+    path(
+        "<int:pk>/revisionsberattelse.pdf", files.auditors_report_download, name="auditors_report"
+    ),
 ]

@@ -5,7 +5,8 @@ from datetime import date
 
 from finsam.models import Association
 from reports.models import Report, ReportAdoption
-from reports.services import report_adopt, report_create
+from reports.services import auditors_report_attach, report_adopt, report_create
+from tests.reports.pdfs import blank_pdf
 
 
 def _report_of(association: Association) -> Report:
@@ -68,3 +69,25 @@ def _comment(association: Association) -> dict:
 
 
 SAMPLES["reports:comment_resolve"] = _comment
+
+
+def _annual(association: Association) -> dict:
+    """An annual report with its auditors' report attached (the download is a 404 without)."""
+    report = Report.objects.filter(association=association, kind="arsredovisning").first()
+    if report is None:
+        report = report_create(
+            association=association,
+            kind="arsredovisning",
+            year=2013,
+            period_end=None,
+            title="Årsredovisning 2013",
+        )
+    if not report.auditors_report:
+        auditors_report_attach(
+            report=report, version=report.version, upload=blank_pdf(), received_on=date(2014, 4, 1)
+        )
+    return {"pk": report.pk}
+
+
+SAMPLES["reports:auditors_report"] = _annual
+SAMPLES["reports:auditors_report_upload"] = _annual

@@ -1,10 +1,12 @@
 """Writing the demo associations' books as an SIE 4 file, as an accounting system would.
 
 The demo data (fixtures/<slug>/accounts.toml) gives each account's balances; this module turns
-them into a file with #IB/#UB/#RES for the previous year, #IB for the current year and one
-voucher per month for the current year up to the period's end. Each account's movement is
-spread evenly over the months (largest remainder, whole kronor) and the bank account balances
-every voucher, so the file's vouchers add up to exactly the balances given.
+them into a file with #IB/#UB/#RES for the previous year (and for the year before it where the
+demo data gives it: `ib_2012`, `res_2012`, closing at the previous year's opening), #IB for the
+current year and one voucher per month for the current year up to the period's end. Each
+account's movement is spread evenly over the months (largest remainder, whole kronor) and the
+bank account balances every voucher, so the file's vouchers add up to exactly the balances
+given.
 """
 
 import io
@@ -22,15 +24,18 @@ def books_to_sie(data: dict, orgnr: str) -> bytes:
     end: date = data["period_end"]
     year = end.year
     accounts = data["accounts"]
+    years = [
+        Rar(0, date(year, 1, 1), date(year, 12, 31)),
+        Rar(-1, date(year - 1, 1, 1), date(year - 1, 12, 31)),
+    ]
+    if any("ib_2012" in a or "res_2012" in a for a in accounts):
+        years.append(Rar(-2, date(year - 2, 1, 1), date(year - 2, 12, 31)))
     buffer = io.BytesIO()
     write_sie(
         buffer,
         company_name=data["company"],
         orgnr=orgnr,
-        years=[
-            Rar(0, date(year, 1, 1), date(year, 12, 31)),
-            Rar(-1, date(year - 1, 1, 1), date(year - 1, 12, 31)),
-        ],
+        years=years,
         accounts=[Konto(a["number"], a["name"]) for a in accounts],
         balances=_balances(accounts),
         vouchers=_vouchers(accounts, end),
@@ -42,6 +47,13 @@ def books_to_sie(data: dict, orgnr: str) -> bytes:
 def _balances(accounts: list[dict]) -> list:
     records: list = []
     for a in accounts:
+        if "ib_2012" in a:  # the year before the comparison year closes at its opening
+            records += [
+                Ib(-2, a["number"], Decimal(a["ib_2012"])),
+                Ub(-2, a["number"], Decimal(a["ib_2013"])),
+            ]
+        if "res_2012" in a:
+            records.append(Res(-2, a["number"], Decimal(a["res_2012"])))
         if "ub_2013" in a:
             records += [
                 Ib(-1, a["number"], Decimal(a["ib_2013"])),

@@ -45,8 +45,10 @@ def income_statement(s: Statements, options: DisplayOptions) -> list[TableRow]:
     return printed(income_statement_rows(s), options)
 
 
-def balance_sheet(s: Statements, options: DisplayOptions) -> list[TableRow]:
-    return printed(balance_sheet_rows(s), options)
+def balance_sheet(
+    s: Statements, options: DisplayOptions, *, result_label: str | None = None
+) -> list[TableRow]:
+    return printed(balance_sheet_rows(s, result_label=result_label), options)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ def income_statement_rows(s: Statements) -> list[StatementRow]:
     ]
 
 
-def balance_sheet_rows(s: Statements) -> list[StatementRow]:
+def balance_sheet_rows(s: Statements, *, result_label: str | None = None) -> list[StatementRow]:
+    """The balance sheet's rows; `result_label` names the result row ("Årets resultat" in an
+    annual report, "Periodens resultat" by default)."""
     return [
         StatementRow("heading", _("Tillgångar")),
         StatementRow("heading", _("Omsättningstillgångar")),
@@ -94,7 +98,7 @@ def balance_sheet_rows(s: Statements) -> list[StatementRow]:
         StatementRow("heading", _("Eget kapital och skulder")),
         StatementRow("heading", _("Eget kapital")),
         StatementRow("line", _("Ingående eget kapital"), s.opening_equity),
-        StatementRow("line", _("Periodens resultat"), s.result),
+        StatementRow("line", result_label or _("Periodens resultat"), s.result),
         StatementRow("subtotal", _("Summa eget kapital"), s.equity),
         StatementRow("heading", _("Kortfristiga skulder")),
         _line(s, L.SUPPLIERS),

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from budgets.accounts.cashflow import CashFlow, cash_flow
 from budgets.accounts.lines import RESULT_LINES
 from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBalance
 from budgets.accounts.outcome import outcome_by_line
@@ -77,6 +78,15 @@ def statements_for(association: Association, period_end: date) -> Statements:
     current = balances_at(association, period_end.year, period_end.month)
     previous = balances_at(association, period_end.year - 1, 12)
     return build_statements(chart_of(association), current, previous)
+
+
+def cash_flows_for(association: Association, year: int) -> tuple[CashFlow, CashFlow]:
+    """The cash flow of the whole `year` and of the year before, from the books."""
+    chart = chart_of(association)
+    return (
+        cash_flow(chart, balances_at(association, year, 12)),
+        cash_flow(chart, balances_at(association, year - 1, 12)),
+    )
 
 
 def latest_period_end(association: Association) -> date | None:

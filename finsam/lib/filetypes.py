@@ -12,6 +12,8 @@ refused before a reader spends memory on it:
   wrong encoding, with advice;
 - an image (a logo): PNG or JPEG by its signature, decoded by Pillow to the end, no larger
   than `max_pixels` (a small file can declare a huge canvas: a "decompression bomb").
+- a PDF (an auditors' report received): the `%PDF-` signature, and pypdf reads its pages
+  (a renamed Word file or a truncated download fails here).
 A few common mistakes get their own message: an old Excel file (.xls), a password-protected
 workbook (which is not a zip but an OLE container too), an xlsx sent as csv or SIE.
 """
@@ -20,6 +22,8 @@ import zipfile
 from typing import BinaryIO
 
 from PIL import Image
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from finsam.lib.text import gettext as _
 
@@ -145,6 +149,23 @@ def check_image(stream: BinaryIO, name: str, *, max_pixels: int) -> str:
     return kind
 
 
+def check_pdf(stream: BinaryIO, name: str) -> int:
+    """The number of pages when the bytes really are a readable PDF, else FileTypeError."""
+    if not _head(stream).startswith(b"%PDF-"):
+        raise FileTypeError(
+            _("%(name)s är ingen PDF-fil. Spara dokumentet som PDF.") % {"name": name}
+        )
+    try:
+        pages = len(PdfReader(stream).pages)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
+        raise FileTypeError(_("%(name)s går inte att läsa som PDF.") % {"name": name}) from error
+    finally:
+        stream.seek(0)
+    if not pages:
+        raise FileTypeError(_("%(name)s har inga sidor.") % {"name": name})
+    return pages
+
+
 def _head(stream: BinaryIO) -> bytes:
     stream.seek(0)
     head = stream.read(HEAD)
@@ -177,4 +198,4 @@ def _mb(size: int) -> str:
     return f"{size / 2**20:.1f}".replace(".", ",")
 
 
-__all__ = ["FileTypeError", "check_csv", "check_image", "check_sie", "check_xlsx"]
+__all__ = ["FileTypeError", "check_csv", "check_image", "check_pdf", "check_sie", "check_xlsx"]

@@ -1,6 +1,7 @@
 """Every block a report can show. Importing this package registers them all."""
 
 from reports.blocks import (  # noqa: F401  (each module registers its blocks)
+    annual,
     association,
     budget,
     budget_chart,

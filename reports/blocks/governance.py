@@ -16,12 +16,11 @@ from finsam.lib.dates import long_date, within_text
 from members.models import BoardPosition, BoardSeat, OfficePost
 from members.models.organisation import AuditorKind
 from members.selectors import BoardRow, auditors_on, board_during, board_on, office_on
-from reports.blocks.registry import block
+from reports.blocks.registry import LOOKING_BACK, block
 from reports.blocks.wording import joined
 from reports.context import BuildContext
 from reports.data import Block, Row, Table
 
-INTERIM = frozenset({"delarsrapport"})
 TABLES = "reports/blocks/_tables.html"
 
 
@@ -103,7 +102,7 @@ def post_text(post: OfficePost) -> str:
     return f"{text} ({', '.join(details)})" if details else text
 
 
-@block("signatures", _("Underskrifter av styrelsens ledamöter, med ort och datum"), INTERIM)
+@block("signatures", _("Underskrifter av styrelsens ledamöter, med ort och datum"), LOOKING_BACK)
 def signatures_block(context: BuildContext) -> Block:
     report = context.report
     if report.signing_date is None:

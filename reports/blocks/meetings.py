@@ -14,12 +14,10 @@ from django.utils.translation import gettext as _
 from finsam.lib.dates import month_name
 from members.models import Meeting, MeetingKind
 from members.selectors import meetings_during
-from reports.blocks.registry import block
+from reports.blocks.registry import LOOKING_BACK, block
 from reports.blocks.wording import in_words, joined
 from reports.context import BuildContext
 from reports.data import Block, Row, Table
-
-INTERIM = frozenset({"delarsrapport"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ def count_meetings(meetings: Iterable[Meeting]) -> list[Counted]:
     return counted
 
 
-@block("board_meetings_held", _("Styrelsens möten under perioden (antal och datum)"), INTERIM)
+@block("board_meetings_held", _("Styrelsens möten under perioden (antal och datum)"), LOOKING_BACK)
 def board_meetings_block(context: BuildContext) -> Block:
     counted = count_meetings(
         meetings_during(context.association, context.period_start, context.period_end)

@@ -16,7 +16,10 @@ from reports.data import Block
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport"})
+ALL_KINDS = frozenset({"verksamhetsplan", "delarsrapport", "arsredovisning"})
+# The reports that look back on the books: the interim report and the annual report.
+LOOKING_BACK = frozenset({"delarsrapport", "arsredovisning"})
+ANNUAL = frozenset({"arsredovisning"})
 
 
 @dataclass(frozen=True)

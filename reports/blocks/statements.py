@@ -16,7 +16,7 @@ from budgets.accounts.lines import StatementLine
 from budgets.accounts.statements import Note
 from budgets.presentation import TableRow
 from finsam.lib.numbers import format_amount, format_percent
-from reports.blocks.registry import block
+from reports.blocks.registry import LOOKING_BACK, block
 from reports.context import BuildContext
 from reports.data import Block, Row, Table
 
@@ -45,6 +45,11 @@ def _months_missing(context: BuildContext) -> tuple[str, ...]:
     )
 
 
+def _result_label(context: BuildContext) -> str | None:
+    """An annual report's result is the year's; an interim report's is the period's."""
+    return _("Årets resultat") if context.report.kind == "arsredovisning" else None
+
+
 def _previous_year_end(context: BuildContext) -> str:
     return date(context.year - 1, 12, 31).isoformat()
 
@@ -65,19 +70,23 @@ def income_statement_block(context: BuildContext) -> Block:
     return Block("income_statement", TABLES, tables=[table])
 
 
-@block("balance_sheet", _("Balansräkning (periodens slut mot föregående år)"), INTERIM)
+@block("balance_sheet", _("Balansräkning (periodens slut mot föregående år)"), LOOKING_BACK)
 def balance_sheet_block(context: BuildContext) -> Block:
     table = Table(
         caption=_("Balansräkning, %(unit)s") % {"unit": _unit(context)},
         columns=(_("Not"), context.period_end.isoformat(), _previous_year_end(context)),
-        rows=_rows(presentation.balance_sheet(context.statements, context.options)),
+        rows=_rows(
+            presentation.balance_sheet(
+                context.statements, context.options, result_label=_result_label(context)
+            )
+        ),
         notes=_months_missing(context),
         style="keep",
     )
     return Block("balance_sheet", TABLES, tables=[table])
 
 
-@block("notes", _("Noter till resultat- och balansräkningen"), INTERIM)
+@block("notes", _("Noter till resultat- och balansräkningen"), LOOKING_BACK)
 def notes_block(context: BuildContext) -> Block:
     return Block("notes", TABLES, tables=[note_table(context, n) for n in context.statements.notes])
 
@@ -99,6 +108,8 @@ def note_remarks(context: BuildContext, note: Note) -> list[str]:
     amounts = {row.amount for row in note.rows}
     if note.line == StatementLine.OPERATING_REVENUE and len(note.rows) > 1 and len(amounts) == 1:
         each = format_amount(amounts.pop())
+        if context.report.kind == "arsredovisning":
+            return [_("Bidraget för året är %(amount)s kr per huvudman.") % {"amount": each}]
         return [_("Bidraget för perioden är %(amount)s kr per huvudman.") % {"amount": each}]
     economy = context.economy
     share = economy.administration_share if economy else None

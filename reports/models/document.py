@@ -1,12 +1,13 @@
 """A report document and the sections staff write in it.
 
-A report is one of the association's published documents: the operating plan
-(verksamhetsplan) for a budget year, or the interim report (delårsrapport) for a period of
-a year. Its outline is an ordered list of sections. Each section has a heading and a text
-written by staff, and may show one block of data drawn from the application (the board
-table, the budget, the income statement...): the text belongs to the document, the figures
-are computed each time from today's data until the board adopts the document, when the
-PDF is frozen (`ReportAdoption`).
+A report is one of the association's published documents: the operating plan (verksamhetsplan)
+for a budget year, the interim report (delårsrapport) for a period of a year, or the annual
+report (årsredovisning) for a calendar year, which the board signs, the auditors examine and the
+members' councils grant discharge on. Its outline is an ordered list of sections. Each section
+has a heading and a text written by staff, and may show one block of data drawn from the
+application (the board table, the budget, the income statement...): the text belongs to the
+document, the figures are computed each time from today's data until the board adopts the
+document, when the PDF is frozen (`ReportAdoption`).
 """
 
 from typing import TYPE_CHECKING
@@ -29,9 +30,14 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
+def _auditors_report_path(instance: "Report", filename: str) -> str:
+    return f"reports/{instance.association_id}/revisionsberattelse-{instance.pk}.pdf"
+
+
 class ReportKind(models.TextChoices):
     VERKSAMHETSPLAN = "verksamhetsplan", _("Verksamhetsplan")
     DELARSRAPPORT = "delarsrapport", _("Delårsrapport")
+    ARSREDOVISNING = "arsredovisning", _("Årsredovisning")
 
 
 class RevenueTotal(models.TextChoices):
@@ -41,7 +47,8 @@ class RevenueTotal(models.TextChoices):
 
 
 class Report(TenantOwned, models.Model):
-    """A verksamhetsplan or a delårsrapport of an association, with its layout options."""
+    """A verksamhetsplan, delårsrapport or årsredovisning of an association, with its layout
+    options."""
 
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="reports", verbose_name=_("förbund")
@@ -123,6 +130,14 @@ class Report(TenantOwned, models.Model):
     adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
     signing_place = models.CharField(_("ort för underskrift"), max_length=100, blank=True)
     signing_date = models.DateField(_("datum för underskrift"), null=True, blank=True)
+    # The auditors' report on an annual report, received as a PDF after the board signed:
+    # attached, not part of what the board adopted (the frozen PDF stays as signed).
+    auditors_report = models.FileField(
+        _("revisionsberättelse"), upload_to=_auditors_report_path, blank=True
+    )
+    auditors_report_received = models.DateField(
+        _("revisionsberättelsen mottagen"), null=True, blank=True
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
 
     history = audited(m2m_fields=("columns",))
@@ -170,7 +185,7 @@ class Report(TenantOwned, models.Model):
                 violation_error_message=_("Förbundet har redan en sådan rapport för perioden."),
             ),
             models.CheckConstraint(
-                condition=Q(kind=ReportKind.VERKSAMHETSPLAN) | Q(period_end__isnull=False),
+                condition=~Q(kind=ReportKind.DELARSRAPPORT) | Q(period_end__isnull=False),
                 name="%(app_label)s_%(class)s_interim_has_period",
                 violation_error_message=_("En delårsrapport måste ha ett periodslut."),
             ),
@@ -182,6 +197,10 @@ class Report(TenantOwned, models.Model):
     @property
     def is_interim(self) -> bool:
         return self.kind == ReportKind.DELARSRAPPORT
+
+    @property
+    def is_annual(self) -> bool:
+        return self.kind == ReportKind.ARSREDOVISNING
 
 
 def block_labels() -> "list[tuple[str, StrOrPromise]]":

@@ -1,18 +1,27 @@
 """Report files: the PDF (the adopted one when there is one), a draft of today's data, and
-any earlier adoption's PDF; a Word copy beside the PDF. Every download is logged."""
+any earlier adoption's PDF; a Word copy beside the PDF; an annual report's auditors' report,
+uploaded by staff and read by everyone who downloads reports. Every report download is logged."""
 
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from finsam.errors import StaleEditError
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
 from reports.docx_export import CONTENT_TYPE as DOCX
 from reports.docx_export import report_docx
+from reports.forms import AuditorsReportForm
 from reports.models import Report, ReportAdoption
-from reports.rendering import report_pdf
+from reports.rendering import report_pdf, with_attachment
 from reports.selectors import latest_adoption, reports_of
-from reports.services import download_record
+from reports.services import auditors_report_attach, download_record
 
 
 def _filename(report: Report, suffix: str = "") -> str:
@@ -32,7 +41,7 @@ def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> F
 
 
 def _draft(request: HttpRequest, report: Report) -> HttpResponse:
-    content = report_pdf(build_report(report))
+    content = with_attachment(report_pdf(build_report(report)), report.auditors_report)
     download_record(report=report, user=request.user, file_format="pdf")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(report, "-utkast")}"'
@@ -86,3 +95,35 @@ def _draft_docx(request: HttpRequest, report: Report) -> HttpResponse:
     disposition = content_disposition_header(True, _word_name(report, " utkast"))
     response["Content-Disposition"] = disposition or "attachment"
     return response
+
+
+@tenant_view(Perm.DOWNLOAD_REPORTS)
+def auditors_report_download(request: HttpRequest, tenant: Tenant, pk: int) -> FileResponse:
+    report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
+    if not report.auditors_report:
+        raise Http404(_("Ingen revisionsberättelse har laddats upp."))
+    name = f"revisionsberattelse-{report.association.slug}-{report.year}.pdf"
+    return FileResponse(report.auditors_report.open("rb"), as_attachment=True, filename=name)
+
+
+@tenant_view(Perm.EDIT)
+@require_POST
+def auditors_report_upload(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+    report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
+    form = AuditorsReportForm(request.POST, request.FILES)
+    back = reverse("reports:detail", args=[tenant.association.slug, report.pk])
+    if form.is_valid():
+        try:
+            auditors_report_attach(
+                report=report,
+                version=form.cleaned_data["version"],
+                upload=form.cleaned_data["pdf"],
+                received_on=form.cleaned_data["received_on"],
+            )
+        except (ValidationError, StaleEditError) as error:
+            form.add_error(None, getattr(error, "messages", [str(error)]))
+        else:
+            messages.success(request, _("Revisionsberättelsen är bifogad."))
+            return redirect(back)
+    context = {"form": form, "title": _("Revisionsberättelse"), "back": back, "multipart": True}
+    return render(request, "reports/edit.html", context, status=400)

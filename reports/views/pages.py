@@ -7,7 +7,7 @@ from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
 from reports.comments import comment_threads
-from reports.forms import ReportCommentForm, ReportCreateForm
+from reports.forms import AuditorsReportForm, ReportCommentForm, ReportCreateForm
 from reports.models import Report
 from reports.selectors import figure_differences, latest_adoption, reports_of
 
@@ -28,6 +28,8 @@ def report_detail(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     context = {"report": report, "data": data, "adoption": adoption, "differences": differences}
     context["comment_threads"] = comment_threads(report)
     context["comment_form"] = ReportCommentForm(report=report)
+    if report.is_annual and tenant.can_edit:
+        context["auditors_form"] = AuditorsReportForm(initial={"version": report.version})
     return render(request, "reports/detail.html", context)
 
 

@@ -1,4 +1,5 @@
-"""`manage.py report verksamhetsplan SLUG YEAR` / `report delarsrapport SLUG --period-end DATE`.
+"""`manage.py report verksamhetsplan SLUG YEAR` / `report arsredovisning SLUG YEAR` /
+`report delarsrapport SLUG --period-end DATE`.
 
 With `--adopted` the command writes the PDF the board adopted, byte for byte as frozen at
 adoption (the file auditors download), instead of rendering today's data as a draft; with
@@ -26,12 +27,14 @@ RENDERERS = {
 
 
 class Command(BaseCommand):
-    help = "Skriver ut en verksamhetsplan eller delårsrapport som PDF, HTML eller Word."
+    help = "Skriver ut en verksamhetsplan, delårsrapport eller årsredovisning som PDF, HTML eller Word."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=[k.value for k in ReportKind])
         parser.add_argument("slug", help="Förbundets kortnamn, t.ex. finnveden.")
-        parser.add_argument("year", nargs="?", type=int, help="Verksamhetsplanens budgetår.")
+        parser.add_argument(
+            "year", nargs="?", type=int, help="Verksamhetsplanens eller årsredovisningens år."
+        )
         parser.add_argument("--period-end", help="Delårsrapportens sista dag, ÅÅÅÅ-MM-DD.")
         parser.add_argument("--format", choices=["pdf", "html", "docx"], default="pdf")
         parser.add_argument("--output", help="Fil att skriva till (standard: rapport.<format>).")
@@ -100,7 +103,9 @@ class Command(BaseCommand):
             report = report_named(association, kind, period_end=self._period_end(options))
         elif options["year"] is None:
             raise CommandError(
-                "Ange verksamhetsplanens år, t.ex. report verksamhetsplan finnveden 2014."
+                "Ange årsredovisningens år, t.ex. report arsredovisning vaxjo 2013."
+                if kind == ReportKind.ARSREDOVISNING
+                else "Ange verksamhetsplanens år, t.ex. report verksamhetsplan finnveden 2014."
             )
         else:
             report = report_named(association, kind, year=options["year"])

@@ -1,0 +1,129 @@
+"""The annual report beyond Växjö's 2013 draft: created from the page with its outline and the
+year's budget, the budget beside the outcome (Växjö's Budget 2014 against the books through
+August, as an annual report drafted early would print them), the equity against a ceiling
+when one is configured, and the blocks offered only where they belong."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from reports.blocks import block_choices
+from reports.builders import build_report
+from reports.models import Report
+from reports.outlines import ARSREDOVISNING
+from reports.services import report_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_staff_create_an_annual_report_from_the_page(staff_client, association):
+    url = reverse("reports:create", args=[association.slug])
+    data = {"kind": "arsredovisning", "year": 2014, "period_end": "", "title": "Årsredovisning"}
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    report = Report.objects.get(association=association, kind="arsredovisning", year=2014)
+    assert report.period_end is None
+    assert report.budget is not None and report.budget.title == "Budget 2014"
+    outline = list(report.sections.values_list("heading", "level", "block"))
+    assert outline == ARSREDOVISNING
+    page = staff_client.get(reverse("reports:detail", args=[association.slug, report.pk]))
+    assert "Kassaflödesanalys" in page.content.decode()
+
+
+@pytest.fixture
+def vaxjo_2014(association) -> Report:
+    """Växjö's annual report 2014 drafted while the books hold January to August."""
+    return report_create(
+        association=association, kind="arsredovisning", year=2014, period_end=None, title="ÅR"
+    )
+
+
+def _figures(report: Report) -> dict[tuple[str, str, str], str]:
+    return {figure.key(): figure.text for figure in build_report(report).figures()}
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_income_statement_sets_the_budget_beside_the_outcome(vaxjo_2014):
+    figures = _figures(vaxjo_2014)
+    table = "Resultaträkning, kr"
+
+    def line(label: str) -> tuple[str, str, str]:
+        return tuple(figures[(table, label, column)] for column in COLUMNS)  # type: ignore
+
+    COLUMNS = ("Utfall 2014", "Budget 2014", "Utfall 2013")
+    # Budget 2014: contributions 4 x 800 000, costs 1 480 700 + 1 000 000 + 1 100 000 + 600 000
+    assert line("Verksamhetens intäkter") == (
+        "2\xa0133\xa0332",
+        "3\xa0200\xa0000",
+        "3\xa0800\xa0000",
+    )
+    assert line("Verksamhetens kostnader") == (
+        "-2\xa0339\xa0300",
+        "-4\xa0180\xa0700",
+        "-4\xa0955\xa0900",
+    )
+    assert line("Årets resultat") == ("-205\xa0968", "-980\xa0700", "-1\xa0133\xa0900")
+    assert (table, "Finansiella intäkter", "Budget 2014") not in figures  # blank: no budget
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_budget_outcome_per_line(vaxjo_2014):
+    figures = _figures(vaxjo_2014)
+    table = "Utfall mot budget 2014, kr"
+
+    def line(label: str) -> tuple[str, ...]:
+        return tuple(figures[(table, label, c)] for c in ("Budget", "Utfall", "Avvikelse"))
+
+    assert line("Försäkringskassan") == ("800\xa0000", "533\xa0333", "-266\xa0667")
+    assert line("Projektmedel målgruppen") == ("1\xa0100\xa0000", "400\xa0000", "700\xa0000")
+    assert line("Förbundets administration och styrelsearvoden") == (
+        "600\xa0000",
+        "362\xa0500",
+        "237\xa0500",
+    )
+    assert line("Summa intäkter") == ("3\xa0200\xa0000", "2\xa0133\xa0332", "-1\xa0066\xa0668")
+    assert line("Summa kostnader") == ("4\xa0180\xa0700", "2\xa0339\xa0300", "1\xa0841\xa0400")
+    assert line("Årets resultat") == ("-980\xa0700", "-205\xa0968", "774\xa0732")
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_equity_is_set_against_a_configured_ceiling(vaxjo_2014, monkeypatch):
+    monkeypatch.setattr(
+        "reports.blocks.annual.equity_ceiling", lambda association, year: Decimal(800000)
+    )
+    figures = _figures(vaxjo_2014)
+    table = "Eget kapital 2014, kr"
+    assert figures[(table, "Eget kapital vid årets slut", "kr")] == "774\xa0732"
+    assert figures[(table, "Takbelopp enligt Nationella rådets rekommendation", "kr")] == (
+        "800\xa0000"
+    )
+    assert figures[(table, "Över (+)/under (-) takbeloppet", "kr")] == "-25\xa0268"
+
+
+def test_the_annual_blocks_are_offered_for_the_annual_report_only():
+    annual = {key for key, _label in block_choices("arsredovisning")}
+    interim = {key for key, _label in block_choices("delarsrapport")}
+    plan = {key for key, _label in block_choices("verksamhetsplan")}
+    new = {"cash_flow", "balanskravsutredning", "equity_ceiling", "annual_income_statement"}
+    assert new <= annual
+    assert not new & (interim | plan)
+    assert {"balance_sheet", "notes", "signatures", "board_period"} <= annual
+    assert {"economy", "income_statement"} & annual == set()
+
+
+@pytest.mark.parametrize("association", ["finnveden"], indirect=True)
+def test_each_financial_goal_is_listed_with_its_judgement_or_none(association):
+    """Finnveden's plan has three financial goals and no judgement recorded for 2014: each is
+    listed, none is called met."""
+    report = report_create(
+        association=association, kind="arsredovisning", year=2014, period_end=None, title="ÅR"
+    )
+    table = next(t for t in build_report(report).tables() if t.caption == "Finansiella mål 2014")
+    assert [row.label[:40] for row in table.rows] == [
+        "Samordningsförbundet ska bedriva verksam",
+        "Förbundet får inte skuldsätta sig. Det f",
+        "I enlighet med kommunallagen ska förbund",
+    ]
+    assert {row.cells[2] for row in table.rows} == {"Ingen bedömning registrerad"}
