@@ -27,7 +27,7 @@ RENDERERS = {
 
 
 class Command(BaseCommand):
-    help = "Skriver ut en verksamhetsplan, delårsrapport eller årsredovisning som PDF, HTML eller Word."
+    help = "Skriver ut en verksamhetsplan, delårsrapport eller årsredovisning (PDF, HTML, Word)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=[k.value for k in ReportKind])
