@@ -15,12 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
+from finsam.jobs.responses import job_response
+from finsam.jobs.runner import job_start
+from finsam.models import Job, JobStatus
 from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports import forms, services
 from reports.models import Report, ReportSection
 from reports.selectors import reports_of
+from reports.tasks import adopt_report
 
 
 def _detail_url(report: Report) -> str:
@@ -140,15 +144,29 @@ def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
                 services.adoption_date_check(report=report, adopted_on=data["adopted_on"])
                 context = {"form": form, "report": report, "title": title, "back": back}
                 return render(request, "reports/adopt_confirm.html", context)
-            services.report_adopt(
-                report=report,
-                adopted_on=data["adopted_on"],
-                user=request.user,
-                version=data["version"],
-            )
+            job = _adoption_started(request, report, data)
         except (ValidationError, StaleEditError) as error:
             form.add_error(None, getattr(error, "messages", [str(error)]))
         else:
-            messages.success(request, _("Rapporten är fastställd; PDF-filen är sparad och låst."))
-            return redirect(back)
+            if job.status == JobStatus.FAILED:  # refused at once (a backend without a queue)
+                form.add_error(None, job.message)
+            elif job.status == JobStatus.DONE:
+                messages.success(request, _("Rapporten är fastställd; PDF-filen är sparad och låst."))
+                return redirect(back)
+            else:
+                return job_response(request, job)
     return render(request, "reports/edit.html", {"form": form, "title": title, "back": back})
+
+
+def _adoption_started(request: HttpRequest, report: Report, data: dict) -> Job:
+    """Adopting renders the PDF, so it is done in the background (reports.tasks)."""
+    return job_start(
+        association=report.association,
+        user=request.user,
+        kind="report_adopt",
+        title=_("Fastställ %(report)s") % {"report": report},
+        task=adopt_report,
+        report_id=report.pk,
+        adopted_on=data["adopted_on"].isoformat(),
+        version=data["version"],
+    )

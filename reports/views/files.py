@@ -1,15 +1,25 @@
 """Report files: the PDF (the adopted one when there is one), a draft of today's data, and
-any earlier adoption's PDF. Every download is logged."""
+any earlier adoption's PDF. Every download is logged.
 
+A draft is rendered once for what it shows (reports.drafts): an unchanged draft comes from
+storage at once; a changed one is rendered in the background (a job), and its page offers the
+file when it is ready."""
+
+from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext as _
 
+from finsam.jobs.responses import job_response
+from finsam.jobs.runner import job_start
+from finsam.models import JobStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
+from reports.drafts import kept_draft
 from reports.models import Report, ReportAdoption
-from reports.rendering import report_pdf
 from reports.selectors import latest_adoption, reports_of
 from reports.services import download_record
+from reports.tasks import render_draft
 
 
 def _filename(report: Report, suffix: str = "") -> str:
@@ -22,11 +32,26 @@ def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> F
     return FileResponse(adoption.pdf.open("rb"), as_attachment=True, filename=name)
 
 
-def _draft(request: HttpRequest, report: Report) -> HttpResponse:
-    content = report_pdf(build_report(report))
+def _draft(request: HttpRequest, report: Report) -> HttpResponseBase:
+    filename = _filename(report, "-utkast")
+    kept = kept_draft(report, build_report(report))
+    if kept is None:
+        job = job_start(
+            association=report.association,
+            user=request.user,
+            kind="report_draft",
+            title=_("PDF-utkast av %(report)s") % {"report": report},
+            task=render_draft,
+            report_id=report.pk,
+            filename=filename,
+        )
+        if job.status != JobStatus.DONE:
+            return job_response(request, job)
+        kept = job.result["stored"]
     download_record(report=report, user=request.user, file_format="pdf")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "-utkast")}"'
+    with default_storage.open(kept, "rb") as stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -39,7 +64,7 @@ def report_pdf_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRe
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
-def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
     return _draft(request, report)
 
