@@ -26,7 +26,10 @@ def render_draft(context: TaskContext, job_id: int, report_id: int, filename: st
         # Downloaded through the draft's own address: it is served from storage now, and the
         # download is logged there like every other.
         job.result_link = reverse("reports:draft_pdf", args=[job.association.slug, report.pk])
-        job.result = {"stored": stored, "link_label": str(_("Ladda ned %(name)s") % {"name": filename})}
+        job.result = {
+            "stored": stored,
+            "link_label": str(_("Ladda ned %(name)s") % {"name": filename}),
+        }
 
     run_job(context, job_id, work)
 

@@ -5,8 +5,10 @@ megabytes, and the readers stream from the file.
 """
 
 import hashlib
+import io
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -53,8 +55,33 @@ def keep(spooled: Spooled, destination: Path) -> None:
         shutil.move(spooled.path, destination)
 
 
+class _Counted(io.RawIOBase):
+    """A file that tells `progress` how far it has been read."""
+
+    def __init__(self, raw: BinaryIO, size: int, progress: Callable[[int, int], None]) -> None:
+        self._raw, self._size, self._progress, self._read = raw, size, progress, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        self._read += count or 0
+        self._progress(self._read, self._size)
+        return count
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def counted(raw: BinaryIO, size: int, progress: Callable[[int, int], None]) -> BinaryIO:
+    """`raw` (opened unbuffered) read through a buffer, reporting the bytes read so far."""
+    return io.BufferedReader(_Counted(raw, size, progress), buffer_size=CHUNK)  # type: ignore[return-value]
+
+
 def discard(spooled: Spooled) -> None:
     spooled.path.unlink(missing_ok=True)
 
 
-__all__ = ["Spooled", "discard", "keep", "spool"]
+__all__ = ["Spooled", "counted", "discard", "keep", "spool"]

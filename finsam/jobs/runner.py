@@ -18,6 +18,7 @@ from django_tasks.base import Task
 from finsam.audit.recording import recording
 from finsam.logs import log_event, task_log
 from finsam.models import Association, Job, JobStatus, WorkerBeat
+from finsam.permissions import Perm
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +39,19 @@ def job_start(
     kind: str,
     title: str,
     task: Task,
+    perm: Perm,
     key: str = "",
     **kwargs: Any,
 ) -> Job:
-    """Record a job and queue its task; the task gets the job's id and `kwargs`. A backend
+    """Record a job and queue its task; the task gets the job's id and `kwargs`. Those of the
+    association whose role has `perm` may follow it (that of the page starting it). A backend
     that runs tasks at once (the tests') has finished it on return."""
     job = Job.objects.create(
         association=association,
         kind=kind,
         title=title,
         key=key,
+        perm=perm,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     result = task.enqueue(job_id=job.pk, **kwargs)

@@ -2,20 +2,23 @@
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 
 from finsam.jobs.runner import job_checked, silent_since
 from finsam.models import Job, JobStatus, WorkerBeat
+from finsam.permissions import Perm, role_allows
 from finsam.tenancy import Tenant, get_scoped_or_404
 
 
-def job_of(request: HttpRequest, tenant: Tenant, pk: int) -> Job:
-    """The job, if it is of this association and was started by this user (its result may be
-    what only they may read, e.g. the history); 404 otherwise."""
-    job = get_scoped_or_404(Job, tenant, pk=pk, created_by_id=request.user.pk)
+def job_of(tenant: Tenant, pk: int) -> Job:
+    """The job, if it is of this association (404 otherwise) and the user's role there may
+    see what it makes (403 otherwise: its result may be the history, an import)."""
+    job = get_scoped_or_404(Job, tenant, pk=pk)
+    if not role_allows(tenant.role, Perm(job.perm)):
+        raise PermissionDenied
     return job_checked(job)
 
 
@@ -36,7 +39,7 @@ def job_state(job: Job) -> dict[str, Any]:
 
 
 def worker_state() -> str:
-    """"ok" when a worker was seen recently, "silent" when none was; "not needed" when tasks
+    """ "ok" when a worker was seen recently, "silent" when none was; "not needed" when tasks
     do not go through the database queue (run at once, or by another queue's own workers)."""
     if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
         return "not needed"

@@ -15,19 +15,19 @@ from finsam.tenancy import Tenant, tenant_view
 @tenant_view(Perm.VIEW)
 @never_cache
 def job_page(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
-    job = job_of(request, tenant, pk)
+    job = job_of(tenant, pk)
     return render(request, "finsam/job.html", {"job": job, "state": job_state(job)})
 
 
 @tenant_view(Perm.VIEW)
 @never_cache
 def job_status(request: HttpRequest, tenant: Tenant, pk: int) -> JsonResponse:
-    return JsonResponse(job_state(job_of(request, tenant, pk)))
+    return JsonResponse(job_state(job_of(tenant, pk)))
 
 
 @tenant_view(Perm.VIEW)
 def job_file(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
-    job = job_of(request, tenant, pk)
+    job = job_of(tenant, pk)
     if not job.result_file:
         return redirect("members:job", tenant.association.slug, job.pk)
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)

@@ -30,6 +30,9 @@ class Job(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="jobs")
     kind = models.CharField(_("slag"), max_length=40)
     title = models.CharField(_("rubrik"), max_length=200)
+    # Who of the association may see the job and its result: the permission of the page that
+    # started it (finsam.permissions.Perm), e.g. the history's for its xlsx.
+    perm = models.CharField(_("behörighet"), max_length=20)
     key = models.CharField(_("nyckel"), max_length=200, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from finsam.errors import StaleEditError
 from finsam.jobs.responses import job_response
 from finsam.jobs.runner import job_start
-from finsam.models import Job, JobStatus
 from finsam.lib.numbers import whole_number
+from finsam.models import Job, JobStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports import forms, services
@@ -151,7 +151,9 @@ def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
             if job.status == JobStatus.FAILED:  # refused at once (a backend without a queue)
                 form.add_error(None, job.message)
             elif job.status == JobStatus.DONE:
-                messages.success(request, _("Rapporten är fastställd; PDF-filen är sparad och låst."))
+                messages.success(
+                    request, _("Rapporten är fastställd; PDF-filen är sparad och låst.")
+                )
                 return redirect(back)
             else:
                 return job_response(request, job)
@@ -165,6 +167,7 @@ def _adoption_started(request: HttpRequest, report: Report, data: dict) -> Job:
         user=request.user,
         kind="report_adopt",
         title=_("Fastställ %(report)s") % {"report": report},
+        perm=Perm.EDIT,
         task=adopt_report,
         report_id=report.pk,
         adopted_on=data["adopted_on"].isoformat(),

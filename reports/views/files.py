@@ -41,6 +41,7 @@ def _draft(request: HttpRequest, report: Report) -> HttpResponseBase:
             user=request.user,
             kind="report_draft",
             title=_("PDF-utkast av %(report)s") % {"report": report},
+            perm=Perm.DOWNLOAD_REPORTS,
             task=render_draft,
             report_id=report.pk,
             filename=filename,
