@@ -50,5 +50,6 @@ def adopt_report(
         except StaleEditError as error:
             raise JobRefused(str(error)) from error
         job.result_link = reverse("reports:detail", args=[job.association.slug, report.pk])
+        job.message = _("Rapporten är fastställd; PDF-filen är sparad och låst.")
 
     run_job(context, job_id, work)

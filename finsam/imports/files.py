@@ -77,7 +77,7 @@ class _Counted(io.RawIOBase):
 
 def counted(raw: BinaryIO, size: int, progress: Callable[[int, int], None]) -> BinaryIO:
     """`raw` (opened unbuffered) read through a buffer, reporting the bytes read so far."""
-    return io.BufferedReader(_Counted(raw, size, progress), buffer_size=CHUNK)  # type: ignore[return-value]
+    return io.BufferedReader(_Counted(raw, size, progress), buffer_size=CHUNK)
 
 
 def discard(spooled: Spooled) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -132,32 +132,35 @@ def report_outline(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 
 
 @tenant_view(Perm.EDIT)
-def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     """Type the board's decision date, then confirm: only the confirmation adopts."""
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
     form = forms.AdoptForm(request.POST or None, initial={"version": report.version})
     title, back = _("Fastställ rapporten"), _detail_url(report)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            if not data["confirmed"]:
+        if not data["confirmed"]:
+            try:
                 services.adoption_date_check(report=report, adopted_on=data["adopted_on"])
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
                 context = {"form": form, "report": report, "title": title, "back": back}
                 return render(request, "reports/adopt_confirm.html", context)
-            job = _adoption_started(request, report, data)
-        except (ValidationError, StaleEditError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
         else:
-            if job.status == JobStatus.FAILED:  # refused at once (a backend without a queue)
-                form.add_error(None, job.message)
-            elif job.status == JobStatus.DONE:
-                messages.success(
-                    request, _("Rapporten är fastställd; PDF-filen är sparad och låst.")
-                )
-                return redirect(back)
-            else:
-                return job_response(request, job)
+            job = _adoption_started(request, report, data)
+            if job.status != JobStatus.FAILED:
+                return _adopted(request, job, back)
+            form.add_error(None, job.message.splitlines())  # refused at once (no queue)
     return render(request, "reports/edit.html", {"form": form, "title": title, "back": back})
+
+
+def _adopted(request: HttpRequest, job: Job, back: str) -> HttpResponseBase:
+    """Back to the report once adopted; the job's page while the PDF is being made."""
+    if job.status == JobStatus.DONE:
+        messages.success(request, job.message)
+        return redirect(back)
+    return job_response(request, job)
 
 
 def _adoption_started(request: HttpRequest, report: Report, data: dict) -> Job:
