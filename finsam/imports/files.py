@@ -64,9 +64,19 @@ class _Counted(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def seekable(self) -> bool:  # the checks read a file's head, then start over
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self._read = self._raw.seek(offset, whence)
+        return self._read
+
+    def tell(self) -> int:
+        return self._read
+
     def readinto(self, buffer) -> int:
         count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
-        self._read += count or 0
+        self._read += count or 0  # the position: what is read after a seek counts from there
         self._progress(self._read, self._size)
         return count
 

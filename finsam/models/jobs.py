@@ -37,8 +37,9 @@ class Job(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
     )
-    rows_done = models.PositiveIntegerField(_("rader lästa"), default=0)
-    rows_total = models.PositiveIntegerField(_("rader totalt"), default=0)
+    # How far the work has come: rows written (the history), or bytes read of a file (imports).
+    rows_done = models.PositiveIntegerField(_("gjort"), default=0)
+    rows_total = models.PositiveIntegerField(_("totalt"), default=0)
     message = models.TextField(_("meddelande"), blank=True)
     result = models.JSONField(_("resultat"), default=dict, blank=True)
     result_file = models.FileField(_("resultatfil"), max_length=300, blank=True)

@@ -14,7 +14,7 @@
     label.textContent = state.status_label;
     if (state.percent !== null) { bar.value = state.percent; bar.textContent = state.percent + " %"; }
     if (state.rows_total) {
-      rows.textContent = state.rows_done + " / " + state.rows_total + " (" + state.percent + " %)";
+      rows.textContent = state.percent + " % (" + state.rows_done + " / " + state.rows_total + ")";
     }
     window.setTimeout(poll, 1000);
   }

@@ -166,3 +166,61 @@ def test_an_anonymous_request_is_logged_without_user_or_association(client, db, 
     client.get("/healthz")
     assert log_lines[-1]["path"] == "/healthz"
     assert (log_lines[-1]["user_id"], log_lines[-1]["association"]) == (None, None)
+
+
+def _worker_runs_the_queue() -> None:
+    """django-tasks-db's worker, in this process and this test's transaction: every queued
+    task, then it stops. (Its check for stale connections would close the test's.)"""
+    from django_tasks_db.management.commands import db_worker
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(db_worker, "close_old_connections", lambda: None)
+        _run_worker(db_worker.Worker)
+
+
+def _run_worker(worker) -> None:
+    worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run()
+
+
+def test_an_upload_is_read_by_the_worker_and_its_preview_is_not_read_again(
+    client, make_user, association, monkeypatch
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from finsam.imports import batches
+    from finsam.models import ImportBatch
+
+    municipality = association.memberships.filter(member__kind="municipality").first().member
+    content = f"Kommun;Datum;Invånare\n{municipality.name};2016-11-01;31415\n".encode()
+    client.force_login(make_user("admin", association, Role.ADMIN))
+    with override_settings(TASKS=DB_QUEUE):
+        started = client.post(
+            f"/{association.slug}/importer/",
+            {"kind": "population", "file": SimpleUploadedFile("inv.csv", content)},
+        )
+        job = Job.objects.get(association=association, kind="import_read")
+        assert started.url == f"/{association.slug}/jobb/{job.pk}/"
+        assert "Väntar" in client.get(started.url).content.decode()
+        _worker_runs_the_queue()
+    job.refresh_from_db()
+    batch = ImportBatch.objects.get(association=association, filename="inv.csv")
+    assert (job.status, job.worker_id, job.result["batch"]) == ("done", "test-worker", batch.pk)
+    assert job.rows_done == job.rows_total == len(content)  # the file was read to its end
+    page = client.get(started.url).content.decode()
+    assert f"/{association.slug}/importer/{batch.pk}/" in page and "Klart" in page
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the preview read the file again")
+
+    monkeypatch.setattr(batches, "plan_upload", read_again)
+    preview = client.get(f"/{association.slug}/importer/{batch.pk}/").content.decode()
+    assert "31\u00a0415" in preview or "31415" in preview

@@ -15,8 +15,10 @@ from reports.services import report_update
 
 
 @pytest.fixture
-def renders(monkeypatch) -> list[str]:
-    """Every "rendering": the SHA-256 of the HTML it was given."""
+def renders(monkeypatch, settings, tmp_path) -> list[str]:
+    """Every "rendering": the SHA-256 of the HTML it was given. The stand-ins are kept in a
+    storage of their own, so no other test is served one."""
+    settings.MEDIA_ROOT = tmp_path
     calls: list[str] = []
 
     def fake_pdf(data) -> bytes:
