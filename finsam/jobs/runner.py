@@ -20,7 +20,6 @@ from finsam.logs import log_event, task_log
 from finsam.models import Association, Job, JobStatus, WorkerBeat
 from finsam.permissions import Perm
 
-logger = logging.getLogger(__name__)
 
 
 class JobRefused(Exception):
@@ -68,9 +67,8 @@ def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> N
     worker = (context.task_result.worker_ids or [""])[-1]
     worker_beat(worker)
     started = time.monotonic()
-    Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), worker_id=worker[:64]
-    )
+    job.status, job.started_at, job.worker_id = JobStatus.RUNNING, timezone.now(), worker[:64]
+    job.save(update_fields=["status", "started_at", "worker_id"])
     try:
         # History names who started the job, as it names who sends a request.
         with recording(user=job.created_by):
@@ -129,8 +127,8 @@ def worker_beat(worker_id: str) -> None:
         WorkerBeat.objects.update_or_create(
             worker_id=worker_id[:64], defaults={"last_seen": timezone.now()}
         )
-    except DatabaseError:  # a busy SQLite file: the next beat will do
-        logger.warning("Could not record the worker's heartbeat", exc_info=True)
+    except DatabaseError:  # a busy SQLite file: the next beat, seconds later, will do
+        pass
 
 
 def silent_since() -> Any:

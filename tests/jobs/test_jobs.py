@@ -201,7 +201,7 @@ def test_an_upload_is_read_by_the_worker_and_its_preview_is_not_read_again(
 
     municipality = association.memberships.filter(member__kind="municipality").first().member
     content = f"Kommun;Datum;Invånare\n{municipality.name};2016-11-01;31415\n".encode()
-    client.force_login(make_user("admin", association, Role.ADMIN))
+    client.force_login(make_user("job-admin", association, Role.ADMIN))
     with override_settings(TASKS=DB_QUEUE):
         started = client.post(
             f"/{association.slug}/importer/",
