@@ -3,6 +3,7 @@
 import logging
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +20,6 @@ from finsam.audit.recording import recording
 from finsam.logs import log_event, task_log
 from finsam.models import Association, Job, JobStatus, WorkerBeat
 from finsam.permissions import Perm
-
 
 
 class JobRefused(Exception):
@@ -123,12 +123,10 @@ def worker_beat(worker_id: str) -> None:
     """Note that a worker is alive (the worker's own loop calls this, and every task start)."""
     if not worker_id:
         return
-    try:
+    with suppress(DatabaseError):  # a busy SQLite file: the next beat, seconds later, will do
         WorkerBeat.objects.update_or_create(
             worker_id=worker_id[:64], defaults={"last_seen": timezone.now()}
         )
-    except DatabaseError:  # a busy SQLite file: the next beat, seconds later, will do
-        pass
 
 
 def silent_since() -> Any:
