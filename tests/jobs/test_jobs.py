@@ -224,3 +224,31 @@ def test_an_upload_is_read_by_the_worker_and_its_preview_is_not_read_again(
     monkeypatch.setattr(batches, "plan_upload", read_again)
     preview = client.get(f"/{association.slug}/importer/{batch.pk}/").content.decode()
     assert "31\u00a0415" in preview or "31415" in preview
+
+
+def test_an_apply_that_fails_half_way_leaves_nothing_applied(
+    client, make_user, association, monkeypatch
+):
+    from dataclasses import replace
+
+    from finsam.imports.batches import IMPORTERS
+    from finsam.models import ImportBatch, ImportStatus
+    from members.models import PopulationFigure
+    from tests.access_samples import _import_batch
+
+    batch = ImportBatch.objects.get(pk=_import_batch(association)["pk"])
+    population = IMPORTERS["population"]
+
+    def writes_then_dies(upload, plan, locked):
+        population.apply(upload, plan, locked)  # every figure written …
+        raise RuntimeError("the worker died here")  # … and then the task fails
+
+    monkeypatch.setitem(IMPORTERS, "population", replace(population, apply=writes_then_dies))
+    before = PopulationFigure.objects.filter(association=association).count()
+    client.force_login(make_user("job-admin", association, Role.ADMIN))
+    answer = client.post(f"/{association.slug}/importer/{batch.pk}/beslut/", {"confirmed": "1"})
+    job = Job.objects.get(association=association, kind="import_apply")
+    assert job.status == JobStatus.FAILED and "inget ändrades" in job.message
+    assert answer.url == f"/{association.slug}/importer/{batch.pk}/"
+    assert PopulationFigure.objects.filter(association=association).count() == before
+    assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.PREVIEW
