@@ -35,7 +35,11 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The development server with a background worker beside it (PDFs, imports, exports run
+# there); the worker is stopped when the server stops.
 run: demo
+	DJANGO_ENV=development $(PY) manage.py db_worker & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ENV=development $(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup

@@ -6,6 +6,10 @@ figure), rendering the print HTML, WeasyPrint's layout of that HTML and its writ
 PDF. "Our part" is the builder plus the template; the target is that it stays under 20 % of
 WeasyPrint's own layout of the same HTML. Targets for the whole PDF: Finnveden < 1.5 s,
 Växjö < 3 s.
+
+Then the draft's download as a user gets it (through the view, tasks run at once): the first
+download renders and keeps the PDF (reports.drafts), a repeated one of the unchanged draft is
+served from storage. Target for the repeated download: < 50 ms.
 """
 
 import os
@@ -76,6 +80,26 @@ def report_line(name: str, figures: dict) -> str:
     )
 
 
+def measure_download(report) -> tuple[float, float]:
+    """Seconds of the first draft download (rendered) and the median of repeated ones."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+    from django.urls import reverse
+
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="kansli"))
+    url = reverse("reports:draft_pdf", args=[report.association.slug, report.pk])
+    with override_settings(TASKS=immediate):
+        start = time.perf_counter()
+        first = client.get(url)
+        rendered = time.perf_counter() - start
+        assert first["Content-Type"] == "application/pdf", first.status_code
+        repeated, again = timed(lambda: client.get(url))
+    assert again.content == first.content
+    return rendered, repeated
+
+
 def main() -> None:
     setup_test_environment()
     settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bench-media-"))
@@ -96,6 +120,11 @@ def main() -> None:
                 print(f"{name:32} saknas i demodata")
                 continue
             print(report_line(name, measure(report)))
+            rendered, repeated = measure_download(report)
+            print(
+                f"{'':32} utkast: första nedladdningen {1000 * rendered:7.1f} ms, "
+                f"oförändrat utkast igen {1000 * repeated:6.1f} ms (mål < 50 ms)"
+            )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -73,9 +73,15 @@ INSTALLED_APPS = [
     "initiatives",
     "budgets",
     "reports",
+    # The queue of background work (finsam.jobs). After finsam, so that finsam's db_worker
+    # (the same worker, telling /healthz it is alive) is the one manage.py runs.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # One JSON line per request (finsam.logs): first, so its time covers every other layer.
+    "finsam.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -248,15 +254,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # A load balancer's health check often asks over plain HTTP, inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Background work (finsam.jobs): the database is the queue (django-tasks-db), so nothing beyond
+# it is needed; `manage.py db_worker` runs the tasks. TASKS_BACKEND=immediate runs each task
+# inside the request instead (the tests do, and a site may while it has no worker). A site that
+# outgrows the database queue names another backend here (README, "Background work").
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+if TASKS_BACKEND == "immediate":
+    TASKS_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# A worker not seen for this many seconds is taken for dead: /healthz fails, and a job it was
+# running is reported as lost.
+FINSAM_WORKER_SILENT_AFTER = int(os.environ.get("FINSAM_WORKER_SILENT_AFTER", "90"))
+
+# Requests and background tasks are logged as one JSON object per line (finsam.logs): what,
+# which association, which user id, how long; never names, addresses or what was typed.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "finsam.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "loggers": {
+        "finsam.requests": {"handlers": ["json"], "level": "INFO", "propagate": False},
+        "finsam.tasks": {"handlers": ["json"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from finsam.jobs import views as job_views
 from finsam.two_factor import views as two_factor_views
 from finsam.users import founding_views, invitation_views
 from finsam.users import views as user_views
@@ -17,6 +18,7 @@ association_pages = (
         path("", include("finsam.audit.urls")),
         path("", include("finsam.users.urls")),
         path("", include("finsam.imports.urls")),
+        path("", include("finsam.jobs.urls")),
     ],
     "members",
 )
@@ -45,6 +47,7 @@ urlpatterns = [
     path("konto/nytt-forbund/", founding_views.association_new, name="association_new"),
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", job_views.healthz, name="healthz"),
     # Organisations are shared by associations: their names are changed outside any one.
     path("organisationer/<int:pk>/namn/", orgs_views.member_rename, name="member_rename"),
     path("<slug:association>/", include(association_urls)),

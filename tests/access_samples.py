@@ -63,3 +63,22 @@ def _invitation(association: Association) -> dict:
 
 
 SAMPLES["members:invitation_remove"] = _invitation
+
+
+def _job(association: Association) -> dict:
+    """A finished draft job: every role may download reports, so every role may follow it."""
+    from finsam.models import Job, JobStatus
+
+    job = Job.objects.create(
+        association=association,
+        kind="report_draft",
+        title="Utkast",
+        perm="download_reports",
+        status=JobStatus.DONE,
+    )
+    return {"pk": job.pk}
+
+
+SAMPLES["members:job"] = _job
+SAMPLES["members:job_status"] = _job
+SAMPLES["members:job_file"] = _job

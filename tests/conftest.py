@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model, hashers
 from django.db import connection
+from django.test import override_settings
 
 from finsam.demo import load_demo
 from finsam.models import Association, UserRole
@@ -23,6 +24,16 @@ def media_root(tmp_path_factory):
     """Uploaded files of the test session go to a temporary folder, not the working tree."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tasks_run_at_once():
+    """Background tasks run inside the request (django-tasks' immediate backend), so a page
+    that starts a job has its result on return; tests/test_worker.py runs the real worker."""
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    ):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

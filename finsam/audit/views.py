@@ -2,19 +2,17 @@
 history (Perm.VIEW_HISTORY)."""
 
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
-from django.utils.text import slugify
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import gettext as _
 
 from finsam.audit.forms import HistoryFilterForm
-from finsam.audit.log import association_sources, history_rows, history_users, kind_choices
+from finsam.audit.log import association_sources, history_users, kind_choices
 from finsam.audit.pages import render_history
-from finsam.audit.xlsx import history_workbook
+from finsam.audit.tasks import filters_stored, history_xlsx
+from finsam.jobs.responses import job_response
+from finsam.jobs.runner import job_start
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, tenant_view
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filter_form(request: HttpRequest, tenant: Tenant) -> HistoryFilterForm:
@@ -35,12 +33,15 @@ def history_log(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 
 
 @tenant_view(Perm.VIEW_HISTORY)
-def history_export(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+def history_export(request: HttpRequest, tenant: Tenant) -> HttpResponseBase:
     filters = _filter_form(request, tenant).filters()
-    rows = history_rows(tenant.association, association_sources(), filters)
-    title = _("Historik för %(name)s") % {"name": tenant.association.name}
-    response = HttpResponse(history_workbook(rows, title), content_type=XLSX)
-    stamp = timezone.localdate().isoformat()
-    name = slugify(f"historik-{tenant.association.slug}-{stamp}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    job = job_start(
+        association=tenant.association,
+        user=request.user,
+        kind="history_xlsx",
+        title=_("Historiken som Excel-fil"),
+        perm=Perm.VIEW_HISTORY,
+        task=history_xlsx,
+        filters=filters_stored(filters),
+    )
+    return job_response(request, job)

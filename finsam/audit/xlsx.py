@@ -4,6 +4,7 @@ Every value is written as text, exactly as the history page shows it: a text tha
 to start with "=" stays text and never becomes a formula (`finsam.lib.xlsx_cells`).
 """
 
+from collections.abc import Callable
 from io import BytesIO
 
 from django.db.models import QuerySet
@@ -48,8 +49,11 @@ def _lines(entry: Entry) -> list[list[str]]:
     ]
 
 
-def history_workbook(rows: QuerySet, title: str) -> bytes:
-    """Every row of `rows` (from `history_rows`), newest first, as an xlsx file."""
+def history_workbook(
+    rows: QuerySet, title: str, progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """Every row of `rows` (from `history_rows`), newest first, as an xlsx file; `progress`
+    is told how many rows are written, and how many there are."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Historik")
@@ -63,6 +67,8 @@ def history_workbook(rows: QuerySet, title: str) -> bytes:
         for entry in entries_of(list(rows[start : start + CHUNK])):
             for line in _lines(entry):
                 append(sheet, line)
+        if progress is not None:
+            progress(min(start + CHUNK, total), total)
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A3"

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.audit.recording import recording
-from finsam.imports.files import discard, keep, spool
+from finsam.imports.files import Spooled, counted, discard, keep, spool
 from finsam.imports.kinds import kind_label, register_kind
 from finsam.imports.rows import Plan, Problem
 from finsam.lib.tabular import Row, TableError, read_table
@@ -45,9 +45,13 @@ class Upload:
     period_end: date | None = None
     choices: frozenset[str] = frozenset()
     confirming: bool = False
+    # Told how many bytes of the file have been read, and how many there are (a job's page).
+    progress: Callable[[int, int], None] | None = None
 
     def open(self) -> BinaryIO:
-        return self.path.open("rb")
+        if self.progress is None:
+            return self.path.open("rb")
+        return counted(self.path.open("rb", buffering=0), self.size, self.progress)
 
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
@@ -139,7 +143,38 @@ def import_upload(
 ) -> tuple[ImportBatch | None, Plan]:
     """Keep a file that reads without problems, for preview; a file with problems is not kept."""
     spooled = spool(content, _spool_folder())
-    upload = Upload(association, filename, spooled.path, spooled.size, period_end, choices)
+    return import_read(
+        association=association,
+        kind=kind,
+        filename=filename,
+        spooled=spooled,
+        user=user,
+        period_end=period_end,
+        choices=choices,
+    )
+
+
+def import_spool(content: bytes | BinaryIO) -> Spooled:
+    """The uploaded file copied beside the kept ones, to be read (`import_read`) later."""
+    return spool(content, _spool_folder())
+
+
+def import_read(
+    *,
+    association: Association,
+    kind: str,
+    filename: str,
+    spooled: Spooled,
+    user,
+    period_end: date | None = None,
+    choices: frozenset[str] = frozenset(),
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[ImportBatch | None, Plan]:
+    """Read a spooled file: kept with a batch for preview when it reads without problems,
+    dropped otherwise."""
+    upload = Upload(
+        association, filename, spooled.path, spooled.size, period_end, choices, progress=progress
+    )
     plan = plan_upload(upload, kind)
     if plan.problems:
         discard(spooled)

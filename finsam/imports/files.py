@@ -5,8 +5,10 @@ megabytes, and the readers stream from the file.
 """
 
 import hashlib
+import io
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -53,8 +55,43 @@ def keep(spooled: Spooled, destination: Path) -> None:
         shutil.move(spooled.path, destination)
 
 
+class _Counted(io.RawIOBase):
+    """A file that tells `progress` how far it has been read."""
+
+    def __init__(self, raw: BinaryIO, size: int, progress: Callable[[int, int], None]) -> None:
+        self._raw, self._size, self._progress, self._read = raw, size, progress, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:  # the checks read a file's head, then start over
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self._read = self._raw.seek(offset, whence)
+        return self._read
+
+    def tell(self) -> int:
+        return self._read
+
+    def readinto(self, buffer) -> int:
+        count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        self._read += count or 0  # the position: what is read after a seek counts from there
+        self._progress(self._read, self._size)
+        return count
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def counted(raw: BinaryIO, size: int, progress: Callable[[int, int], None]) -> BinaryIO:
+    """`raw` (opened unbuffered) read through a buffer, reporting the bytes read so far."""
+    return io.BufferedReader(_Counted(raw, size, progress), buffer_size=CHUNK)
+
+
 def discard(spooled: Spooled) -> None:
     spooled.path.unlink(missing_ok=True)
 
 
-__all__ = ["Spooled", "discard", "keep", "spool"]
+__all__ = ["Spooled", "counted", "discard", "keep", "spool"]

@@ -1,7 +1,7 @@
 """What every import reader shares: finding columns by header, reading typed cells, problems."""
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Protocol, TypeVar
@@ -210,3 +210,35 @@ def read_entries(
         seen[key(entry)] = row_number
         entries.append(entry)
     return entries, problems
+
+
+def plan_stored(plan: Plan) -> dict:
+    """The plan as JSON, kept with the job that read it, so its preview is not read again."""
+    return {
+        "changes": [_plain(change) for change in plan.changes],
+        "problems": [_plain(problem) for problem in plan.problems],
+        "confirm": [str(line) for line in plan.confirm],
+        "offers": [_plain(offer) for offer in plan.offers],
+        "warnings": [str(line) for line in plan.warnings],
+        "options": [_plain(offer) for offer in plan.options],
+        "facts": [str(line) for line in plan.facts],
+        "suggested_kind": plan.suggested_kind,
+    }
+
+
+def _plain(item: Problem | PlannedChange | Offer) -> dict:
+    """Texts as plain strings (a message may be a lazy translation), numbers as they are."""
+    return {k: v if isinstance(v, int) else str(v) for k, v in asdict(item).items()}
+
+
+def plan_restored(stored: dict) -> Plan:
+    return Plan(
+        changes=[PlannedChange(**change) for change in stored["changes"]],
+        problems=[Problem(**problem) for problem in stored["problems"]],
+        confirm=list(stored["confirm"]),
+        offers=[Offer(**offer) for offer in stored["offers"]],
+        warnings=list(stored["warnings"]),
+        options=[Offer(**offer) for offer in stored["options"]],
+        facts=list(stored["facts"]),
+        suggested_kind=stored["suggested_kind"],
+    )

@@ -5,24 +5,26 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from finsam.backup.tasks import association_export as export_task
 from finsam.imports.batches import (
     IMPORTERS,
     MISSING_FILE,
     batch_file_exists,
-    batch_plan,
-    import_confirm,
     import_discard,
-    import_upload,
+    import_spool,
 )
 from finsam.imports.kinds import kind_choices
-from finsam.models import ImportBatch
+from finsam.imports.rows import plan_restored
+from finsam.imports.tasks import apply_import, preview_import, preview_key, preview_url, read_import
+from finsam.jobs.responses import job_response
+from finsam.jobs.runner import job_start
+from finsam.jobs.selectors import job_answered
+from finsam.models import ImportBatch, Job, JobStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
 from finsam.uploads import limit_mb
@@ -50,21 +52,15 @@ class UploadForm(forms.Form):
 
 
 @tenant_view(Perm.IMPORT)
-def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+def imports(request: HttpRequest, tenant: Tenant) -> HttpResponseBase:
     form = UploadForm(request.POST or None, request.FILES or None)
     plan = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        batch, plan = import_upload(
-            association=tenant.association,
-            kind=form.cleaned_data["kind"],
-            filename=upload.name,
-            content=upload,
-            user=request.user,
-            period_end=form.cleaned_data["period_end"],
-        )
-        if batch is not None:
-            return redirect("members:import_preview", tenant.association.slug, batch.pk)
+        job = _reading_started(request, tenant, form.cleaned_data)
+        if job.status != JobStatus.FAILED or "plan" not in job.result:
+            return job_response(request, job)
+        # Refused at once (a backend without a queue): the problems beside the form, as before.
+        plan = plan_restored(job.result["plan"])
         if plan.suggested_kind:  # an SIE file uploaded as something else: offered as SIE
             form = UploadForm(initial={"kind": plan.suggested_kind})
     history = scoped(ImportBatch, tenant).select_related("uploaded_by")[:50]
@@ -72,47 +68,109 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     return render(request, "finsam/imports.html", context)
 
 
+def _reading_started(request: HttpRequest, tenant: Tenant, data: dict) -> Job:
+    """The file is copied aside here; reading it (which may take long) is a job."""
+    upload, period_end = data["file"], data["period_end"]
+    spooled = import_spool(upload)
+    return job_start(
+        association=tenant.association,
+        user=request.user,
+        kind="import_read",
+        title=_("Granskar %(filename)s") % {"filename": upload.name},
+        perm=Perm.IMPORT,
+        task=read_import,
+        kind_of_file=data["kind"],
+        filename=upload.name,
+        spooled=[str(spooled.path), spooled.size, spooled.sha256],
+        period_end=period_end.isoformat() if period_end else None,
+    )
+
+
 @tenant_view(Perm.IMPORT)
-def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     choices = frozenset(request.GET.getlist("choice"))
-    plan = batch_plan(batch, choices) if batch.is_open else None
+    plan = None
+    if batch.is_open:
+        job = job_answered(tenant.association.pk, preview_key(batch.pk, choices))
+        if job is None:
+            job = _preview_started(request, tenant, batch, choices)
+            if job.status != JobStatus.DONE:
+                return job_response(request, job)
+        plan = plan_restored(job.result["plan"])
     context = {"batch": batch, "plan": plan, "choices": sorted(choices)}
     return render(request, "finsam/import_preview.html", context)
 
 
+def _preview_started(
+    request: HttpRequest, tenant: Tenant, batch: ImportBatch, choices: frozenset[str]
+) -> Job:
+    return job_start(
+        association=tenant.association,
+        user=request.user,
+        kind="import_preview",
+        title=_("Granskar %(filename)s") % {"filename": batch.filename},
+        key=preview_key(batch.pk, choices),
+        perm=Perm.IMPORT,
+        task=preview_import,
+        batch_id=batch.pk,
+        choices=sorted(choices),
+    )
+
+
 @tenant_view(Perm.IMPORT)
 @require_POST
-def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if "discard" in request.POST:
-        try:
-            import_discard(batch=batch)
-        except ValidationError as refused:
-            messages.error(request, " ".join(refused.messages))
-            return redirect("members:imports", tenant.association.slug)
-        messages.info(
-            request,
-            _("Importen av %(filename)s är avbruten; inget ändrades.")
-            % {"filename": batch.filename},
-        )
-        return redirect("members:imports", tenant.association.slug)
+        return _discarded(request, tenant, batch)
     choices = frozenset(request.POST.getlist("choice"))
+    job = job_start(
+        association=tenant.association,
+        user=request.user,
+        kind="import_apply",
+        title=_("Läser in %(filename)s") % {"filename": batch.filename},
+        perm=Perm.IMPORT,
+        task=apply_import,
+        batch_id=batch.pk,
+        confirmed=request.POST.get("confirmed") == "1",
+        choices=sorted(choices),
+    )
+    if job.status == JobStatus.FAILED:  # refused at once: back to the preview, as before
+        problems = " ".join(job.message.splitlines())
+        messages.error(request, _("Inget lästes in: %(problems)s") % {"problems": problems})
+        return redirect(preview_url(tenant.association.slug, batch.pk, choices))
+    if job.status == JobStatus.DONE:
+        messages.success(request, job.message)
+    return job_response(request, job)
+
+
+def _discarded(request: HttpRequest, tenant: Tenant, batch: ImportBatch) -> HttpResponse:
     try:
-        applied = import_confirm(
-            batch=batch,
-            confirmed=request.POST.get("confirmed") == "1",
-            choices=choices,
-            user=request.user,
-        )
-    except ValidationError as error:
-        messages.error(
-            request, _("Inget lästes in: %(problems)s") % {"problems": " ".join(error.messages)}
-        )
-        preview = reverse("members:import_preview", args=[tenant.association.slug, batch.pk])
-        return redirect(preview + ("?" + urlencode({"choice": sorted(choices)}, doseq=True)))
-    messages.success(request, f"{applied.filename}: {applied.summary}")
+        import_discard(batch=batch)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return redirect("members:imports", tenant.association.slug)
+    messages.info(
+        request,
+        _("Importen av %(filename)s är avbruten; inget ändrades.") % {"filename": batch.filename},
+    )
     return redirect("members:imports", tenant.association.slug)
+
+
+@tenant_view(Perm.IMPORT)
+@require_POST
+def association_export(request: HttpRequest, tenant: Tenant) -> HttpResponseBase:
+    """The whole association as a zip file (docs/backup.md), written in the background."""
+    job = job_start(
+        association=tenant.association,
+        user=request.user,
+        kind="association_export",
+        title=_("Export av %(name)s") % {"name": tenant.association.name},
+        perm=Perm.IMPORT,
+        task=export_task,
+    )
+    return job_response(request, job)
 
 
 @tenant_view(Perm.VIEW_HISTORY)

@@ -3,11 +3,15 @@
 from finsam.models.association import Association, UserRole
 from finsam.models.imports import ImportBatch, ImportStatus
 from finsam.models.invitation import Invitation
+from finsam.models.jobs import Job, JobStatus, WorkerBeat
 
 __all__ = [
     "Association",
     "ImportBatch",
     "ImportStatus",
     "Invitation",
+    "Job",
+    "JobStatus",
     "UserRole",
+    "WorkerBeat",
 ]

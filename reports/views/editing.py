@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,13 +16,17 @@ from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
 from finsam.forms import add_errors
+from finsam.jobs.responses import job_response
+from finsam.jobs.runner import job_start
 from finsam.lib.numbers import whole_number
+from finsam.models import Job, JobStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports import forms, services
 from reports.blocks import BLOCKS
 from reports.models import Report, ReportSection
 from reports.selectors import reports_of
+from reports.tasks import adopt_report
 
 
 def _detail_url(report: Report) -> str:
@@ -136,7 +140,7 @@ def report_outline(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
 
 
 @tenant_view(Perm.EDIT)
-def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     """Type the board's decision date (and the diary number), then confirm: only the
     confirmation adopts."""
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
@@ -145,21 +149,41 @@ def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     title, back = _("Fastställ rapporten"), _detail_url(report)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            if not data["confirmed"]:
+        if not data["confirmed"]:
+            try:
                 services.adoption_date_check(report=report, adopted_on=data["adopted_on"])
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
                 context = {"form": form, "report": report, "title": title, "back": back}
                 return render(request, "reports/adopt_confirm.html", context)
-            services.report_adopt(
-                report=report,
-                adopted_on=data["adopted_on"],
-                diary_number=data["diary_number"],
-                user=request.user,
-                version=data["version"],
-            )
-        except (ValidationError, StaleEditError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
         else:
-            messages.success(request, _("Rapporten är fastställd; PDF-filen är sparad och låst."))
-            return redirect(back)
+            job = _adoption_started(request, report, data)
+            if job.status != JobStatus.FAILED:
+                return _adopted(request, job, back)
+            form.add_error(None, job.message.splitlines())  # refused at once (no queue)
     return render(request, "reports/edit.html", {"form": form, "title": title, "back": back})
+
+
+def _adopted(request: HttpRequest, job: Job, back: str) -> HttpResponseBase:
+    """Back to the report once adopted; the job's page while the PDF is being made."""
+    if job.status == JobStatus.DONE:
+        messages.success(request, job.message)
+        return redirect(back)
+    return job_response(request, job)
+
+
+def _adoption_started(request: HttpRequest, report: Report, data: dict) -> Job:
+    """Adopting renders the PDF, so it is done in the background (reports.tasks)."""
+    return job_start(
+        association=report.association,
+        user=request.user,
+        kind="report_adopt",
+        title=_("Fastställ %(report)s") % {"report": report},
+        perm=Perm.EDIT,
+        task=adopt_report,
+        report_id=report.pk,
+        adopted_on=data["adopted_on"].isoformat(),
+        diary_number=data["diary_number"],
+        version=data["version"],
+    )

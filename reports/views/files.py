@@ -1,9 +1,14 @@
 """Report files: the PDF (the adopted one when there is one), a draft of today's data, and
 any earlier adoption's PDF; a Word copy beside the PDF; an annual report's auditors' report,
-uploaded by staff and read by everyone who downloads reports. Every report download is logged."""
+uploaded by staff and read by everyone who downloads reports. Every report download is logged.
+
+A draft is rendered once for what it shows (reports.drafts): an unchanged draft comes from
+storage at once; a changed one is rendered in the background (a job), and its page offers the
+file when it is ready."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,16 +17,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
+from finsam.jobs.responses import job_response
+from finsam.jobs.runner import job_start
+from finsam.models import JobStatus
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
 from reports.docx_export import CONTENT_TYPE as DOCX
 from reports.docx_export import report_docx
+from reports.drafts import kept_draft
 from reports.forms import AuditorsReportForm
 from reports.models import Report, ReportAdoption
-from reports.rendering import report_pdf, with_attachment
 from reports.selectors import latest_adoption, reports_of
 from reports.services import auditors_report_attach, download_record
+from reports.tasks import render_draft
 
 
 def _filename(report: Report, suffix: str = "") -> str:
@@ -40,11 +49,27 @@ def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> F
     return FileResponse(adoption.pdf.open("rb"), as_attachment=True, filename=name)
 
 
-def _draft(request: HttpRequest, report: Report) -> HttpResponse:
-    content = with_attachment(report_pdf(build_report(report)), report.auditors_report)
+def _draft(request: HttpRequest, report: Report) -> HttpResponseBase:
+    filename = _filename(report, "-utkast")
+    kept = kept_draft(report, build_report(report))
+    if kept is None:
+        job = job_start(
+            association=report.association,
+            user=request.user,
+            kind="report_draft",
+            title=_("PDF-utkast av %(report)s") % {"report": report},
+            perm=Perm.DOWNLOAD_REPORTS,
+            task=render_draft,
+            report_id=report.pk,
+            filename=filename,
+        )
+        if job.status != JobStatus.DONE:
+            return job_response(request, job)
+        kept = job.result["stored"]
     download_record(report=report, user=request.user, file_format="pdf")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "-utkast")}"'
+    with default_storage.open(kept, "rb") as stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -57,7 +82,7 @@ def report_pdf_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRe
 
 
 @tenant_view(Perm.DOWNLOAD_REPORTS)
-def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
+def report_draft_download(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
     return _draft(request, report)
 

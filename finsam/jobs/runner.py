@@ -1,0 +1,151 @@
+"""Starting background jobs, running them in the worker, and reporting how far they came."""
+
+import logging
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import DatabaseError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import TaskContext
+from django_tasks.base import Task
+
+from finsam.audit.recording import recording
+from finsam.logs import log_event, task_log
+from finsam.models import Association, Job, JobStatus, WorkerBeat
+from finsam.permissions import Perm
+
+
+class JobRefused(Exception):
+    """The work cannot be done, for a reason the user is told (a file with problems, say)."""
+
+    def __init__(self, message: str, result: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.result = result or {}
+
+
+def job_start(
+    *,
+    association: Association,
+    user: Any,
+    kind: str,
+    title: str,
+    task: Task,
+    perm: Perm,
+    key: str = "",
+    **kwargs: Any,
+) -> Job:
+    """Record a job and queue its task; the task gets the job's id and `kwargs`. Those of the
+    association whose role has `perm` may follow it (that of the page starting it). A backend
+    that runs tasks at once (the tests') has finished it on return."""
+    job = Job.objects.create(
+        association=association,
+        kind=kind,
+        title=title,
+        key=key,
+        perm=perm,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    result = task.enqueue(job_id=job.pk, **kwargs)
+    Job.objects.filter(pk=job.pk, task_id="").update(task_id=str(result.id))
+    job.refresh_from_db()
+    return job
+
+
+def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> None:
+    """Run `work` for the job in the worker: marks it running, then done or failed, and logs
+    one line for it. A refusal is the user's message; anything else is a failure whose detail
+    stays in the worker's log, and is raised again so the queue records it too."""
+    job = Job.objects.select_related("association").get(pk=job_id)
+    worker = (context.task_result.worker_ids or [""])[-1]
+    worker_beat(worker)
+    started = time.monotonic()
+    job.status, job.started_at, job.worker_id = JobStatus.RUNNING, timezone.now(), worker[:64]
+    job.save(update_fields=["status", "started_at", "worker_id"])
+    try:
+        # History names who started the job, as it names who sends a request.
+        with recording(user=job.created_by):
+            work(job)
+    except JobRefused as refused:
+        _finish(job, JobStatus.FAILED, started, message=refused.message, result=refused.result)
+    except ValidationError as refused:
+        _finish(job, JobStatus.FAILED, started, message=" ".join(refused.messages))
+    except Exception:
+        message = _("Något gick fel i bakgrunden; inget ändrades. Försök igen eller kontakta oss.")
+        _finish(job, JobStatus.FAILED, started, message=message)
+        raise
+    else:
+        _finish(job, JobStatus.DONE, started)
+
+
+def _finish(job: Job, status: str, started: float, **fields: Any) -> None:
+    job.status, job.finished_at = status, timezone.now()
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save()
+    log_event(
+        task_log,
+        logging.INFO if status == JobStatus.DONE else logging.WARNING,
+        event="task",
+        kind=job.kind,
+        job=job.pk,
+        association=job.association.slug,
+        user_id=job.created_by_id,
+        status=status,
+        duration_ms=round((time.monotonic() - started) * 1000, 1),
+    )
+
+
+def job_progress(job: Job, done: int, total: int) -> None:
+    """Tell the job's page how far the work has come; written only when the percentage moves,
+    so a loop may call it for every row."""
+    percent = done * 100 // total if total else 0
+    if total == job.rows_total and percent == (job.percent or 0) and done != total:
+        return
+    job.rows_done, job.rows_total = done, total
+    Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+
+def job_keep_file(job: Job, name: str, content: bytes) -> None:
+    """The job's result as a file in the default storage, downloaded as `name`."""
+    job.result_file.save(f"jobs/{job.association.slug}/{job.pk}-{name}", ContentFile(content))
+    job.result_name = name
+
+
+def worker_beat(worker_id: str) -> None:
+    """Note that a worker is alive (the worker's own loop calls this, and every task start)."""
+    if not worker_id:
+        return
+    with suppress(DatabaseError):  # a busy SQLite file: the next beat, seconds later, will do
+        WorkerBeat.objects.update_or_create(
+            worker_id=worker_id[:64], defaults={"last_seen": timezone.now()}
+        )
+
+
+def silent_since() -> Any:
+    return timezone.now() - timedelta(seconds=settings.FINSAM_WORKER_SILENT_AFTER)
+
+
+def job_checked(job: Job) -> Job:
+    """The job, or the job reported as lost when the worker running it has gone silent: the
+    work was one transaction, so nothing of it remains, and the user is asked to start again."""
+    if job.status != JobStatus.RUNNING or not job.worker_id:
+        return job
+    alive = WorkerBeat.objects.filter(worker_id=job.worker_id, last_seen__gte=silent_since())
+    if alive.exists() or not WorkerBeat.objects.filter(worker_id=job.worker_id).exists():
+        return job
+    job.status, job.finished_at = JobStatus.FAILED, timezone.now()
+    job.message = _(
+        "Bakgrundsprocessen stannade medan arbetet pågick; inget ändrades. Försök igen."
+    )
+    Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+        status=job.status, finished_at=job.finished_at, message=job.message
+    )
+    return job
