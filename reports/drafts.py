@@ -1,10 +1,11 @@
 """Draft PDFs kept by what they show, so an unchanged draft is rendered once.
 
 A draft's key is the SHA-256 of its print HTML (the builder's output as the template lays it
-out), the stylesheet, the logo file and the attached auditors' report (an annual report's): any change of the report's data, of the template or
-of the style gives another key, so nothing is ever invalidated by hand. Rendering the HTML
-costs milliseconds; WeasyPrint's PDF of it a second or two. The files lie in the default
-storage under drafts/<association>/<report>-<key>.pdf.
+out), the stylesheet, the logo file and an annual report's attached auditors' report: any
+change of the report's data, of the template or of the style gives another key, so nothing is
+ever invalidated by hand. Rendering the HTML costs milliseconds; WeasyPrint's PDF of it a
+second or two. The files lie in the default storage under
+drafts/<association>/<report>-<key>.pdf.
 """
 
 import hashlib
