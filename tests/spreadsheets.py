@@ -26,7 +26,8 @@ def with_computed_values(content: bytes, values: dict[tuple[str, str], object]) 
     for (title, ref), value in values.items():
         part = _sheet_part(parts, title)
         xml = parts[part].decode()
-        cell = re.compile(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)<v\s*/>')
+        # An empty value is written <v/> by openpyxl's own XML writer and <v></v> with lxml.
+        cell = re.compile(rf'<c r="{ref}"([^>]*)>(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)')
         kind = _value_type(value)
         xml, count = cell.subn(rf'<c r="{ref}"{kind}>\g<2><v>{value}</v>', xml)
         assert count == 1, f"no formula without a value in {title}!{ref}"
