@@ -232,7 +232,8 @@ def test_adoption_keeps_a_word_copy_of_the_same_build():
     kansli = {r.cells[0].text: r for r in _table_rows(copy, "Budget 2014-2015")}["Kansli"]
     assert kansli.cells[1].text == "450\xa0000"
     assert_in_order(docx_text(copy), ["Beslutsdatum: 2014-03-01", "Innehåll"])
-    assert adoption.docx.name.endswith(f"{adoption.sha256}.docx")
+    # Named by the PDF's checksum (storage adds a suffix when an earlier test kept the same).
+    assert adoption.sha256 in adoption.docx.name and adoption.docx.name.endswith(".docx")
 
 
 def test_the_diary_number_given_at_adoption_is_on_the_frozen_cover(staff_client):
