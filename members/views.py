@@ -15,6 +15,7 @@ from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
 from members.checklist import open_checklist
+from members.discharge import discharge_overview
 from members.forms import FundingYearForm, NewFundingYearForm
 from members.funding import funding_breakdown
 from members.models import FundingYear, StatePresentation
@@ -53,6 +54,7 @@ def overview(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         "groups": selectors.groups_of(association),
         "meetings": selectors.meetings_from(association, day),
         "checklist": open_checklist(association, timezone.localdate().year),
+        "discharge": discharge_overview(association),
     }
     return render(request, "members/overview.html", context)
 

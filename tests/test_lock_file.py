@@ -13,7 +13,9 @@ PINNED = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==([^\s;\\]+)", re.MULTILINE)
 
 def locked_versions() -> dict[str, str]:
     text = (ROOT / "requirements.lock").read_text()
-    return {canonicalize_name(name.split("[")[0]): version for name, version in PINNED.findall(text)}
+    return {
+        canonicalize_name(name.split("[")[0]): version for name, version in PINNED.findall(text)
+    }
 
 
 def declared_requirements() -> list[Requirement]:

@@ -1,6 +1,7 @@
 """The platform's models: the tenant, users' roles, invitations, imports and the audit base."""
 
 from finsam.models.association import Association, UserRole
+from finsam.models.closing import YearClosing
 from finsam.models.imports import ImportBatch, ImportStatus
 from finsam.models.invitation import Invitation
 
@@ -10,4 +11,5 @@ __all__ = [
     "ImportStatus",
     "Invitation",
     "UserRole",
+    "YearClosing",
 ]
