@@ -22,8 +22,8 @@ def closings(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     return render(request, "budgets/accounts/closings.html", _context(tenant, form))
 
 
-@require_POST
 @tenant_view(Perm.EDIT)
+@require_POST
 def close(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     """Close a year (a year never closed posts version 0; a reopened one its own version)."""
     form = YearCloseForm(request.POST)
@@ -48,8 +48,8 @@ def _close(request: HttpRequest, tenant: Tenant, form: YearCloseForm) -> bool:
     return True
 
 
-@require_POST
 @tenant_view(Perm.IMPORT)
+@require_POST
 def reopen(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = YearReopenForm(request.POST)
     if not form.is_valid():
