@@ -54,10 +54,16 @@ def reopen(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     form = YearReopenForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect("accounts:closings", tenant.association.slug)
     try:
-        year_reopen(association=tenant.association, user=request.user, **form.cleaned_data)
+        year_reopen(
+            association=tenant.association,
+            year=form.cleaned_data["year"],
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
     except (StaleEditError, ValidationError) as error:
         text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
         messages.error(request, text)

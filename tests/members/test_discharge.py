@@ -47,7 +47,7 @@ def test_the_overview_counts_decisions_of_the_last_closed_year(association, clos
     assert summary is not None and (summary.year, summary.decided, len(summary.rows)) == (
         2013,
         3,
-        5,
+        6,
     )
     client.force_login(closed)
     page = client.get(reverse("members:overview", args=[association.slug])).content.decode()
