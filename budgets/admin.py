@@ -9,6 +9,7 @@ from budgets.models import (
     BudgetDocument,
     BudgetLine,
     BudgetSection,
+    EquityCeilingStep,
     FollowUpFigure,
     Footnote,
 )
@@ -63,3 +64,19 @@ class BudgetAdoptionAdmin(ReadOnlyAdmin):
 
     list_display = ["document", "adopted_on", "sha256", "adopted_by", "created_at"]
     list_filter = ["document__association"]
+
+
+@admin.register(EquityCeilingStep)
+class EquityCeilingStepAdmin(AuditedAdmin):
+    """The national table: only a superuser edits it (every association reads it)."""
+
+    list_display = ("lower", "upper", "share_percent", "fixed_amount", "source")
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

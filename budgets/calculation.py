@@ -27,7 +27,10 @@ Design overview
 - Checks: an opening typed over the chain is shown with its difference (info); a negative
   balance is an error (an association may not borrow); costs above the
   year's own revenue is a warning that needs an explanation; contributions off the
-  statutory shares (region and municipalities each half of the state's part) are a warning.
+  statutory shares (region and municipalities each half of the state's part) are a warning;
+  a budget or plan column whose closing balance is above the equity ceiling for its
+  contributions (Nationella rådets steps, `ceiling_steps`) is a warning, and with no steps
+  entered one note says that no ceiling is entered.
 The same result feeds the grid page, the xlsx export and the reports.
 """
 
@@ -38,6 +41,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from finsam.lib.allocation import statutory_halves
+from finsam.lib.equity_ceiling import CeilingStep, ceiling_for
 from finsam.lib.numbers import format_amount
 from finsam.lib.rounding import KRONA, round_to_step
 from finsam.lib.shares import share_percent
@@ -98,6 +102,8 @@ class BudgetInput:
     lines: Sequence[LineInput]
     counted_share: Decimal = HUNDRED
     balance_explanation: str = ""
+    # The national equity ceiling steps; empty: none entered (the checks say so).
+    ceiling_steps: Sequence[CeilingStep] = ()
 
 
 @dataclass(frozen=True)
@@ -308,6 +314,37 @@ def _checks(
         result = columns[column.key]
         checks += _balance_checks(budget, result)
         checks += _contribution_checks(budget, column)
+    return checks + _ceiling_checks(budget, cells, columns)
+
+
+def _ceiling_checks(
+    budget: BudgetInput,
+    cells: Mapping[tuple[int, int], CellResult],
+    columns: Mapping[int, ColumnResult],
+) -> list[Check]:
+    planned = [c for c in budget.columns if c.kind in SHARE_COLUMN_KINDS]
+    contribution_lines = [line.key for line in budget.lines if line.kind == "contribution"]
+    if not planned or not contribution_lines:
+        return []
+    if not budget.ceiling_steps:
+        return [Check("info", _("Tak för eget kapital: inget tak är inlagt."))]
+    checks = []
+    for column in planned:
+        contributions = sum((cells[(line, column.key)].figure for line in contribution_lines), ZERO)
+        ceiling = ceiling_for(budget.ceiling_steps, contributions)
+        closing = columns[column.key].closing
+        if ceiling is not None and closing > ceiling:
+            text = _(
+                "%(label)s: utgående eget kapital (%(closing)s) är över taket för eget kapital "
+                "(%(ceiling)s för årets bidrag %(contributions)s) med %(excess)s."
+            ) % {
+                "label": column.label,
+                "closing": _kr(closing),
+                "ceiling": _kr(ceiling),
+                "contributions": _kr(contributions),
+                "excess": _kr(closing - ceiling),
+            }
+            checks.append(Check("warning", text, column.key))
     return checks
 
 

@@ -3,6 +3,8 @@
 A new budget for year Y built from an earlier document ("Ny budget utifrån …") opens with the
 closing equity of year Y-1. The best figure available wins, and the page says which it used:
 
+0. the closing equity kept when Y-1 was closed (bokslut, finsam.models.YearClosing), while
+   the year stays closed;
 1. the books' closing equity of Y-1, when the books hold that whole year (a closing balance
    of Y-1, an opening balance of Y, or December's vouchers of Y-1): what really happened;
 2. the earlier document's forecast of Y-1: a forecast column of that year, or the full-year
@@ -24,7 +26,7 @@ from budgets.calculation import OPENING_PREFERENCE
 from budgets.models import BudgetColumn, BudgetDocument, ColumnKind
 from budgets.selectors import BudgetSheet, budget_sheet, follow_up_of
 from finsam.lib.rounding import KRONA, round_to_step
-from finsam.models import Association
+from finsam.models import Association, YearClosing
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,14 @@ class Opening:
 def successor_opening(document: BudgetDocument, year: int) -> Opening | None:
     """The opening balance of a budget for `year` built from `document` (see the module)."""
     before = year - 1
+    closed = YearClosing.objects.filter(
+        association=document.association, year=before, reopened_on__isnull=True
+    ).first()
+    if closed is not None and closed.closing_equity is not None:
+        return Opening(
+            round_to_step(closed.closing_equity, KRONA),
+            _("bokslutet för %(before)s (utgående eget kapital)") % {"before": before},
+        )
     equity = books_closing_equity(document.association, before)
     if equity is not None:
         # Budgets are typed in whole kronor; the books keep öre.

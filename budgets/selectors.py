@@ -25,6 +25,7 @@ from budgets.calculation import (
     SectionInput,
     calculate,
 )
+from budgets.equity_ceiling import ceiling_steps
 from budgets.models import (
     BudgetAdoption,
     BudgetAmount,
@@ -113,6 +114,7 @@ def _computed_sheet(document: BudgetDocument) -> BudgetSheet:
         lines=[_line_input(line, columns, stored, funding, granted) for line in lines],
         counted_share=document.counted_share,
         balance_explanation=document.balance_explanation,
+        ceiling_steps=ceiling_steps(),
     )
     by_section: dict[int, list[BudgetLine]] = defaultdict(list)
     for line in lines:

@@ -1,10 +1,24 @@
 from django.urls import path
 
-from members import board_views, facts_views, groups_views, history_views, orgs_views, views
+from members import (
+    board_views,
+    discharge_views,
+    facts_views,
+    groups_views,
+    history_views,
+    orgs_views,
+    views,
+)
 
 app_name = "members"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("ansvarsfrihet/", discharge_views.discharges, name="discharges"),
+    path(
+        "ansvarsfrihet/<int:year>/<int:member>/",
+        discharge_views.discharge_edit,
+        name="discharge_edit",
+    ),
     path("finansiering/", views.funding_years, name="funding_years"),
     path("finansiering/nytt/", views.funding_year_new, name="funding_year_new"),
     path("finansiering/<int:year>/", views.funding_year, name="funding_year"),

@@ -16,6 +16,7 @@ from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from finsam.waiting import waiting_in
 from members import selectors
 from members.checklist import open_checklist
+from members.discharge import discharge_overview
 from members.forms import FundingYearForm, NewFundingYearForm
 from members.funding import funding_breakdown
 from members.models import FundingYear, StatePresentation
@@ -55,6 +56,7 @@ def overview(request: HttpRequest, tenant: Tenant) -> HttpResponse:
         "meetings": selectors.meetings_from(association, day),
         "checklist": open_checklist(association, timezone.localdate().year),
         "waiting": waiting_in(association, tenant.role, timezone.localdate()),
+        "discharge": discharge_overview(association),
     }
     return render(request, "members/overview.html", context)
 

@@ -43,7 +43,7 @@ from finsam.imports.rows import (
 )
 from finsam.lib.numbers import format_amount
 from finsam.lib.tabular import Row, TableError, read_table
-from finsam.models import Association, ImportBatch
+from finsam.models import Association, ImportBatch, YearClosing
 from finsam.tenant_links import refuse_crossing
 from members.services import association_orgnr_adopt
 
@@ -179,6 +179,9 @@ def plan_ledger(upload: Upload, ledger: Ledger) -> LedgerPlan:
         ) % {"vouchers": _listed(twice)}
         return LedgerPlan(problems=[Problem("", problem)])
     plan = LedgerPlan(ledger=ledger, works=work_of(association, ledger))
+    closed = _closed_years(association, plan.works)
+    if closed:
+        return LedgerPlan(problems=[Problem("", closed)])
     repeated = [title for work in plan.works.values() for title in work.repeated]
     if repeated and REPLACE_VOUCHERS not in upload.choices:
         plan.offers.append(
@@ -205,6 +208,21 @@ def plan_ledger(upload: Upload, ledger: Ledger) -> LedgerPlan:
         describe(work) for work in plan.works.values() if work.removes_more_than_it_brings()
     ]
     return plan
+
+
+def _closed_years(association: Association, works: dict[int, YearWork]) -> str:
+    """The refusal of a file that would change a closed year's books ("" when none is)."""
+    closed = sorted(
+        YearClosing.objects.filter(
+            association=association, year__in=works, reopened_on__isnull=True
+        ).values_list("year", flat=True)
+    )
+    if not closed:
+        return ""
+    return _(
+        "Filen ändrar bokföringen för %(years)s, som är stängd (bokslut). Inget lästes in. "
+        "En administratör kan öppna året igen med en motivering under Bokslut."
+    ) % {"years": ", ".join(str(year) for year in closed)}
 
 
 def _twice(ledger: Ledger) -> list[str]:

@@ -9,6 +9,7 @@ from budgets.accounts.models import Account, BalanceKind, MonthMovement, YearBal
 from budgets.models.adoption import BudgetAdoption
 from budgets.models.comments import BudgetComment
 from budgets.models.document import BudgetColumn, BudgetDocument, ColumnKind, DocumentStatus, Unit
+from budgets.models.equity import EquityCeilingStep
 from budgets.models.followup import FollowUpFigure
 from budgets.models.lines import (
     COST_KINDS,
@@ -23,6 +24,7 @@ from budgets.models.lines import (
 
 __all__ = [
     "COST_KINDS",
+    "EquityCeilingStep",
     "Account",
     "BalanceKind",
     "MonthMovement",

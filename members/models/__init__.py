@@ -6,6 +6,7 @@ from members.models.association import (
     MemberName,
     Membership,
 )
+from members.models.discharge import Discharge, DischargeDecision
 from members.models.funding import (
     AgreedContribution,
     DistributionKey,
@@ -30,6 +31,8 @@ from members.models.organisation import (
 )
 
 __all__ = [
+    "Discharge",
+    "DischargeDecision",
     "AgreedContribution",
     "Auditor",
     "BoardPosition",

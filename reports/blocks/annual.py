@@ -19,6 +19,7 @@ from budgets.balanskrav import BalanceRequirement
 from budgets.calculation import ColumnResult
 from budgets.equity_ceiling import equity_ceiling
 from budgets.presentation import figure_cells
+from finsam.lib.numbers import format_percent
 from initiatives.selectors import association_goals
 from reports.blocks.goal_outcomes import outcome_in, outcome_text
 from reports.blocks.registry import ANNUAL, block
@@ -264,6 +265,10 @@ def balanskrav_judgement(context: BuildContext, r: BalanceRequirement) -> str:
     )
 
 
+def _share(percent: Decimal) -> str:
+    return format_percent(percent, 0 if percent == percent.to_integral() else 2)
+
+
 @block("equity_ceiling", _("Eget kapital mot takbeloppet (Nationella rådet)"), ANNUAL)
 def equity_ceiling_block(context: BuildContext) -> Block:
     equity = context.statements.equity.current
@@ -280,9 +285,18 @@ def equity_ceiling_block(context: BuildContext) -> Block:
         )
     else:
         rows += [
-            Row(_("Takbelopp enligt Nationella rådets rekommendation"), (text(ceiling),)),
-            Row(_("Över (+)/under (-) takbeloppet"), (text(equity - ceiling),), kind="result"),
+            Row(_("Årets bidrag från medlemmarna (underlag)"), (text(ceiling.contributions),)),
+            Row(_("Takbelopp enligt Nationella rådets rekommendation"), (text(ceiling.ceiling),)),
+            Row(
+                _("Över (+)/under (-) takbeloppet"),
+                (text(equity - ceiling.ceiling),),
+                kind="result",
+            ),
         ]
+        if ceiling.share_percent is not None:
+            said.append(
+                _("Taket är %(share)s av årets bidrag.") % {"share": _share(ceiling.share_percent)}
+            )
     table = Table(
         caption=_("Eget kapital %(year)s, %(unit)s")
         % {"year": context.year, "unit": _unit(context)},

@@ -154,17 +154,19 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     # footnotes of lines, decisions of linked initiatives, amounts (8); funding years with
     # agreed and fixed shares (3) and per funding year the members and the population key
     # (2 x 2); the document's footnotes (1); the comment threads and the comment form's lines
-    # (2; with threads, their answers are one query more, however many).
-    with django_assert_num_queries(22):
+    # (2; with threads, their answers are one query more, however many); the national equity
+    # ceiling steps (1).
+    with django_assert_num_queries(23):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
     # lock document, current amount (3); the column is the document's association's
     # (finsam.tenant_links) (1); update, the cell's last historical row (is anything
-    # changed?), the new historical row, release (4); then the page's 15 reads (without the
-    # session and tenancy reads already made) to return every total.
+    # changed?), the new historical row, release (4); then the page's 16 reads (without the
+    # session and tenancy reads already made, with the equity ceiling steps) to return every
+    # total.
     line = document.lines.get(label="Kansli")
     column = document.columns.get(year=2014)
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(31):
         staff_client.post(
             _cell_url(document),
             {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},

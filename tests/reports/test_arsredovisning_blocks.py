@@ -8,6 +8,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from budgets.models import EquityCeilingStep
+from finsam.lib.numbers import format_amount
+from members.funding import funding_breakdown
+from members.models import FundingYear
 from reports.blocks import block_choices
 from reports.builders import build_report
 from reports.models import Report
@@ -89,13 +93,16 @@ def test_the_budget_outcome_per_line(vaxjo_2014):
 
 
 @pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
-def test_the_equity_is_set_against_a_configured_ceiling(vaxjo_2014, monkeypatch):
-    monkeypatch.setattr(
-        "reports.blocks.annual.equity_ceiling", lambda association, year: Decimal(800000)
-    )
+def test_the_equity_is_set_against_a_configured_ceiling(vaxjo_2014):
+    # A test step (the shipped table is empty: docs/year-closing-and-equity-ceiling.md).
+    EquityCeilingStep.objects.create(lower=0, fixed_amount=Decimal(800000), source="test")
     figures = _figures(vaxjo_2014)
     table = "Eget kapital 2014, kr"
     assert figures[(table, "Eget kapital vid årets slut", "kr")] == "774\xa0732"
+    basis = funding_breakdown(FundingYear.objects.get(association__slug="vaxjo", year=2014))
+    assert figures[(table, "Årets bidrag från medlemmarna (underlag)", "kr")] == (
+        format_amount(basis.total)
+    )
     assert figures[(table, "Takbelopp enligt Nationella rådets rekommendation", "kr")] == (
         "800\xa0000"
     )

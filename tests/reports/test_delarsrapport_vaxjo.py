@@ -471,13 +471,14 @@ def test_query_count_is_pinned(django_assert_num_queries):
     # follow-ups in the period: 1 + 1 head counts + 1 exits + 1 reasons + 1 standings;
     # the budget sheet (for the economy): 1 document, 1 columns, 1 sections, 1 lines, 1 their
     # members, 1 their footnotes, 1 amounts, 3 the funding year with its agreed and fixed
-    # shares, 1 memberships for the funding, 1 footnotes; the follow-up: 1 typed figures,
+    # shares, 1 memberships for the funding, 1 footnotes, 1 the equity ceiling steps;
+    # the follow-up: 1 typed figures,
     # 1 the document's association, 1 mapped accounts, 1 last month, 3 balances to date;
     # grants decided for later: 1; the report's columns (display options): 1;
     # statements: 3 balances of the period + 3 of the year before + 1 chart of accounts,
     # 1 whether the year has months (books of year balances only say so);
     # signatures: 1 member order, 1 seats on the signing date.
-    with django_assert_num_queries(49):
+    with django_assert_num_queries(50):
         build_report(report)
 
 

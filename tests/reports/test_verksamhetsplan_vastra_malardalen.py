@@ -123,6 +123,6 @@ def test_query_count(django_assert_num_queries):
     # document (1) and its sheet: columns, sections, lines, line members, line footnotes,
     # amounts (6; no initiative line, so no decisions), the funding year with agreed amounts
     # and fixed shares (3), memberships and population (2), the document's footnotes (1); the
-    # report's columns (1).
-    with django_assert_num_queries(17):
+    # equity ceiling steps (1); the report's columns (1).
+    with django_assert_num_queries(18):
         build_report(report)
