@@ -1,8 +1,10 @@
 """The association's whole history and its xlsx export; staff, auditors and admins may read
 history (Perm.VIEW_HISTORY)."""
 
+import tempfile
+
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -39,8 +41,10 @@ def history_export(request: HttpRequest, tenant: Tenant) -> HttpResponse:
     filters = _filter_form(request, tenant).filters()
     rows = history_rows(tenant.association, association_sources(), filters)
     title = _("Historik för %(name)s") % {"name": tenant.association.name}
-    response = HttpResponse(history_workbook(rows, title), content_type=XLSX)
+    # Written to a temporary file, then streamed from it: the workbook is never in memory.
+    out = tempfile.TemporaryFile()
+    history_workbook(rows, title, out)
+    out.seek(0)
     stamp = timezone.localdate().isoformat()
     name = slugify(f"historik-{tenant.association.slug}-{stamp}")
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return FileResponse(out, as_attachment=True, filename=f"{name}.xlsx", content_type=XLSX)

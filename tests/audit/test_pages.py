@@ -162,7 +162,7 @@ def test_the_export_holds_every_change_as_text(client, association, budget, user
     url = reverse("members:history_export", args=[association.slug])
     response = client.get(url, {"anvandare": users["kansli"].pk})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     assert rows[0][:3] == ["Tidpunkt", "Vem", "Slag"]
     assert [r[1:10] for r in rows[1:]] == [
