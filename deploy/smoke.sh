@@ -11,6 +11,11 @@ postgres=${FINSAM_POSTGRES_IMAGE:-docker.io/library/postgres:16-bookworm}
 port=${FINSAM_SMOKE_PORT:-18000}
 pod=finsam-smoke-$$
 image=localhost/finsam:smoke
+# Extra podman flags where the host needs them, e.g. in a container without cgroup v2:
+#   FINSAM_PODMAN_FLAGS="--runtime runc --ulimit nofile=4096:4096 --ulimit nproc=4096:4096"
+read -r -a flags <<<"${FINSAM_PODMAN_FLAGS:-}"
+# FINSAM_BUILD_FLAGS go to the build only, e.g. a proxy's CA bundle (see Containerfile, EXTRA_CA).
+read -r -a build_flags <<<"${FINSAM_BUILD_FLAGS:-}"
 
 cleanup() {
     podman pod rm -f "$pod" >/dev/null 2>&1 || true
@@ -19,12 +24,12 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== build ($base)"
-podman build --build-arg "BASE=$base" -f Containerfile -t "$image" .
+podman build "${flags[@]}" "${build_flags[@]}" --build-arg "BASE=$base" -f Containerfile -t "$image" .
 
 echo "== pod: PostgreSQL ($postgres), web, worker"
 podman pod create --name "$pod" -p "127.0.0.1:$port:8000" >/dev/null
 podman volume create "$pod-media" >/dev/null
-podman run -d --pod "$pod" --name "$pod-db" \
+podman run "${flags[@]}" -d --pod "$pod" --name "$pod-db" \
     -e POSTGRES_DB=finsam -e POSTGRES_USER=finsam -e POSTGRES_PASSWORD=finsam "$postgres" >/dev/null
 app_env=(
     -e DJANGO_ENV=production -e SECRET_KEY=smoke-test-key-not-secret-0123456789abcdefghij
@@ -32,8 +37,8 @@ app_env=(
     -e DATABASE_URL=postgres://finsam:finsam@127.0.0.1:5432/finsam
     -v "$pod-media:/data"
 )
-podman run -d --pod "$pod" --name "$pod-web" "${app_env[@]}" "$image" web >/dev/null
-podman run -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
+podman run "${flags[@]}" -d --pod "$pod" --name "$pod-web" "${app_env[@]}" "$image" web >/dev/null
+podman run "${flags[@]}" -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
 
 echo "== waiting for the web"
 for _ in $(seq 120); do
