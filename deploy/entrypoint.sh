@@ -1,5 +1,5 @@
 #!/bin/sh
-# `web` (the default): migrate, then gunicorn on :8000. `worker`: the task worker. Anything
+# `web` (the default): migrate, then gunicorn on :8000 (or $PORT). `worker`: the task worker. Anything
 # else runs as given (`manage.py createsuperuser`, a shell).
 set -eu
 
@@ -18,7 +18,7 @@ web)
     wait_for_database
     python manage.py migrate --noinput
     exec gunicorn finsam.wsgi \
-        --bind 0.0.0.0:8000 \
+        --bind "0.0.0.0:${PORT:-8000}" \
         --workers "${GUNICORN_WORKERS:-2}" --threads "${GUNICORN_THREADS:-4}" \
         --worker-class gthread --access-logfile - --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}"
     ;;

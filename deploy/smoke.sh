@@ -26,17 +26,24 @@ trap cleanup EXIT
 echo "== build ($base)"
 podman build "${flags[@]}" "${build_flags[@]}" --build-arg "BASE=$base" -f Containerfile -t "$image" .
 
-echo "== pod: PostgreSQL ($postgres), web, worker"
-podman pod create --name "$pod" -p "127.0.0.1:$port:8000" >/dev/null
 podman volume create "$pod-media" >/dev/null
-podman run "${flags[@]}" -d --pod "$pod" --name "$pod-db" \
-    -e POSTGRES_DB=finsam -e POSTGRES_USER=finsam -e POSTGRES_PASSWORD=finsam "$postgres" >/dev/null
 app_env=(
     -e DJANGO_ENV=production -e SECRET_KEY=smoke-test-key-not-secret-0123456789abcdefghij
     -e ALLOWED_HOSTS=127.0.0.1,localhost -e SECURE_SSL_REDIRECT=false
-    -e DATABASE_URL=postgres://finsam:finsam@127.0.0.1:5432/finsam
     -v "$pod-media:/data"
 )
+if [[ -n "${FINSAM_SMOKE_DATABASE_URL:-}" ]]; then
+    # Where no PostgreSQL image can be pulled: the host's server, the pod on the host's network.
+    echo "== pod on the host network: web, worker; PostgreSQL of the host"
+    podman pod create --name "$pod" --network host >/dev/null
+    app_env+=(-e "DATABASE_URL=$FINSAM_SMOKE_DATABASE_URL" -e "PORT=$port")
+else
+    echo "== pod: PostgreSQL ($postgres), web, worker"
+    podman pod create --name "$pod" -p "127.0.0.1:$port:8000" >/dev/null
+    podman run "${flags[@]}" -d --pod "$pod" --name "$pod-db" \
+        -e POSTGRES_DB=finsam -e POSTGRES_USER=finsam -e POSTGRES_PASSWORD=finsam "$postgres" >/dev/null
+    app_env+=(-e DATABASE_URL=postgres://finsam:finsam@127.0.0.1:5432/finsam)
+fi
 podman run "${flags[@]}" -d --pod "$pod" --name "$pod-web" "${app_env[@]}" "$image" web >/dev/null
 podman run "${flags[@]}" -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
 
