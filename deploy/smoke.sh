@@ -32,11 +32,13 @@ app_env=(
     -e ALLOWED_HOSTS=127.0.0.1,localhost -e SECURE_SSL_REDIRECT=false
     -v "$pod-media:/data"
 )
+net=()
 if [[ -n "${FINSAM_SMOKE_DATABASE_URL:-}" ]]; then
     # Where no PostgreSQL image can be pulled: the host's server, the pod on the host's network.
     echo "== pod on the host network: web, worker; PostgreSQL of the host"
-    podman pod create --name "$pod" --network host >/dev/null
+    podman pod create --name "$pod" --infra=false >/dev/null
     app_env+=(-e "DATABASE_URL=$FINSAM_SMOKE_DATABASE_URL" -e "PORT=$port")
+    net=(--network host)
 else
     echo "== pod: PostgreSQL ($postgres), web, worker"
     podman pod create --name "$pod" -p "127.0.0.1:$port:8000" >/dev/null
@@ -44,8 +46,8 @@ else
         -e POSTGRES_DB=finsam -e POSTGRES_USER=finsam -e POSTGRES_PASSWORD=finsam "$postgres" >/dev/null
     app_env+=(-e DATABASE_URL=postgres://finsam:finsam@127.0.0.1:5432/finsam)
 fi
-podman run "${flags[@]}" -d --pod "$pod" --name "$pod-web" "${app_env[@]}" "$image" web >/dev/null
-podman run "${flags[@]}" -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
+podman run "${flags[@]}" "${net[@]}" -d --pod "$pod" --name "$pod-web" "${app_env[@]}" "$image" web >/dev/null
+podman run "${flags[@]}" "${net[@]}" -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
 
 echo "== waiting for the web"
 for _ in $(seq 120); do
@@ -57,7 +59,7 @@ done
 curl -fsS "http://127.0.0.1:$port/konto/login/" | grep -q 'name="password"' \
     || { podman logs "$pod-web" | tail -40; echo "FAIL: no sign-in page"; exit 1; }
 echo "ok: the sign-in page answers"
-if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz"; then
+if [[ $(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz") == 200 ]]; then
     echo "ok: /healthz"
 fi
 podman exec "$pod-web" id -u | grep -qv '^0$' && echo "ok: the web runs as a non-root user"
