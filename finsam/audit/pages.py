@@ -3,6 +3,7 @@ give it their sources (`finsam.audit.log`), it pages them and turns the rows int
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, cast
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -55,7 +56,9 @@ def render_history(
 ) -> HttpResponse:
     """A page of history: `context` gives at least the page's `title` and `back` link."""
     rows = NewestRows(tenant.association, sources, filters or Filters())
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    # Paginator reads `count()` and slices, all NewestRows gives (not a Sequence for the stubs).
+    paginator: Paginator[dict] = Paginator(cast(Any, rows), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
     capped = page.paginator.count == MAX_ROWS and rows.more_than_shown()
     entries = entries_of(list(page.object_list))
     for entry in entries:

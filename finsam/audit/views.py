@@ -37,7 +37,7 @@ def history_log(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 
 
 @tenant_view(Perm.VIEW_HISTORY)
-def history_export(request: HttpRequest, tenant: Tenant) -> HttpResponse:
+def history_export(request: HttpRequest, tenant: Tenant) -> FileResponse:
     filters = _filter_form(request, tenant).filters()
     rows = history_rows(tenant.association, association_sources(), filters)
     title = _("Historik för %(name)s") % {"name": tenant.association.name}
