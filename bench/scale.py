@@ -115,7 +115,11 @@ def grow(associations: int, years: int, vouchers: int, history: int) -> None:
         copies.append(copy)
     Association.objects.bulk_create(copies)
     association = Association.objects.get(slug=SLUG)
-    batch = ImportBatch.objects.filter(association=association).first()
+    # The vouchers need an import to belong to; the demo's books of Finnveden came as figures.
+    batch = (
+        ImportBatch.objects.filter(association=association).first()
+        or ImportBatch.objects.order_by("pk").first()
+    )
     table = Voucher._meta.db_table
     with connection.cursor() as cursor:
         for year in range(2014 - years + 1, 2015):
@@ -140,6 +144,8 @@ def grow(associations: int, years: int, vouchers: int, history: int) -> None:
             "h.history_date - (g * interval '1 minute')" if c == "history_date" else f"h.{c}"
             for c in columns
         )
+        if history <= 0:
+            return
         cursor.execute(
             f"""INSERT INTO {history_table} ({", ".join(columns)})
             SELECT {chosen} FROM generate_series(1, %s) AS g,
