@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint migrate demo
+.PHONY: setup run test lint migrate demo container-smoke
 
 UV_VERSION := 0.13.10
 UV := $(VENV)/bin/uv
@@ -51,3 +51,9 @@ lint: setup
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Build the image and run PostgreSQL, the web and the worker in a pod; the sign-in page must
+# answer (deploy/smoke.sh). FINSAM_BASE / FINSAM_POSTGRES_IMAGE name other images where no
+# registry can be reached.
+container-smoke:
+	deploy/smoke.sh

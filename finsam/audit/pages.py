@@ -3,16 +3,45 @@ give it their sources (`finsam.audit.log`), it pages them and turns the rows int
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, cast
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from finsam.audit.entries import Entry, entries_of
 from finsam.audit.log import Filters, Source, history_rows
+from finsam.models import Association
 from finsam.tenancy import Tenant
 
 PAGE_SIZE = 50
+# A log pages through at most this many rows, newest first; older ones are found by narrowing
+# the dates. Paging deeper by offset would read every row above the page, and counting a
+# million rows for the page count costs more than the page itself.
+MAX_ROWS = 10_000
+
+
+class NewestRows:
+    """The rows of a history page's sources as Paginator reads them: counted up to MAX_ROWS,
+    and each page asking every table for no more rows than end at that page."""
+
+    ordered = True
+
+    def __init__(self, association: Association, sources: list[Source], filters: Filters):
+        self.association, self.sources, self.filters = association, sources, filters
+
+    def _rows(self, first: int) -> QuerySet:
+        return history_rows(self.association, self.sources, self.filters, first=first)
+
+    def count(self) -> int:
+        return min(self._rows(MAX_ROWS + 1)[: MAX_ROWS + 1].count(), MAX_ROWS)
+
+    def more_than_shown(self) -> bool:
+        return self._rows(MAX_ROWS + 1)[MAX_ROWS : MAX_ROWS + 1].exists()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return list(self._rows(window.stop)[window])
 
 
 def render_history(
@@ -26,13 +55,22 @@ def render_history(
     link: Callable[[Entry], str] | None = None,
 ) -> HttpResponse:
     """A page of history: `context` gives at least the page's `title` and `back` link."""
-    rows = history_rows(tenant.association, sources, filters or Filters())
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("sida"))
+    rows = NewestRows(tenant.association, sources, filters or Filters())
+    # Paginator reads `count()` and slices, all NewestRows gives (not a Sequence for the stubs).
+    paginator: Paginator[dict] = Paginator(cast(Any, rows), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
+    capped = page.paginator.count == MAX_ROWS and rows.more_than_shown()
     entries = entries_of(list(page.object_list))
     for entry in entries:
         entry.after_adoption = adopted_at is not None and entry.when > adopted_at
         entry.link = link(entry) if link else ""
     query = request.GET.copy()
     query.pop("sida", None)
-    context = {**context, "page": page, "entries": entries, "query": query.urlencode()}
+    context = {
+        **context,
+        "page": page,
+        "entries": entries,
+        "query": query.urlencode(),
+        "capped": capped,
+    }
     return render(request, context.get("template", "finsam/history/object.html"), context)

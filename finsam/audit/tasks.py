@@ -1,6 +1,7 @@
 """The history as xlsx, written in the background: a large association has many thousand
 changes, and the file is ready on the job's page (finsam.jobs)."""
 
+import tempfile
 from datetime import date
 
 from django.utils import timezone
@@ -39,8 +40,11 @@ def history_xlsx(context: TaskContext, job_id: int, filters: dict) -> None:
         association = job.association
         rows = history_rows(association, association_sources(), _restored(filters))
         title = _("Historik för %(name)s") % {"name": association.name}
-        content = history_workbook(rows, title, lambda done, total: job_progress(job, done, total))
         stamp = timezone.localdate().isoformat()
-        job_keep_file(job, slugify(f"historik-{association.slug}-{stamp}") + ".xlsx", content)
+        # Written to a temporary file: the workbook is never whole in memory (write-only).
+        with tempfile.TemporaryFile() as out:
+            history_workbook(rows, title, out, lambda done, total: job_progress(job, done, total))
+            out.seek(0)
+            job_keep_file(job, slugify(f"historik-{association.slug}-{stamp}") + ".xlsx", out)
 
     run_job(context, job_id, work)

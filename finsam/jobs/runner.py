@@ -5,11 +5,11 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import timedelta
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,9 +113,11 @@ def job_progress(job: Job, done: int, total: int) -> None:
     Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
 
 
-def job_keep_file(job: Job, name: str, content: bytes) -> None:
-    """The job's result as a file in the default storage, downloaded as `name`."""
-    job.result_file.save(f"jobs/{job.association.slug}/{job.pk}-{name}", ContentFile(content))
+def job_keep_file(job: Job, name: str, content: bytes | IO[bytes]) -> None:
+    """The job's result as a file in the default storage, downloaded as `name` (`content`
+    may be an open file, copied to storage in chunks)."""
+    kept = ContentFile(content) if isinstance(content, bytes) else File(content)
+    job.result_file.save(f"jobs/{job.association.slug}/{job.pk}-{name}", kept)
     job.result_name = name
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING, Cell
+from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING, Cell, WriteOnlyCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from finsam.lib.text import gettext as _
@@ -41,6 +41,18 @@ def append(sheet: Worksheet, values: Iterable[Any]) -> list[Cell]:
     """Write `values` to a new row under the last one, as `put` does."""
     row = sheet._current_row + 1  # the row Worksheet.append would write
     return [put(sheet, row, column, value) for column, value in enumerate(values, start=1)]
+
+
+def write_only_row(sheet: Any, values: Iterable[Any], font: Any = None) -> None:
+    """Append a row to a write-only sheet (openpyxl's streaming mode), as `put` writes."""
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet)
+        set_value(cell, value)
+        if font is not None:
+            cell.font = font
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def set_value(cell: Cell, value: Any) -> None:

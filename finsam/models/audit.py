@@ -13,10 +13,12 @@ kept as a plain id for the same reason (a foreign key would be set to NULL if th
 deleted, which would change history). `finsam.audit.recording` fills these columns.
 """
 
+import hashlib
 from typing import Any, ClassVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import F
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.manager import HistoricalQuerySet
@@ -132,6 +134,18 @@ class AuditedRecords(HistoricalRecords):
         options["verbose_name_plural"] = format_lazy(
             "{} {}", _("historik:"), model._meta.verbose_name_plural
         )
+        # Every history page reads one association's rows newest first (finsam.audit.log),
+        # and pages through them by that order: with a million rows a page must not sort
+        # them all. PostgreSQL names indexes per schema, so the name carries a hash.
+        digest = hashlib.md5(model._meta.label_lower.encode()).hexdigest()[:6]
+        options["indexes"] = [
+            models.Index(
+                F("history_association"),
+                F("history_date").desc(),
+                F("history_id").desc(),
+                name=f"h_{model._meta.model_name[:17]}_{digest}",
+            )
+        ]
         return options
 
 

@@ -1,0 +1,57 @@
+"""The history log with many rows: pages only as deep as MAX_ROWS, with the same number of
+queries however many rows there are (bench/history.py times it with a million)."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from budgets.models import BudgetAmount
+from finsam.audit import pages
+
+pytestmark = pytest.mark.django_db
+
+
+def _more_history(association, rows: int) -> None:
+    """`rows` more budget-figure history rows of the association, copies of its newest one."""
+    History = BudgetAmount.history.model
+    newest = History.objects.filter(history_association=association).order_by("-history_id")[0]
+    copies = []
+    for step in range(1, rows + 1):
+        copy = History.objects.get(pk=newest.pk)
+        copy.history_id = None
+        copy.history_date = newest.history_date - timedelta(minutes=step)
+        copies.append(copy)
+    History.objects.bulk_create(copies)
+
+
+def _log(client, association, **query):
+    return client.get(reverse("members:history", args=[association.slug]), query)
+
+
+def test_the_log_query_count_does_not_grow_with_the_rows(
+    client, association, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(get_user_model().objects.get(username="revisor"))
+    with CaptureQueriesContext(connection) as few:
+        _log(client, association)
+    _more_history(association, 300)
+    with django_assert_max_num_queries(len(few)):
+        response = _log(client, association, sida=4)
+    assert response.status_code == 200 and "sida 4 av" in response.content.decode()
+
+
+def test_the_log_pages_no_deeper_than_max_rows(client, association, monkeypatch):
+    monkeypatch.setattr(pages, "MAX_ROWS", 120)
+    client.force_login(get_user_model().objects.get(username="revisor"))
+    _more_history(association, 200)
+    deep = _log(client, association, sida=99)
+    html = deep.content.decode()
+    # 120 rows are 3 pages of 50: page 99 is the last of them, and the caption says that
+    # older changes are found by choosing dates.
+    assert "120 ändringar" in html and "sida 3 av 3" in html
+    assert "välj datum för att se äldre" in html
