@@ -15,8 +15,10 @@ from budgets.models import (
     LineKind,
 )
 from budgets.services.common import budget_write, locked_draft
+from budgets.services.ordering import order_fingerprint
+from finsam.errors import StaleEditError
 from finsam.saving import saved
-from finsam.versions import version_checked
+from finsam.versions import stale_message, version_checked
 from initiatives.models import Initiative
 from members.models import Member
 from members.selectors import members_of
@@ -104,11 +106,14 @@ def _initiative(document: BudgetDocument, initiative_id: int | None) -> Initiati
     return found
 
 
-def line_move(*, line: BudgetLine, up: bool, user: Any) -> None:
-    """Swap the line with its neighbour in the same section."""
+def line_move(*, line: BudgetLine, up: bool, user: Any, expected: str | None = None) -> None:
+    """Swap the line with its neighbour in the same section; `expected` is the section's
+    order of lines the page showed (refused when someone has reordered them since)."""
     with budget_write(user):
         locked_draft(line.document)
         siblings = list(line.section.lines.order_by("order", "pk"))
+        if expected is not None and order_fingerprint(siblings) != expected:
+            raise StaleEditError(stale_message(_("Ordningen på raderna")))
         index = next(i for i, s in enumerate(siblings) if s.pk == line.pk)
         other_index = index - 1 if up else index + 1
         if not 0 <= other_index < len(siblings):

@@ -200,7 +200,12 @@ def line_action(
     action = request.POST.get("action", "")
     if action in ("upp", "ned"):
         _attempt(
-            request, _("Raden är flyttad."), services.line_move, line=found, up=action == "upp"
+            request,
+            _("Raden är flyttad."),
+            services.line_move,
+            line=found,
+            up=action == "upp",
+            expected=request.POST.get("was") or None,
         )
     elif action == "ta-bort":
         if unconfirmed := unconfirmed_delete(request, document, "rad", found.pk):

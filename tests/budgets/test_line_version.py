@@ -53,3 +53,17 @@ def test_a_line_form_read_before_another_save_is_refused(document, make_user):
     line.refresh_from_db()
     assert line.label == "Kansliet" and [f.number for f in line.footnotes.all()] == [1]
     assert line.version == read + 1
+
+
+def test_a_line_moved_on_an_order_reordered_since_is_refused(db):
+    from budgets.services.ordering import order_fingerprint
+
+    document = BudgetDocument.objects.filter(association__slug="finnveden").first()
+    section = document.sections.order_by("order").first()
+    lines = list(section.lines.order_by("order", "pk"))
+    shown = order_fingerprint(lines)
+    services.line_move(line=lines[1], up=True, user=None)  # someone else moves first
+    with pytest.raises(StaleEditError):
+        services.line_move(line=lines[1], up=False, user=None, expected=shown)
+    again = list(section.lines.order_by("order", "pk"))
+    assert [line.pk for line in again[:2]] == [lines[1].pk, lines[0].pk]

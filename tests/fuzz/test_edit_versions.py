@@ -53,6 +53,8 @@ NO_VERSION = {
     "members:user_role_update": "tar bort en roll",
     "members:invitation_new": "skickar en ny inbjudan",
     "members:invitation_remove": "drar tillbaka en inbjudan; en redan antagen vägras under lås",
+    # Work in the background that writes a file and changes nothing stored.
+    "members:association_export": "gör en exportfil av förbundet; ändrar inget lagrat",
 }
 
 
