@@ -6,14 +6,20 @@ when one is configured, and the blocks offered only where they belong."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budgets.models import EquityCeilingStep
 from finsam.lib.numbers import format_amount
+from initiatives.models import Initiative
 from members.funding import funding_breakdown
 from members.models import FundingYear
 from reports.blocks import block_choices
+from reports.blocks.year_initiatives import initiatives_of_year_block
 from reports.builders import build_report
+from reports.context import BuildContext
+from reports.data import Table
 from reports.models import Report
 from reports.outlines import ARSREDOVISNING
 from reports.services import report_create
@@ -134,3 +140,69 @@ def test_each_financial_goal_is_listed_with_its_judgement_or_none(association):
         "I enlighet med kommunallagen ska förbund",
     ]
     assert {row.cells[2] for row in table.rows} == {"Ingen bedömning registrerad"}
+
+
+def _year_initiatives(report: Report) -> Table:
+    return next(t for t in build_report(report).tables() if t.caption.startswith("Årets insatser"))
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_initiatives_of_the_year_with_figures_and_goals(vaxjo_2014):
+    """Växjö 2014: both initiatives with their follow-up January to August 2014
+    (fixtures/vaxjo/initiatives.toml: Samordningsteamet 98 taken in, 67 enrolled; Klargörande
+    62 referred, 35 taken in) and their goals by the status of their outcome in 2014."""
+    table = _year_initiatives(vaxjo_2014)
+    assert table.caption == "Årets insatser 2014"
+    assert table.columns == (
+        "Intresseanmälningar under perioden",
+        "Deltagare under perioden",
+        "Inskrivna vid periodens slut",
+        "Måluppfyllelse",
+    )
+    assert [(row.label, row.cells) for row in table.rows] == [
+        (
+            "Samordningsteamet",
+            (
+                "–",
+                "98",
+                "67",
+                "Delvis uppfyllt 1, Ej uppfyllt 3, Ej mätbart än 2, ingen bedömning 9",
+            ),
+        ),
+        ("Klargörande av arbetsförmåga", ("62", "35", "–", "Ej mätbart än 1, ingen bedömning 1")),
+    ]
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_initiatives_of_the_year_cost_no_query_per_initiative(vaxjo_2014):
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            initiatives_of_year_block(BuildContext(vaxjo_2014))
+        return len(captured)
+
+    before = queries()
+    copy = Initiative.objects.get(association=vaxjo_2014.association, name="Samordningsteamet")
+    goals = list(copy.goals.all())
+    copy.pk, copy.name = None, "Kopia"
+    copy.save()
+    for goal in goals:
+        goal.pk, goal.initiative, goal.parent = None, copy, None
+        goal.save()
+    assert len(_year_initiatives(vaxjo_2014).rows) == 3
+    assert queries() == before
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_initiatives_of_the_year_in_the_interim_report(association):
+    interim = Report.objects.get(association=association, kind="delarsrapport")
+    assert (
+        "initiatives_of_year",
+        "Årets insatser med deltagare och måluppfyllelse (alla insatser)",
+    ) in block_choices("delarsrapport")
+    interim.sections.create(
+        heading="Årets insatser", level=2, block="initiatives_of_year", position=99
+    )
+    table = _year_initiatives(interim)
+    assert table.caption == "Årets insatser januari – augusti 2014"
+    assert [row.cells[1] for row in table.rows] == ["98", "35"]
