@@ -82,4 +82,5 @@ def _goals_text(goals: list[GoalView], first: date, last: date) -> str:
     parts = [f"{status.label} {counts[status]}" for status in GoalStatus if counts[status]]
     if counts[None]:
         parts.append(_("ingen bedömning %(count)s") % {"count": counts[None]})
-    return ", ".join(parts)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]  # "Ingen bedömning 15" when nothing was judged

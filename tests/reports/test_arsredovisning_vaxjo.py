@@ -230,7 +230,7 @@ def test_the_initiatives_of_the_year(rendered, medium):
     follow-ups are of 2014) and one outcome of Klargörande's that reaches into 2013."""
     expected = [
         "Årets insatser 2013",
-        row("Samordningsteamet", "– – –", "ingen bedömning 15"),
+        row("Samordningsteamet", "– – –", "Ingen bedömning 15"),
         row("Klargörande av arbetsförmåga", "– – –", "Ej mätbart än 1, ingen bedömning 1"),
     ]
     assert_in_order(rendered[medium], expected, medium)
