@@ -55,6 +55,7 @@ class ReportOptionsForm(forms.ModelForm):
         fields = Report.EDITABLE_FIELDS
         widgets = {
             "cover_text": forms.Textarea(attrs={"rows": 3}),
+            "exceptional_reasons": forms.Textarea(attrs={"rows": 3}),
             "signing_date": DATE,
             "columns": forms.CheckboxSelectMultiple,
         }
@@ -69,6 +70,9 @@ class ReportOptionsForm(forms.ModelForm):
             document__association=association, document=self.instance.budget_id
         ).order_by("order")
         self.initial.setdefault("version", self.instance.version)
+        if not self.instance.is_annual:
+            for name in Report.ANNUAL_FIELDS:
+                del self.fields[name]
 
     def clean(self):
         data = super().clean()

@@ -37,6 +37,7 @@ ARSREDOVISNING = [
     ("Revisorer", 2, "auditors"),
     ("Kansli", 2, "office"),
     ("Viktiga händelser under året", 2, "board_meetings_held"),
+    ("Årets insatser", 2, "initiatives_of_year"),
     ("Årets resultat mot budget", 2, "budget_outcome"),
     ("God ekonomisk hushållning", 2, "financial_goals_outcome"),
     ("Balanskravsutredning", 2, "balanskravsutredning"),

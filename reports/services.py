@@ -39,6 +39,16 @@ def adoption_date_check(*, report: Report, adopted_on: date) -> None:
             )
             % {"day": f"{adopted_on:%Y-%m-%d}", "end": f"{report.period_end:%Y-%m-%d}"}
         )
+    # The annual report closes the books of its year: the board adopts it after the
+    # year's last day, never on it, since the year's last entries are still being made.
+    if report.is_annual and adopted_on <= date(report.year, 12, 31):
+        raise ValidationError(
+            _(
+                "Beslutsdatumet %(day)s ligger inom eller före räkenskapsåret %(year)s: en "
+                "årsredovisning kan inte fastställas innan året är slut."
+            )
+            % {"day": f"{adopted_on:%Y-%m-%d}", "year": report.year}
+        )
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from reports.blocks import (  # noqa: F401  (each module registers its blocks)
     organisation,
     results,
     statements,
+    year_initiatives,
 )
 from reports.blocks.registry import BLOCKS, block_choices
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from budgets.accounts import presentation
 from budgets.accounts.cashflow import CashFlow
-from budgets.balanskrav import BalanceRequirement
+from budgets.balanskrav import Adjustment, BalanceRequirement
 from budgets.calculation import ColumnResult
 from budgets.equity_ceiling import equity_ceiling
 from budgets.presentation import figure_cells
@@ -218,9 +218,19 @@ def cash_flow_block(context: BuildContext) -> Block:
 
 
 def balance_requirement_of(context: BuildContext) -> BalanceRequirement:
-    """The year's balanskravsutredning from the books: no realised gains or adjustments are
-    booked on a förbund's statement lines, and no deficit from earlier years is recorded."""
-    return BalanceRequirement(result=context.statements.result.current)
+    """The year's balanskravsutredning: the result from the books; the realised gains, the
+    adjustments the law allows and the deficits carried from earlier years as staff entered
+    them on the report (a förbund's statement lines do not show them)."""
+    report = context.report
+    adjusted = report.balance_adjustments
+    return BalanceRequirement(
+        result=context.statements.result.current,
+        realised_gains=report.realised_gains,
+        adjustments=(Adjustment(_("Justeringar enligt balanskravet"), adjusted),)
+        if adjusted
+        else (),
+        deficit_carried=report.earlier_deficit,
+    )
 
 
 @block("balanskravsutredning", _("Balanskravsutredning (årets utfall)"), ANNUAL)
@@ -232,6 +242,17 @@ def balanskrav_block(context: BuildContext) -> Block:
         Row(_("Avgår: realisationsvinster"), (text(-requirement.realised_gains),)),
         *(Row(a.label, (text(a.amount),)) for a in requirement.adjustments),
         Row(_("Balanskravsresultat"), (text(requirement.adjusted_result),), kind="result"),
+        *(
+            [
+                Row(
+                    _("Ej återställda underskott från tidigare år"),
+                    (text(requirement.deficit_carried),),
+                ),
+                Row(_("Återställt under året"), (text(requirement.restored),)),
+            ]
+            if requirement.deficit_carried
+            else []
+        ),
         Row(
             _("Underskott att återställa vid årets slut"),
             (text(requirement.deficit_to_restore),),
@@ -248,8 +269,20 @@ def balanskrav_block(context: BuildContext) -> Block:
         "balanskravsutredning",
         PARAGRAPHS,
         tables=[table],
-        context={"paragraphs": [balanskrav_judgement(context, requirement)]},
+        context={"paragraphs": balanskrav_paragraphs(context, requirement)},
     )
+
+
+def balanskrav_paragraphs(context: BuildContext, r: BalanceRequirement) -> list[str]:
+    """The judgement, and the board's synnerliga skäl where a deficit remains unrestored."""
+    said = [balanskrav_judgement(context, r)]
+    reasons = context.report.exceptional_reasons.strip()
+    if r.deficit_to_restore and reasons:
+        said.append(
+            _("Styrelsen åberopar synnerliga skäl för att inte återställa underskottet: %(why)s")
+            % {"why": reasons}
+        )
+    return said
 
 
 def balanskrav_judgement(context: BuildContext, r: BalanceRequirement) -> str:

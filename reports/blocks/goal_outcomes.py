@@ -46,7 +46,7 @@ def goal_outcomes_block(context: BuildContext) -> Block:
     initiative = context.initiative
     if initiative is None:
         return Block("goal_outcomes", "reports/blocks/_missing.html", context={"what": _("insats")})
-    goals = _flat(context.initiative_goals.get(initiative.pk, []))
+    goals = flat_goals(context.initiative_goals.get(initiative.pk, []))
     measured = [
         Measured(goal, outcome)
         for goal in goals
@@ -66,8 +66,8 @@ def goal_outcomes_block(context: BuildContext) -> Block:
     )
 
 
-def _flat(goals: list[GoalView]) -> list[GoalView]:
-    return [each for goal in goals for each in (goal, *_flat(goal.children))]
+def flat_goals(goals: list[GoalView]) -> list[GoalView]:
+    return [each for goal in goals for each in (goal, *flat_goals(goal.children))]
 
 
 def outcome_in(goal: GoalView, first: date, last: date) -> OutcomeView | None:

@@ -41,11 +41,11 @@ def plan_initiatives(context: BuildContext) -> list[Initiative]:
         )
     )
     first, last = context.period_start, context.period_end
-    chosen = [each for each in found if _in_year(each, first, last)]
+    chosen = [each for each in found if active_in(each, first, last)]
     return sorted(chosen, key=lambda each: (each.start or date.max, each.pk))
 
 
-def _in_year(initiative: Initiative, first: date, last: date) -> bool:
+def active_in(initiative: Initiative, first: date, last: date) -> bool:
     reaches = (initiative.start is None or initiative.start <= last) and (
         initiative.end is None or initiative.end >= first
     )

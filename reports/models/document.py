@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from budgets.models import BudgetColumn, BudgetDocument, Unit
-from finsam.fields import year_field
+from finsam.fields import amount_field, year_field
 from finsam.models import Association
 from finsam.models.audit import audited
 from finsam.tenant_links import TenantOwned
@@ -138,11 +138,46 @@ class Report(TenantOwned, models.Model):
     auditors_report_received = models.DateField(
         _("revisionsberättelsen mottagen"), null=True, blank=True
     )
+    # The annual report's balanskravsutredning: what the books do not say (budgets.balanskrav).
+    realised_gains = amount_field(
+        _("realisationsvinster"),
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("Årsredovisning: vinster vid försäljning av anläggningstillgångar, i kronor."),
+    )
+    balance_adjustments = amount_field(
+        _("justeringar enligt balanskravet"),
+        default=0,
+        help_text=_(
+            "Årsredovisning: tillägg (+) eller avdrag (-) som lagen tillåter, t.ex. "
+            "orealiserade förluster i värdepapper eller resultatutjämningsreserv, i kronor."
+        ),
+    )
+    earlier_deficit = amount_field(
+        _("ej återställda underskott från tidigare år"),
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("Årsredovisning: i kronor, som ett positivt belopp."),
+    )
+    exceptional_reasons = models.TextField(
+        _("synnerliga skäl"),
+        blank=True,
+        help_text=_(
+            "Årsredovisning: styrelsens synnerliga skäl för att inte återställa ett underskott."
+        ),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
 
     history = audited(m2m_fields=("columns",))
 
     tenant_path = "association"
+    # Only the annual report has them: the form leaves them out of the others.
+    ANNUAL_FIELDS = (
+        "realised_gains",
+        "balance_adjustments",
+        "earlier_deficit",
+        "exceptional_reasons",
+    )
     # What staff edit (the cover, the layout options, the adoption line), in the form's order:
     # the one list for the form, the view that saves it and the demo loader.
     EDITABLE_FIELDS = (
@@ -165,6 +200,7 @@ class Report(TenantOwned, models.Model):
         "adoption_line",
         "signing_place",
         "signing_date",
+        *ANNUAL_FIELDS,
     )
 
     class Meta:

@@ -71,7 +71,8 @@ def report_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     )
 
     def save():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "columns"}
+        values = {name: form.cleaned_data[name] for name in form.fields if name != "version"}
+        values.pop("columns")
         services.report_update(
             report=report,
             version=form.cleaned_data["version"],

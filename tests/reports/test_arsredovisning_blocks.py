@@ -6,17 +6,25 @@ when one is configured, and the blocks offered only where they belong."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budgets.models import EquityCeilingStep
 from finsam.lib.numbers import format_amount
+from initiatives.models import Initiative
 from members.funding import funding_breakdown
 from members.models import FundingYear
 from reports.blocks import block_choices
+from reports.blocks.year_initiatives import initiatives_of_year_block
 from reports.builders import build_report
+from reports.context import BuildContext
+from reports.data import Table
 from reports.models import Report
 from reports.outlines import ARSREDOVISNING
+from reports.rendering import print_html
 from reports.services import report_create
+from tests.reports.helpers import html_text
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +142,145 @@ def test_each_financial_goal_is_listed_with_its_judgement_or_none(association):
         "I enlighet med kommunallagen ska förbund",
     ]
     assert {row.cells[2] for row in table.rows} == {"Ingen bedömning registrerad"}
+
+
+def _year_initiatives(report: Report) -> Table:
+    return next(t for t in build_report(report).tables() if t.caption.startswith("Årets insatser"))
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_initiatives_of_the_year_with_figures_and_goals(vaxjo_2014):
+    """Växjö 2014: both initiatives with their follow-up January to August 2014
+    (fixtures/vaxjo/initiatives.toml: Samordningsteamet 98 taken in, 67 enrolled; Klargörande
+    62 referred, 35 taken in) and their goals by the status of their outcome in 2014."""
+    table = _year_initiatives(vaxjo_2014)
+    assert table.caption == "Årets insatser 2014"
+    assert table.columns == (
+        "Intresseanmälningar under perioden",
+        "Deltagare under perioden",
+        "Inskrivna vid periodens slut",
+        "Måluppfyllelse",
+    )
+    assert [(row.label, row.cells) for row in table.rows] == [
+        (
+            "Samordningsteamet",
+            (
+                "–",
+                "98",
+                "67",
+                "Delvis uppfyllt 1, Ej uppfyllt 3, Ej mätbart än 2, ingen bedömning 9",
+            ),
+        ),
+        ("Klargörande av arbetsförmåga", ("62", "35", "–", "Ej mätbart än 1, ingen bedömning 1")),
+    ]
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_initiatives_of_the_year_cost_no_query_per_initiative(vaxjo_2014):
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            initiatives_of_year_block(BuildContext(vaxjo_2014))
+        return len(captured)
+
+    before = queries()
+    copy = Initiative.objects.get(association=vaxjo_2014.association, name="Samordningsteamet")
+    goals = list(copy.goals.all())
+    copy.pk, copy.name = None, "Kopia"
+    copy.save()
+    for goal in goals:
+        goal.pk, goal.initiative, goal.parent = None, copy, None
+        goal.save()
+    assert len(_year_initiatives(vaxjo_2014).rows) == 3
+    assert queries() == before
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_initiatives_of_the_year_in_the_interim_report(association):
+    interim = Report.objects.get(association=association, kind="delarsrapport")
+    assert (
+        "initiatives_of_year",
+        "Årets insatser med deltagare och måluppfyllelse (alla insatser)",
+    ) in block_choices("delarsrapport")
+    interim.sections.create(
+        heading="Årets insatser", level=2, block="initiatives_of_year", position=99
+    )
+    table = _year_initiatives(interim)
+    assert table.caption == "Årets insatser januari – augusti 2014"
+    assert [row.cells[1] for row in table.rows] == ["98", "35"]
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_the_balanskrav_inputs_are_edited_on_the_annual_report_only(staff_client, association):
+    """Växjö 2013 (result -1 133 900 kr, shown in tkr) with realised gains of 100 000 kr,
+    adjustments of -50 000 and 200 000 kr of earlier deficits: the balanskravsresultat is
+    -1 133 900 - 100 000 - 50 000 = -1 283 900, nothing is restored, and 200 000 + 1 283 900
+    = 1 483 900 remains to restore, with the board's synnerliga skäl under the table."""
+    annual = Report.objects.get(association=association, kind="arsredovisning", year=2013)
+    interim = Report.objects.get(association=association, kind="delarsrapport")
+
+    def edit_url(report: Report) -> str:
+        return reverse("reports:edit", args=[association.slug, report.pk])
+
+    assert 'name="realised_gains"' in staff_client.get(edit_url(annual)).content.decode()
+    assert 'name="realised_gains"' not in staff_client.get(edit_url(interim)).content.decode()
+    posted = {
+        "title": annual.title,
+        "unit": "tkr",
+        "state_presentation": annual.state_presentation,
+        "budget_revenue_total": annual.budget_revenue_total,
+        "budget_cost_total": "on",
+        "budget_result": "on",
+        "signing_place": annual.signing_place,
+        "signing_date": "2014-03-14",
+        "realised_gains": "100000",
+        "balance_adjustments": "-50000",
+        "earlier_deficit": "200000",
+        "exceptional_reasons": "Eget kapital från tidigare år används enligt plan.",
+    }
+    stale = staff_client.post(edit_url(annual), {**posted, "version": annual.version - 1})
+    assert "Rapporten har ändrats av någon annan" in stale.content.decode()
+    assert Report.objects.get(pk=annual.pk).realised_gains == 0
+    response = staff_client.post(edit_url(annual), {**posted, "version": annual.version})
+    assert response.status_code == 302
+    annual.refresh_from_db()
+    assert annual.history.first().earlier_deficit == Decimal(200000)
+    data = build_report(annual)
+    table = next(t for t in data.tables() if t.caption == "Balanskravsutredning 2013, tkr")
+    assert [(row.label, row.cells) for row in table.rows] == [
+        ("Årets resultat", ("-1\xa0134",)),
+        ("Avgår: realisationsvinster", ("-100",)),
+        ("Justeringar enligt balanskravet", ("-50",)),
+        ("Balanskravsresultat", ("-1\xa0284",)),
+        ("Ej återställda underskott från tidigare år", ("200",)),
+        ("Återställt under året", ("0",)),
+        ("Underskott att återställa vid årets slut", ("1\xa0484",)),
+    ]
+    text = html_text(print_html(data))
+    assert (
+        "Styrelsen åberopar synnerliga skäl för att inte återställa underskottet: "
+        "Eget kapital från tidigare år används enligt plan."
+    ) in text
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_a_surplus_restores_earlier_deficits_and_needs_no_reasons(vaxjo_2014):
+    """Växjö 2014 through August (result -205 968 kr) with +400 000 kr of adjustments: the
+    balanskravsresultat 194 032 restores all of the 100 000 carried, so no reasons print."""
+    vaxjo_2014.balance_adjustments = Decimal(400000)
+    vaxjo_2014.earlier_deficit = Decimal(100000)
+    vaxjo_2014.exceptional_reasons = "Skäl"
+    vaxjo_2014.save()
+    data = build_report(vaxjo_2014)
+    table = next(t for t in data.tables() if t.caption == "Balanskravsutredning 2014, kr")
+    assert {row.label: row.cells[0] for row in table.rows} == {
+        "Årets resultat": "-205\xa0968",
+        "Avgår: realisationsvinster": "0",
+        "Justeringar enligt balanskravet": "400\xa0000",
+        "Balanskravsresultat": "194\xa0032",
+        "Ej återställda underskott från tidigare år": "100\xa0000",
+        "Återställt under året": "100\xa0000",
+        "Underskott att återställa vid årets slut": "0",
+    }
+    text = html_text(print_html(data))
+    assert "balanskravet är uppfyllt" in text and "Skäl" not in text

@@ -64,10 +64,11 @@ HEADINGS = [
     "1.2 Styrelsen",
     "1.3 Revisorer",
     "1.4 Kansli",
-    "1.5 Årets resultat",
-    "1.6 Balanskravsutredning",
-    "1.7 Eget kapital",
-    "1.8 Framtid",
+    "1.5 Årets insatser",
+    "1.6 Årets resultat",
+    "1.7 Balanskravsutredning",
+    "1.8 Eget kapital",
+    "1.9 Framtid",
     "2 Resultaträkning",
     "3 Balansräkning",
     "4 Kassaflödesanalys",
@@ -223,6 +224,18 @@ def test_the_whole_document_in_order(rendered, medium):
     assert_in_order(rendered[medium], [*NOTES, *SIGNATURES], medium)
 
 
+@pytest.mark.parametrize("medium", MEDIA)
+def test_the_initiatives_of_the_year(rendered, medium):
+    """Both initiatives ran in 2013; the demo holds no participant figures for 2013 (its only
+    follow-ups are of 2014) and one outcome of Klargörande's that reaches into 2013."""
+    expected = [
+        "Årets insatser 2013",
+        row("Samordningsteamet", "– – –", "Ingen bedömning 15"),
+        row("Klargörande av arbetsförmåga", "– – –", "Ej mätbart än 1, ingen bedömning 1"),
+    ]
+    assert_in_order(rendered[medium], expected, medium)
+
+
 def test_the_frozen_figures_have_unique_keys():
     figures = build_report(_report()).figures()
     keys = [figure.key() for figure in figures]
@@ -260,6 +273,8 @@ def test_query_count_is_pinned(django_assert_num_queries):
     # chosen, no query; statements: 3 balances of the year + 3 of the year before + 1 chart
     # of accounts; the cash flows: 1 chart + 3 + 3 balances of the two years;
     # signatures: 1 member order, 1 seats on the signing date; the equity ceiling: 1 the
-    # national steps (none shipped, so no funding year is read).
-    with django_assert_num_queries(26):
+    # national steps (none shipped, so no funding year is read); the initiatives of the year:
+    # 1 the initiatives, 1 their goals + 1 the goals' outcomes, 1 the follow-ups of the year
+    # (none in 2013, so none of their counts is read), whatever the number of initiatives.
+    with django_assert_num_queries(30):
         build_report(report)

@@ -195,6 +195,24 @@ def test_an_interim_report_is_not_adopted_before_its_period_ends(staff_client, a
     assert latest_adoption(interim).adopted_on == date(2014, 9, 15)
 
 
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_an_annual_report_is_not_adopted_inside_its_year(staff_client, association):
+    annual = Report.objects.get(association=association, kind="arsredovisning", year=2013)
+    version = annual.version
+    for day in ("2013-06-30", "2013-12-31", "2012-05-01"):
+        posted = {"adopted_on": day, "version": annual.version, "confirmed": "True"}
+        page = staff_client.post(_url("adopt", annual), posted).content.decode()
+        assert (
+            f"Beslutsdatumet {day} ligger inom eller före räkenskapsåret 2013: en "
+            "årsredovisning kan inte fastställas innan året är slut."
+        ) in page
+    annual.refresh_from_db()
+    assert (latest_adoption(annual), annual.adopted_on, annual.version) == (None, None, version)
+    posted = {"adopted_on": "2014-01-01", "version": annual.version, "confirmed": "True"}
+    assert staff_client.post(_url("adopt", annual), posted).status_code == 302
+    assert latest_adoption(annual).adopted_on == date(2014, 1, 1)
+
+
 def test_the_report_page_shows_the_adoption_checksum(staff_client, plan):
     page = staff_client.get(_url("detail", plan)).content.decode()
     assert latest_adoption(plan).sha256 in page
