@@ -227,8 +227,9 @@ def plan_stored(plan: Plan) -> dict:
 
 
 def _plain(item: Problem | PlannedChange | Offer) -> dict:
-    """Texts as plain strings (a message may be a lazy translation), numbers as they are."""
-    return {k: v if isinstance(v, int) else str(v) for k, v in asdict(item).items()}
+    """Texts as plain strings (a message may be a lazy translation); numbers, and None for a
+    change made by the whole file rather than one row, as they are."""
+    return {k: v if v is None or isinstance(v, int) else str(v) for k, v in asdict(item).items()}
 
 
 def plan_restored(stored: dict) -> Plan:
