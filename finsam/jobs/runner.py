@@ -17,6 +17,7 @@ from django_tasks import TaskContext
 from django_tasks.base import Task
 
 from finsam.audit.recording import recording
+from finsam.lib.shares import whole_percent_done
 from finsam.logs import log_event, task_log
 from finsam.models import Association, Job, JobStatus, WorkerBeat
 from finsam.permissions import Perm
@@ -106,7 +107,7 @@ def _finish(job: Job, status: str, started: float, **fields: Any) -> None:
 def job_progress(job: Job, done: int, total: int) -> None:
     """Tell the job's page how far the work has come; written only when the percentage moves,
     so a loop may call it for every row."""
-    percent = done * 100 // total if total else 0
+    percent = whole_percent_done(done, total) or 0
     if total == job.rows_total and percent == (job.percent or 0) and done != total:
         return
     job.rows_done, job.rows_total = done, total

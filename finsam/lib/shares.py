@@ -28,6 +28,13 @@ def share_percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
     return Decimal(exact.numerator) / Decimal(exact.denominator)
 
 
+def whole_percent_done(done: int, total: int) -> int | None:
+    """How far a piece of work has come, in whole per cent rounded down (a progress bar never
+    shows 100 before the end), at most 100; None when the total is unknown."""
+    exact = exact_share(done, total) if total else None
+    return None if exact is None else min(100, int(exact))
+
+
 def format_share(part: int, whole: int, decimals: int = 0) -> str:
     """ "9 av 31 = 29 %" (non-breaking spaces in numbers and before %); "0 av 0" without share."""
     percent = share_percent(part, whole)

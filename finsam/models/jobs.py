@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from finsam.lib.shares import whole_percent_done
 from finsam.models.association import Association
 
 
@@ -70,6 +71,10 @@ class Job(models.Model):
         return f"{self.title} ({self.get_status_display()})"
 
     @property
+    def failed(self) -> bool:
+        return self.status == JobStatus.FAILED
+
+    @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 
@@ -78,9 +83,7 @@ class Job(models.Model):
         """How far the work has come, when it knows how much there is."""
         if self.status == JobStatus.DONE:
             return 100
-        if not self.rows_total:
-            return None
-        return min(100, self.rows_done * 100 // self.rows_total)
+        return whole_percent_done(self.rows_done, self.rows_total or 0)
 
 
 class WorkerBeat(models.Model):
