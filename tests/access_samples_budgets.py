@@ -43,6 +43,7 @@ def _comment(association: Association) -> dict:
 SAMPLES = {
     "budgets:document": _document,
     "budgets:cell": _document,
+    "budgets:paste": _document,
     "budgets:export": _document,
     "budgets:followup": _document,
     "budgets:history": _document,

@@ -75,6 +75,7 @@ def _import(slug: str, filename: str) -> ImportBatch:
 def test_vaxjo_staff_see_the_budget_draft_and_the_interim_report_draft():
     assert _shown("vaxjo", Role.STAFF, SEPT_15)[str(DRAFTS)] == [
         ("Budget 2014", "budgetutkast för 2014, revision 1"),
+        ("Årsredovisning 2013", "utkast, årsredovisning 2013"),
         (
             "Delårsredovisning januari – augusti 2014",
             "utkast, delårsrapport till och med 31 augusti 2014",
@@ -87,7 +88,8 @@ def test_an_adopted_budget_is_no_draft():
         status="adopted", adopted_on=date(2014, 9, 1)
     )
     assert _texts("vaxjo", Role.STAFF, SEPT_15, DRAFTS) == [
-        "Delårsredovisning januari – augusti 2014"
+        "Årsredovisning 2013",
+        "Delårsredovisning januari – augusti 2014",
     ]
 
 
@@ -240,6 +242,7 @@ def test_vaxjo_board_sees_its_next_meeting_and_the_drafts_to_comment():
     assert meeting[1].startswith("Förlängningsansökan för Klargö")
     assert drafts == [
         ("Budget 2014", "budgetutkast att läsa och kommentera"),
+        ("Årsredovisning 2013", "årsredovisning 2013 att läsa och kommentera"),
         (
             "Delårsredovisning januari – augusti 2014",
             "delårsrapport till och med 31 augusti 2014 att läsa och kommentera",

@@ -130,7 +130,14 @@ class Exchange:
 
     @property
     def says_something(self) -> bool:
-        return bool(self.messages) or bool(ERROR_MARK.search(self.text)) or self._json_answer
+        # A file handed over (an export made at once) is the answer itself.
+        handed_over = "attachment" in self.response.get("Content-Disposition", "")
+        return (
+            bool(self.messages)
+            or bool(ERROR_MARK.search(self.text))
+            or self._json_answer
+            or handed_over
+        )
 
     @property
     def _json_answer(self) -> bool:

@@ -42,9 +42,11 @@ def test_enrolment_shows_qr_code_and_secret_then_backup_codes(client):
     assert sign_in(client, "kansli").status_code == 302
     page = client.get(SETUP).content.decode()
     secret = client.session[SECRET]
-    # The QR code is drawn inline as SVG, without script: the only script is the menu's file.
+    # The QR code is drawn inline as SVG, without script: the only scripts are the layout's
+    # own files (the menu, and the scroll boxes made reachable by keyboard).
     assert 'class="segno"' in page and re.findall(r"<script[^>]*>", page) == [
-        f'<script src="{static("js/menu.js")}" defer></script>'[:-9]
+        f'<script src="{static(name)}" defer></script>'[:-9]
+        for name in ("js/menu.js", "js/scroll-boxes.js")
     ]
     key_text = b32encode(unhexlify(secret)).decode()
     assert key_text[:4] + " " + key_text[4:8] in page  # the key, for typing by hand
