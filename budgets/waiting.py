@@ -9,7 +9,6 @@ from datetime import date
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -26,6 +25,7 @@ from finsam.waiting import (
     NEXT_MEETING,
     Item,
     Provider,
+    day_text,
     register_waiting,
     roles_with,
 )
@@ -112,7 +112,7 @@ def adopted_budgets(association: Association, today: date) -> list[Item]:
         Item(
             text=document.title,
             url=_url(document, association.slug),
-            note=_("budget fastställd %(day)s") % {"day": date_format(document.adopted_on)},
+            note=_("budget fastställd %(day)s") % {"day": day_text(document.adopted_on)},
         )
         for document in adopted
         if document.adopted_on is not None

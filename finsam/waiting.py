@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,12 @@ class AssociationWaiting:
 
 
 _PROVIDERS: dict[str, Provider] = {}
+
+
+def day_text(value: object, format_name: str | None = None) -> str:
+    """A date (or date and time) in an item's text, with no-break spaces: a list item's line
+    must not break inside "1 december 2026"."""
+    return date_format(value, format_name).replace(" ", "\u00a0")
 
 
 def register_waiting(key: str, provider: Provider) -> None:

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
@@ -13,7 +12,7 @@ from finsam.imports.kinds import kind_label
 from finsam.models import Association, ImportBatch
 from finsam.models.imports import ImportStatus
 from finsam.permissions import Perm
-from finsam.waiting import CHANGES, IMPORTS, Item, Provider, register_waiting, roles_with
+from finsam.waiting import CHANGES, IMPORTS, Item, Provider, day_text, register_waiting, roles_with
 
 LATEST_CHANGES = 5
 
@@ -29,7 +28,7 @@ def imports_to_confirm(association: Association, today: date) -> list[Item]:
             url=reverse("members:import_preview", args=[association.slug, batch.pk]),
             note=_("uppladdad %(day)s av %(user)s")
             % {
-                "day": date_format(localtime(batch.uploaded_at).date()),
+                "day": day_text(localtime(batch.uploaded_at).date()),
                 "user": batch.uploaded_by or _("kommandoraden"),
             },
         )
@@ -45,7 +44,7 @@ def latest_changes(association: Association, today: date) -> list[Item]:
         Item(
             text=f"{entry.action}: {entry.subject} ({entry.kind})",
             url=url,
-            note=f"{entry.who}, {date_format(localtime(entry.when), 'j F Y H.i')}",
+            note=f"{entry.who}, {day_text(localtime(entry.when), 'j F Y H.i')}",
         )
         for entry in entries_of(rows)
     ]

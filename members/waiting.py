@@ -3,12 +3,20 @@
 from datetime import date
 
 from django.urls import reverse
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
 from finsam.permissions import Perm, Role
-from finsam.waiting import CHECKS, NEXT_MEETING, Item, Provider, register_waiting, roles_with
+from finsam.waiting import (
+    CHECKS,
+    NEXT_MEETING,
+    Item,
+    Provider,
+    day_text,
+    register_waiting,
+    roles_with,
+)
 from members.funding import funding_breakdown
 from members.models import FundingYear, Meeting, MeetingKind
 
@@ -24,7 +32,7 @@ def next_board_meeting(association: Association, today: date) -> list[Item]:
     )
     if meeting is None:
         return []
-    when = date_format(meeting.date, "l j F Y")
+    when = day_text(meeting.date, "l j F Y")
     if meeting.start_time:
         when = f"{when} {_('kl.')} {time_format(meeting.start_time, 'H.i')}"
     note = ", ".join(part for part in (meeting.place, meeting.agenda) if part)

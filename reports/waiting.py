@@ -11,7 +11,6 @@ from datetime import date
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -27,6 +26,7 @@ from finsam.waiting import (
     NEXT_MEETING,
     Item,
     Provider,
+    day_text,
     register_waiting,
     roles_with,
 )
@@ -43,7 +43,7 @@ def _url(report: Report | int, slug: str, anchor: str = "") -> str:
 def _what(report: Report) -> str:
     """ "verksamhetsplan 2016", "delårsrapport till och med 31 augusti 2014"."""
     if report.period_end is not None:
-        return _("delårsrapport till och med %(day)s") % {"day": date_format(report.period_end)}
+        return _("delårsrapport till och med %(day)s") % {"day": day_text(report.period_end)}
     return f"{report.get_kind_display().lower()} {report.year}"
 
 
@@ -107,7 +107,7 @@ def _plan_due(report: Report | None, year: int, association: Association, today:
 
 
 def _due_item(text: str, url: str, due: date, today: date) -> Item:
-    note = _("fastställs senast %(day)s") % {"day": date_format(due)}
+    note = _("fastställs senast %(day)s") % {"day": day_text(due)}
     return Item(text=text, url=url, note=note, due=due, overdue=due < today)
 
 
@@ -140,7 +140,7 @@ def adopted_reports(association: Association, today: date) -> list[Item]:
             text=r.title,
             url=_url(r, association.slug),
             note=_("%(what)s, fastställd %(day)s")
-            % {"what": _what(r), "day": date_format(r.adopted_on)},
+            % {"what": _what(r), "day": day_text(r.adopted_on)},
         )
         for r in adopted.order_by("-adopted_on", "-pk")[:ADOPTED_SHOWN]
         if r.adopted_on is not None

@@ -46,12 +46,17 @@ def _user(name: str):
 
 
 def _shown(slug: str, role: Role, today: date) -> dict[str, list[tuple[str, str]]]:
-    """Heading → [(text, note)] of what waits for `role` in the association `slug`."""
+    """Heading → [(text, note)] of what waits for `role` in the association `slug` (dates are
+    written with no-break spaces; compared here as plain text)."""
     waiting = waiting_in(Association.objects.get(slug=slug), role, today)
     return {
-        section.heading: [(item.text, item.note) for item in section.items]
+        section.heading: [(_plain(item.text), _plain(item.note)) for item in section.items]
         for section in waiting.sections
     }
+
+
+def _plain(note):
+    return note if note is None else str(note).replace("\xa0", " ")
 
 
 def _texts(slug: str, role: Role, today: date, heading) -> list[str]:
@@ -174,7 +179,7 @@ def test_a_funding_year_without_the_states_money_is_a_failing_check():
         ),
         (
             "Budget 2014-2015",
-            "Budget 2015: balanserat resultat blir negativt (-3\xa0392\xa0000 kr). "
+            "Budget 2015: balanserat resultat blir negativt (-3 392 000 kr). "
             "Förbundet får inte låna.",
         ),
     ]

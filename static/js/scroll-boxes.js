@@ -3,12 +3,13 @@
 // it when the window grows and nothing is hidden (no needless stop on the Tab key).
 (function () {
   "use strict";
-  var tables = document.querySelectorAll("table.figures, table.report-table");
+  // The budget grid scrolls in a box of its own (.grid-scroll), read-only for the board too.
+  var tables = document.querySelectorAll("table.figures, table.report-table, .grid-scroll");
   if (!tables.length) { return; }
 
   function mark() {
     tables.forEach(function (table) {
-      if (table.scrollWidth > table.clientWidth) {
+      if (table.scrollWidth > table.clientWidth || table.scrollHeight > table.clientHeight) {
         table.tabIndex = 0;
       } else {
         table.removeAttribute("tabindex");
