@@ -70,17 +70,6 @@ def quick_flush():
 
 
 @pytest.fixture(scope="session")
-def django_db_use_migrations(request) -> bool:
-    """The SQLite run (`make test`) builds its database through every migration, so the chain
-    is tried on each run; the PostgreSQL run builds the same tables straight from the models
-    (`makemigrations --check` in `make lint` holds models and migrations equal). Rendering the
-    chain's states costs about 50 s of CPU, and both runs share the CI machine's two cores."""
-    if request.config.getvalue("nomigrations"):
-        return False
-    return connection.vendor != "postgresql"
-
-
-@pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings) -> None:
     """The PostgreSQL test database need not wait for each commit to reach the disk: browser
     and locking tests commit thousands of times, and a lost test database is simply made
