@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.apps import apps
-from django.db import connection, models
+from django.db import models
 from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -112,9 +112,13 @@ def history_rows(
         .annotate(kind=Value(s.kind, output_field=CharField()))
         for s in chosen
     ]
-    if first is not None and connection.features.supports_slicing_ordering_in_compound:
-        parts = [part.order_by("-history_date", "-history_id")[:first] for part in parts]
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    if len(parts) == 1:  # one kind chosen: no union, so its own order and slicing serve
+        return parts[0].order_by("-history_date", "-history_id", "kind")
+    # `first` would let each table give only its newest rows, but Django keeps a sliced part's
+    # limit on the union it starts ("cannot reorder a query once a slice has been taken" on
+    # PostgreSQL), so every part is read whole for now.
+    del first
+    union = parts[0].union(*parts[1:], all=True)
     return union.order_by("-history_date", "-history_id", "kind")
 
 

@@ -49,7 +49,7 @@ def job_start(
     job = Job.objects.create(
         association=association,
         kind=kind,
-        title=title,
+        title=str(title)[:200],  # a long file name in the title must not refuse the job
         key=key,
         perm=perm,
         created_by=user if getattr(user, "is_authenticated", False) else None,
