@@ -11,7 +11,7 @@ Every provider reads one association only: nothing of another association reache
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -76,7 +76,7 @@ class AssociationWaiting:
 _PROVIDERS: dict[str, Provider] = {}
 
 
-def day_text(value: object, format_name: str | None = None) -> str:
+def day_text(value: date | datetime, format_name: str | None = None) -> str:
     """A date (or date and time) in an item's text, with no-break spaces: a list item's line
     must not break inside "1 december 2026"."""
     return date_format(value, format_name).replace(" ", "\u00a0")
