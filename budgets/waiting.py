@@ -10,7 +10,6 @@ from datetime import date
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from budgets.models import BudgetComment, BudgetDocument, DocumentStatus
 from budgets.selectors import budget_sheet
@@ -28,6 +27,7 @@ from finsam.waiting import (
     day_text,
     register_waiting,
     roles_with,
+    unanswered_note,
 )
 
 CHECKED_DRAFTS = 3
@@ -94,10 +94,7 @@ def budget_comments(association: Association, today: date) -> list[Item]:
         Item(
             text=row["document__title"],
             url=_url(row["document_id"], association.slug, "#kommentarer"),
-            note=ngettext(
-                "%(count)s obesvarad kommentar", "%(count)s obesvarade kommentarer", row["count"]
-            )
-            % {"count": row["count"]},
+            note=unanswered_note(row["count"]),
         )
         for row in per_document
     ]

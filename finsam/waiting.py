@@ -16,6 +16,7 @@ from datetime import date, datetime
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from finsam.models import Association, UserRole
 from finsam.permissions import Perm, Role, role_allows
@@ -80,6 +81,13 @@ def day_text(value: date | datetime, format_name: str | None = None) -> str:
     """A date (or date and time) in an item's text, with no-break spaces: a list item's line
     must not break inside "1 december 2026"."""
     return date_format(value, format_name).replace(" ", "\u00a0")
+
+
+def unanswered_note(count: int) -> str:
+    """The note of a document with board comments nobody has answered."""
+    return ngettext("%(count)s obesvarad kommentar", "%(count)s obesvarade kommentarer", count) % {
+        "count": count
+    }
 
 
 def register_waiting(key: str, provider: Provider) -> None:

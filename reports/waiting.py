@@ -12,7 +12,6 @@ from datetime import date
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from finsam.lib.deadlines import interim_report_due, plan_due, plan_notice_from
 from finsam.models import Association
@@ -29,6 +28,7 @@ from finsam.waiting import (
     day_text,
     register_waiting,
     roles_with,
+    unanswered_note,
 )
 from reports.models import Report, ReportComment, ReportKind
 
@@ -123,10 +123,7 @@ def report_comments(association: Association, today: date) -> list[Item]:
         Item(
             text=row["report__title"],
             url=_url(row["report_id"], association.slug, "#kommentarer"),
-            note=ngettext(
-                "%(count)s obesvarad kommentar", "%(count)s obesvarade kommentarer", row["count"]
-            )
-            % {"count": row["count"]},
+            note=unanswered_note(row["count"]),
         )
         for row in per_report
     ]
