@@ -3,7 +3,9 @@
 - a role with the view's permission gets its page (never 403, 404 or 500);
 - a role without it gets 403, and so does a user whose roles are all in other associations;
 - an anonymous visitor is sent to the login page;
-- another association's object under this association's URL is a 404.
+- another association's object under this association's URL is a 404;
+- a page a role gets shows no developer text, English or broken Swedish (`tests.screen_text`;
+  `test_screen_text.py` reads the same pages in Växjö, the association with books).
 The expected permission is read from the view itself (`tenant_view` records it), so a view
 that does not go through the tenancy mechanism fails this test.
 """
@@ -16,6 +18,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from finsam.models import Association
 from finsam.permissions import Role, role_allows
+from reports.blocks import BLOCKS
+from tests.screen_text import problems
 
 HOME, FOREIGN = "finnveden", "vastra-malardalen"
 
@@ -68,9 +72,13 @@ def test_every_association_url_is_in_the_sweep():
 def test_role_gets_what_its_permission_allows(client, make_user, name, callback, role):
     home = Association.objects.get(slug=HOME)
     client.force_login(make_user(f"u-{role}", home, role))
-    status = client.get(_url(name, home)).status_code
+    response = client.get(_url(name, home))
+    status = response.status_code
     if role_allows(role, callback.required_perm):
         assert status not in (403, 404, 500), f"{role} got {status} on {name}"
+        if status == 200 and "text/html" in response["content-type"]:
+            found = problems(response.content.decode(), frozenset(BLOCKS))
+            assert not found, f"{role} {name}:\n" + "\n".join(found)
     else:
         assert status == 403, f"{role} got {status} on {name}"
 

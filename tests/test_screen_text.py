@@ -1,8 +1,9 @@
 """No developer text, English or broken Swedish on any association page, for any role.
 
 Every page of the access sweep (its URLs and sample arguments) is read through the test
-client as each role that may open it, in Finnveden and in Växjö (the demo association with
-books and an interim report), and its text checked by `tests.screen_text`: code names
+client as each role that may open it in Växjö (the demo association with books and an interim
+report), and its text checked by `tests.screen_text`; the access sweep checks the same in
+Finnveden with the pages it reads anyway. The scan looks for code names
 (snake_case, or a report block's key), English interface words, "ner" for "ned", a doubled
 word, "kommer senare", and a date a line may break inside.
 """
@@ -16,7 +17,7 @@ from reports.blocks import BLOCKS
 from tests.screen_text import problems
 from tests.test_access_sweep import ASSOCIATION_URLS, SAMPLES
 
-ASSOCIATIONS = ["finnveden", "vaxjo"]
+ASSOCIATIONS = ["vaxjo"]
 CODE_NAMES = frozenset(BLOCKS)
 
 
@@ -28,7 +29,6 @@ def test_no_page_shows_developer_text_or_broken_swedish(client, make_user, slug)
         try:
             extra = SAMPLES[name](association) if name in SAMPLES else {}
         except AttributeError:  # no such object here (Växjö has no population figures)
-            assert slug != ASSOCIATIONS[0], f"{name}: no sample in {slug}"
             continue
         urls[name] = (reverse(name, kwargs={"association": slug, **extra}), callback)
     found, read = [], 0

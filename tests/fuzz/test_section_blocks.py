@@ -2,7 +2,11 @@
 one initiative (its goals, its exits) answered 500 when the section was new, while editing
 a saved one worked. A valid base (the block, a level, the current version) with the
 initiative and the other fields generated reaches the form's and the model's checks, where
-a purely malformed post stops at the first field."""
+a purely malformed post stops at the first field.
+
+A block about one initiative gets the profile's full count of examples; the others, which
+ignore the initiative field, a few each: their posts differ only in the text fields, which
+every block shares."""
 
 import pytest
 from django.urls import reverse
@@ -14,7 +18,7 @@ from finsam.permissions import Role
 from initiatives.models import Initiative
 from reports.blocks import BLOCKS
 from reports.models import Report
-from tests.fuzz.conftest import PROFILE
+from tests.fuzz.conftest import PROFILE, few
 from tests.fuzz.guard import check, exchange
 from tests.fuzz.values import OMIT, malformed
 
@@ -46,7 +50,9 @@ def test_adding_a_section_with_any_block_never_answers_500(client, make_user, ki
         "numbered": st.sampled_from(["on", "", OMIT]),
     }
 
-    @settings(PROFILE)
+    examples = PROFILE.max_examples if BLOCKS[block].for_initiative else few(PROFILE)
+
+    @settings(PROFILE, max_examples=examples)
     @given(st.fixed_dictionaries({}, optional=fields))
     def post(generated):
         data = {"block": block, "version": str(report.version), "level": "2"}
