@@ -65,8 +65,9 @@ podman run "${flags[@]}" "${net[@]}" -d --pod "$pod" --name "$pod-web" "${app_en
 podman run "${flags[@]}" "${net[@]}" -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
 
 echo "== waiting for the web ($(elapsed))"
-for _ in $(seq 180); do
-    if curl -fsS -o /dev/null "$url/konto/login/"; then
+# The web answers once it has migrated: minutes for an empty database on a busy machine.
+for _ in $(seq 600); do
+    if curl -fs -o /dev/null "$url/konto/login/"; then
         break
     fi
     sleep 1
@@ -90,8 +91,10 @@ echo "ok: /healthz $health ($(elapsed))"
 
 echo "== a report's draft PDF, rendered by the worker"
 podman exec "$pod-web" python manage.py load_demo >/dev/null
-report=$(podman exec "$pod-web" python manage.py shell -c \
+# -v 0: the shell's note about the models it imports stays out of the answer.
+report=$(podman exec "$pod-web" python manage.py shell -v 0 -c \
     "from reports.models import Report; print(Report.objects.filter(association__slug='$slug').order_by('pk').first().pk)")
+[[ $report =~ ^[0-9]+$ ]] || fail "no report of $slug: $report" "$pod-web"
 echo "demo loaded; report $report of $slug ($(elapsed))"
 
 jar=$(mktemp)
