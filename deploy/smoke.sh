@@ -65,8 +65,9 @@ podman run "${flags[@]}" "${net[@]}" -d --pod "$pod" --name "$pod-web" "${app_en
 podman run "${flags[@]}" "${net[@]}" -d --pod "$pod" --name "$pod-worker" "${app_env[@]}" "$image" worker >/dev/null
 
 echo "== waiting for the web ($(elapsed))"
-# The web answers once it has migrated: minutes for an empty database on a busy machine.
-for _ in $(seq 600); do
+# The web answers once it has migrated: on a busy machine (2 cores, load 13) an empty
+# database took 9 minutes here, so up to 20 minutes are allowed.
+for _ in $(seq 1200); do
     if curl -fs -o /dev/null "$url/konto/login/"; then
         break
     fi
