@@ -53,7 +53,8 @@ lint: setup
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Build the image and run PostgreSQL, the web and the worker in a pod; the sign-in page must
-# answer (deploy/smoke.sh). FINSAM_BASE / FINSAM_POSTGRES_IMAGE name other images where no
-# registry can be reached.
+# answer, /healthz must see the database and the worker, and a report's draft PDF must come
+# through the worker (deploy/smoke.sh). FINSAM_BASE / FINSAM_POSTGRES_IMAGE name other images
+# where no registry can be reached; docs/container.md says how this machine runs it.
 container-smoke:
 	deploy/smoke.sh

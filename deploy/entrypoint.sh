@@ -13,6 +13,19 @@ wait_for_database() {
     exit 1
 }
 
+wait_for_migrations() {
+    # The web migrates; the worker starting beside it must not query the queue's tables before
+    # they exist (its first poll would fail and the process end). `migrate --check` exits
+    # non-zero while any migration is unapplied. Each check starts Django, so not too often:
+    # on a busy machine the first migration of an empty database takes minutes.
+    for _ in $(seq 120); do
+        python manage.py migrate --check >/dev/null 2>&1 && return 0
+        sleep 5
+    done
+    echo "finsam: the database is not migrated (the web migrates it when it starts)" >&2
+    exit 1
+}
+
 case "${1:-web}" in
 web)
     wait_for_database
@@ -24,6 +37,7 @@ web)
     ;;
 worker)
     wait_for_database
+    wait_for_migrations
     exec python manage.py db_worker
     ;;
 *)
