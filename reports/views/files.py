@@ -51,7 +51,7 @@ def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> F
 
 def _draft(request: HttpRequest, report: Report) -> HttpResponseBase:
     filename = _filename(report, "-utkast")
-    kept = kept_draft(report, build_report(report))
+    kept = kept_draft(report)
     if kept is None:
         job = job_start(
             association=report.association,
