@@ -216,7 +216,7 @@ def test_another_associations_change_keeps_the_draft(staff, report, renders, bui
     other = Report.objects.filter(association__slug="vaxjo").first()
     assert other is not None
     _change_report_subtitle(other, None)
-    _change_section_text(other, None)
+    _change_section_text(Report.objects.get(pk=other.pk), None)
     _download(staff, report)
     assert len(builds) == built and len(renders) == 1
 
