@@ -17,6 +17,7 @@ two then only makes the stored answer one that is never asked for again.
 """
 
 import hashlib
+from functools import cache
 
 from django.db import connection, models
 
@@ -39,13 +40,19 @@ def _part(index: int, history: type[models.Model]) -> tuple[str, bool]:
     return select, False
 
 
+@cache
+def _query(vendor: str) -> tuple[str, int]:
+    """The query's text and how many times it names the association: the models are known
+    once the apps are loaded, so it is written once per process (and database kind)."""
+    parts = [_part(index, model) for index, model in enumerate(audited_models())]
+    return " UNION ALL ".join(select for select, _ in parts), sum(f for _, f in parts)
+
+
 def association_revision(association_id: int) -> str:
     """A digest of the association's history (and the shared models'), in one query."""
-    parts = [_part(index, model) for index, model in enumerate(audited_models())]
-    sql = " UNION ALL ".join(select for select, _ in parts)
-    params = [association_id for _, filtered in parts if filtered]
+    sql, named = _query(connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [association_id] * named)
         rows = sorted(cursor.fetchall(), key=lambda row: row[0])
     digest = hashlib.sha256()
     for row in rows:

@@ -125,7 +125,7 @@ def test_the_cached_draft_costs_a_fixed_few_queries(staff, report, renders, buil
         _download(staff, report)
     sql = [query["sql"] for query in queries]
     # Session, user, association, role, report, the data revision, the download's record.
-    assert len(sql) <= 8, sql
+    assert len(sql) == 7, sql
     assert sum("UNION ALL" in each for each in sql) == 1
     assert not any('budgets_budgetamount"' in each and "UNION" not in each for each in sql)
 
