@@ -11,7 +11,6 @@ from finsam.errors import StaleEditError
 from finsam.jobs.runner import JobRefused, run_job
 from finsam.models import Job
 from reports import services
-from reports.builders import build_report
 from reports.drafts import draft_render
 from reports.models import Report
 
@@ -22,7 +21,7 @@ def render_draft(context: TaskContext, job_id: int, report_id: int, filename: st
         report = Report.objects.select_related("association").get(
             pk=report_id, association=job.association
         )
-        stored = draft_render(report, build_report(report))
+        stored = draft_render(report)
         # Downloaded through the draft's own address: it is served from storage now, and the
         # download is logged there like every other.
         job.result_link = reverse("reports:draft_pdf", args=[job.association.slug, report.pk])
