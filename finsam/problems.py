@@ -8,8 +8,12 @@ post, and only then learn the next.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Problems:
@@ -20,7 +24,7 @@ class Problems:
         # (a caller may move a message by its code, see finsam.validators).
         self.by_field: dict[str, list[ValidationError]] = {}
 
-    def add(self, field: str | None, message: str) -> None:
+    def add(self, field: str | None, message: "StrOrPromise") -> None:
         """A problem at `field`; None for one no field fits (shown above the form)."""
         self.by_field.setdefault(field or NON_FIELD_ERRORS, []).append(ValidationError(message))
 
@@ -30,11 +34,18 @@ class Problems:
         error.update_error_dict(self.by_field)
 
     @contextmanager
-    def gathered(self) -> Iterator[None]:
-        """A check run inside adds its refusal here instead of ending the service."""
+    def gathered(self, *, new_fields_only: bool = False) -> Iterator[None]:
+        """A check run inside adds its refusal here instead of ending the service.
+
+        `new_fields_only`: a field already told keeps the earlier words. The model's own
+        check of a link (a tenant link, say) repeats a service's rule in other words; told
+        twice, the user reads two problems where there is one."""
         try:
             yield
         except ValidationError as error:
+            if new_fields_only and hasattr(error, "error_dict"):
+                fresh = {f: e for f, e in error.error_dict.items() if f not in self.by_field}
+                error = ValidationError(fresh)
             self.merge(error)
 
     def has(self, field: str) -> bool:
