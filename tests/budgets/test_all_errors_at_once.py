@@ -101,3 +101,17 @@ def test_reopening_tells_a_missing_reason_and_a_year_not_closed_at_once(associat
     errors = refused.value.message_dict
     assert errors["reason"] == ["Skriv varför året öppnas igen."]
     assert "Året 2013 är inte stängt." in " ".join(errors["__all__"])
+
+
+def test_the_structure_page_tells_a_missing_text_and_unknown_footnotes_in_one_answer(
+    staff_client, budget
+):
+    line = budget.lines.get(label="Kansli")
+    url = f"/{budget.association.slug}/budget/{budget.pk}/rader/{line.pk}/"
+    edit = {"action": "spara", "label": "", "footnotes": "8, 9", "version": line.version}
+    response = staff_client.post(url, edit, follow=True)
+    told = [str(m) for m in response.context["messages"]]
+    assert "Text: Detta fält måste fyllas i." in told  # the form's own
+    assert "Fotnoter: Fotnot 8 finns inte i budgeten. Fotnot 9 finns inte i budgeten." in told
+    line.refresh_from_db()
+    assert line.label == "Kansli"
