@@ -1,5 +1,6 @@
 """Form fields shared by every app: amounts and percentages as Swedish users type them."""
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -110,11 +111,26 @@ def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
     return field
 
 
-def add_errors(form: forms.Form, error: ValidationError) -> None:
+def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's refusal shown on the form: each field's message next to its field, the
-    rest above the form."""
+    rest above the form. The one place a view or form maps a service's refusal to fields."""
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def service_check(form: forms.BaseForm, check: Callable[..., None], *needs: str) -> None:
+    """Run a service's check from the form's `clean()` once the fields it reads (`needs`,
+    passed to it in that order) are valid, even if other fields are not.
+
+    The user then learns the service's problems in the same answer as the form's own, each
+    at its field, instead of in a second round after fixing those. The rule stays in the
+    service, which checks it again when it saves."""
+    data = form.cleaned_data
+    if all(name in data for name in needs):
+        try:
+            check(*(data[name] for name in needs))
+        except ValidationError as error:
+            add_errors(form, error)

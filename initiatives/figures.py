@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.lib.totals import PrintedTotalMismatch, checked_total
+from finsam.problems import Problems
 from finsam.saving import rows_synced
 from finsam.versions import version_checked
 from initiatives import services
@@ -58,7 +59,9 @@ def _total(rows, *, printed: int | None, table: str, column: str) -> int:
     try:
         return checked_total(rows, printed=printed, table=table, column=column)
     except PrintedTotalMismatch as mismatch:
-        raise ValidationError(str(mismatch), code="printed_total") from mismatch
+        # At the printed total, the figure the user typed that the rows contradict.
+        error = ValidationError(str(mismatch), code="printed_total")
+        raise ValidationError({"printed_total": [error]}) from mismatch
 
 
 def follow_up_create(
@@ -110,11 +113,15 @@ def exits_record(
     with transaction.atomic():
         initiative = _lock(follow_up.initiative)
         _follow_up_checked(follow_up, expected_version)
+        problems = Problems()
         if any(r.association_id != initiative.association_id for r in counts):
-            raise ValidationError(_("En avslutsanledning hör inte till förbundets lista."))
-        total = _total(
-            counts.values(), printed=printed_total, table=str(EXIT_TABLE), column=str(follow_up)
-        )
+            problems.add(None, _("En avslutsanledning hör inte till förbundets lista."))
+        with problems.gathered():
+            _total(
+                counts.values(), printed=printed_total, table=str(EXIT_TABLE), column=str(follow_up)
+            )
+        problems.raise_any()
+        total = sum(counts.values())
         reasons = {r.pk: r for r in counts}
         rows_synced(
             follow_up.exit_counts.select_related("follow_up__initiative"),
@@ -172,12 +179,15 @@ def standings_record(
         _lock(follow_up.initiative)
         _follow_up_checked(follow_up, expected_version)
         column = _("Antal %(day)s") % {"day": f"{follow_up.end:%Y-%m-%d}"}
-        total = _total(
-            counts.values(), printed=printed_total, table=str(STANDING_TABLE), column=column
-        )
+        # The printed total and the enrolled are checked apart: both told in one answer.
+        problems = Problems()
+        with problems.gathered():
+            _total(counts.values(), printed=printed_total, table=str(STANDING_TABLE), column=column)
+        total = sum(counts.values())
         enrolled = follow_up.head_counts.filter(kind=HeadCountKind.ENROLLED).first()
         if enrolled is not None and enrolled.total != total:
-            raise ValidationError(
+            problems.add(
+                None,
                 _(
                     "Tabellen ”%(table)s”, kolumnen ”%(column)s”: raderna summerar till %(total)s, "
                     "men %(enrolled)s är inskrivna vid periodens slut. Inget har sparats."
@@ -187,8 +197,9 @@ def standings_record(
                     "column": column,
                     "total": total,
                     "enrolled": enrolled.total,
-                }
+                },
             )
+        problems.raise_any()
         rows_synced(
             follow_up.standing_counts.select_related("follow_up__initiative"),
             key=lambda row: Standing(row.standing),
@@ -219,15 +230,22 @@ def referral_year_record(
         )
         allowed = {m.pk for m in members_during_year(locked.association, year)}
         strangers = [m.name for m in counts if m.pk not in allowed]
+        problems = Problems()
         if strangers:
-            raise ValidationError(
+            problems.add(
+                None,
                 _("%(members)s var inte medlem i förbundet %(year)s.")
-                % {"members": ", ".join(strangers), "year": year}
+                % {"members": ", ".join(strangers), "year": year},
             )
-        _total(counts.values(), printed=printed_total, table=str(REFERRAL_TABLE), column=str(year))
+        with problems.gathered():
+            _total(
+                counts.values(), printed=printed_total, table=str(REFERRAL_TABLE), column=str(year)
+            )
         column = stored or ReferralYear(initiative=locked, year=year)
         column.through = through
-        column.full_clean()
+        with problems.gathered():
+            column.full_clean()
+        problems.raise_any()
         column.save()
         members = {m.pk: m for m in counts}
         rows_synced(

@@ -6,13 +6,13 @@ association's members, meetings, decisions, goals and exit reasons.
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import AmountField, YearField, choice_field, model_choice_field
+from finsam.forms import AmountField, YearField, choice_field, model_choice_field, service_check
 from finsam.models import Association
 from finsam.versions import ABSENT, VersionField
 from initiatives import services
@@ -88,9 +88,20 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.association = association
         members = association_members(association)
         model_choice_field(self, "owner").queryset = members
         model_choice_field(self, "members").queryset = members
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        service_check(
+            self,
+            lambda members, owner: services.check_members(self.association, list(members), owner),
+            "members",
+            "owner",
+        )
+        return self.cleaned_data
 
     def facts(self) -> services.InitiativeFacts:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -111,7 +122,13 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.initiative = initiative
         choice_field(self, "status").choices = initiative.next_statuses
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        service_check(self, lambda on: services.check_status_change(self.initiative, on=on), "on")
+        return self.cleaned_data
 
 
 class DecisionForm(forms.Form):
@@ -130,12 +147,25 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, initiative: Initiative, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.initiative = initiative
         model_choice_field(self, "meeting").queryset = Meeting.objects.filter(
             association=initiative.association, kind__in=["board", "extra_board"]
         )
         model_choice_field(self, "revokes").queryset = initiative.decisions.exclude(
             kind=DecisionKind.REVOCATION
         ).filter(revoked_by__isnull=True)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+
+        def check(kind: str, meeting: Meeting | None, revokes: Decision | None) -> None:
+            # A missing or unreadable date is the form's to tell; the rest is checked without.
+            decided_on = self.cleaned_data.get("decided_on")
+            data = services.DecisionData(kind, decided_on, meeting=meeting, revokes=revokes)
+            services.check_decision(self.initiative, data)
+
+        service_check(self, check, "kind", "meeting", "revokes")
+        return self.cleaned_data
 
     def data_object(self) -> services.DecisionData:
         return services.DecisionData(**self.cleaned_data)
@@ -164,11 +194,24 @@ class GoalForm(forms.Form):
         label=_("Delmål till"), queryset=Goal.objects.none(), required=False
     )
 
-    def __init__(self, *args, association: Association, initiative: Initiative | None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        association: Association,
+        initiative: Initiative | None,
+        goal: Goal | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.goal = goal or Goal(association=association, initiative=initiative)
         model_choice_field(self, "parent").queryset = Goal.objects.filter(
             association=association, initiative=initiative
         )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        service_check(self, lambda parent: services.check_goal_parent(self.goal, parent), "parent")
+        return self.cleaned_data
 
     def data_object(self, order: int = 0) -> services.GoalData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
 from initiatives import lists_services as services
@@ -104,7 +105,7 @@ def _saved(request, tenant: Tenant, form, entry, save: Save, keyword: str) -> bo
         form.add_error(None, str(stale))
         return False
     except ValidationError as error:
-        form.add_error(None, error)
+        add_errors(form, error)  # each message at its field, all at once
         return False
     return True
 

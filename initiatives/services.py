@@ -15,6 +15,7 @@ from djmoney.money import Money
 
 from finsam.lib.numbers import format_amount
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
@@ -53,12 +54,14 @@ def _lock(initiative: Initiative) -> Initiative:
     return Initiative.objects.select_for_update().get(pk=initiative.pk)
 
 
-def _check_members(association: Association, facts: InitiativeFacts) -> None:
-    """Every problem with the chosen members at once, each at its field."""
-    chosen = {m.pk for m in facts.members}
-    errors: dict[str, list[str]] = {}
+def check_members(association: Association, members: list[Member], owner: Member | None) -> None:
+    """Every problem with the chosen members at once, each at its field. Public: the form
+    runs it too, so that these problems come in the same answer as the form's own."""
+    chosen = {m.pk for m in members}
+    problems = Problems()
     if len(chosen) < 2:
-        errors.setdefault("members", []).append(
+        problems.add(
+            "members",
             ngettext(
                 "En insats ska ha minst två deltagande medlemmar (finansiell samordning kräver "
                 "minst två parter); %(count)s är vald.",
@@ -66,26 +69,30 @@ def _check_members(association: Association, facts: InitiativeFacts) -> None:
                 "minst två parter); %(count)s är vald.",
                 len(chosen),
             )
-            % {"count": len(chosen)}
+            % {"count": len(chosen)},
         )
     belonging = set(members_of(association).filter(pk__in=chosen).values_list("pk", flat=True))
     if chosen - belonging:
-        errors.setdefault("members", []).append(
-            _("En deltagande organisation är inte medlem i förbundet.")
-        )
-    if facts.owner is not None and facts.owner.pk not in chosen:
-        errors["owner"] = [
+        problems.add("members", _("En deltagande organisation är inte medlem i förbundet."))
+    if owner is not None and owner.pk not in chosen:
+        problems.add(
+            "owner",
             _("Projektägaren %(owner)s ska vara en av de deltagande medlemmarna.")
-            % {"owner": facts.owner}
-        ]
-    if errors:
-        raise ValidationError(errors)
+            % {"owner": owner},
+        )
+    problems.raise_any()
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
+    """Save the facts, or refuse with every problem: the members' and the model's together."""
     for field in Initiative.EDITABLE_FIELDS:
         setattr(initiative, field, getattr(facts, field))
-    initiative.full_clean()
+    problems = Problems()
+    with problems.gathered():
+        check_members(initiative.association, facts.members, facts.owner)
+    with problems.gathered():
+        initiative.full_clean()
+    problems.raise_any()
     initiative.save()
     initiative.members.set(facts.members)
     return initiative
@@ -97,7 +104,6 @@ def initiative_create(
     """A new initiative; `status` other than application only for historic entries."""
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
-        _check_members(association, facts)
         initiative = Initiative(association=association, status=status)
         return _apply(initiative, facts)
 
@@ -109,7 +115,6 @@ def initiative_update(
     with transaction.atomic():
         locked = _lock(initiative)
         version_checked(locked, expected_version, what=_("Insatsen"))
-        _check_members(locked.association, facts)
         return _apply(locked, facts)
 
 
@@ -119,17 +124,9 @@ def initiative_set_status(
     """Move the initiative one step in its life, recording the date and who did it."""
     with transaction.atomic():
         locked = _lock(initiative)
-        if status not in NEXT_STATUSES[locked.status]:
-            raise ValidationError(
-                _("En insats med status ”%(current)s” kan inte få status ”%(next)s”.")
-                % {"current": locked.get_status_display(), "next": InitiativeStatus(status).label}
-            )
-        previous = locked.status_changes.order_by("-on", "-pk").first()
-        if previous is not None and on < previous.on:
-            raise ValidationError(
-                _("Datumet %(date)s ligger före förra statusändringen (%(previous)s).")
-                % {"date": f"{on:%Y-%m-%d}", "previous": f"{previous.on:%Y-%m-%d}"}
-            )
+        problems = Problems()
+        with problems.gathered():
+            check_status_change(locked, status=status, on=on)
         change = StatusChange(
             initiative=locked,
             from_status=locked.status,
@@ -138,12 +135,36 @@ def initiative_set_status(
             by=by,
             comment=comment,
         )
-        change.full_clean()
+        with problems.gathered():
+            change.full_clean()
+        problems.raise_any()
         change.save()
         locked.status = status
         locked.version += 1
         locked.save(update_fields=["status", "version"])
         return change
+
+
+def check_status_change(
+    initiative: Initiative, *, status: str | None = None, on: date | None = None
+) -> None:
+    """Whether the initiative may take `status` on the day `on`, both told at once at their
+    fields; a value not given is not checked (the form runs this with what it has)."""
+    problems = Problems()
+    if status is not None and status not in NEXT_STATUSES[initiative.status]:
+        problems.add(
+            "status",
+            _("En insats med status ”%(current)s” kan inte få status ”%(next)s”.")
+            % {"current": initiative.get_status_display(), "next": InitiativeStatus(status).label},
+        )
+    previous = initiative.status_changes.order_by("-on", "-pk").first()
+    if on is not None and previous is not None and on < previous.on:
+        problems.add(
+            "on",
+            _("Datumet %(date)s ligger före förra statusändringen (%(previous)s).")
+            % {"date": f"{on:%Y-%m-%d}", "previous": f"{previous.on:%Y-%m-%d}"},
+        )
+    problems.raise_any()
 
 
 @dataclass(frozen=True)
@@ -164,7 +185,9 @@ def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> D
     """Record a decision; refuse one that leaves any year with a negative granted amount."""
     with transaction.atomic():
         locked = _lock(initiative)
-        _check_decision(locked, data)
+        problems = Problems()
+        with problems.gathered():
+            check_decision(locked, data)
         # django-stubs types a MoneyField as the DecimalField it extends: it takes Money too.
         decision = Decision(  # type: ignore[misc]
             initiative=locked,
@@ -178,7 +201,9 @@ def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> D
             text=data.text,
             recorded_by=by,
         )
-        decision.full_clean()
+        with problems.gathered():
+            decision.full_clean()
+        problems.raise_any()
         decision.save()
         _check_not_negative(list(locked.decisions.all()))
         return decision
@@ -205,9 +230,9 @@ def _check_not_negative(decisions: list[Decision]) -> None:
             )
 
 
-def _check_decision(initiative: Initiative, data: DecisionData) -> None:
+def check_decision(initiative: Initiative, data: DecisionData) -> None:
     """Every problem with the decision's meeting and revoked decision at once, each at its
-    field."""
+    field. Public: the form runs it too, beside its own checks."""
     errors: dict[str, list[str]] = {}
     meeting = data.meeting
     if meeting is not None and meeting.association_id != initiative.association_id:
@@ -258,10 +283,11 @@ def goal_create(
     """A goal of the association (no initiative) or of one of its initiatives."""
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
-        if initiative is not None and initiative.association_id != association.pk:
-            raise ValidationError(_("Insatsen hör inte till förbundet."))
         goal = Goal(association=association, initiative=initiative)
-        return _save_goal(goal, data)
+        problems = Problems()
+        if initiative is not None and initiative.association_id != association.pk:
+            problems.add(None, _("Insatsen hör inte till förbundet."))
+        return _save_goal(goal, data, problems)
 
 
 def goal_update(*, goal: Goal, data: GoalData, expected_version: int) -> Goal:
@@ -277,19 +303,33 @@ def goal_update(*, goal: Goal, data: GoalData, expected_version: int) -> Goal:
         return _save_goal(locked, data)
 
 
-def _save_goal(goal: Goal, data: GoalData) -> Goal:
-    parent = data.parent
-    if parent is not None and (
-        parent.association_id != goal.association_id or parent.initiative_id != goal.initiative_id
-    ):
-        raise ValidationError(_("Ett delmål hör till samma förbund och samma insats som sitt mål."))
-    if parent is not None and goal.pk is not None and _is_below(parent, goal):
-        raise ValidationError(_("Ett mål kan inte vara delmål till sig självt eller sina delmål."))
+def _save_goal(goal: Goal, data: GoalData, problems: Problems | None = None) -> Goal:
+    """Save the goal, or refuse with every problem: its parent's and the model's together."""
+    problems = problems or Problems()
+    with problems.gathered():
+        check_goal_parent(goal, data.parent)
     for field, value in data.__dict__.items():
         setattr(goal, field, value)
-    goal.full_clean()
+    with problems.gathered():
+        goal.full_clean()
+    problems.raise_any()
     goal.save()
     return goal
+
+
+def check_goal_parent(goal: Goal, parent: Goal | None) -> None:
+    """A goal's parent is a goal of the same association and initiative, and not the goal
+    itself or one below it. Public: the form runs it beside its own checks."""
+    if parent is None:
+        return
+    if parent.association_id != goal.association_id or parent.initiative_id != goal.initiative_id:
+        raise ValidationError(
+            {"parent": _("Ett delmål hör till samma förbund och samma insats som sitt mål.")}
+        )
+    if goal.pk is not None and _is_below(parent, goal):
+        raise ValidationError(
+            {"parent": _("Ett mål kan inte vara delmål till sig självt eller sina delmål.")}
+        )
 
 
 def _is_below(candidate: Goal | None, goal: Goal) -> bool:

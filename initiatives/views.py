@@ -223,6 +223,7 @@ def goal_edit(request: HttpRequest, tenant: Tenant, goal: int) -> HttpResponse:
         request.POST or None,
         association=tenant.association,
         initiative=found.initiative,
+        goal=found,
         initial=forms.GoalForm.initial_for(found),
     )
     back = _back(found.initiative) if found.initiative else _goals_page(tenant)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from finsam.audit.admin import AuditedAdmin
+from finsam.forms import add_errors
 from finsam.models import Association, UserRole
 from members import models
 from members.board_rules import check_board_seat
@@ -109,7 +110,7 @@ class BoardSeatForm(forms.ModelForm):
             try:
                 check_board_seat(self.instance)
             except ValidationError as error:
-                self.add_error(None, error)
+                add_errors(self, error)  # every rule broken, each at its field
 
 
 @admin.register(models.BoardSeat)

@@ -7,10 +7,17 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import PercentField, model_choice_field
+from finsam.forms import PercentField, model_choice_field, service_check
 from finsam.models import Association
 from finsam.versions import VersionField
-from members.board_services import AuditorData, OfficeData, PersonChoice, SeatData
+from members.board_rules import check_appointing
+from members.board_services import (
+    AuditorData,
+    OfficeData,
+    PersonChoice,
+    SeatData,
+    check_person_choice,
+)
 from members.models import Auditor, BoardPosition, BoardSeat, Member, OfficePost, Person, SeatKind
 from members.models.organisation import AuditorKind
 from members.selectors import members_of
@@ -28,7 +35,12 @@ def _date(
 
 
 class _PersonForm(forms.Form):
-    """A person picked from the association's list, or a new name typed in."""
+    """A person picked from the association's list, or a new name typed in.
+
+    `clean` runs the service's checks of the person and the appointing members beside the
+    form's own, so that one answer tells them all."""
+
+    person_required = False
 
     person = forms.ModelChoiceField(
         label=_("Person"), queryset=Person.objects.none(), required=False
@@ -42,6 +54,7 @@ class _PersonForm(forms.Form):
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.association = association
         persons = Person.objects.filter(association=association)
         model_choice_field(self, "person").queryset = persons
         if "appointed_by" in self.fields:
@@ -49,12 +62,31 @@ class _PersonForm(forms.Form):
                 "name"
             )
 
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        service_check(
+            self,
+            lambda person, new_name: check_person_choice(
+                PersonChoice(person=person, new_name=new_name), required=self.person_required
+            ),
+            "person",
+            "new_name",
+        )
+        if "appointed_by" in self.fields:
+            service_check(self, self._check_appointing, "appointed_by", "start")
+        return self.cleaned_data
+
+    def _check_appointing(self, appointed_by: Any, start: date) -> None:
+        chosen = [appointed_by] if isinstance(appointed_by, Member) else list(appointed_by)
+        check_appointing(chosen, self.association, start)
+
     def who(self) -> PersonChoice:
         data = self.cleaned_data
         return PersonChoice(person=data["person"], new_name=data["new_name"])
 
 
 class SeatForm(_PersonForm):
+    person_required = True
     appointed_by = forms.ModelChoiceField(
         label=_("Utsedd av"),
         queryset=Member.objects.none(),

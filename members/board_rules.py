@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
+from finsam.problems import Problems
 from members.models import BoardPosition, BoardSeat, Member, Person
 from members.selectors import members_of
 
@@ -54,12 +55,20 @@ def check_appointing(
 
 
 def check_board_seat(seat: BoardSeat) -> None:
-    """The rules of a seat that need other rows (see the module's docstring)."""
+    """The rules of a seat that need other rows (see the module's docstring), every broken
+    one told at once at its field; a person not chosen yet is the caller's to tell."""
     association = seat.association
-    check_person(seat.person, association)
-    check_appointing([seat.appointed_by], association, seat.start)
+    problems = Problems()
+    if seat.person_id is not None:
+        with problems.gathered():
+            check_person(seat.person, association)
+    if seat.appointed_by_id is not None:
+        with problems.gathered():
+            check_appointing([seat.appointed_by], association, seat.start)
     if seat.position:
-        _check_one_holder(seat)
+        with problems.gathered():
+            _check_one_holder(seat)
+    problems.raise_any()
 
 
 def _check_one_holder(seat: BoardSeat) -> None:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.versions import version_checked
 from members.board_rules import (
     check_appointing,
@@ -73,19 +74,26 @@ def _lock(association_id: int) -> None:
     Association.objects.select_for_update().get(pk=association_id)
 
 
-def _person(association: Association, who: PersonChoice, *, required: bool) -> Person | None:
-    """The chosen person, or the typed name: an existing person of that name is reused."""
+def check_person_choice(who: PersonChoice, *, required: bool) -> None:
+    """A person picked or a name typed, not both (and one of them if `required`). Public: the
+    form runs it beside its own checks."""
     name = who.new_name.strip()
     if who.person is not None and name:
         raise ValidationError(
             {"new_name": _("Välj en person i listan eller skriv ett nytt namn, inte båda.")}
         )
+    if who.person is None and not name and required:
+        raise ValidationError({"person": _("Välj en person eller skriv ett nytt namn.")})
+
+
+def _person(association: Association, who: PersonChoice, *, required: bool) -> Person | None:
+    """The chosen person, or the typed name: an existing person of that name is reused."""
+    check_person_choice(who, required=required)
+    name = who.new_name.strip()
     if who.person is not None:
         check_person(who.person, association)
         return who.person
     if not name:
-        if required:
-            raise ValidationError({"person": _("Välj en person eller skriv ett nytt namn.")})
         return None
     found = Person.objects.filter(association=association, name__iexact=name).first()
     if found is not None:
@@ -99,18 +107,28 @@ def _person(association: Association, who: PersonChoice, *, required: bool) -> P
 # Board seats
 
 
-def _seat_saved(seat: BoardSeat) -> BoardSeat:
-    check_board_seat(seat)
+def _seat_saved(seat: BoardSeat, problems: Problems | None = None) -> BoardSeat:
+    """Save the seat, or refuse with every problem: the person's, the seat's rules across
+    other rows and the model's, together."""
+    problems = problems or Problems()
+    with problems.gathered():
+        check_board_seat(seat)
+    with problems.gathered(new_fields_only=True), errors_on_fields(BoardSeat, SEAT_FIELDS):
+        # The person's own problem is already told; the model would only repeat it.
+        seat.full_clean(exclude=["person"] if problems and seat.person_id is None else None)
+    problems.raise_any()
     with errors_on_fields(BoardSeat, SEAT_FIELDS):
         return board_seat_save(seat=seat)
 
 
 def _apply_seat(seat: BoardSeat, data: SeatData) -> BoardSeat:
-    seat.person = _person(seat.association, data.who, required=True)  # type: ignore[assignment]
+    problems = Problems()
+    with problems.gathered():
+        seat.person = _person(seat.association, data.who, required=True)  # type: ignore[assignment]
     seat.appointed_by = data.appointed_by
     seat.kind, seat.position = data.kind, data.position
     seat.start, seat.end = data.start, data.end
-    return _seat_saved(seat)
+    return _seat_saved(seat, problems)
 
 
 def board_seat_appoint(*, association: Association, data: SeatData) -> BoardSeat:
@@ -144,12 +162,16 @@ def board_seat_end(*, seat: BoardSeat, expected_version: int, end: date) -> Boar
 
 def _apply_auditor(auditor: Auditor, data: AuditorData) -> Auditor:
     association = auditor.association
-    auditor.person = _person(association, data.who, required=False)
-    check_appointing(data.appointed_by, association, data.start)
+    problems = Problems()
+    with problems.gathered():
+        auditor.person = _person(association, data.who, required=False)
+    with problems.gathered():
+        check_appointing(data.appointed_by, association, data.start)
     auditor.firm, auditor.kind = data.firm.strip(), data.kind
     auditor.start, auditor.end = data.start, data.end
-    with errors_on_fields(Auditor, AUDITOR_FIELDS):
+    with problems.gathered(new_fields_only=True), errors_on_fields(Auditor, AUDITOR_FIELDS):
         auditor.full_clean()
+    problems.raise_any()
     auditor.save()
     auditor.appointed_by.set(data.appointed_by)
     return auditor
@@ -185,16 +207,21 @@ def auditor_end(*, auditor: Auditor, expected_version: int, end: date) -> Audito
 
 
 def _apply_post(post: OfficePost, data: OfficeData) -> OfficePost:
-    post.person = _person(post.association, data.who, required=False)
+    problems = Problems()
+    with problems.gathered():
+        post.person = _person(post.association, data.who, required=False)
     post.title, post.employer = data.title.strip(), data.employer.strip()
     post.fte_percent = data.fte_percent
     post.start, post.end = data.start, data.end
-    return _post_saved(post)
+    return _post_saved(post, problems)
 
 
-def _post_saved(post: OfficePost) -> OfficePost:
-    with errors_on_fields(OfficePost, OFFICE_FIELDS):
+def _post_saved(post: OfficePost, problems: Problems | None = None) -> OfficePost:
+    """Save the post, or refuse with the person's problem and the model's together."""
+    problems = problems or Problems()
+    with problems.gathered(), errors_on_fields(OfficePost, OFFICE_FIELDS):
         post.full_clean()
+    problems.raise_any()
     post.save()
     return post
 

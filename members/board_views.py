@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import board_selectors, board_services, selectors
@@ -32,15 +33,6 @@ from members.models import Auditor, BoardSeat, OfficePost
 from members.views import day_from_query
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """The service's messages next to their fields; one about no field of this form on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 def _saved(request: HttpRequest, form, save: Callable[[], object], done: str) -> bool:
     """Validate and save through the service; False shows the form again with what is wrong."""
     if request.method != "POST" or not form.is_valid():
@@ -54,7 +46,7 @@ def _saved(request: HttpRequest, form, save: Callable[[], object], done: str) ->
         form.stale = True
         return False
     except ValidationError as error:
-        _add_errors(form, error)
+        add_errors(form, error)
         return False
     messages.success(request, done)
     return True

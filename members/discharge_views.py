@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, tenant_view
 from finsam.versions import ABSENT
@@ -50,7 +51,7 @@ def discharge_edit(request: HttpRequest, tenant: Tenant, year: int, member: int)
         except StaleEditError as stale:
             messages.error(request, str(stale))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # each message at its field
         else:
             messages.success(request, _("Beslutet om ansvarsfrihet är sparat."))
             return redirect("members:discharges", tenant.association.slug)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.uploads import logo_refusal, logo_suffix
 from finsam.versions import version_checked
 
@@ -48,11 +49,16 @@ def association_facts_update(
             setattr(locked, name, facts[name])
         if remove_logo:
             locked.logo = ""
+        problems = Problems()
         if logo is not None:
-            _check_logo(logo)
-            suffix = logo_suffix(cast(BinaryIO, logo), logo.name or "")
-            locked.logo.save(f"logo{suffix}", logo, save=False)
-        locked.full_clean()
+            with problems.gathered():
+                _check_logo(logo)
+            if not problems:
+                suffix = logo_suffix(cast(BinaryIO, logo), logo.name or "")
+                locked.logo.save(f"logo{suffix}", logo, save=False)
+        with problems.gathered():
+            locked.full_clean()
+        problems.raise_any()
         locked.save()
         return locked
 

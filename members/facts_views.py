@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.models import Association
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, tenant_view
@@ -36,7 +37,7 @@ def facts_edit(request: HttpRequest, tenant: Tenant) -> HttpResponse:
             messages.error(request, str(stale))
             return redirect("members:facts_edit", tenant.association.slug)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # each message at its field
         else:
             messages.success(request, _("Förbundets uppgifter är sparade."))
             return redirect("members:facts", saved.slug)

@@ -1,13 +1,14 @@
 """Forms of the members app: they parse and normalise input; rules live in services."""
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from djmoney.money import Money
 
-from finsam.forms import AmountField, PercentField, YearField
+from finsam.forms import AmountField, PercentField, YearField, service_check
 from finsam.lib.numbers import format_amount
 from members.funding import ContributionLine, FundingBreakdown
 from members.models import (
@@ -18,7 +19,7 @@ from members.models import (
     RoundingStep,
     StatePresentation,
 )
-from members.services import FundingDecision
+from members.services import FundingDecision, check_fixed_shares
 
 
 class FundingYearForm(forms.Form):
@@ -73,6 +74,18 @@ class FundingYearForm(forms.Form):
             )
             for line, member in self.member_lines
         ]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # The shares' total, once the key and every share typed are readable.
+        percents = [name for name in self.fields if name.startswith("percent_")]
+        service_check(
+            self,
+            lambda key, *_shares: check_fixed_shares(key, self.fixed_percents()),
+            "distribution_key",
+            *percents,
+        )
+        return self.cleaned_data
 
     def decision(self) -> FundingDecision:
         """The cleaned form as the decision the funding service saves."""

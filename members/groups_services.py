@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.versions import version_checked
 from members.models import Group, GroupMembership, Meeting, Member, Person
 
@@ -48,9 +49,13 @@ def group_member_add(
     with transaction.atomic():
         locked = Group.objects.select_for_update().get(pk=group.pk)
         version_checked(locked, expected_version, what=_("Gruppen"))
-        _check_own(locked.association, person=person, member=member)
+        problems = Problems()
+        with problems.gathered():
+            _check_own(locked.association, person=person, member=member)
         seat = GroupMembership(group=locked, person=person, member=member, role=role)
-        seat.full_clean()
+        with problems.gathered():
+            seat.full_clean()
+        problems.raise_any()
         seat.save()
         locked.save(update_fields=["version"])
         return seat
@@ -88,12 +93,16 @@ def meeting_save(
         else:
             locked = Meeting.objects.select_for_update().get(pk=meeting.pk, association=association)
             version_checked(locked, expected_version, what=_("Mötet"))
+        problems = Problems()
         group = data["group"]
         if group is not None and group.association_id != association.pk:
-            raise ValidationError({"group": _("Gruppen hör inte till förbundet.")})
+            problems.add("group", _("Gruppen hör inte till förbundet."))
+            data = {**data, "group": None}  # the model's other rules are still checked
         for name in MEETING_FIELDS:
             setattr(locked, name, data[name])
-        locked.full_clean()
+        with problems.gathered():
+            locked.full_clean()
+        problems.raise_any()
         locked.save()
         return locked
 

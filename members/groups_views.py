@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.errors import StaleEditError
-from finsam.forms import YearField
+from finsam.forms import YearField, add_errors
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members import selectors
@@ -45,7 +45,7 @@ def group_edit(request: HttpRequest, tenant: Tenant, pk: int | None = None) -> H
         except StaleEditError as stale:
             messages.error(request, str(stale))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # each message at its field
             return render(request, "members/groups/group_edit.html", {"form": form})
         else:
             messages.success(request, _("Gruppen är sparad."))
@@ -69,7 +69,7 @@ def group_member_new(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespo
         except StaleEditError as stale:
             messages.error(request, str(stale))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # each message at its field
             return render(request, "members/groups/member_new.html", {"form": form, "group": group})
         else:
             messages.success(request, _("Gruppmedlemmen är tillagd."))
@@ -130,7 +130,7 @@ def meeting_edit(request: HttpRequest, tenant: Tenant, pk: int | None = None) ->
             messages.error(request, str(stale))
             return redirect("members:meetings", tenant.association.slug)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # each message at its field
         else:
             messages.success(request, _("Mötet är sparat."))
             url = reverse("members:meetings", args=[tenant.association.slug])

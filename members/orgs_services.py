@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.versions import version_checked
 from members.models import Member, MemberKind, MemberName, Membership, PopulationFigure
 from members.selectors import members_of, memberships_held
@@ -51,6 +52,8 @@ def membership_start(
             valid_from=valid_from,
             order=Membership.objects.filter(association=association).count(),
         )
+        # Not gathered: the overlap is checked on a membership the model accepts, and the
+        # model's own rule (one open membership) already says what an overlap would.
         membership.full_clean()
         _refuse_overlap(membership)
         membership.save()
@@ -97,16 +100,19 @@ def member_rename(
     with transaction.atomic():
         locked = Member.objects.select_for_update().get(pk=member.pk)
         version_checked(locked, expected_version, what=_("Organisationen"))
+        problems = Problems()
         if locked.named_since is not None and valid_from <= locked.named_since:
-            raise ValidationError(
-                {
-                    "valid_from": _("Det nya namnet måste gälla från en dag efter %(day)s.")
-                    % {"day": locked.named_since}
-                }
+            problems.add(
+                "valid_from",
+                _("Det nya namnet måste gälla från en dag efter %(day)s.")
+                % {"day": locked.named_since},
             )
-        _keep_name(locked)
+        else:
+            _keep_name(locked)
         locked.name, locked.named_since = name.strip(), valid_from
-        locked.full_clean()
+        with problems.gathered():
+            locked.full_clean()
+        problems.raise_any()
         locked.save()
         return locked
 
@@ -130,13 +136,16 @@ def population_figure_save(
     the association's members, and a changed figure must not be stale."""
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=figure.association_id)
-        if not population_choices(figure.association).filter(pk=figure.member_id).exists():
-            raise ValidationError({"member": _("Kommunen är inte medlem i förbundet.")})
         if figure.pk is not None:
             locked = PopulationFigure.objects.select_for_update().get(pk=figure.pk)
             version_checked(locked, expected_version, what=_("Invånarantalet"))
             figure.version = locked.version
-        figure.full_clean()
+        problems = Problems()
+        if not population_choices(figure.association).filter(pk=figure.member_id).exists():
+            problems.add("member", _("Kommunen är inte medlem i förbundet."))
+        with problems.gathered(new_fields_only=True):  # the model's words for it: once
+            figure.full_clean()
+        problems.raise_any()
         figure.save()
         return figure
 

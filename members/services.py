@@ -12,6 +12,7 @@ from djmoney.money import Money
 from finsam.audit.recording import recording
 from finsam.errors import StaleEditError
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.saving import rows_synced
 from finsam.versions import version_checked
 from members.models import (
@@ -74,9 +75,14 @@ def funding_year_update(
         locked = FundingYear.objects.select_for_update().get(pk=funding_year.pk)
         version_checked(locked, expected_version, what=_("Finansieringsåret"))
         members = {m.pk: m for m in members_during_year(locked.association, locked.year)}
-        _check_decision(decision, members)
+        # The decision's own rules and the model's, told together.
+        problems = Problems()
+        with problems.gathered():
+            _check_decision(decision, members)
         _apply_decision(locked, decision)
-        locked.full_clean()
+        with problems.gathered():
+            locked.full_clean()
+        problems.raise_any()
         locked.save()
         _replace_agreed(locked, decision.agreed, members)
         _replace_fixed_shares(locked, decision.fixed_percents, members)
@@ -84,15 +90,30 @@ def funding_year_update(
 
 
 def _check_decision(decision: FundingDecision, members: dict[int, Member]) -> None:
+    """Both problems at once: a stranger among the rows, fixed shares not adding up to 100
+    (at the key, the field that asks for them)."""
+    problems = Problems()
     unknown = set(decision.agreed) | set(decision.fixed_percents)
     if unknown - set(members):
-        raise ValidationError(_("Beslutet gäller en organisation som inte är medlem det året."))
-    if decision.distribution_key == DistributionKey.FIXED:
-        total = sum(decision.fixed_percents.values(), Decimal(0))
+        problems.add(None, _("Beslutet gäller en organisation som inte är medlem det året."))
+    with problems.gathered():
+        check_fixed_shares(decision.distribution_key, decision.fixed_percents)
+    problems.raise_any()
+
+
+def check_fixed_shares(distribution_key: str, fixed_percents: dict[int, Decimal]) -> None:
+    """Fixed shares add up to exactly 100 %; said at the key, the field that asks for them.
+    Public: the form runs it beside its own checks."""
+    if distribution_key == DistributionKey.FIXED:
+        total = sum(fixed_percents.values(), Decimal(0))
         if total != 100:
             raise ValidationError(
-                _("De fasta andelarna summerar till %(total)s %%; de måste bli exakt 100 %%.")
-                % {"total": total}
+                {
+                    "distribution_key": _(
+                        "De fasta andelarna summerar till %(total)s %%; de måste bli exakt 100 %%."
+                    )
+                    % {"total": total}
+                }
             )
 
 
@@ -136,7 +157,7 @@ def board_seat_save(*, seat: BoardSeat) -> BoardSeat:
     """
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=seat.association_id)
-        seat.full_clean()
+        seat.full_clean()  # the caller has told its own rules' problems together with these
         seat.save()
         return seat
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from finsam.forms import year_range_message
+from finsam.forms import add_errors, year_range_message
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from finsam.waiting import waiting_in
@@ -116,7 +116,7 @@ def funding_year_edit(request: HttpRequest, tenant: Tenant, year: int) -> HttpRe
             messages.error(request, str(stale))
             return redirect("members:funding_year_edit", tenant.association.slug, year)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # each message at its field
         else:
             messages.success(request, _("Finansieringen %(year)s är sparad.") % {"year": year})
             return redirect("members:funding_year", tenant.association.slug, year)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.audit.recording import recording
+from finsam.problems import Problems
 from finsam.saving import saved
 from finsam.versions import version_checked
 from reports.models import Report, ReportComment, ReportSection
@@ -24,12 +25,14 @@ def comment_add(
     parent: ReportComment | None = None,
 ) -> ReportComment:
     """A comment on the whole report, on `section`, or an answer to the thread `parent`."""
+    problems = Problems()  # an empty text and an adopted report, both told at once
     if not text.strip():
-        raise ValidationError({"text": _("Skriv en kommentar.")})
+        problems.add("text", _("Skriv en kommentar."))
     with transaction.atomic(), recording(user=user):
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if locked.adopted_on is not None:
-            raise ValidationError(_("Rapporten är fastställd och tar inte emot nya kommentarer."))
+            problems.add(None, _("Rapporten är fastställd och tar inte emot nya kommentarer."))
+        problems.raise_any()
         if parent is not None:
             section = parent.section
         return saved(

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.pdf import sha256_hex
+from finsam.problems import Problems
 from finsam.saving import saved
 from finsam.versions import version_checked
 from reports.builders import build_report
@@ -30,25 +31,32 @@ def _locked(report: Report, version: int | None) -> Report:
 
 def adoption_date_check(*, report: Report, adopted_on: date) -> None:
     """A report is adopted after its period: a decision dated before the period's last day
-    is a typing error (or a default nobody changed), never a real adoption."""
+    is a typing error (or a default nobody changed), never a real adoption. Told at the
+    date; public, so the page runs it beside the form's own checks."""
     if report.period_end is not None and adopted_on < report.period_end:
-        raise ValidationError(
+        raise _at(
+            "adopted_on",
             _(
                 "Beslutsdatumet %(day)s ligger före periodens sista dag %(end)s: en rapport "
                 "kan inte fastställas innan perioden är slut."
             )
-            % {"day": f"{adopted_on:%Y-%m-%d}", "end": f"{report.period_end:%Y-%m-%d}"}
+            % {"day": f"{adopted_on:%Y-%m-%d}", "end": f"{report.period_end:%Y-%m-%d}"},
         )
     # The annual report closes the books of its year: the board adopts it after the
     # year's last day, never on it, since the year's last entries are still being made.
     if report.is_annual and adopted_on <= date(report.year, 12, 31):
-        raise ValidationError(
+        raise _at(
+            "adopted_on",
             _(
                 "Beslutsdatumet %(day)s ligger inom eller före räkenskapsåret %(year)s: en "
                 "årsredovisning kan inte fastställas innan året är slut."
             )
-            % {"day": f"{adopted_on:%Y-%m-%d}", "year": report.year}
+            % {"day": f"{adopted_on:%Y-%m-%d}", "year": report.year},
         )
+
+
+def _at(field: str, message: str) -> ValidationError:
+    return ValidationError({field: message})
 
 
 @transaction.atomic
@@ -152,6 +160,21 @@ def _renumber(sections: list[ReportSection]) -> None:
         section.save(update_fields=["position"])
 
 
+def auditors_report_check(*, report: Report, received_on: date | None) -> None:
+    """Only an annual report has an auditors' report, received after its year: both told at
+    once (the day at its field). Public: the page runs it beside the form's own checks."""
+    problems = Problems()
+    if not report.is_annual:
+        problems.add(None, _("Bara en årsredovisning har en revisionsberättelse."))
+    if received_on is not None and received_on < date(report.year + 1, 1, 1):
+        problems.add(
+            "received_on",
+            _("Revisionsberättelsen kan inte ha kommit in %(day)s, före räkenskapsårets slut.")
+            % {"day": f"{received_on:%Y-%m-%d}"},
+        )
+    problems.raise_any()
+
+
 @transaction.atomic
 def auditors_report_attach(
     *, report: Report, version: int, upload: Any, received_on: date
@@ -159,13 +182,7 @@ def auditors_report_attach(
     """Attach the auditors' report (a PDF checked by `finsam.uploads`) to an annual report,
     replacing an earlier one; the adopted PDF is not touched: the board signed it without."""
     report = _locked(report, version)
-    if not report.is_annual:
-        raise ValidationError(_("Bara en årsredovisning har en revisionsberättelse."))
-    if received_on < date(report.year + 1, 1, 1):
-        raise ValidationError(
-            _("Revisionsberättelsen kan inte ha kommit in %(day)s, före räkenskapsårets slut.")
-            % {"day": f"{received_on:%Y-%m-%d}"}
-        )
+    auditors_report_check(report=report, received_on=received_on)
     if report.auditors_report:
         report.auditors_report.delete(save=False)
     report.auditors_report.save("revisionsberattelse.pdf", upload, save=False)

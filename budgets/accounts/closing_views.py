@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from budgets.accounts.closing_forms import YearCloseForm, YearReopenForm
 from budgets.services.closing import year_close, year_reopen
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors
 from finsam.models import YearClosing
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, scoped, tenant_view
@@ -41,8 +42,11 @@ def _close(request: HttpRequest, tenant: Tenant, form: YearCloseForm) -> bool:
             user=request.user,
             expected_version=form.cleaned_data["version"],
         )
-    except (StaleEditError, ValidationError) as error:
-        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+    except ValidationError as error:
+        add_errors(form, error)
+        return False
+    except StaleEditError as stale:
+        form.add_error(None, str(stale))
         return False
     messages.success(request, _("Året %(year)s är stängt.") % {"year": closing.year})
     return True

@@ -1,7 +1,6 @@
 """Board members' comments on a budget draft: on one line or on the whole budget (the thread
 and its rules: finsam.models.comments)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +8,7 @@ from budgets.models.document import BudgetDocument
 from budgets.models.lines import BudgetLine
 from finsam.models.audit import audited
 from finsam.models.comments import Comment
+from finsam.problems import Problems
 
 
 class BudgetComment(Comment):
@@ -34,12 +34,15 @@ class BudgetComment(Comment):
 
     def clean(self) -> None:
         target, parent = self.line, self.parent
+        problems = Problems()  # every rule broken at once, each at its field
         if target is not None and self.document_id and target.document_id != self.document_id:
-            raise ValidationError({"line": _("Raden hör till en annan budget.")})
+            problems.add("line", _("Raden hör till en annan budget."))
         if (
             parent is not None
             and self.document_id
             and self.document_id != getattr(parent, "document_id", None)
         ):
-            raise ValidationError({"parent": _("Kommentaren hör till en annan budget.")})
-        super().clean()
+            problems.add("parent", _("Kommentaren hör till en annan budget."))
+        with problems.gathered():
+            super().clean()
+        problems.raise_any()

@@ -9,7 +9,6 @@ line and column is what people typed: for computed lines that is an override.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Round
@@ -19,6 +18,7 @@ from budgets.calculation import COST_SECTION_KINDS
 from budgets.models.document import BudgetColumn, BudgetDocument
 from finsam.fields import amount_field
 from finsam.models.audit import audited
+from finsam.problems import Problems
 from finsam.tenant_links import TenantOwned
 from members.models import Member
 
@@ -190,10 +190,12 @@ class BudgetLine(TenantOwned, models.Model):
         return self.kind == LineKind.INITIATIVE
 
     def clean(self) -> None:
+        problems = Problems()  # both at once, each at its field
         if self.section_id and self.document_id and self.section.document_id != self.document_id:
-            raise ValidationError({"section": _("Avsnittet hör till en annan budget.")})
+            problems.add("section", _("Avsnittet hör till en annan budget."))
         if self.kind == LineKind.CARRIED_FORWARD and self.section_id and self.section.is_cost:
-            raise ValidationError({"kind": _("Balanserat resultat hör hemma bland intäkterna.")})
+            problems.add("kind", _("Balanserat resultat hör hemma bland intäkterna."))
+        problems.raise_any()
 
 
 class BudgetAmount(TenantOwned, models.Model):

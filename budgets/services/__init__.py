@@ -6,6 +6,7 @@ from budgets.services.followup import follow_up_save
 from budgets.services.importing import document_import
 from budgets.services.status import document_adopt, document_new_revision
 from budgets.services.structure import (
+    check_footnotes,
     column_add,
     column_delete,
     footnote_add,
@@ -23,6 +24,7 @@ __all__ = [
     "StaleEditError",
     "budget_amount_set",
     "budget_amounts_paste",
+    "check_footnotes",
     "column_add",
     "column_delete",
     "document_adopt",

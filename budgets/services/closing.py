@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from budgets.opening import books_closing_equity
 from budgets.services.common import budget_write
 from finsam.models import Association, YearClosing
+from finsam.problems import Problems
 from finsam.versions import version_checked
 
 
@@ -54,19 +55,26 @@ def year_reopen(
 ) -> YearClosing:
     """Reopen a closed year so its books can be imported again; the reason is kept."""
     reason = reason.strip()
+    problems = Problems()
     if not reason:
-        raise ValidationError({"reason": _("Skriv varför året öppnas igen.")})
+        problems.add("reason", _("Skriv varför året öppnas igen."))
     with budget_write(user, reason=reason):
         closing = (
             YearClosing.objects.select_for_update()
             .filter(association=association, year=year)
             .first()
         )
+        not_closed = _("Året %(year)s är inte stängt.") % {"year": year}
+        if problems:
+            # A missing reason is told whatever the page read, with a year not closed.
+            if closing is None or not closing.is_closed:
+                problems.add(None, not_closed)
+            problems.raise_any()
         version_checked(
             closing, expected_version, what=_("Bokslutet för %(year)s") % {"year": year}
         )
         if closing is None or not closing.is_closed:
-            raise ValidationError(_("Året %(year)s är inte stängt.") % {"year": year})
+            raise ValidationError(not_closed)
         closing.reopened_on = timezone.localdate()
         closing.reopened_by = user
         closing.reopen_reason = reason

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from budgets.models import BudgetComment, BudgetDocument, BudgetLine
 from budgets.services.common import budget_write, locked_draft
+from finsam.problems import Problems
 from finsam.saving import saved
 from finsam.versions import version_checked
 
@@ -26,10 +27,15 @@ def comment_add(
     parent: BudgetComment | None = None,
 ) -> BudgetComment:
     """A comment on the whole budget, on `line`, or an answer to the thread `parent`."""
+    problems = Problems()  # an empty text and an adopted budget, both told at once
     if not text.strip():
-        raise ValidationError({"text": _("Skriv en kommentar.")})
+        problems.add("text", _("Skriv en kommentar."))
     with budget_write(user):
-        locked = locked_draft(document)
+        locked: BudgetDocument | None = None
+        with problems.gathered():
+            locked = locked_draft(document)
+        problems.raise_any()
+        assert locked is not None
         if parent is not None:
             line = parent.line
         return saved(

@@ -10,6 +10,7 @@ from budgets.models import BudgetColumn, BudgetDocument, FollowUpFigure
 from budgets.services.common import budget_write
 from finsam.errors import StaleEditError
 from finsam.lib.numbers import fits_money, too_large_message
+from finsam.problems import Problems
 from finsam.versions import stale_message
 
 
@@ -31,6 +32,9 @@ def follow_up_save(
                 {pk: current.get(pk, Entered()) for pk in stale},
             )
         labels = dict(document.lines.values_list("pk", "label"))
+        # Every line with a figure too large is named in one answer; nothing is saved then
+        # (the transaction is undone).
+        problems = Problems()
         for pk, entered in figures.items():
             before = current.get(pk, Entered())
             if entered == before or pk not in labels:
@@ -39,9 +43,12 @@ def follow_up_save(
             row.outcome_to_date, row.forecast = entered.outcome_to_date, entered.forecast
             row.updated_by = user if getattr(user, "is_authenticated", False) else None
             if not all(fits_money(a) for a in (row.outcome_to_date, row.forecast) if a is not None):
-                raise ValidationError(too_large_message(labels[pk]))
+                problems.add(None, too_large_message(labels[pk]))
+                continue
             try:
                 row.full_clean()
             except ValidationError as error:  # too many digits: the whole save is refused
-                raise ValidationError(f"{labels[pk]}: {' '.join(error.messages)}") from error
+                problems.add(None, f"{labels[pk]}: {' '.join(error.messages)}")
+                continue
             row.save()
+        problems.raise_any()

@@ -21,6 +21,7 @@ from budgets.models import (
 from budgets.services.common import budget_write
 from budgets.xlsx.importer import BudgetPlan, LinePlan
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.saving import saved
 from initiatives.models import Initiative
 from members.selectors import members_of
@@ -138,23 +139,29 @@ def _maximum(planned: LinePlan, index: int) -> bool:
 
 
 def _line(document, section, order, planned, members, notes, initiatives) -> BudgetLine:
-    unknown = [name for name in planned.members if name not in members]
-    if unknown:
-        raise ValidationError(
-            _("Raden ”%(line)s”: %(member)s är inte medlem i förbundet.")
-            % {"line": planned.label, "member": unknown[0]}
-        )
-    missing = [n for n in planned.footnotes if n not in notes]
-    if missing:
-        raise ValidationError(
-            _("Raden ”%(line)s”: fotnot %(number)s finns inte i filen.")
-            % {"line": planned.label, "number": missing[0]}
-        )
+    # Every problem of the line at once: each unknown member and footnote, the initiative.
+    problems = Problems()
+    for name in planned.members:
+        if name not in members:
+            problems.add(
+                None,
+                _("Raden ”%(line)s”: %(member)s är inte medlem i förbundet.")
+                % {"line": planned.label, "member": name},
+            )
+    for number in planned.footnotes:
+        if number not in notes:
+            problems.add(
+                None,
+                _("Raden ”%(line)s”: fotnot %(number)s finns inte i filen.")
+                % {"line": planned.label, "number": number},
+            )
     if planned.initiative and planned.initiative not in initiatives:
-        raise ValidationError(
+        problems.add(
+            None,
             _("Raden ”%(line)s”: insatsen ”%(initiative)s” finns inte i förbundet.")
-            % {"line": planned.label, "initiative": planned.initiative}
+            % {"line": planned.label, "initiative": planned.initiative},
         )
+    problems.raise_any()
     line = saved(
         BudgetLine(
             document=document,

@@ -22,6 +22,7 @@ from budgets.snapshot import checksum, freeze
 from finsam.audit.recording import bulk_create_audited
 from finsam.errors import StaleEditError
 from finsam.models import Association
+from finsam.problems import Problems
 from finsam.saving import saved
 from members.models import Meeting
 
@@ -51,8 +52,9 @@ def document_adopt(
         }
     with budget_write(user, reason=reason):
         locked = locked_draft(document)
+        problems = Problems()
         if meeting is not None and meeting.association_id != locked.association_id:
-            raise ValidationError(_("Mötet hör till ett annat förbund."))
+            problems.add("meeting", _("Mötet hör till ett annat förbund."))
         preview = adoption_preview(locked)
         if expected is not None and preview.checksum != expected:
             raise StaleEditError(
@@ -63,7 +65,9 @@ def document_adopt(
                 None,
             )
         motivation = motivation.strip()
-        check_adoptable(preview, motivation)
+        with problems.gathered():
+            check_adoptable(preview, motivation)
+        problems.raise_any()
         locked.status = DocumentStatus.ADOPTED
         locked.adopted_on = adopted_on
         locked.adopted_at = meeting
@@ -99,20 +103,25 @@ def adoption_preview(document: BudgetDocument) -> AdoptionPreview:
 
 
 def check_adoptable(preview: AdoptionPreview, motivation: str) -> None:
-    """Refuse while a check shows an error; a warning needs the board's motivation."""
+    """Refuse while a check shows an error; a warning needs the board's motivation (told
+    at the motivation). Both at once. Public: the page runs it beside the form's checks."""
+    problems = Problems()
     if preview.errors:
-        raise ValidationError(
+        problems.add(
+            None,
             _("Budgeten kan inte fastställas så länge en kontroll visar fel: ")
-            + " ".join(check.message for check in preview.errors)
+            + " ".join(check.message for check in preview.errors),
         )
     if preview.warnings and not motivation:
-        raise ValidationError(
+        problems.add(
+            "motivation",
             _(
                 "Kontrollerna visar varningar; skriv styrelsens motivering för att fastställa "
                 "budgeten ändå: "
             )
-            + " ".join(check.message for check in preview.warnings)
+            + " ".join(check.message for check in preview.warnings),
         )
+    problems.raise_any()
 
 
 def document_new_revision(*, document: BudgetDocument, user: Any) -> BudgetDocument:

@@ -17,6 +17,7 @@ from budgets.models import (
 from budgets.services.common import budget_write, locked_draft
 from budgets.services.ordering import order_fingerprint
 from finsam.errors import StaleEditError
+from finsam.problems import Problems
 from finsam.saving import saved
 from finsam.versions import stale_message, version_checked
 from initiatives.models import Initiative
@@ -66,11 +67,10 @@ def line_update(
     with budget_write(user):
         document = locked_draft(line.document)
         notes = {f.number: f for f in document.footnotes.all()}
-        unknown = sorted(set(footnote_numbers) - set(notes))
-        if unknown:
-            raise ValidationError(
-                _("Fotnot %(number)s finns inte i budgeten.") % {"number": unknown[0]}
-            )
+        # Every problem with the line's links at once: footnotes, initiative, members.
+        problems = Problems()
+        with problems.gathered():
+            check_footnotes(document, footnote_numbers)
         # Read again under the document's lock: the caller's copy may hold an old position
         # (a move saved meanwhile), which saving it whole would write back over the move.
         line = BudgetLine.objects.select_related("section", "document").get(pk=line.pk)
@@ -81,12 +81,36 @@ def line_update(
         if share_entry is not None:
             line.share_entry = share_entry
         if line.names_initiative:
-            line.initiative = _initiative(document, initiative_id)
+            with problems.gathered():
+                line.initiative = _initiative(document, initiative_id)
+        members: list[Member] | None = None
+        if member_ids is not None and line.names_members:
+            with problems.gathered():
+                members = _members(document, member_ids)
+        with problems.gathered():
+            line.full_clean()
+        problems.raise_any()
         saved(line)
         line.footnotes.set([notes[n] for n in footnote_numbers])
-        if member_ids is not None and line.names_members:
-            line.members.set(_members(document, member_ids))
+        if members is not None:
+            line.members.set(members)
         return line
+
+
+def check_footnotes(document: BudgetDocument, footnote_numbers: list[int]) -> None:
+    """Every footnote number the budget lacks, at once, at the footnotes. Public: the
+    structure page runs it beside the line form's own checks."""
+    known = set(document.footnotes.values_list("number", flat=True))
+    missing = sorted(set(footnote_numbers) - known)
+    if missing:
+        raise ValidationError(
+            {
+                "footnotes": [
+                    _("Fotnot %(number)s finns inte i budgeten.") % {"number": number}
+                    for number in missing
+                ]
+            }
+        )
 
 
 def _members(document: BudgetDocument, member_ids: list[int]) -> list[Member]:

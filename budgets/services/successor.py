@@ -50,8 +50,12 @@ def document_create_from(
     """A new draft for `year` built from `source`, and the opening balance it was given."""
     if year <= source.year:
         raise ValidationError(
-            _("Den nya budgeten måste gälla ett senare år än %(year)s, som den bygger på.")
-            % {"year": source.year}
+            {
+                "year": _(
+                    "Den nya budgeten måste gälla ett senare år än %(year)s, som den bygger på."
+                )
+                % {"year": source.year}
+            }
         )
     reason = _("Ny budget %(year)s utifrån %(source)s") % {"year": year, "source": source}
     with budget_write(user, reason=reason):

@@ -16,6 +16,7 @@ from budgets import services
 from budgets.forms import AdoptForm
 from budgets.models import BudgetDocument
 from budgets.services.status import adoption_preview, check_adoptable
+from finsam.forms import add_errors, service_check
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from members.models import Meeting
@@ -32,7 +33,12 @@ def adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     initial = {"figures": preview.checksum}
     form = AdoptForm(request.POST or None, initial=initial, meetings=meetings)
     step = "decision"
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        # The checks' refusal in the same answer as the form's own (a missing date).
+        service_check(
+            form, lambda motivation: check_adoptable(preview, motivation.strip()), "motivation"
+        )
+    elif request.method == "POST":
         if not form.cleaned_data["confirmed"]:
             step = "confirm" if _decided(form, preview) else step
         elif _adopted(request, form, document):
@@ -54,7 +60,7 @@ def _decided(form: AdoptForm, preview) -> bool:
     try:
         check_adoptable(preview, form.cleaned_data["motivation"].strip())
     except ValidationError as error:
-        form.add_error(None, error.messages)
+        add_errors(form, error)
         return False
     return True
 
@@ -73,7 +79,7 @@ def _adopted(request: HttpRequest, form: AdoptForm, document: BudgetDocument) ->
             user=request.user,
         )
     except ValidationError as error:
-        form.add_error(None, error.messages)
+        add_errors(form, error)
         return False
     except services.StaleEditError as stale:
         form.add_error(None, str(stale))

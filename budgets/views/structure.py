@@ -24,6 +24,7 @@ from budgets.models import BudgetDocument, BudgetLine, ShareEntry
 from budgets.selectors import budget_sheet
 from budgets.services.ordering import order_fingerprint, section_delete
 from budgets.views.common import posted_to_document, unconfirmed_delete
+from finsam.forms import service_check
 from finsam.lib.numbers import whole_number
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
@@ -221,6 +222,10 @@ def line_action(
     else:
         form = LineForm(request.POST)
         if not form.is_valid():
+            # The footnotes' problems in the same answer as the form's own.
+            service_check(
+                form, lambda numbers: services.check_footnotes(document, numbers), "footnotes"
+            )
             _form_errors(request, form)
             return _back(document, anchor=f"line-{found.pk}")
         data = form.cleaned_data

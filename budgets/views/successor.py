@@ -10,6 +10,7 @@ from budgets.forms import NewFromForm
 from budgets.models import BudgetDocument
 from budgets.opening import successor_opening
 from budgets.services.successor import document_create_from
+from finsam.forms import add_errors
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 
@@ -29,7 +30,7 @@ def new_from(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
                 source=source, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)  # a refused year next to the year
         else:
             message = (
                 _("Budgeten ”%(budget)s” är skapad som utkast med ingående balans från %(source)s.")

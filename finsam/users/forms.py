@@ -1,11 +1,15 @@
 """Forms of the users pages: they parse and normalise input; rules live in services."""
 
+from typing import Any
+
 from django import forms
 from django.core.mail.message import sanitize_address
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from finsam.forms import service_check
 from finsam.permissions import Role
+from finsam.users.services import check_new_account
 
 
 class MailAddressField(forms.EmailField):
@@ -40,6 +44,23 @@ class UserCreateForm(forms.Form):
         label=_("Startlösenord"),
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
     )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # The account's problems (a taken name, a weak password) in the same answer as the
+        # form's own, such as an unreadable e-mail address.
+        service_check(
+            self,
+            lambda username, password: check_new_account(
+                username=username,
+                password=password,
+                email=self.cleaned_data.get("email") or "",
+                full_name=self.cleaned_data.get("full_name") or "",
+            ),
+            "username",
+            "password",
+        )
+        return self.cleaned_data
 
 
 class InvitationForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from finsam.models import Association, Invitation, UserRole
 from finsam.permissions import Role
+from finsam.problems import Problems
 from finsam.users.invitations import invitation_send
 
 
@@ -38,9 +39,15 @@ def association_found(
     if not getattr(founded_by, "is_superuser", False):
         raise ValidationError(_("Bara en superanvändare kan starta ett nytt förbund."))
     with transaction.atomic():
-        account = _account(first_admin)
+        # The first admin's problem and the association's own, told together.
+        problems = Problems()
+        account = None
+        with problems.gathered():
+            account = first_admin_account(first_admin)
         association = Association(name=name, slug=slug, org_number=org_number)
-        association.full_clean()
+        with problems.gathered():
+            association.full_clean()
+        problems.raise_any()
         association.save()
         if account is not None:
             grant = UserRole(user=account, association=association, role=Role.ADMIN)
@@ -57,8 +64,9 @@ def association_found(
         return Founded(association, None, invitation)
 
 
-def _account(first_admin: str):
-    """The one account with this username or e-mail address; None for an address to invite."""
+def first_admin_account(first_admin: str):
+    """The one account with this username or e-mail address; None for an address to invite.
+    Public: the founding form runs it beside its own checks."""
     users = get_user_model().objects
     by_name = users.filter(username__iexact=first_admin).first()
     if by_name is not None:

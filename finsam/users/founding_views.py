@@ -1,5 +1,7 @@
 """The superuser's page for starting a new association with its first admin."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam.forms import add_errors, service_check
 from finsam.models import Association
-from finsam.users.founding_services import association_found
+from finsam.users.founding_services import association_found, first_admin_account
 
 
 class FoundingForm(forms.ModelForm):
@@ -26,6 +29,12 @@ class FoundingForm(forms.ModelForm):
     class Meta:
         model = Association
         fields = ("name", "slug", "org_number")
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # Whom to make admin, told in the same answer as the association's own problems.
+        service_check(self, lambda first: first_admin_account(first.strip()), "first_admin")
+        return self.cleaned_data
 
 
 def association_new(request: HttpRequest) -> HttpResponse:
@@ -43,7 +52,7 @@ def association_new(request: HttpRequest) -> HttpResponse:
                 ),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("%(name)s är skapat.") % {"name": founded.association})
             if founded.invitation is not None:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finsam.models import Association, Invitation, UserRole
+from finsam.problems import Problems
 
 VALID_FOR = timedelta(days=7)
 
@@ -40,9 +41,10 @@ def invitation_send(
     """Invite `email` to `role`; `link(token)` is the acceptance page's full address."""
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
+        problems = Problems()  # a waiting invitation and the model's rules, told together
         if pending_invitations(association).filter(email__iexact=email).exists():
-            raise ValidationError(
-                {"email": _("%(email)s har redan en inbjudan som väntar.") % {"email": email}}
+            problems.add(
+                "email", _("%(email)s har redan en inbjudan som väntar.") % {"email": email}
             )
         token = secrets.token_urlsafe(32)
         invitation = Invitation(
@@ -53,7 +55,9 @@ def invitation_send(
             invited_by=invited_by,
             expires_at=timezone.now() + VALID_FOR,
         )
-        invitation.full_clean()
+        with problems.gathered():
+            invitation.full_clean()
+        problems.raise_any()
         invitation.save()
         # Inside the transaction: if the mail cannot be sent, no invitation is left waiting.
         send_mail(

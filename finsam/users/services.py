@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from finsam.models import Association, UserRole
 from finsam.permissions import Role
+from finsam.problems import Problems
 
 TAKEN_USERNAME = gettext_lazy(
     "Användarnamnet går inte att använda. Välj ett annat; har personen redan ett konto, "
@@ -31,21 +32,39 @@ def user_create(
     the form tells nothing about other associations' users. An existing person is invited by
     e-mail address instead (`finsam.users.invitations`).
     """
-    users = get_user_model().objects
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=association.pk)
-        if users.filter(username__iexact=username).exists():
-            raise ValidationError({"username": TAKEN_USERNAME})
-        user = users.model(username=username, email=email)
-        user.first_name, _space, user.last_name = full_name.partition(" ")
-        validate_password(password, user)
-        user.set_password(password)
-        user.full_clean()
+        user = check_new_account(
+            username=username, password=password, email=email, full_name=full_name
+        )
         user.save()
         grant = UserRole(user=user, association=association, role=role)
         grant.full_clean()
         grant.save()
         return grant
+
+
+def check_new_account(*, username: str, password: str, email: str = "", full_name: str = ""):
+    """The account as it would be made (unsaved), or every problem with it at once, each at
+    its field: a taken name, a weak password, the model's rules. Public: the form runs it
+    beside its own checks."""
+    users = get_user_model().objects
+    problems = Problems()
+    taken = users.filter(username__iexact=username).exists()
+    if taken:
+        problems.add("username", TAKEN_USERNAME)
+    user = users.model(username=username, email=email)
+    user.first_name, _space, user.last_name = full_name.partition(" ")
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        problems.merge(ValidationError({"password": error.error_list}))
+    user.set_password(password)
+    with problems.gathered():
+        # A taken name is told once, in the words above, not again as the model's.
+        user.full_clean(exclude=["username"] if taken else None)
+    problems.raise_any()
+    return user
 
 
 def user_role_change(*, user_role: UserRole, role: str) -> UserRole:

@@ -1,12 +1,12 @@
 """Board members' comments on a report draft: on one section or on the whole report (the thread
 and its rules: finsam.models.comments)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from finsam.models.audit import audited
 from finsam.models.comments import Comment
+from finsam.problems import Problems
 from reports.models.document import Report, ReportSection
 
 
@@ -33,12 +33,15 @@ class ReportComment(Comment):
 
     def clean(self) -> None:
         target, parent = self.section, self.parent
+        problems = Problems()  # every rule broken at once, each at its field
         if target is not None and self.report_id and target.report_id != self.report_id:
-            raise ValidationError({"section": _("Avsnittet hör till en annan rapport.")})
+            problems.add("section", _("Avsnittet hör till en annan rapport."))
         if (
             parent is not None
             and self.report_id
             and self.report_id != getattr(parent, "report_id", None)
         ):
-            raise ValidationError({"parent": _("Kommentaren hör till en annan rapport.")})
-        super().clean()
+            problems.add("parent", _("Kommentaren hör till en annan rapport."))
+        with problems.gathered():
+            super().clean()
+        problems.raise_any()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
-from finsam.forms import add_errors
+from finsam.forms import add_errors, service_check
 from finsam.jobs.responses import job_response
 from finsam.jobs.runner import job_start
 from finsam.lib.numbers import whole_number
@@ -148,13 +148,20 @@ def report_adopt(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseB
     initial = {"version": report.version, "diary_number": report.diary_number}
     form = forms.AdoptForm(request.POST or None, initial=initial)
     title, back = _("Fastställ rapporten"), _detail_url(report)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        # The date's rule in the same answer as the form's own problems.
+        service_check(
+            form,
+            lambda adopted_on: services.adoption_date_check(report=report, adopted_on=adopted_on),
+            "adopted_on",
+        )
+    elif request.method == "POST":
         data = form.cleaned_data
         if not data["confirmed"]:
             try:
                 services.adoption_date_check(report=report, adopted_on=data["adopted_on"])
             except ValidationError as error:
-                form.add_error(None, error.messages)
+                add_errors(form, error)
             else:
                 context = {"form": form, "report": report, "title": title, "back": back}
                 return render(request, "reports/adopt_confirm.html", context)

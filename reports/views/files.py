@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finsam.errors import StaleEditError
+from finsam.forms import add_errors, service_check
 from finsam.jobs.responses import job_response
 from finsam.jobs.runner import job_start
 from finsam.models import JobStatus
@@ -29,7 +30,7 @@ from reports.drafts import kept_draft
 from reports.forms import AuditorsReportForm
 from reports.models import Report, ReportAdoption
 from reports.selectors import latest_adoption, reports_of
-from reports.services import auditors_report_attach, download_record
+from reports.services import auditors_report_attach, auditors_report_check, download_record
 from reports.tasks import render_draft
 
 
@@ -140,7 +141,14 @@ def auditors_report_upload(request: HttpRequest, tenant: Tenant, pk: int) -> Htt
     report = get_scoped_or_404(reports_of(tenant), tenant, pk=pk)
     form = AuditorsReportForm(request.POST, request.FILES)
     back = reverse("reports:detail", args=[tenant.association.slug, report.pk])
-    if form.is_valid():
+    if not form.is_valid():
+        # The report's and the day's rules in the same answer as the form's own problems.
+        service_check(
+            form,
+            lambda received_on: auditors_report_check(report=report, received_on=received_on),
+            "received_on",
+        )
+    else:
         try:
             auditors_report_attach(
                 report=report,
@@ -148,8 +156,10 @@ def auditors_report_upload(request: HttpRequest, tenant: Tenant, pk: int) -> Htt
                 upload=form.cleaned_data["pdf"],
                 received_on=form.cleaned_data["received_on"],
             )
-        except (ValidationError, StaleEditError) as error:
-            form.add_error(None, getattr(error, "messages", [str(error)]))
+        except ValidationError as error:
+            add_errors(form, error)
+        except StaleEditError as stale:
+            form.add_error(None, str(stale))
         else:
             messages.success(request, _("Revisionsberättelsen är bifogad."))
             return redirect(back)

@@ -85,7 +85,11 @@ def test_a_person_of_another_association_is_refused_on_the_person_field(vaxjo, f
     )
     with pytest.raises(ValidationError) as raised:
         board_seat_appoint(association=finnveden, data=data)
-    assert errors_of(raised) == {"person": ["Hossein Pishdar hör till ett annat förbund."]}
+    # Växjö kommun appoints on Finnveden's board neither: both told in the same answer.
+    assert errors_of(raised) == {
+        "person": ["Hossein Pishdar hör till ett annat förbund."],
+        "appointed_by": ["Växjö kommun är inte medlem i förbundet den 2015-01-01."],
+    }
     assert not BoardSeat.objects.filter(association=finnveden).exists()
 
 
@@ -159,7 +163,11 @@ def test_a_person_both_picked_and_typed_is_refused(vaxjo):
     data = seat_data(who=PersonChoice(person=person(vaxjo, "Hossein Pishdar"), new_name="X"))
     with pytest.raises(ValidationError) as raised:
         board_seat_appoint(association=vaxjo, data=data)
-    assert list(errors_of(raised)) == ["new_name"]
+    # Gnosjö kommun (Finnveden's) appoints on Växjö's board neither: told in the same answer.
+    assert sorted(errors_of(raised)) == ["appointed_by", "new_name"]
+    assert errors_of(raised)["new_name"] == [
+        "Välj en person i listan eller skriv ett nytt namn, inte båda."
+    ]
 
 
 def test_a_stale_seat_edit_is_refused(vaxjo):

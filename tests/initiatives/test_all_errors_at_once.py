@@ -1,0 +1,140 @@
+"""One post tells every problem, each at its field, the form's own and the service's together
+(issue #17): the user never fixes one thing only to be told the next."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from initiatives import services
+from initiatives.models import Goal, Initiative
+from members.models import Meeting
+from members.selectors import members_of
+from tests.initiatives.test_outcome_form import field_errors
+
+
+def test_new_initiative_tells_a_missing_name_and_its_members_problems_at_once(
+    staff_client, association
+):
+    members = list(members_of(association).order_by("pk")[:2])
+    url = reverse("initiatives:new", args=[association.slug])
+    data = {"name": "", "kind": "individual", "members": [members[0].pk], "owner": members[1].pk}
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert "Detta fält måste fyllas i." in form.errors["name"]  # the form's own
+    assert any("minst två deltagande medlemmar" in m for m in form.errors["members"])
+    assert (
+        f"Projektägaren {members[1]} ska vara en av de deltagande medlemmarna."
+        in (form.errors["owner"])
+    )
+    rows = field_errors(response.content.decode())
+    assert "minst två deltagande medlemmar" in rows["members"]
+    assert "Projektägaren" in rows["owner"]
+    assert not Initiative.objects.filter(association=association, name="").exists()
+
+
+def test_the_service_tells_members_and_dates_in_one_answer(association):
+    members = list(members_of(association).order_by("pk")[:1])
+    facts = services.InitiativeFacts(
+        name="Datumfel", members=members, start=date(2026, 5, 1), end=date(2026, 1, 1)
+    )
+    with pytest.raises(Exception) as refused:
+        services.initiative_create(association=association, facts=facts)
+    errors = refused.value.message_dict  # type: ignore[attr-defined]
+    assert any("minst två deltagande medlemmar" in m for m in errors["members"])
+    assert "Insatsen kan inte sluta före den startar." in str(errors)
+    assert not Initiative.objects.filter(name="Datumfel").exists()
+
+
+def test_status_tells_an_unknown_status_and_a_date_before_the_last_change_at_once(
+    staff_client, association
+):
+    initiative = Initiative.objects.filter(association=association).order_by("pk").first()
+    on = date(2030, 6, 1)
+    services.initiative_set_status(
+        initiative=initiative, status=initiative.next_statuses[0][0], on=on
+    )
+    before = initiative.status_changes.count()
+    url = reverse("initiatives:status", args=[association.slug, initiative.pk])
+    response = staff_client.post(url, {"status": "inget-sadant", "on": "2030-05-01"})
+    form = response.context["form"]
+    assert "inget-sadant" in " ".join(form.errors["status"])  # the form's: not a choice
+    assert (
+        "Datumet 2030-05-01 ligger före förra statusändringen (2030-06-01)." in (form.errors["on"])
+    )
+    rows = field_errors(response.content.decode())
+    assert "ligger före förra statusändringen" in rows["on"]
+    assert initiative.status_changes.count() == before
+
+
+def test_decision_tells_a_bad_amount_the_meeting_date_and_a_missing_revoked_decision_at_once(
+    staff_client, association
+):
+    initiative = Initiative.objects.filter(association=association).order_by("pk").first()
+    meeting = Meeting.objects.create(association=association, kind="board", date=date(2026, 3, 4))
+    other_day = meeting.date + timedelta(days=1)
+    before = initiative.decisions.count()
+    url = reverse("initiatives:decision_add", args=[association.slug, initiative.pk])
+    data = {
+        "kind": "revocation",
+        "decided_on": f"{other_day:%Y-%m-%d}",
+        "meeting": meeting.pk,
+        "amount": "mycket",
+    }
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert form.errors["amount"]  # the form's own: not an amount
+    assert (
+        f"Beslutsdatumet {other_day:%Y-%m-%d} är inte mötets datum ({meeting.date:%Y-%m-%d})."
+        in form.errors["decided_on"]
+    )
+    assert "Ange vilket av insatsens beslut som upphävs." in form.errors["revokes"]
+    rows = field_errors(response.content.decode())
+    assert "är inte mötets datum" in rows["decided_on"]
+    assert "Ange vilket av insatsens beslut som upphävs." in rows["revokes"]
+    assert initiative.decisions.count() == before
+
+
+def test_goal_edit_tells_a_missing_text_and_a_goal_below_itself_at_once(staff_client, association):
+    goal = Goal.objects.filter(association=association).order_by("pk").first()
+    assert goal is not None
+    url = reverse("initiatives:goal_edit", args=[association.slug, goal.pk])
+    data = {
+        "version": goal.version,
+        "text": "",
+        "kind": goal.kind,
+        "level": goal.level,
+        "parent": goal.pk,
+    }
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert "Detta fält måste fyllas i." in form.errors["text"]
+    assert (
+        "Ett mål kan inte vara delmål till sig självt eller sina delmål." in (form.errors["parent"])
+    )
+    rows = field_errors(response.content.decode())
+    assert "delmål till sig självt" in rows["parent"]
+    goal.refresh_from_db()
+    assert goal.text and goal.parent_id != goal.pk
+
+
+def test_referrals_tell_a_wrong_printed_total_and_a_day_outside_the_year_at_once(
+    staff_client, association
+):
+    initiative = Initiative.objects.filter(association=association).order_by("pk").first()
+    member = members_of(association).order_by("pk").first()
+    url = reverse("initiatives:referrals", args=[association.slug, initiative.pk])
+    data = {
+        "version": "0",
+        "year": "2025",
+        "through": "2026-03-01",
+        f"member_{member.pk}": "4",
+        "printed_total": "5",
+    }
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert "raderna summerar till 4, men den angivna summan är 5." in (
+        " ".join(form.errors["printed_total"])
+    )
+    assert "Datumet ”till och med” ska ligga inom året." in str(form.errors)
+    assert not initiative.referral_years.filter(year=2025).exists()

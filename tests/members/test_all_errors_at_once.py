@@ -1,0 +1,103 @@
+"""One post tells every problem, each at its field, the form's own and the service's together
+(issue #17): board seats, funding, meetings, group members, renames, population figures."""
+
+from datetime import date, time
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from members import groups_services, orgs_services
+from members.models import BoardSeat, Group, Meeting, Member, MemberKind, Person, PopulationFigure
+from tests.members.test_board_pages import finnveden, seat_post, staff, url, vaxjo  # noqa: F401
+from tests.members.test_funding_pages import finnveden_2014, form_data  # noqa: F401
+from tests.members.test_funding_pages import url as funding_url
+
+
+def test_a_seat_tells_the_form_s_and_the_service_s_problems_in_one_answer(staff, vaxjo):  # noqa: F811
+    person = Person.objects.filter(association=vaxjo).order_by("pk").first()
+    seats = BoardSeat.objects.count()
+    refused = staff.post(
+        url("board_seat_new", vaxjo),
+        seat_post(person=person.pk, new_name="Ny Person", start="1990-01-01", end="inget datum"),
+    )
+    errors = refused.context["form"].errors
+    assert errors["end"]  # the form's own: no date
+    assert errors["new_name"] == ["Välj en person i listan eller skriv ett nytt namn, inte båda."]
+    assert errors["appointed_by"] == ["Växjö kommun är inte medlem i förbundet den 1990-01-01."]
+    page = refused.content.decode()
+    assert "inte båda." in page and "är inte medlem i förbundet den 1990-01-01." in page
+    assert BoardSeat.objects.count() == seats
+    assert not Person.objects.filter(name="Ny Person").exists()
+
+
+def test_funding_tells_a_bad_amount_and_shares_not_adding_up_in_one_answer(
+    staff_client,
+    finnveden_2014,  # noqa: F811
+):
+    municipalities = finnveden_2014.association.memberships.filter(member__kind="municipality")
+    percents = {f"percent_{m.member_id}": "30" for m in municipalities}
+    data = form_data(
+        finnveden_2014, distribution_key="fixed", state_granted="1 4x6 000", **percents
+    )
+    response = staff_client.post(funding_url("members:funding_year_edit"), data)
+    errors = response.context["form"].errors
+    assert "”1 4x6 000” är inte ett belopp" in " ".join(errors["state_granted"])
+    assert errors["distribution_key"] == [
+        "De fasta andelarna summerar till 90 %; de måste bli exakt 100 %."
+    ]
+    finnveden_2014.refresh_from_db()
+    assert finnveden_2014.distribution_key == "population" and finnveden_2014.version == 1
+
+
+def test_a_meeting_tells_a_foreign_group_and_an_end_before_its_start_at_once(vaxjo, finnveden):  # noqa: F811
+    foreign = Group.objects.create(association=finnveden, name="Annans grupp", kind="other")
+    data = {
+        "kind": "board",
+        "group": foreign,
+        "date": date(2026, 3, 4),
+        "start_time": time(15),
+        "end_time": time(13),
+        "place": "",
+        "agenda": "",
+    }
+    with pytest.raises(ValidationError) as refused:
+        groups_services.meeting_save(association=vaxjo, meeting=None, expected_version=0, data=data)
+    errors = refused.value.message_dict
+    assert errors["group"] == ["Gruppen hör inte till förbundet."]
+    assert len(errors) == 2  # and the model's rule on the times, in the same answer
+    assert not Meeting.objects.filter(association=vaxjo, date=date(2026, 3, 4)).exists()
+
+
+def test_a_rename_tells_a_too_early_day_and_a_blank_name_at_once(vaxjo):  # noqa: F811
+    member = Member.objects.get(name="Växjö kommun")
+    member.named_since = date(2020, 1, 1)
+    member.save()
+    user = type("Superuser", (), {"is_superuser": True})()
+    with pytest.raises(ValidationError) as refused:
+        orgs_services.member_rename(
+            member=member,
+            name="",
+            valid_from=date(2019, 1, 1),
+            expected_version=member.version,
+            user=user,
+        )
+    errors = refused.value.message_dict
+    assert errors["valid_from"] == ["Det nya namnet måste gälla från en dag efter 2020-01-01."]
+    assert errors["name"]
+    member.refresh_from_db()
+    assert member.name == "Växjö kommun"
+
+
+def test_a_population_figure_tells_a_foreign_municipality_and_the_model_s_rules_at_once(
+    vaxjo,  # noqa: F811
+    finnveden,  # noqa: F811
+):
+    # A municipality of Växjö's that has left it (or never was): not a choice for a figure.
+    stranger = Member.objects.create(name="Ingenstans kommun", kind=MemberKind.MUNICIPALITY)
+    figure = PopulationFigure(association=vaxjo, member=stranger, date=None, population=-5)
+    with pytest.raises(ValidationError) as refused:
+        orgs_services.population_figure_save(figure=figure, expected_version=None)
+    errors = refused.value.message_dict
+    assert errors["member"] == ["Kommunen är inte medlem i förbundet."]
+    assert len(errors) >= 2
+    assert not PopulationFigure.objects.filter(association=vaxjo, member=stranger).exists()
