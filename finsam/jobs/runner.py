@@ -5,12 +5,13 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import timedelta
+from threading import local
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.db import DatabaseError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import TaskContext
@@ -84,6 +85,8 @@ def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> N
         raise
     else:
         _finish(job, JobStatus.DONE, started)
+    finally:
+        _side_connection_closed()
 
 
 def _finish(job: Job, status: str, started: float, **fields: Any) -> None:
@@ -105,13 +108,43 @@ def _finish(job: Job, status: str, started: float, **fields: Any) -> None:
 
 
 def job_progress(job: Job, done: int, total: int) -> None:
-    """Tell the job's page how far the work has come; written only when the percentage moves,
-    so a loop may call it for every row."""
+    """Tell the job's page how far the work has come (a `finsam.lib.progress.Progress`): the
+    one place progress is written, and only when the percentage moves, so a loop may call it
+    for every row. Work that is one transaction (an import applied, a report adopted) reports
+    from inside it: the count is then written beside that transaction, so the page sees it
+    while the work goes on, and keeps it when the work is rolled back."""
     percent = whole_percent_done(done, total) or 0
     if total == job.rows_total and percent == (job.percent or 0) and done != total:
         return
     job.rows_done, job.rows_total = done, total
-    Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+    if connection.in_atomic_block and connection.vendor == "postgresql":
+        _written_beside(job.pk, done, total)
+    else:
+        # No transaction to see past, or SQLite (one writer at a time): written as it is.
+        Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+
+_side = local()
+
+
+def _written_beside(job_id: int, done: int, total: int) -> None:
+    """The progress written over a connection of its own, committed at once."""
+    side = getattr(_side, "connection", None)
+    if side is None:
+        side = _side.connection = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = connection.ops.quote_name(Job._meta.db_table)
+    with suppress(DatabaseError), side.cursor() as cursor:  # progress is never worth a failure
+        cursor.execute(
+            f"UPDATE {table} SET rows_done = %s, rows_total = %s WHERE id = %s",
+            [done, total, job_id],
+        )
+
+
+def _side_connection_closed() -> None:
+    side = getattr(_side, "connection", None)
+    if side is not None:
+        _side.connection = None
+        side.close()
 
 
 def job_keep_file(job: Job, name: str, content: bytes | IO[bytes]) -> None:
