@@ -14,6 +14,7 @@ from functools import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from finsam.lib.progress import Progress, steps_done
 from reports.data import ReportData
 from reports.models import Report
 from reports.rendering import STATIC_SOURCE, print_html, report_pdf, with_attachment
@@ -49,11 +50,12 @@ def kept_draft(report: Report, data: ReportData) -> str | None:
     return name if default_storage.exists(name) else None
 
 
-def draft_render(report: Report, data: ReportData) -> str:
-    """Render the draft's PDF and keep it; its stored name."""
+def draft_render(report: Report, data: ReportData, progress: Progress | None = None) -> str:
+    """Render the draft's PDF and keep it; its stored name. `progress` is told how far the
+    rendering has come (`report_pdf`'s steps)."""
     name = draft_name(report, draft_key(report, data))
     if not default_storage.exists(name):
-        default_storage.save(
-            name, ContentFile(with_attachment(report_pdf(data), report.auditors_report))
-        )
+        content = with_attachment(report_pdf(data, progress), report.auditors_report)
+        default_storage.save(name, ContentFile(content))
+    steps_done(progress, 1, 1)
     return name

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django_tasks import TaskContext, task
 
 from finsam.errors import StaleEditError
-from finsam.jobs.runner import JobRefused, run_job
+from finsam.jobs.runner import JobRefused, job_progress_of, run_job
+from finsam.lib.progress import in_step, steps_done
 from finsam.models import Job
 from reports import services
 from reports.builders import build_report
@@ -22,7 +23,10 @@ def render_draft(context: TaskContext, job_id: int, report_id: int, filename: st
         report = Report.objects.select_related("association").get(
             pk=report_id, association=job.association
         )
-        stored = draft_render(report, build_report(report))
+        progress = job_progress_of(job)
+        data = build_report(report)
+        steps_done(progress, 1, 2)  # built; rendering is the other half
+        stored = draft_render(report, data, in_step(progress, 1, 2))
         # Downloaded through the draft's own address: it is served from storage now, and the
         # download is logged there like every other.
         job.result_link = reverse("reports:draft_pdf", args=[job.association.slug, report.pk])
@@ -52,6 +56,7 @@ def adopt_report(
                 diary_number=diary_number,
                 user=job.created_by,
                 version=version,
+                progress=job_progress_of(job),
             )
         except StaleEditError as error:
             raise JobRefused(str(error)) from error

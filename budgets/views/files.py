@@ -70,7 +70,7 @@ def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespons
     if isinstance(plan, HttpResponseBase):
         return plan
     slug = tenant.association.slug
-    context = {
+    context: dict[str, object] = {
         "batch": batch,
         "plan": plan,
         "choices": [],

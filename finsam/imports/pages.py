@@ -3,6 +3,8 @@ budget's own for office staff): the file is spooled here and read by a job; its 
 the job's answer, read once; applying it is another job. The pages differ only in who may
 use them (`perm`, the job's too) and how they look."""
 
+from typing import BinaryIO, cast
+
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponseBase
@@ -31,7 +33,7 @@ def reading_answer(
 ) -> HttpResponseBase | Plan:
     """Start reading an uploaded file; the job's answer, or the plan of a file refused at once
     (a backend without a queue), whose problems the form shows as before."""
-    spooled = import_spool(upload)
+    spooled = import_spool(cast(BinaryIO, upload))  # an uploaded file reads as a binary file
     job = job_start(
         association=tenant.association,
         user=request.user,

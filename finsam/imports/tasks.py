@@ -23,7 +23,7 @@ from finsam.imports.batches import (
 )
 from finsam.imports.files import Spooled
 from finsam.imports.rows import plan_stored
-from finsam.jobs.runner import JobRefused, job_progress, run_job
+from finsam.jobs.runner import JobRefused, job_progress_of, run_job
 from finsam.models import ImportBatch, Job
 
 
@@ -63,7 +63,7 @@ def read_import(
             spooled=Spooled(Path(spooled[0]), spooled[1], spooled[2]),
             user=job.created_by,
             period_end=date.fromisoformat(period_end) if period_end else None,
-            progress=lambda done, total: job_progress(job, done, total),
+            progress=job_progress_of(job),
         )
         back = reverse(IMPORTERS[kind_of_file].upload_view, args=[job.association.slug])
         if batch is None:
@@ -110,7 +110,7 @@ def apply_import(
                 choices=frozenset(choices),
                 user=job.created_by,
                 basis=basis,
-                progress=lambda done, total: job_progress(job, done, total),
+                progress=job_progress_of(job),
             )
         except ValidationError as error:
             if str(STALE_PREVIEW) in error.messages:

@@ -18,6 +18,7 @@ from django_tasks import TaskContext
 from django_tasks.base import Task
 
 from finsam.audit.recording import recording
+from finsam.lib.progress import Progress
 from finsam.lib.shares import whole_percent_done
 from finsam.logs import log_event, task_log
 from finsam.models import Association, Job, JobStatus, WorkerBeat
@@ -122,6 +123,11 @@ def job_progress(job: Job, done: int, total: int) -> None:
     else:
         # No transaction to see past, or SQLite (one writer at a time): written as it is.
         Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+
+def job_progress_of(job: Job) -> Progress:
+    """The job's progress as work is told it (`finsam.lib.progress`)."""
+    return lambda done, total: job_progress(job, done, total)
 
 
 _side = local()
