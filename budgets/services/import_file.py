@@ -32,7 +32,10 @@ def budget_file_read(upload: Upload) -> Plan:
         return Plan(problems=[Problem("", problem) for problem in error.problems])
     except ValidationError as error:
         return Plan(problems=[Problem("", message) for message in error.messages])
-    return _plan(preview, int(budget.settings["year"]))
+    plan = _plan(preview, int(budget.settings["year"]))
+    if not plan.changes:  # the year's draft as it is: said in the budget's own words
+        plan.problems.append(Problem("", _("Filen ändrar ingenting i budgeten.")))
+    return plan
 
 
 def budget_file_apply(upload: Upload, plan: Plan, batch: ImportBatch) -> str:

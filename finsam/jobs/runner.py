@@ -4,6 +4,7 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from contextvars import ContextVar
 from datetime import timedelta
 from threading import local
 from typing import IO, Any
@@ -72,6 +73,7 @@ def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> N
     started = time.monotonic()
     job.status, job.started_at, job.worker_id = JobStatus.RUNNING, timezone.now(), worker[:64]
     job.save(update_fields=["status", "started_at", "worker_id"])
+    outside = _outside_work.set(len(connection.atomic_blocks))
     try:
         # History names who started the job, as it names who sends a request.
         with recording(user=job.created_by):
@@ -87,6 +89,7 @@ def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> N
     else:
         _finish(job, JobStatus.DONE, started)
     finally:
+        _outside_work.reset(outside)
         _side_connection_closed()
 
 
@@ -118,10 +121,12 @@ def job_progress(job: Job, done: int, total: int) -> None:
     if total == job.rows_total and percent == (job.percent or 0) and done != total:
         return
     job.rows_done, job.rows_total = done, total
-    if connection.in_atomic_block and connection.vendor == "postgresql":
+    if _in_its_own_transaction() and connection.vendor == "postgresql":
         _written_beside(job.pk, done, total)
     else:
-        # No transaction to see past, or SQLite (one writer at a time): written as it is.
+        # No transaction of the work's own to see past (the job's row may be in one the work
+        # runs inside: a backend that runs tasks at once, a test), or SQLite, where one writes
+        # at a time: written as it is.
         Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
 
 
@@ -130,7 +135,15 @@ def job_progress_of(job: Job) -> Progress:
     return lambda done, total: job_progress(job, done, total)
 
 
+# How many transactions were open where the job's work began (None: no job's work runs here):
+# those the work opens beyond them are its own, which progress is written beside.
+_outside_work: ContextVar[int | None] = ContextVar("outside_work", default=None)
 _side = local()
+
+
+def _in_its_own_transaction() -> bool:
+    outside = _outside_work.get()
+    return outside is not None and len(connection.atomic_blocks) > outside
 
 
 def _written_beside(job_id: int, done: int, total: int) -> None:
