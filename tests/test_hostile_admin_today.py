@@ -303,7 +303,7 @@ def test_another_documents_item_under_this_documents_url_is_not_found(staff_clie
 
 
 def test_markup_in_names_is_shown_as_text_on_the_follow_up_and_import_preview(staff_client):
-    from tests.budgets.test_import_preview import _upload
+    from tests.budgets.test_import_preview import _previewed
 
     document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
     evil = '<img src=x onerror="alert(1)">'
@@ -318,7 +318,7 @@ def test_markup_in_names_is_shown_as_text_on_the_follow_up_and_import_preview(st
     ws.cell(line.row, 1).value = evil
     out = BytesIO()
     book.save(out)
-    preview = _upload(staff_client, out.getvalue()).content.decode()
+    preview = _previewed(staff_client, out.getvalue()).content.decode()
     assert evil not in preview and "&lt;img" in preview
 
 
