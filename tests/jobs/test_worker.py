@@ -171,3 +171,55 @@ def test_a_worker_killed_mid_task_leaves_nothing_and_its_job_is_reported_lost(
     page = client.get(reverse("members:job", args=[association.slug, job.pk])).content.decode()
     assert "Bakgrundsprocessen stannade" in page  # and so on every reload: the job is failed
     assert Job.objects.get(pk=job.pk).status == JobStatus.FAILED
+
+
+def test_the_worker_reads_and_applies_a_budget_file(live_demo):
+    """The budget's xlsx goes through the same jobs: read and previewed by the worker, then
+    applied by it in one transaction, with the basis its preview was read against."""
+    from budgets.models import BudgetAmount, BudgetDocument
+    from tests.budgets.test_import_preview import _edited_file
+
+    association = Association.objects.get(slug="finnveden")
+    document = BudgetDocument.objects.get(association=association, year=2014)
+    spooled = import_spool(_edited_file(document))
+    with override_settings(TASKS=DB_QUEUE):
+        reading = job_start(
+            association=association,
+            user=None,
+            kind="import_read",
+            title="Granskar",
+            perm=Perm.EDIT,
+            task=read_import,
+            kind_of_file="budget",
+            filename="budget.xlsx",
+            spooled=[str(spooled.path), spooled.size, spooled.sha256],
+            period_end=None,
+        )
+        _worker_runs_the_queue()
+        reading = _until_finished(reading)
+        assert reading.status == JobStatus.DONE, reading.message
+        assert reading.result_link == f"/finnveden/budget/las-in/{reading.result['batch']}/"
+        plan = reading.result["plan"]
+        assert "Avsnitt ”Administration” / Kansli / Budget 2014" in [
+            change["subject"] for change in plan["changes"]
+        ]
+        applying = job_start(
+            association=association,
+            user=None,
+            kind="import_apply",
+            title="Läser in",
+            perm=Perm.EDIT,
+            task=apply_import,
+            batch_id=reading.result["batch"],
+            confirmed=True,
+            choices=[],
+            basis=plan["basis"],
+        )
+        _worker_runs_the_queue()
+        applying = _until_finished(applying)
+    assert applying.status == JobStatus.DONE, applying.message
+    assert (applying.rows_done, applying.rows_total, applying.percent) == (2000, 2000, 100)
+    kansli = BudgetAmount.objects.get(
+        line__document=document, line__label="Kansli", column__year=2014
+    )
+    assert kansli.amount == 430_000
