@@ -26,6 +26,8 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from finsam.lib.progress import Progress, steps_done
+
 
 def static_roots() -> list[Path]:
     """The folders of the application's own static files."""
@@ -58,10 +60,21 @@ class StaticOnlyFetcher(URLFetcher):
         raise ValueError(f"Only the application's static files may be fetched, not {url}")
 
 
-def html_to_pdf(html: str, *, base_url: Path | str, also: Iterable[Path] = ()) -> bytes:
+def html_to_pdf(
+    html: str,
+    *,
+    base_url: Path | str,
+    also: Iterable[Path] = (),
+    progress: Progress | None = None,
+) -> bytes:
     """The PDF of `html`; relative URLs (stylesheets, fonts) resolve against `base_url`;
-    `also` names files outside the static folders the document may show."""
-    return laid_out(html, base_url=base_url, also=also).write_pdf()
+    `also` names files outside the static folders the document may show. `progress` is told
+    of its two steps: the pages laid out, the PDF written (WeasyPrint tells nothing finer)."""
+    document = laid_out(html, base_url=base_url, also=also)
+    steps_done(progress, 1, 2)
+    content = document.write_pdf()
+    steps_done(progress, 2, 2)
+    return content
 
 
 def laid_out(html: str, *, base_url: Path | str, also: Iterable[Path] = ()) -> Document:

@@ -28,6 +28,7 @@ from django.core.files.storage import default_storage
 from django.utils import translation
 
 from finsam.audit.revision import association_revision
+from finsam.lib.progress import Progress, in_step, steps_done
 from members.facts_services import logo_file
 from reports.builders import build_report
 from reports.data import ReportData
@@ -147,17 +148,21 @@ def kept_draft(report: Report) -> str | None:
     return name if default_storage.exists(name) else None
 
 
-def draft_render(report: Report) -> str:
-    """Render the draft's PDF and keep it; its stored name."""
+def draft_render(report: Report, progress: Progress | None = None) -> str:
+    """Render the draft's PDF and keep it; its stored name. `progress` is told how far it has
+    come: finding the key (building the data, if the state moved) is the first half, the
+    rendering (`report_pdf`'s steps) the second."""
     key, data = _current_key(report)
     name = draft_name(report, key)
     if default_storage.exists(name):
+        steps_done(progress, 1, 1)
         return name
     if data is None:  # the key was known: the PDF is named by what is rendered now
         data = build_report(report)
         name = draft_name(report, draft_key(report, data))
+    steps_done(progress, 1, 2)
     if not default_storage.exists(name):
-        default_storage.save(
-            name, ContentFile(with_attachment(report_pdf(data), report.auditors_report))
-        )
+        content = with_attachment(report_pdf(data, in_step(progress, 1, 2)), report.auditors_report)
+        default_storage.save(name, ContentFile(content))
+    steps_done(progress, 1, 1)
     return name

@@ -9,6 +9,7 @@ from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from pypdf import PdfWriter
 
+from finsam.lib.progress import Progress, in_step, steps_done
 from finsam.pdf import html_to_pdf
 from reports.data import ReportData
 
@@ -25,9 +26,14 @@ def print_html(data: ReportData, *, logo_src: str | None = None) -> str:
     return render_to_string("reports/print.html", {"data": data, "logo_src": logo_src})
 
 
-def report_pdf(data: ReportData) -> bytes:
+def report_pdf(data: ReportData, progress: Progress | None = None) -> bytes:
+    """The PDF; `progress` is told of its steps: the print document written, then the PDF
+    laid out and written (`html_to_pdf`)."""
     also = [data.logo_path] if data.logo_path else []
-    return html_to_pdf(print_html(data), base_url=STATIC_SOURCE, also=also)
+    html = print_html(data)
+    steps_done(progress, 1, 2)
+    pdf_progress = in_step(progress, 1, 2)
+    return html_to_pdf(html, base_url=STATIC_SOURCE, also=also, progress=pdf_progress)
 
 
 def _logo_inline(data: ReportData) -> str:

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from finsam.lib.progress import Progress, in_step, steps_done
 from finsam.pdf import sha256_hex
 from finsam.problems import Problems
 from finsam.saving import saved
@@ -67,12 +68,14 @@ def report_adopt(
     user: Any,
     version: int | None = None,
     diary_number: str | None = None,
+    progress: Progress | None = None,
 ) -> ReportAdoption:
     """Record the board's adoption: render the PDF once and keep it with its figures, and a
     Word copy of the same build.
 
     `version` is the one the user read; a report changed since is refused, not adopted. The
-    decision date, and the diary number when given, go on the cover of what is frozen."""
+    decision date, and the diary number when given, go on the cover of what is frozen.
+    `progress` is told of its steps: the report built, its PDF rendered, the Word copy."""
     report = _locked(report, version)
     adoption_date_check(report=report, adopted_on=adopted_on)
     report.adopted_on = adopted_on
@@ -81,7 +84,8 @@ def report_adopt(
     saved(report)
     data = build_report(report)
     data.is_draft = False
-    content = report_pdf(data)
+    steps_done(progress, 1, ADOPTION_STEPS)
+    content = report_pdf(data, in_step(progress, 1, ADOPTION_STEPS))
     adoption = ReportAdoption(
         report=report,
         adopted_on=adopted_on,
@@ -92,7 +96,11 @@ def report_adopt(
     )
     adoption.pdf.save(f"{adoption.sha256}.pdf", ContentFile(content), save=False)
     adoption.docx.save(f"{adoption.sha256}.docx", ContentFile(report_docx(data)), save=False)
+    steps_done(progress, ADOPTION_STEPS, ADOPTION_STEPS)
     return saved(adoption)
+
+
+ADOPTION_STEPS = 3  # the report built, its PDF rendered, its Word copy written
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django_tasks import TaskContext, task
 
 from finsam.errors import StaleEditError
-from finsam.jobs.runner import JobRefused, run_job
+from finsam.jobs.runner import JobRefused, job_progress_of, run_job
 from finsam.models import Job
 from reports import services
 from reports.drafts import draft_render
@@ -21,7 +21,7 @@ def render_draft(context: TaskContext, job_id: int, report_id: int, filename: st
         report = Report.objects.select_related("association").get(
             pk=report_id, association=job.association
         )
-        stored = draft_render(report)
+        stored = draft_render(report, job_progress_of(job))
         # Downloaded through the draft's own address: it is served from storage now, and the
         # download is logged there like every other.
         job.result_link = reverse("reports:draft_pdf", args=[job.association.slug, report.pk])
@@ -51,6 +51,7 @@ def adopt_report(
                 diary_number=diary_number,
                 user=job.created_by,
                 version=version,
+                progress=job_progress_of(job),
             )
         except StaleEditError as error:
             raise JobRefused(str(error)) from error

@@ -65,3 +65,35 @@ SAMPLES = {
     "budgets:comment_add": _document,
     "budgets:comment_resolve": _comment,
 }
+
+
+def _budget_file(association: Association) -> dict:
+    """The association's latest budget exported as a budget of a year it has none of, and
+    uploaded, waiting for its preview to be confirmed."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from budgets.apps import BUDGET_FILE
+    from budgets.selectors import budget_sheet
+    from budgets.xlsx.export import export_budget
+    from finsam.imports.batches import import_upload
+
+    document = BudgetDocument.objects.filter(association=association).order_by("-pk").first()
+    book = load_workbook(BytesIO(export_budget(budget_sheet(document))))
+    book["Inställningar"]["B2"] = document.year + 20
+    content = BytesIO()
+    book.save(content)
+    batch, plan = import_upload(
+        association=association,
+        kind=BUDGET_FILE,
+        filename="budget.xlsx",
+        content=content.getvalue(),
+        user=None,
+    )
+    assert batch is not None, plan.problems
+    return {"pk": batch.pk}
+
+
+SAMPLES["budgets:import_preview"] = _budget_file
+SAMPLES["budgets:import_decide"] = _budget_file

@@ -191,11 +191,11 @@ def test_a_budget_adopted_between_preview_and_confirm_refuses_the_file(client, m
 
     from budgets.models import BudgetAmount
     from budgets.services.status import document_adopt
-    from tests.budgets.test_import_preview import _edited_file, _upload
+    from tests.budgets.test_import_preview import _decide, _edited_file, _previewed
 
     document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
     client.force_login(make_user("staff-home", document.association, Role.STAFF))
-    preview = _upload(client, _edited_file(document))
+    preview = _previewed(client, _edited_file(document))
     before = sorted(BudgetAmount.objects.filter(line__document=document).values_list("amount"))
     document_adopt(
         document=document,
@@ -205,8 +205,7 @@ def test_a_budget_adopted_between_preview_and_confirm_refuses_the_file(client, m
         user=None,
         motivation="Styrelsen beslutade.",
     )
-    data = {"key": preview.context["key"], "digest": preview.context["preview"].digest}
-    answer = client.post(reverse("budgets:upload_confirm", args=[HOME]), data)
+    answer = _decide(client, preview, confirm="1", follow=True)
     assert "har ändrats sedan förhandsgranskningen" in answer.content.decode()
     assert not BudgetDocument.objects.filter(association__slug=HOME, year=2014, revision=2)
     document.refresh_from_db()
@@ -304,7 +303,7 @@ def test_another_documents_item_under_this_documents_url_is_not_found(staff_clie
 
 
 def test_markup_in_names_is_shown_as_text_on_the_follow_up_and_import_preview(staff_client):
-    from tests.budgets.test_import_preview import _upload
+    from tests.budgets.test_import_preview import _previewed
 
     document = BudgetDocument.objects.get(association__slug=HOME, year=2014)
     evil = '<img src=x onerror="alert(1)">'
@@ -319,7 +318,7 @@ def test_markup_in_names_is_shown_as_text_on_the_follow_up_and_import_preview(st
     ws.cell(line.row, 1).value = evil
     out = BytesIO()
     book.save(out)
-    preview = _upload(staff_client, out.getvalue()).content.decode()
+    preview = _previewed(staff_client, out.getvalue()).content.decode()
     assert evil not in preview and "&lt;img" in preview
 
 

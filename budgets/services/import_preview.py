@@ -9,14 +9,10 @@ back unchanged gives the same budget.
 """
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -25,12 +21,11 @@ from budgets.models import BudgetDocument, BudgetLine, LineKind
 from budgets.selectors import budget_sheet
 from budgets.services.importing import document_import
 from budgets.xlsx import SETTINGS
-from budgets.xlsx.importer import BudgetPlan, read_budget
+from budgets.xlsx.importer import BudgetPlan
 from finsam.lib.numbers import format_amount
 from finsam.models import Association
 
 NOTHING = "–"
-KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -69,27 +64,6 @@ def import_preview(*, association: Association, plan: BudgetPlan, user: Any) -> 
     return ImportPreview(latest, changes, list(plan.notes), _digest(latest, before))
 
 
-def budget_file_apply(
-    *, association: Association, content: bytes, digest: str, user: Any
-) -> BudgetDocument:
-    """Import a previewed file, unless the year's budget changed since the preview (then the
-    preview no longer says what the import does, and the file is refused)."""
-    plan = read_budget(content)
-    with transaction.atomic():
-        latest = _latest(association, int(plan.settings["year"]))
-        if latest is not None:
-            # The lock every write to the document takes: no change slips in between.
-            BudgetDocument.objects.select_for_update().get(pk=latest.pk)
-        if _digest(latest, document_facts(latest) if latest is not None else {}) != digest:
-            raise ValidationError(
-                _(
-                    "Budgeten för året har ändrats sedan förhandsgranskningen; inget lästes in. "
-                    "Ladda upp filen igen och granska ändringarna."
-                )
-            )
-        return document_import(association=association, plan=plan, user=user)
-
-
 def _latest(association: Association, year: int) -> BudgetDocument | None:
     found = BudgetDocument.objects.filter(association=association, year=year)
     return found.order_by("-revision").first()
@@ -100,36 +74,6 @@ def _digest(latest: BudgetDocument | None, facts: dict[str, str]) -> str:
     revision made, after the preview also refuses the file (the preview said "replaces")."""
     which = None if latest is None else (latest.pk, latest.status)
     return hashlib.sha256(repr((which, list(facts.items()))).encode()).hexdigest()
-
-
-def pending_file_save(*, association: Association, content: bytes) -> str:
-    """Keep an uploaded file until it is confirmed; its key is its checksum."""
-    key = hashlib.sha256(content).hexdigest()
-    name = _pending_name(association, key)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(content))
-    return key
-
-
-def pending_file(*, association: Association, key: str) -> bytes | None:
-    """The kept file of this association under `key` (None: no such file, or a bad key)."""
-    if not KEY.match(key):
-        return None
-    name = _pending_name(association, key)
-    if not default_storage.exists(name):
-        return None
-    with default_storage.open(name, "rb") as stream:
-        return stream.read()
-
-
-def pending_file_remove(*, association: Association, key: str) -> None:
-    if KEY.match(key):
-        default_storage.delete(_pending_name(association, key))
-
-
-def _pending_name(association: Association, key: str) -> str:
-    # Under the association's own folder: a key from another association finds nothing.
-    return f"imports/{association.slug}/budget-{key}.xlsx"
 
 
 def document_facts(document: BudgetDocument) -> dict[str, str]:

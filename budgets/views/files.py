@@ -1,28 +1,27 @@
-"""Budgets as xlsx files: download any document, upload a workbook as a draft."""
+"""Budgets as xlsx files: download any document, upload a workbook as a draft (through the
+import pipeline: read, previewed and applied by jobs)."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from budgets.apps import BUDGET_FILE
 from budgets.presentation import DisplayOptions
 from budgets.selectors import budget_sheet, documents_of
-from budgets.services.import_preview import (
-    budget_file_apply,
-    import_preview,
-    pending_file,
-    pending_file_remove,
-    pending_file_save,
-)
 from budgets.xlsx.export import export_budget
-from budgets.xlsx.importer import BudgetFileError, read_budget
+from finsam.imports.batches import import_discard
+from finsam.imports.pages import apply_answer, preview_answer, reading_answer
+from finsam.imports.rows import Plan
+from finsam.models import ImportBatch
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
-from finsam.uploads import check_workbook, limit_mb, refusal
+from finsam.uploads import limit_mb
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,54 +45,57 @@ def export(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
 
 
 @tenant_view(Perm.EDIT)
-def upload(request: HttpRequest, tenant: Tenant) -> HttpResponse:
-    """Upload a workbook and see every change it makes; nothing changes until confirmed.
-    Office staff may import: the file becomes a draft, which they can edit anyway."""
+def upload(request: HttpRequest, tenant: Tenant) -> HttpResponseBase:
+    """Upload a workbook; it is read and previewed by a job like every imported file
+    (`finsam.imports.pages`), and nothing changes until the preview is confirmed. Office
+    staff may import: the file becomes a draft, which they can edit anyway."""
     form = UploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
-        try:
-            refused = refusal(upload_file, upload_file.name, upload_file.size, check=check_workbook)
-            if refused:
-                raise BudgetFileError([refused])
-            content = upload_file.read()
-            preview = import_preview(
-                association=tenant.association, plan=read_budget(content), user=request.user
-            )
-        except (BudgetFileError, ValidationError) as error:
-            problems = _problems(error)
-        else:
-            key = pending_file_save(association=tenant.association, content=content)
-            context = {"preview": preview, "key": key, "filename": upload_file.name}
-            return render(request, "budgets/upload_preview.html", context)
+        answer = reading_answer(
+            request, tenant, kind=BUDGET_FILE, upload=upload_file, perm=Perm.EDIT
+        )
+        if not isinstance(answer, Plan):
+            return answer
+        problems = [str(problem) for problem in answer.problems]  # refused at once
     return render(request, "budgets/upload.html", {"form": form, "problems": problems})
 
 
 @tenant_view(Perm.EDIT)
+def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
+    """Every change the file makes, as the job that read it found them."""
+    batch = _budget_file(tenant, pk)
+    plan = preview_answer(request, tenant, batch, frozenset(), Perm.EDIT)
+    if isinstance(plan, HttpResponseBase):
+        return plan
+    slug = tenant.association.slug
+    context: dict[str, object] = {
+        "batch": batch,
+        "plan": plan,
+        "choices": [],
+        "decide_url": reverse("budgets:import_decide", args=[slug, batch.pk]),
+        "back_url": reverse("budgets:list", args=[slug]),
+        "back_label": _("Alla budgetar"),
+    }
+    return render(request, "finsam/import_preview.html", context)
+
+
+@tenant_view(Perm.EDIT)
 @require_POST
-def upload_confirm(request: HttpRequest, tenant: Tenant) -> HttpResponse:
-    association, key = tenant.association, request.POST.get("key", "")
-    content = pending_file(association=association, key=key)
-    if content is None or "discard" in request.POST:
-        pending_file_remove(association=association, key=key)
-        gone = _("Filen finns inte längre; ladda upp den igen.")
-        messages.info(request, _("Inläsningen är avbruten; inget ändrades.") if content else gone)
-        return redirect("budgets:upload", association.slug)
+def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
+    batch = _budget_file(tenant, pk)
+    if "discard" not in request.POST:
+        return apply_answer(request, tenant, batch, Perm.EDIT)
     try:
-        document = budget_file_apply(
-            association=association,
-            content=content,
-            digest=request.POST.get("digest", ""),
-            user=request.user,
-        )
-    except (BudgetFileError, ValidationError) as error:
-        form = UploadForm()
-        return render(request, "budgets/upload.html", {"form": form, "problems": _problems(error)})
-    pending_file_remove(association=association, key=key)
-    messages.success(request, _("Inläst som utkast: %(document)s.") % {"document": document})
-    return redirect("budgets:document", association.slug, document.pk)
+        import_discard(batch=batch)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.info(request, _("Inläsningen är avbruten; inget ändrades."))
+    return redirect("budgets:upload", tenant.association.slug)
 
 
-def _problems(error: BudgetFileError | ValidationError) -> list[str]:
-    return error.problems if isinstance(error, BudgetFileError) else error.messages
+def _budget_file(tenant: Tenant, pk: int) -> ImportBatch:
+    """A budget file of the association (another kind of file is the import pages' business)."""
+    return get_scoped_or_404(ImportBatch.objects.filter(kind=BUDGET_FILE), tenant, pk=pk)

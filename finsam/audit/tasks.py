@@ -11,7 +11,7 @@ from django_tasks import TaskContext, task
 
 from finsam.audit.log import Filters, association_sources, history_rows
 from finsam.audit.xlsx import history_workbook
-from finsam.jobs.runner import job_keep_file, job_progress, run_job
+from finsam.jobs.runner import job_keep_file, job_progress_of, run_job
 from finsam.models import Job
 
 
@@ -43,7 +43,7 @@ def history_xlsx(context: TaskContext, job_id: int, filters: dict) -> None:
         stamp = timezone.localdate().isoformat()
         # Written to a temporary file: the workbook is never whole in memory (write-only).
         with tempfile.TemporaryFile() as out:
-            history_workbook(rows, title, out, lambda done, total: job_progress(job, done, total))
+            history_workbook(rows, title, out, job_progress_of(job))
             out.seek(0)
             job_keep_file(job, slugify(f"historik-{association.slug}-{stamp}") + ".xlsx", out)
 

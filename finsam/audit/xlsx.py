@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from finsam.audit.entries import Change, Entry, entries_of
+from finsam.lib.progress import in_step, steps_done
 from finsam.lib.xlsx_cells import write_only_row
 
 CHUNK = 2000
@@ -63,6 +64,8 @@ def history_workbook(
     written by openpyxl's write-only mode, which keeps only the row being written.
     """
     total = rows.count() if progress is not None else 0
+    # Two steps: the rows written, then the workbook saved (zipped), which takes its time too.
+    written = in_step(progress, 0, 2)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Historik"))
     for index, width in enumerate(WIDTHS, start=1):
@@ -79,12 +82,13 @@ def history_workbook(
             _write(sheet, chunk)
             done += len(chunk)
             chunk = []
-            if progress is not None:
-                progress(done, total)
+            if written is not None:
+                written(done, total)
     _write(sheet, chunk)
-    if progress is not None:
-        progress(done + len(chunk), total)
+    if written is not None:
+        written(done + len(chunk), total)
     book.save(out)
+    steps_done(progress, 2, 2)
 
 
 def _write(sheet: Any, rows: list[dict]) -> None:

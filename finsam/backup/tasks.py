@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks import TaskContext, task
 
 from finsam.backup.writer import export_association
-from finsam.jobs.runner import run_job
+from finsam.jobs.runner import job_progress_of, run_job
 from finsam.models import Job
 
 
@@ -17,7 +17,7 @@ def association_export(context: TaskContext, job_id: int) -> None:
         association = job.association
         name = f"{association.slug}-{timezone.localdate().isoformat()}.zip"
         with tempfile.TemporaryFile() as target:
-            exported = export_association(association, target)
+            exported = export_association(association, target, job_progress_of(job))
             target.seek(0)
             job.result_file.save(f"jobs/{association.slug}/{job.pk}-{name}", File(target))
         job.result_name = name

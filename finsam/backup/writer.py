@@ -22,6 +22,7 @@ from django.utils import timezone
 from finsam.backup.shared import SHARED, shared_model
 from finsam.backup.tables import HISTORY, Table, association_tables
 from finsam.backup.values import dumps
+from finsam.lib.progress import Progress, steps_done
 from finsam.models import Association
 
 FORMAT = "finsam-association"
@@ -47,16 +48,23 @@ class _Seen:
         return self.users if bucket == "users" else self.shared[bucket]
 
 
-def export_association(association: Association, target: Path | BinaryIO) -> Exported:
-    """Write `association` to `target` (a path or a binary stream)."""
+def export_association(
+    association: Association, target: Path | BinaryIO, progress: Progress | None = None
+) -> Exported:
+    """Write `association` to `target` (a path or a binary stream); `progress` is told of its
+    steps: each table written, then the kept files."""
     exported, seen = Exported(), _Seen()
+    tables = list(association_tables())
+    steps = len(tables) + 1
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with archive.open("data.jsonl", "w", force_zip64=True) as out:
-            for table in association_tables():
+            for done, table in enumerate(tables, start=1):
                 exported.rows[table.label] = _write_rows(table, association, out, seen)
+                steps_done(progress, done, steps)
         for name in sorted(seen.files):
             _add_file(archive, name, exported)
         archive.writestr("manifest.json", dumps(_manifest(association, exported, seen)))
+    steps_done(progress, steps, steps)
     return exported
 
 

@@ -25,6 +25,7 @@ from finsam.audit.recording import recording
 from finsam.imports.files import Spooled, counted, discard, keep, spool
 from finsam.imports.kinds import kind_label, register_kind
 from finsam.imports.rows import Plan, Problem
+from finsam.lib.progress import Progress, in_step, steps_done
 from finsam.lib.tabular import Row, TableError, read_table
 from finsam.models import Association, ImportBatch, ImportStatus
 from finsam.uploads import Check, check_table, refusal
@@ -62,7 +63,9 @@ class Importer:
     """How one kind of file is read and applied; `check` judges its type by content first, and
     `sie` gives it the larger size limit of SIE files. `recognise` tells a file of this kind
     uploaded as another (`recognised_as` says what it is), and `blank` makes a template to
-    fill in for an association and year."""
+    fill in for an association and year. The pages (URL names) that preview a batch of the
+    kind, take its upload and are shown once it is applied are the import pages unless the
+    app has its own (a budget file: those of budgets, where office staff import it)."""
 
     label: str | Promise
     read: Callable[[Upload], Plan]
@@ -72,6 +75,10 @@ class Importer:
     recognise: Callable[[Upload], bool] | None = None
     recognised_as: str | Promise = ""
     blank: Callable[[Association, int], bytes] | None = None
+    preview_view: str = "members:import_preview"
+    upload_view: str = "members:imports"
+    done_view: str = "members:imports"
+    done_label: str | Promise = gettext_lazy("Till importerna")
 
 
 IMPORTERS: dict[str, Importer] = {}
@@ -214,7 +221,10 @@ def _spool_folder() -> Path:
 
 
 def _upload_of(
-    batch: ImportBatch, choices: frozenset[str] = frozenset(), confirming: bool = False
+    batch: ImportBatch,
+    choices: frozenset[str] = frozenset(),
+    confirming: bool = False,
+    progress: Progress | None = None,
 ) -> Upload:
     return Upload(
         batch.association,
@@ -224,6 +234,7 @@ def _upload_of(
         batch.period_end,
         choices,
         confirming,
+        progress,
     )
 
 
@@ -239,11 +250,15 @@ def batch_file_exists(batch: ImportBatch) -> bool:
 
 
 def batch_plan(
-    batch: ImportBatch, choices: frozenset[str] = frozenset(), *, confirming: bool = False
+    batch: ImportBatch,
+    choices: frozenset[str] = frozenset(),
+    *,
+    confirming: bool = False,
+    progress: Progress | None = None,
 ) -> Plan:
     if not batch_file_exists(batch):
         return Plan(problems=[Problem("", MISSING_FILE % {"name": batch.filename})])
-    return plan_upload(_upload_of(batch, choices, confirming), batch.kind)
+    return plan_upload(_upload_of(batch, choices, confirming, progress), batch.kind)
 
 
 def import_confirm(
@@ -252,31 +267,47 @@ def import_confirm(
     confirmed: bool = False,
     choices: frozenset[str] = frozenset(),
     user: Any = None,
+    basis: str = "",
+    progress: Progress | None = None,
 ) -> ImportBatch:
     """Apply the file, all or nothing; it is read again, since data may have changed since.
 
     A plan that removes more than it brings needs `confirmed`; a refusal with an offer needs
-    its choice in `choices`. A database error (whatever a reader let through) becomes a
-    message, and the transaction leaves everything as it was. History names `user`, who
-    confirms (another admin than the uploader, maybe); without one (a command, the demo),
-    the uploader."""
+    its choice in `choices`. A plan with a `basis` is applied only while it is the one the
+    preview showed (`basis`, sent back by its page). A database error (whatever a reader let
+    through) becomes a message, and the transaction leaves everything as it was. History
+    names `user`, who confirms (another admin than the uploader, maybe); without one (a
+    command, the demo), the uploader. `progress` is told how far it has come: the file read
+    again (its bytes), then written (its bytes again, where the kind reads it while writing)."""
     try:
-        return _confirm_locked(batch, confirmed, choices, user)
+        return _confirm_locked(batch, confirmed, choices, user, basis, progress)
     except DatabaseError as error:
         raise ValidationError(
             _("Filen kunde inte sparas (%(error)s); inget ändrades.") % {"error": error}
         ) from error
 
 
+# Confirming is two steps of equal weight on the job's page: reading the file again, writing.
+STEPS = 2
+
+
 def _confirm_locked(
-    batch: ImportBatch, confirmed: bool, choices: frozenset[str], user: Any
+    batch: ImportBatch,
+    confirmed: bool,
+    choices: frozenset[str],
+    user: Any,
+    basis: str,
+    progress: Progress | None,
 ) -> ImportBatch:
     with transaction.atomic():
         Association.objects.select_for_update().get(pk=batch.association_id)
         locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if locked.status != ImportStatus.PREVIEW:
             raise ValidationError(_("Filen är redan inläst eller avbruten."))
-        plan = batch_plan(locked, choices, confirming=True)
+        plan = batch_plan(locked, choices, confirming=True, progress=in_step(progress, 0, STEPS))
+        steps_done(progress, 1, STEPS)
+        if plan.basis and plan.basis != basis:
+            raise ValidationError(STALE_PREVIEW)
         if plan.problems:
             raise ValidationError([str(problem) for problem in plan.problems])
         if plan.offers:
@@ -289,11 +320,19 @@ def _confirm_locked(
             )
         # Every figure the file changes names this import (and its checksum) in its history.
         with recording(user=user if user is not None else locked.uploaded_by, batch=locked):
-            locked.summary = IMPORTERS[locked.kind].apply(_upload_of(locked, choices), plan, locked)
+            writing = _upload_of(locked, choices, progress=in_step(progress, 1, STEPS))
+            locked.summary = IMPORTERS[locked.kind].apply(writing, plan, locked)
             locked.status = ImportStatus.APPLIED
             locked.applied_at = timezone.now()
             locked.save()
+        steps_done(progress, STEPS, STEPS)
         return locked
+
+
+STALE_PREVIEW = gettext_lazy(
+    "Det som filen ändrar har ändrats sedan förhandsgranskningen; inget lästes in. Granska "
+    "filen igen: förhandsgranskningen visar nu vad den ändrar."
+)
 
 
 def import_drop(*, batch: ImportBatch) -> None:

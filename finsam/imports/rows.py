@@ -52,7 +52,9 @@ class Plan:
     e.g. an empty #ORGNR); `offers` are refusals the user may lift by a choice; `options`
     are choices offered beside reading the file in (e.g. keeping the file's organisation
     number); `facts` are what the file's checks found, stated in the preview;
-    `suggested_kind` names the kind a file uploaded under the wrong one really is."""
+    `suggested_kind` names the kind a file uploaded under the wrong one really is; `basis`
+    sums up what the plan was read against (a budget file: the year's budget as it was), so
+    confirming it after that changed is refused (`import_confirm`)."""
 
     changes: list[PlannedChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -62,6 +64,7 @@ class Plan:
     options: list[Offer] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     suggested_kind: str = ""
+    basis: str = ""
 
     @property
     def needs_confirming(self) -> bool:
@@ -223,6 +226,7 @@ def plan_stored(plan: Plan) -> dict:
         "options": [_plain(offer) for offer in plan.options],
         "facts": [str(line) for line in plan.facts],
         "suggested_kind": plan.suggested_kind,
+        "basis": plan.basis,
     }
 
 
@@ -242,4 +246,5 @@ def plan_restored(stored: dict) -> Plan:
         options=[Offer(**offer) for offer in stored["options"]],
         facts=list(stored["facts"]),
         suggested_kind=stored["suggested_kind"],
+        basis=stored.get("basis", ""),  # a plan kept before plans had one
     )

@@ -14,10 +14,16 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_tasks import TaskContext, task
 
-from finsam.imports.batches import batch_plan, import_confirm, import_read
+from finsam.imports.batches import (
+    IMPORTERS,
+    STALE_PREVIEW,
+    batch_plan,
+    import_confirm,
+    import_read,
+)
 from finsam.imports.files import Spooled
 from finsam.imports.rows import plan_stored
-from finsam.jobs.runner import JobRefused, job_progress, run_job
+from finsam.jobs.runner import JobRefused, job_progress_of, run_job
 from finsam.models import ImportBatch, Job
 
 
@@ -26,9 +32,18 @@ def preview_key(batch_id: int, choices: frozenset[str]) -> str:
     return f"import-preview:{batch_id}:{','.join(sorted(choices))}"
 
 
-def preview_url(slug: str, batch_id: int, choices: frozenset[str]) -> str:
-    url = reverse("members:import_preview", args=[slug, batch_id])
+def preview_url(batch: ImportBatch, choices: frozenset[str]) -> str:
+    """The page previewing the batch with these choices: its kind's own."""
+    view = IMPORTERS[batch.kind].preview_view
+    url = reverse(view, args=[batch.association.slug, batch.pk])
     return url + ("?" + urlencode({"choice": sorted(choices)}, doseq=True) if choices else "")
+
+
+def previews_forgotten(batch: ImportBatch) -> None:
+    """The batch's previews are read again when next asked for: the data they were read
+    against changed (an apply was refused as stale)."""
+    prefix = f"import-preview:{batch.pk}:"
+    Job.objects.filter(association_id=batch.association_id, key__startswith=prefix).update(key="")
 
 
 @task(takes_context=True)
@@ -48,15 +63,15 @@ def read_import(
             spooled=Spooled(Path(spooled[0]), spooled[1], spooled[2]),
             user=job.created_by,
             period_end=date.fromisoformat(period_end) if period_end else None,
-            progress=lambda done, total: job_progress(job, done, total),
+            progress=job_progress_of(job),
         )
-        back = reverse("members:imports", args=[job.association.slug])
+        back = reverse(IMPORTERS[kind_of_file].upload_view, args=[job.association.slug])
         if batch is None:
             lines = [str(problem) for problem in plan.problems]
             raise JobRefused("\n".join(lines), {"plan": plan_stored(plan), "back": back})
         job.key = preview_key(batch.pk, frozenset())
         job.result = {"plan": plan_stored(plan), "batch": batch.pk}
-        job.result_link = preview_url(job.association.slug, batch.pk, frozenset())
+        job.result_link = preview_url(batch, frozenset())
         job.result["link_label"] = str(_("Granska vad filen ändrar"))
 
     run_job(context, job_id, work)
@@ -69,7 +84,7 @@ def preview_import(context: TaskContext, job_id: int, batch_id: int, choices: li
         chosen = frozenset(choices)
         plan = batch_plan(batch, chosen)
         job.result = {"plan": plan_stored(plan), "batch": batch.pk}
-        job.result_link = preview_url(job.association.slug, batch.pk, chosen)
+        job.result_link = preview_url(batch, chosen)
         job.result["link_label"] = str(_("Granska vad filen ändrar"))
 
     run_job(context, job_id, work)
@@ -77,20 +92,32 @@ def preview_import(context: TaskContext, job_id: int, batch_id: int, choices: li
 
 @task(takes_context=True)
 def apply_import(
-    context: TaskContext, job_id: int, batch_id: int, confirmed: bool, choices: list[str]
+    context: TaskContext,
+    job_id: int,
+    batch_id: int,
+    confirmed: bool,
+    choices: list[str],
+    basis: str = "",
 ) -> None:
     def work(job: Job) -> None:
         batch = ImportBatch.objects.get(pk=batch_id, association=job.association)
-        back = preview_url(job.association.slug, batch.pk, frozenset(choices))
+        back = preview_url(batch, frozenset(choices))
         job.result = {"back": back}
         try:
             applied = import_confirm(
-                batch=batch, confirmed=confirmed, choices=frozenset(choices), user=job.created_by
+                batch=batch,
+                confirmed=confirmed,
+                choices=frozenset(choices),
+                user=job.created_by,
+                basis=basis,
+                progress=job_progress_of(job),
             )
         except ValidationError as error:
+            if str(STALE_PREVIEW) in error.messages:
+                previews_forgotten(batch)  # its preview page shows what the file does now
             raise JobRefused("\n".join(error.messages), {"back": back}) from error
         job.message = f"{applied.filename}: {applied.summary}"
-        job.result_link = reverse("members:imports", args=[job.association.slug])
-        job.result["link_label"] = str(_("Till importerna"))
+        job.result_link = reverse(IMPORTERS[batch.kind].done_view, args=[job.association.slug])
+        job.result["link_label"] = str(IMPORTERS[batch.kind].done_label)
 
     run_job(context, job_id, work)

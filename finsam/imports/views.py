@@ -5,26 +5,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from finsam.backup.tasks import association_export as export_task
-from finsam.imports.batches import (
-    IMPORTERS,
-    MISSING_FILE,
-    batch_file_exists,
-    import_discard,
-    import_spool,
-)
+from finsam.imports.batches import IMPORTERS, MISSING_FILE, batch_file_exists, import_discard
 from finsam.imports.kinds import kind_choices
-from finsam.imports.rows import plan_restored
-from finsam.imports.tasks import apply_import, preview_import, preview_key, preview_url, read_import
+from finsam.imports.pages import apply_answer, preview_answer, reading_answer
+from finsam.imports.rows import Plan
 from finsam.jobs.responses import job_response
 from finsam.jobs.runner import job_start
-from finsam.jobs.selectors import job_answered
-from finsam.models import ImportBatch, Job, JobStatus
+from finsam.models import ImportBatch
 from finsam.permissions import Perm
 from finsam.tenancy import Tenant, get_scoped_or_404, scoped, tenant_view
 from finsam.uploads import limit_mb
@@ -56,11 +50,18 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponseBase:
     form = UploadForm(request.POST or None, request.FILES or None)
     plan = None
     if request.method == "POST" and form.is_valid():
-        job = _reading_started(request, tenant, form.cleaned_data)
-        if job.status != JobStatus.FAILED or "plan" not in job.result:
-            return job_response(request, job)
-        # Refused at once (a backend without a queue): the problems beside the form, as before.
-        plan = plan_restored(job.result["plan"])
+        data = form.cleaned_data
+        answer = reading_answer(
+            request,
+            tenant,
+            kind=data["kind"],
+            upload=data["file"],
+            perm=Perm.IMPORT,
+            period_end=data["period_end"],
+        )
+        if not isinstance(answer, Plan):
+            return answer
+        plan = answer  # refused at once: the problems beside the form
         if plan.suggested_kind:  # an SIE file uploaded as something else: offered as SIE
             form = UploadForm(initial={"kind": plan.suggested_kind})
     history = scoped(ImportBatch, tenant).select_related("uploaded_by")[:50]
@@ -68,54 +69,22 @@ def imports(request: HttpRequest, tenant: Tenant) -> HttpResponseBase:
     return render(request, "finsam/imports.html", context)
 
 
-def _reading_started(request: HttpRequest, tenant: Tenant, data: dict) -> Job:
-    """The file is copied aside here; reading it (which may take long) is a job."""
-    upload, period_end = data["file"], data["period_end"]
-    spooled = import_spool(upload)
-    return job_start(
-        association=tenant.association,
-        user=request.user,
-        kind="import_read",
-        title=_("Granskar %(filename)s") % {"filename": upload.name},
-        perm=Perm.IMPORT,
-        task=read_import,
-        kind_of_file=data["kind"],
-        filename=upload.name,
-        spooled=[str(spooled.path), spooled.size, spooled.sha256],
-        period_end=period_end.isoformat() if period_end else None,
-    )
-
-
 @tenant_view(Perm.IMPORT)
 def import_preview(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponseBase:
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     choices = frozenset(request.GET.getlist("choice"))
-    plan = None
-    if batch.is_open:
-        job = job_answered(tenant.association.pk, preview_key(batch.pk, choices))
-        if job is None:
-            job = _preview_started(request, tenant, batch, choices)
-            if job.status != JobStatus.DONE:
-                return job_response(request, job)
-        plan = plan_restored(job.result["plan"])
-    context = {"batch": batch, "plan": plan, "choices": sorted(choices)}
+    plan = preview_answer(request, tenant, batch, choices, Perm.IMPORT)
+    if isinstance(plan, HttpResponseBase):
+        return plan
+    slug = tenant.association.slug
+    context = {
+        "batch": batch,
+        "plan": plan,
+        "choices": sorted(choices),
+        "decide_url": reverse("members:import_decide", args=[slug, batch.pk]),
+        "back_url": reverse("members:imports", args=[slug]),
+    }
     return render(request, "finsam/import_preview.html", context)
-
-
-def _preview_started(
-    request: HttpRequest, tenant: Tenant, batch: ImportBatch, choices: frozenset[str]
-) -> Job:
-    return job_start(
-        association=tenant.association,
-        user=request.user,
-        kind="import_preview",
-        title=_("Granskar %(filename)s") % {"filename": batch.filename},
-        key=preview_key(batch.pk, choices),
-        perm=Perm.IMPORT,
-        task=preview_import,
-        batch_id=batch.pk,
-        choices=sorted(choices),
-    )
 
 
 @tenant_view(Perm.IMPORT)
@@ -124,25 +93,7 @@ def import_decide(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse
     batch = get_scoped_or_404(ImportBatch, tenant, pk=pk)
     if "discard" in request.POST:
         return _discarded(request, tenant, batch)
-    choices = frozenset(request.POST.getlist("choice"))
-    job = job_start(
-        association=tenant.association,
-        user=request.user,
-        kind="import_apply",
-        title=_("Läser in %(filename)s") % {"filename": batch.filename},
-        perm=Perm.IMPORT,
-        task=apply_import,
-        batch_id=batch.pk,
-        confirmed=request.POST.get("confirmed") == "1",
-        choices=sorted(choices),
-    )
-    if job.status == JobStatus.FAILED:  # refused at once: back to the preview, as before
-        problems = " ".join(job.message.splitlines())
-        messages.error(request, _("Inget lästes in: %(problems)s") % {"problems": problems})
-        return redirect(preview_url(tenant.association.slug, batch.pk, choices))
-    if job.status == JobStatus.DONE:
-        messages.success(request, job.message)
-    return job_response(request, job)
+    return apply_answer(request, tenant, batch, Perm.IMPORT)
 
 
 def _discarded(request: HttpRequest, tenant: Tenant, batch: ImportBatch) -> HttpResponse:

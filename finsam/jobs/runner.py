@@ -4,19 +4,22 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from contextvars import ContextVar
 from datetime import timedelta
+from threading import local
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.db import DatabaseError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import TaskContext
 from django_tasks.base import Task
 
 from finsam.audit.recording import recording
+from finsam.lib.progress import Progress
 from finsam.lib.shares import whole_percent_done
 from finsam.logs import log_event, task_log
 from finsam.models import Association, Job, JobStatus, WorkerBeat
@@ -70,6 +73,7 @@ def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> N
     started = time.monotonic()
     job.status, job.started_at, job.worker_id = JobStatus.RUNNING, timezone.now(), worker[:64]
     job.save(update_fields=["status", "started_at", "worker_id"])
+    outside = _outside_work.set(len(connection.atomic_blocks))
     try:
         # History names who started the job, as it names who sends a request.
         with recording(user=job.created_by):
@@ -84,6 +88,9 @@ def run_job(context: TaskContext, job_id: int, work: Callable[[Job], None]) -> N
         raise
     else:
         _finish(job, JobStatus.DONE, started)
+    finally:
+        _outside_work.reset(outside)
+        _side_connection_closed()
 
 
 def _finish(job: Job, status: str, started: float, **fields: Any) -> None:
@@ -105,13 +112,58 @@ def _finish(job: Job, status: str, started: float, **fields: Any) -> None:
 
 
 def job_progress(job: Job, done: int, total: int) -> None:
-    """Tell the job's page how far the work has come; written only when the percentage moves,
-    so a loop may call it for every row."""
+    """Tell the job's page how far the work has come (a `finsam.lib.progress.Progress`): the
+    one place progress is written, and only when the percentage moves, so a loop may call it
+    for every row. Work that is one transaction (an import applied, a report adopted) reports
+    from inside it: the count is then written beside that transaction, so the page sees it
+    while the work goes on, and keeps it when the work is rolled back."""
     percent = whole_percent_done(done, total) or 0
     if total == job.rows_total and percent == (job.percent or 0) and done != total:
         return
     job.rows_done, job.rows_total = done, total
-    Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+    if _in_its_own_transaction() and connection.vendor == "postgresql":
+        _written_beside(job.pk, done, total)
+    else:
+        # No transaction of the work's own to see past (the job's row may be in one the work
+        # runs inside: a backend that runs tasks at once, a test), or SQLite, where one writes
+        # at a time: written as it is.
+        Job.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
+
+
+def job_progress_of(job: Job) -> Progress:
+    """The job's progress as work is told it (`finsam.lib.progress`)."""
+    return lambda done, total: job_progress(job, done, total)
+
+
+# How many transactions were open where the job's work began (None: no job's work runs here):
+# those the work opens beyond them are its own, which progress is written beside.
+_outside_work: ContextVar[int | None] = ContextVar("outside_work", default=None)
+_side = local()
+
+
+def _in_its_own_transaction() -> bool:
+    outside = _outside_work.get()
+    return outside is not None and len(connection.atomic_blocks) > outside
+
+
+def _written_beside(job_id: int, done: int, total: int) -> None:
+    """The progress written over a connection of its own, committed at once."""
+    side = getattr(_side, "connection", None)
+    if side is None:
+        side = _side.connection = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = connection.ops.quote_name(Job._meta.db_table)
+    with suppress(DatabaseError), side.cursor() as cursor:  # progress is never worth a failure
+        cursor.execute(
+            f"UPDATE {table} SET rows_done = %s, rows_total = %s WHERE id = %s",
+            [done, total, job_id],
+        )
+
+
+def _side_connection_closed() -> None:
+    side = getattr(_side, "connection", None)
+    if side is not None:
+        _side.connection = None
+        side.close()
 
 
 def job_keep_file(job: Job, name: str, content: bytes | IO[bytes]) -> None:

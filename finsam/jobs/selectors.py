@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 
@@ -32,10 +33,17 @@ def job_state(job: Job) -> dict[str, Any]:
         "rows_done": job.rows_done,
         "rows_total": job.rows_total,
         "percent": job.percent,
+        # What the page says beside its bar: counts differ in kind (rows, bytes, steps), so
+        # the page names the share only.
+        "progress_text": _progress_text(job.percent),
         "message": job.message,
         "file": reverse("members:job_file", args=[slug, job.pk]) if job.result_file else "",
         "link": job.result_link if job.status == JobStatus.DONE else "",
     }
+
+
+def _progress_text(percent: int | None) -> str:
+    return "" if percent is None else _("%(percent)s %% klart") % {"percent": percent}
 
 
 def worker_state() -> str:

@@ -13,9 +13,7 @@
     if (state.finished) { window.location.reload(); return; }
     label.textContent = state.status_label;
     if (state.percent !== null) { bar.value = state.percent; bar.textContent = state.percent + " %"; }
-    if (state.rows_total) {
-      rows.textContent = state.percent + " % (" + state.rows_done + " / " + state.rows_total + ")";
-    }
+    if (state.percent !== null) { rows.textContent = state.progress_text; }
     window.setTimeout(poll, 1000);
   }
 

@@ -12,10 +12,11 @@ from openpyxl import load_workbook
 
 from budgets.models import BudgetAmount, BudgetDocument
 from budgets.selectors import budget_sheet
-from budgets.services.import_preview import pending_file_remove, pending_file_save
 from budgets.xlsx.export import export_budget
-from finsam.models import Association
+from finsam.models import Association, ImportBatch, ImportStatus
 from finsam.permissions import Role
+from tests.access_samples import _import_batch
+from tests.access_samples_budgets import _budget_file
 
 pytestmark = pytest.mark.django_db
 SLUG = "finnveden"
@@ -49,10 +50,24 @@ def _upload(client, content: bytes):
     return client.post(url, {"file": SimpleUploadedFile("budget.xlsx", content)})
 
 
+def _previewed(client, content: bytes):
+    """The preview the upload leads to: the file is read by a job (tests run tasks at once),
+    whose answer is its preview page."""
+    response = _upload(client, content)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    return client.get(response.url)
+
+
+def _decide(client, preview, *, follow=False, **data):
+    batch = preview.context["batch"]
+    url = reverse("budgets:import_decide", args=[batch.association.slug, batch.pk])
+    return client.post(url, {"basis": preview.context["plan"].basis, **data}, follow=follow)
+
+
 def test_staff_sees_every_change_then_confirms(staff_client, document):
-    response = _upload(staff_client, _edited_file(document))
-    assert response.status_code == 200
-    changes = [(c.where, c.before, c.after) for c in response.context["preview"].changes]
+    preview = _previewed(staff_client, _edited_file(document))
+    assert preview.status_code == 200
+    changes = [(c.subject, c.before, c.after) for c in preview.context["plan"].changes]
     opening = "Avsnitt ”Intäkter” / Ackumulerat överskott prel / Budget 2015"
     assert changes == [
         # what follows from the change too: 2014 closes 5 000 lower, so 2015 opens lower
@@ -60,32 +75,38 @@ def test_staff_sees_every_change_then_confirms(staff_client, document):
         ("Avsnitt ”Administration” / Kansli / Budget 2014", "425\u00a0000", "430\u00a0000"),
         ("Avsnitt ”Administration” / Revision / Budget 2015", "21\u00a0000", "tomt"),
     ]
-    assert "425\u00a0000" in response.content.decode()
+    page = preview.content.decode()
+    assert "425\u00a0000" in page and f"Filen ersätter utkastet {document}." in page
     assert _amount(document, "Kansli", 2014) == 425_000  # nothing changed before confirming
-    data = {"key": response.context["key"], "digest": response.context["preview"].digest}
-    confirmed = staff_client.post(reverse("budgets:upload_confirm", args=[SLUG]), data)
+    confirmed = _decide(staff_client, preview, confirm="1")
     assert confirmed.status_code == 302
     assert _amount(document, "Kansli", 2014) == 430_000
     assert _amount(document, "Revision", 2015) is None
-    again = staff_client.post(reverse("budgets:upload_confirm", args=[SLUG]), data, follow=True)
-    assert "Filen finns inte längre" in again.content.decode()  # the kept file is removed
+    batch = ImportBatch.objects.get(pk=preview.context["batch"].pk)
+    assert (batch.status, batch.kind) == (ImportStatus.APPLIED, "budget")
+    again = _decide(staff_client, preview, confirm="1", follow=True)
+    assert "Filen är redan inläst eller avbruten." in again.content.decode()  # applied once
 
 
 def test_discard_changes_nothing(staff_client, document):
-    response = _upload(staff_client, _edited_file(document))
-    data = {"key": response.context["key"], "digest": "x", "discard": "1"}
-    answer = staff_client.post(reverse("budgets:upload_confirm", args=[SLUG]), data, follow=True)
+    preview = _previewed(staff_client, _edited_file(document))
+    answer = _decide(staff_client, preview, discard="1", follow=True)
     assert "Inläsningen är avbruten; inget ändrades." in answer.content.decode()
     assert _amount(document, "Kansli", 2014) == 425_000
+    assert ImportBatch.objects.get(pk=preview.context["batch"].pk).status == ImportStatus.DISCARDED
 
 
 def test_a_budget_changed_since_the_preview_refuses_the_file(staff_client, document):
-    response = _upload(staff_client, _edited_file(document))
+    preview = _previewed(staff_client, _edited_file(document))
     BudgetAmount.objects.filter(line__document=document, line__label="Styrelse").update(amount=1)
-    data = {"key": response.context["key"], "digest": response.context["preview"].digest}
-    answer = staff_client.post(reverse("budgets:upload_confirm", args=[SLUG]), data)
+    answer = _decide(staff_client, preview, confirm="1", follow=True)
     assert "har ändrats sedan förhandsgranskningen" in answer.content.decode()
     assert _amount(document, "Kansli", 2014) == 425_000
+    # The preview is read again: it shows what the file does now, and may then be confirmed.
+    again = staff_client.get(answer.redirect_chain[-1][0])
+    assert again.context["plan"].basis != preview.context["plan"].basis
+    assert _decide(staff_client, again, confirm="1").status_code == 302
+    assert _amount(document, "Kansli", 2014) == 430_000
 
 
 def test_board_member_may_not_import(client, make_user, document):
@@ -93,15 +114,14 @@ def test_board_member_may_not_import(client, make_user, document):
     assert _upload(client, _edited_file(document)).status_code == 403
 
 
-def test_a_file_kept_for_another_association_is_not_found(staff_client, document):
-    vaxjo = Association.objects.get(slug="vaxjo")
-    key = pending_file_save(association=vaxjo, content=_edited_file(document))
-    # An earlier test of the session may have kept the same bytes (made in the same second)
-    # for Finnveden: the media folder is not rolled back with the database.
-    pending_file_remove(association=document.association, key=key)
-    data = {"key": key, "digest": ""}
-    answer = staff_client.post(reverse("budgets:upload_confirm", args=[SLUG]), data, follow=True)
-    assert "Filen finns inte längre" in answer.content.decode()
+def test_a_file_of_another_association_or_kind_is_not_found(staff_client, document):
+    theirs = ImportBatch.objects.get(pk=_budget_file(Association.objects.get(slug="vaxjo"))["pk"])
+    population = ImportBatch.objects.get(pk=_import_batch(document.association)["pk"])
+    for batch in (theirs, population):
+        preview = reverse("budgets:import_preview", args=[SLUG, batch.pk])
+        decide = reverse("budgets:import_decide", args=[SLUG, batch.pk])
+        assert staff_client.get(preview).status_code == 404
+        assert staff_client.post(decide, {"confirm": "1"}).status_code == 404
     assert _amount(document, "Kansli", 2014) == 425_000
 
 

@@ -12,6 +12,7 @@ from budgets.selectors import budget_sheet
 from budgets.services import document_import
 from budgets.xlsx.export import export_budget
 from budgets.xlsx.importer import BudgetFileError, read_budget
+from finsam.models import ImportBatch
 
 pytestmark = pytest.mark.django_db
 
@@ -102,9 +103,25 @@ def test_download_and_upload_in_the_browser(client, make_user, association):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     upload = SimpleUploadedFile("b.xlsx", response.content)
     answer = client.post("/finnveden/budget/las-in/", {"file": upload})
-    assert answer.status_code == 200 and answer.context["preview"].changes == []
-    data = {"key": answer.context["key"], "digest": answer.context["preview"].digest}
-    assert client.post("/finnveden/budget/las-in/bekrafta/", data).status_code == 302
+    # The draft as it is: nothing to read in, said beside the form, nothing kept.
+    assert answer.status_code == 200 and answer.context["problems"] == [
+        "Filen ändrar ingenting i budgeten."
+    ]
+    assert not ImportBatch.objects.filter(association=association, kind="budget").exists()
+    book = load_workbook(BytesIO(response.content))
+    book["Inställningar"]["B1"] = "Budget 2014 (inläst)"
+    edited = BytesIO()
+    book.save(edited)
+    upload = SimpleUploadedFile("b.xlsx", edited.getvalue())
+    preview = client.get(client.post("/finnveden/budget/las-in/", {"file": upload}).url)
+    assert [(c.before, c.after) for c in preview.context["plan"].changes] == [
+        (document.title, "Budget 2014 (inläst)")
+    ]
+    batch = preview.context["batch"]
+    data = {"confirm": "1", "basis": preview.context["plan"].basis}
+    assert client.post(f"/finnveden/budget/las-in/{batch.pk}/beslut/", data).status_code == 302
+    document.refresh_from_db()
+    assert document.title == "Budget 2014 (inläst)"
     bad = client.post("/finnveden/budget/las-in/", {"file": SimpleUploadedFile("b.xlsx", b"x")})
     assert "b.xlsx är ingen Excel-arbetsbok (.xlsx)" in bad.content.decode()
 

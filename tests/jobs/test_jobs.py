@@ -252,3 +252,21 @@ def test_an_apply_that_fails_half_way_leaves_nothing_applied(
     assert answer.url == f"/{association.slug}/importer/{batch.pk}/"
     assert PopulationFigure.objects.filter(association=association).count() == before
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.PREVIEW
+
+
+def test_a_running_job_shows_its_percentage_on_its_page_and_in_its_status(
+    client, make_user, association
+):
+    user = make_user("auditor", association, Role.AUDITOR)
+    job = Job.objects.create(
+        association=association, kind="t", title="Läser in", perm="view_history"
+    )
+    job.status = JobStatus.RUNNING
+    job.save()
+    job_progress(job, 1500, 2000)  # e.g. an import read again and half written
+    client.force_login(user)
+    for _ in range(2):  # and the same after a reload
+        page = client.get(f"/{association.slug}/jobb/{job.pk}/").content.decode()
+        assert 'value="75"' in page and "75 % klart" in page
+    state = client.get(f"/{association.slug}/jobb/{job.pk}/status/").json()
+    assert (state["percent"], state["progress_text"]) == (75, "75 % klart")

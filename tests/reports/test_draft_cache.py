@@ -33,7 +33,7 @@ def renders(monkeypatch, settings, tmp_path) -> list[str]:
     settings.MEDIA_ROOT = tmp_path
     calls: list[str] = []
 
-    def fake_pdf(data) -> bytes:
+    def fake_pdf(data, progress=None) -> bytes:
         digest = hashlib.sha256(drafts.print_html(data).encode()).hexdigest()
         calls.append(digest)
         return b"%PDF-stand-in " + digest.encode()

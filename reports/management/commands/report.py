@@ -6,6 +6,7 @@ adoption (the file auditors download), instead of rendering today's data as a dr
 `--format docx` too, the Word copy written at the adoption.
 """
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,12 +15,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from finsam.models import Association
 from finsam.pdf import sha256_hex
 from reports.builders import build_report
+from reports.data import ReportData
 from reports.docx_export import report_docx
 from reports.models import ReportKind
 from reports.rendering import report_pdf, standalone_html
 from reports.selectors import latest_adoption, report_named
 
-RENDERERS = {
+RENDERERS: dict[str, Callable[[ReportData], bytes]] = {
     "pdf": report_pdf,
     "html": lambda data: standalone_html(data).encode(),
     "docx": report_docx,
