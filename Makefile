@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 UV_VERSION := 0.13.10
 UV := $(VENV)/bin/uv
 LOCK := requirements.lock
+PRODUCTION_LOCK := requirements-production.lock
 
 .PHONY: lock
 
@@ -21,11 +22,14 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
 
-# Re-resolve the lock file after a change to pyproject.toml's dependencies (the ranges stay
-# there; the lock holds what is installed).
+# Re-resolve the lock files after a change to pyproject.toml's dependencies (the ranges stay
+# there; the locks hold what is installed). The production lock (the container image) is the
+# same releases without the test tools: it is resolved within the full lock.
 lock: setup
 	$(UV) pip compile pyproject.toml --extra test --universal --generate-hashes \
 		--python-version 3.11 --quiet -o $(LOCK)
+	$(UV) pip compile pyproject.toml -c $(LOCK) --universal --generate-hashes \
+		--python-version 3.11 --quiet -o $(PRODUCTION_LOCK)
 
 setup: $(STAMP)
 

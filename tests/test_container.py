@@ -43,7 +43,7 @@ def test_compose_sets_only_what_the_settings_read():
 
 def test_the_image_installs_the_lock_with_hashes_and_runs_as_non_root():
     image = (ROOT / "Containerfile").read_text()
-    assert "--require-hashes -r requirements.lock" in image
+    assert "--require-hashes -r requirements-production.lock" in image
     assert "collectstatic --noinput" in image
     for library in ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"):
         assert library in image
