@@ -216,7 +216,9 @@ def grow_template(slug: str, years: int) -> None:
         copies, by = moves(budget.year, taken)
         written += clone(_subtree(tables, BudgetDocument, "document", [budget.pk]), copies, by)
     initiatives = list(Initiative.objects.filter(association=template).values_list("pk", flat=True))
-    copies, by = moves(BOOKS, [BOOKS])
+    # A copy's name ends with its year: one ending with the window's last says it is done.
+    done = Initiative.objects.filter(association=template, name__endswith=f" {LAST}").exists()
+    copies, by = moves(BOOKS, window if done else [BOOKS])
     parts = _subtree(tables, Initiative, "initiative", initiatives)
     parts[0].overrides = {"name": f"t.name || ' ' || ({BOOKS} + {by('k')})"}
     parts.append(Part(Goal, Goal.objects.filter(initiative__in=initiatives)))
@@ -347,45 +349,78 @@ def copy_association(slug: str, associations: int) -> None:
 def write_vouchers(per_year: int, minutes: float) -> None:
     """`per_year` vouchers in every year an association has books, each with rows on two of
     its accounts, in one import of the association's. One statement (and commit) per
-    association; after `minutes` the rest is left out, and said."""
-    from budgets.accounts.models import Account, MonthMovement, Voucher
-    from finsam.models import ImportBatch
+    association, skipping one that has them already (a build can be run again); after
+    `minutes` the rest is left out, and said.
+
+    Loading is what bulk loads do: the plain indexes are dropped and built again after, and
+    the foreign-key triggers are off while the rows (whose keys are read from the database)
+    go in; the unique index stays, so a number is never written twice.
+    """
+    from budgets.accounts.models import MonthMovement, Voucher
 
     started = time.perf_counter()
     associations = list(
         MonthMovement.objects.values_list("association", flat=True).distinct().order_by()
     )
     written = 0
-    for done, association in enumerate(sorted(associations)):
-        if time.perf_counter() - started > minutes * 60:
-            say(f"vouchers: time is up after {done} of {len(associations)} associations")
-            break
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""INSERT INTO {_table(Voucher)} (association_id, year, series, number, date,
-                    amounts, batch_id)
-                SELECT %(a)s, y.year, 'S', g::text, make_date(y.year, 1, 1) + (g %% 365),
-                       jsonb_build_object(c.cost, (g %% 900 + 100)::text || '.00',
-                                          c.bank, '-' || (g %% 900 + 100)::text || '.00'),
-                       c.batch
-                FROM (SELECT DISTINCT year FROM {_table(MonthMovement)}
-                      WHERE association_id = %(a)s) AS y
-                CROSS JOIN (SELECT
-                    (SELECT min(number) FROM {_table(Account)}
-                     WHERE association_id = %(a)s AND number LIKE '5%%') AS cost,
-                    (SELECT min(number) FROM {_table(Account)}
-                     WHERE association_id = %(a)s AND number LIKE '19%%') AS bank,
-                    (SELECT min(id) FROM {_table(ImportBatch)}
-                     WHERE association_id = %(a)s) AS batch) AS c
-                CROSS JOIN generate_series(1, %(n)s) AS g
-                WHERE c.batch IS NOT NULL AND c.cost IS NOT NULL AND c.bank IS NOT NULL
-                ON CONFLICT DO NOTHING""",
-                {"a": association, "n": per_year},
-            )
-            written += cursor.rowcount
-        if done % 10 == 9:
-            say(f"vouchers: {written} written ({done + 1} associations)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+            "AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
+            [Voucher._meta.db_table],
+        )
+        plain = cursor.fetchall()
+        for name, _definition in plain:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        cursor.execute("SET session_replication_role = replica")
+        try:
+            for done, association in enumerate(sorted(associations)):
+                if time.perf_counter() - started > minutes * 60:
+                    say(f"vouchers: time is up after {done} of {len(associations)} associations")
+                    break
+                written += _vouchers_of(cursor, association, per_year)
+                if done % 10 == 9:
+                    say(f"vouchers: {written} written ({done + 1} associations)")
+        finally:
+            cursor.execute("SET session_replication_role = DEFAULT")
+            for _name, definition in plain:
+                cursor.execute(definition)
     say(f"vouchers: {written} written")
+
+
+def _vouchers_of(cursor, association: int, per_year: int) -> int:
+    from budgets.accounts.models import Account, MonthMovement, Voucher
+    from finsam.models import ImportBatch
+
+    cursor.execute(
+        f"SELECT 1 FROM {_table(Voucher)} WHERE association_id = %s AND series = 'S' "
+        "AND number = %s LIMIT 1",
+        [association, str(per_year)],
+    )
+    if cursor.fetchone():
+        return 0
+    cursor.execute(
+        f"""INSERT INTO {_table(Voucher)} (association_id, year, series, number, date,
+            amounts, batch_id)
+        SELECT %(a)s, y.year, 'S', g::text, make_date(y.year, 1, 1) + (g %% 365),
+               jsonb_build_object(c.cost, (g %% 900 + 100)::text || '.00',
+                                  c.bank, '-' || (g %% 900 + 100)::text || '.00'),
+               c.batch
+        FROM (SELECT DISTINCT year FROM {_table(MonthMovement)}
+              WHERE association_id = %(a)s) AS y
+        CROSS JOIN (SELECT
+            (SELECT min(number) FROM {_table(Account)}
+             WHERE association_id = %(a)s AND number LIKE '5%%') AS cost,
+            (SELECT min(number) FROM {_table(Account)}
+             WHERE association_id = %(a)s AND number LIKE '19%%') AS bank,
+            (SELECT min(id) FROM {_table(ImportBatch)}
+             WHERE association_id = %(a)s) AS batch) AS c
+        CROSS JOIN generate_series(1, %(n)s) AS g
+        WHERE c.batch IS NOT NULL AND c.cost IS NOT NULL AND c.bank IS NOT NULL
+        ON CONFLICT DO NOTHING""",
+        {"a": association, "n": per_year},
+    )
+    return cursor.rowcount
 
 
 def lengthen_history(rows: int) -> None:
