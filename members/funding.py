@@ -291,9 +291,9 @@ def _population_weights(
 
 def funding_breakdowns(funding_years: Iterable[FundingYear]) -> dict[int, FundingBreakdown]:
     """The breakdowns of several years of one association (a budget's columns) per year, in
-    two queries whatever the number of years: the memberships of all the years, and the
-    population on all their key dates. The years' own shares and agreed amounts are read by
-    the caller's prefetch."""
+    at most two queries whatever the number of years: the memberships of all the years, and
+    the population on all their key dates (if a year is keyed by population). The years' own
+    shares and agreed amounts are read by the caller's prefetch."""
     years = list(funding_years)
     if not years:
         return {}
@@ -305,12 +305,15 @@ def funding_breakdowns(funding_years: Iterable[FundingYear]) -> dict[int, Fundin
         .select_related("member")
         .order_by("order", "member__name")
     )
-    figures = PopulationFigure.objects.filter(
-        association=association, date__in={y.key_date for y in years}
-    ).values_list("date", "member_id", "population")
+    # Only a population key reads the population (a fixed key or equal parts do not).
+    key_dates = {y.key_date for y in years if y.distribution_key == DistributionKey.POPULATION}
     population: dict[date, dict[int, int]] = {}
-    for day, member, inhabitants in figures:
-        population.setdefault(day, {})[member] = inhabitants
+    if key_dates:
+        figures = PopulationFigure.objects.filter(
+            association=association, date__in=key_dates
+        ).values_list("date", "member_id", "population")
+        for day, member, inhabitants in figures:
+            population.setdefault(day, {})[member] = inhabitants
     return {
         year.year: funding_breakdown(
             year,
