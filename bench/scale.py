@@ -1,16 +1,17 @@
 """Benchmark: does a page cost more when the installation is large? Measures every page
-kind of one association (Finnveden) on the demo, then grows the database and measures again:
-the query count of each page must stay the same and the median time within 1.5x.
+kind on the demo, grows the database to the issue's installation (`bench/grow.py`: 80
+associations with 20 years of funding, budgets of 60 lines x 5 columns, initiatives, books of
+20 000 vouchers a year, a million more history rows) and measures again: the query count of
+each page must stay the same and the median time within 1.5x.
 
     createdb ops_scale; DATABASE_URL=postgres://postgres@127.0.0.1:5432/ops_scale \\
         python manage.py migrate && ... load_demo
-    DATABASE_URL=... python bench/scale.py --associations 80 --vouchers 20000 --history 1000000
+    DATABASE_URL=... python bench/scale.py [--associations 80 --years 20 --vouchers 20000
+        --history 1000000 --voucher-minutes 60]
 
-Growing is done in bulk (INSERT ... SELECT over generate_series, bulk_create), never through
-the services: `--associations` more associations (copies of Växjö's settings, without
-members), `--vouchers` vouchers a year for each of `--years` years of the measured
-association, and `--history` budget-figure history rows of it. What is NOT built here (see
-docs/benchmarks.md): members, budgets, initiatives and books for the added associations.
+`--build-only` grows without measuring, `--measure-only FILE` measures without growing (a
+demo copy and the grown database, one after the other), `--compare A B` prints the table of
+two saved measurements. See docs/benchmarks.md, "A large installation".
 """
 
 import argparse
