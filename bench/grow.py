@@ -8,11 +8,11 @@ the copies are complete and apart. A year (`year` columns) and dates may move wi
 tables come from the backup's registry (`finsam.backup.tables`), so a table a later version
 adds is copied with the rest.
 
-`build` grows the measured association (the template) first: books copied from Växjö, the
-budget widened to 60 lines x 5 columns, then funding, budgets, initiatives (with goals,
-decisions and figures) and books for 20 years, a "created" history row for every row; then
-copies the template into the other associations, writes the vouchers and lengthens the
-history.
+`build` grows every demo association first (Finnveden is the template of the copies): books
+copied from Växjö where there are none, then funding, budgets, initiatives (with goals,
+decisions and figures) and books for 20 years, a "created" history row for every row; widens
+the budgets to 60 lines x 5 columns; copies the template into the other associations; writes
+the vouchers and lengthens the history.
 """
 
 import sys
@@ -232,16 +232,23 @@ def grow_template(slug: str, years: int) -> None:
     say(f"template history: {written} rows")
 
 
-def widen_budgets(after: int) -> int:
-    """Every budget with an id above `after` (the demo's are kept as they are: the pages
-    measured on the demo are measured again) 60 lines x 5 columns: columns for plan years,
-    and amount lines in its first cost section, each with an amount in every column."""
-    from django.db.models import Count
+def widen_budgets() -> int:
+    """Every budget 60 lines x 5 columns: columns for plan years, and amount lines in its
+    first cost section, each with an amount in every column. The demo's own budget of each
+    demo association (its lowest id) is kept as it is: the pages measured on the demo are
+    measured again."""
+    from django.db.models import Count, Min
 
     from budgets.models import BudgetAmount, BudgetColumn, BudgetDocument, BudgetLine
 
+    kept = (
+        BudgetDocument.objects.exclude(association__slug__startswith="skala-")
+        .values("association")
+        .annotate(first=Min("pk"))
+        .values_list("first", flat=True)
+    )
     narrow = (
-        BudgetDocument.objects.filter(pk__gt=after)
+        BudgetDocument.objects.exclude(pk__in=list(kept))
         .annotate(width=Count("columns", distinct=True), length=Count("lines", distinct=True))
         .filter(Q(width__lt=5) | Q(length__lt=60))
     )
@@ -424,7 +431,8 @@ def _vouchers_of(cursor, association: int, per_year: int) -> int:
 
 
 def lengthen_history(rows: int) -> None:
-    """`rows` more history rows, spread over the associations: changes of budget figures."""
+    """The budget figures' history up to `rows` rows (more changes copied from those there,
+    spread over the associations); nothing if it has them already."""
     from budgets.models import BudgetAmount
 
     history = BudgetAmount.history.model
@@ -440,12 +448,14 @@ def lengthen_history(rows: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {_table(history)}")
         have = cursor.fetchone()[0]
-        each = -(-rows // max(have, 1))
+        if have >= rows:
+            return
+        each = -(-(rows - have) // max(have, 1))
         cursor.execute(
             f"""INSERT INTO {_table(history)} ({", ".join(columns)})
             SELECT {chosen} FROM {_table(history)} AS h CROSS JOIN generate_series(1, %s) AS g
             LIMIT %s""",
-            [each, rows],
+            [each, rows - have],
         )
         say(f"history: {cursor.rowcount} budget-figure changes written")
 
@@ -457,24 +467,23 @@ def analyze() -> None:
 
 def build(
     slug: str,
-    books: str,
     associations: int,
     years: int,
     vouchers: int,
     history: int,
     voucher_minutes: float = 60,
 ) -> None:
-    """Grow `slug` (the template of the copies) and `books` (the measured books) to `years`
-    years, then copy the template until there are `associations`."""
-    from budgets.models import BudgetDocument
+    """Grow every demo association to `years` years (`slug` is the template of the copies),
+    then copy the template until there are `associations`."""
+    from finsam.models import Association
 
     started = time.perf_counter()
-    demo = BudgetDocument.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    grow_template(books, years)
-    grow_template(slug, years)
-    say(f"budgets widened: {widen_budgets(demo)}")
+    demo = Association.objects.exclude(slug__startswith="skala-").order_by("pk")
+    for name in demo.values_list("slug", flat=True):
+        grow_template(name, years)
+    say(f"budgets widened: {widen_budgets()}")
     copy_association(slug, associations)
-    say(f"budgets widened: {widen_budgets(demo)}")
+    say(f"budgets widened: {widen_budgets()}")
     write_vouchers(vouchers, voucher_minutes)
     if history > 0:
         lengthen_history(history)

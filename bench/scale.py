@@ -137,7 +137,9 @@ def main() -> int:
     parser.add_argument("--associations", type=int, default=80)
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--vouchers", type=int, default=20_000, help="a year, per association")
-    parser.add_argument("--history", type=int, default=1_000_000, help="history rows added")
+    parser.add_argument(
+        "--history", type=int, default=1_000_000, help="budget-figure history rows, at least"
+    )
     parser.add_argument(
         "--voucher-minutes", type=float, default=60, help="stop writing vouchers after"
     )
@@ -166,7 +168,6 @@ def main() -> int:
     before = {} if options.build_only else measure(client, found)
     build(
         SLUG,
-        BOOKS,
         options.associations,
         options.years,
         options.vouchers,
