@@ -40,7 +40,7 @@ from budgets.models import (
 from budgets.snapshot import thaw
 from finsam.tenancy import Tenant, scoped
 from initiatives.selectors import granted_amount
-from members.funding import FundingBreakdown, funding_breakdown
+from members.funding import FundingBreakdown, funding_breakdowns
 from members.models import FundingYear, Member, MemberKind
 
 PARTY_OF_KIND = {
@@ -139,12 +139,10 @@ def _stored_amounts(document: BudgetDocument) -> dict[tuple[int, int], Decimal]:
 
 def _funding_by_year(document: BudgetDocument, years: Iterable[int]) -> dict[int, FundingBreakdown]:
     found = FundingYear.objects.filter(association_id=document.association_id, year__in=years)
-    return {
-        funding_year.year: funding_breakdown(funding_year)
-        for funding_year in found.select_related("association").prefetch_related(
-            "agreed_contributions", "fixed_shares"
-        )
-    }
+    # A fixed number of queries however many columns the budget has.
+    return funding_breakdowns(
+        found.select_related("association").prefetch_related("agreed_contributions", "fixed_shares")
+    )
 
 
 def _granted(

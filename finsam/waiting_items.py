@@ -38,7 +38,9 @@ def imports_to_confirm(association: Association, today: date) -> list[Item]:
 
 def latest_changes(association: Association, today: date) -> list[Item]:
     """The association's newest changes from its history, newest first."""
-    rows = list(history_rows(association, association_sources())[:LATEST_CHANGES])
+    rows = list(
+        history_rows(association, association_sources(), first=LATEST_CHANGES)[:LATEST_CHANGES]
+    )
     url = reverse("members:history", args=[association.slug])
     return [
         Item(

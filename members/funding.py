@@ -7,6 +7,7 @@ remainder method, so the rounded parts add up exactly. An agreed amount per memb
 staff have set one, replaces the proposal; the difference to the key stays visible.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -25,7 +26,7 @@ from members.models import (
     PopulationFigure,
     StatePresentation,
 )
-from members.selectors import members_during_year
+from members.selectors import held_during, members_during_year, memberships_held
 
 STATE_ONE_LINE_LABEL = gettext_lazy("Staten genom Försäkringskassan")
 
@@ -102,15 +103,32 @@ class FundingBreakdown:
         ]
 
 
+@dataclass(frozen=True)
+class YearFacts:
+    """What a year's breakdown reads besides the funding year: its members in display order
+    and the inhabitants per member on its key date. Read for many years at once by
+    `funding_breakdowns`."""
+
+    members: list[Member]
+    population: dict[int, int]
+
+
 def funding_breakdown(
-    funding_year: FundingYear, *, state_presentation: str | None = None
+    funding_year: FundingYear,
+    *,
+    state_presentation: str | None = None,
+    facts: YearFacts | None = None,
 ) -> FundingBreakdown:
     """Compute the year's contributions; problems (missing key data) are listed, not raised.
 
     `state_presentation` shows the state's half another way than the year's own setting
     (one line, or Försäkringskassan and Arbetsförmedlingen as two): the same money either way.
+    `facts` are the year's members and population when already read (else read here).
     """
-    members = members_during_year(funding_year.association, funding_year.year)
+    if facts is None:
+        members = members_during_year(funding_year.association, funding_year.year)
+    else:
+        members = facts.members
     agreed = {a.member_id: a.amount.amount for a in funding_year.agreed_contributions.all()}
     state = funding_year.state_basis or Decimal(0)
     region_half, municipal_half = statutory_halves(state)
@@ -127,7 +145,12 @@ def funding_breakdown(
         ),
         region_lines=_region_lines(funding_year, regions, region_half, agreed, problems),
         municipal_lines=_municipal_lines(
-            funding_year, municipalities, municipal_half, agreed, problems
+            funding_year,
+            municipalities,
+            municipal_half,
+            agreed,
+            problems,
+            None if facts is None else facts.population,
         ),
         key_date=key_date if funding_year.distribution_key == DistributionKey.POPULATION else None,
         problems=problems,
@@ -178,11 +201,12 @@ def _municipal_lines(
     half: Decimal,
     agreed: dict[int, Decimal],
     problems: list[str],
+    population: dict[int, int] | None,
 ) -> list[ContributionLine]:
     if not municipalities:
         problems.append(_("Förbundet har ingen kommun som medlem under året."))
         return []
-    weights = _key_weights(funding_year, municipalities, problems)
+    weights = _key_weights(funding_year, municipalities, problems, population)
     if weights is None:
         return [
             ContributionLine(_named(m, funding_year), m, m.kind, None, agreed.get(m.pk))
@@ -208,14 +232,17 @@ def _municipal_lines(
 
 
 def _key_weights(
-    funding_year: FundingYear, municipalities: list[Member], problems: list[str]
+    funding_year: FundingYear,
+    municipalities: list[Member],
+    problems: list[str],
+    population: dict[int, int] | None,
 ) -> list[Decimal] | None:
     key = funding_year.distribution_key
     if key == DistributionKey.EQUAL:
         return [Decimal(1)] * len(municipalities)
     if key == DistributionKey.FIXED:
         return _fixed_weights(funding_year, municipalities, problems)
-    return _population_weights(funding_year, municipalities, problems)
+    return _population_weights(funding_year, municipalities, problems, population)
 
 
 def _fixed_weights(
@@ -237,13 +264,20 @@ def _fixed_weights(
 
 
 def _population_weights(
-    funding_year: FundingYear, municipalities: list[Member], problems: list[str]
+    funding_year: FundingYear,
+    municipalities: list[Member],
+    problems: list[str],
+    population: dict[int, int] | None,
 ) -> list[Decimal] | None:
     key_date = funding_year.key_date
-    figures = dict(
-        PopulationFigure.objects.filter(
-            association=funding_year.association, date=key_date, member__in=municipalities
-        ).values_list("member_id", "population")
+    figures = (
+        population
+        if population is not None
+        else dict(
+            PopulationFigure.objects.filter(
+                association=funding_year.association, date=key_date, member__in=municipalities
+            ).values_list("member_id", "population")
+        )
     )
     missing = [m.name for m in municipalities if m.pk not in figures]
     if missing:
@@ -253,3 +287,44 @@ def _population_weights(
         )
         return None
     return [Decimal(figures[m.pk]) for m in municipalities]
+
+
+def funding_breakdowns(funding_years: Iterable[FundingYear]) -> dict[int, FundingBreakdown]:
+    """The breakdowns of several years of one association (a budget's columns) per year, in
+    at most two queries whatever the number of years: the memberships of all the years, and
+    the population on all their key dates (if a year is keyed by population). The years' own
+    shares and agreed amounts are read by the caller's prefetch."""
+    years = list(funding_years)
+    if not years:
+        return {}
+    association = years[0].association
+    first = date(min(y.year for y in years), 1, 1)
+    last = date(max(y.year for y in years), 12, 31)
+    memberships = list(
+        memberships_held(association, first, last)
+        .select_related("member")
+        .order_by("order", "member__name")
+    )
+    # Only a population key reads the population (a fixed key or equal parts do not).
+    key_dates = {y.key_date for y in years if y.distribution_key == DistributionKey.POPULATION}
+    population: dict[date, dict[int, int]] = {}
+    if key_dates:
+        figures = PopulationFigure.objects.filter(
+            association=association, date__in=key_dates
+        ).values_list("date", "member_id", "population")
+        for day, member, inhabitants in figures:
+            population.setdefault(day, {})[member] = inhabitants
+    return {
+        year.year: funding_breakdown(
+            year,
+            facts=YearFacts(
+                members=[
+                    m.member
+                    for m in memberships
+                    if held_during(m, date(year.year, 1, 1), date(year.year, 12, 31))
+                ],
+                population=population.get(year.key_date, {}),
+            ),
+        )
+        for year in years
+    }

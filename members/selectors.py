@@ -44,6 +44,15 @@ def memberships_held(
     return memberships
 
 
+def held_during(membership: Membership, first: date, last: date) -> bool:
+    """`memberships_held`'s rule for one membership already read: held on some day from
+    `first` to `last` (an open start or end counts as always). Kept beside the query so the
+    two say the same."""
+    starts_in_time = membership.valid_from is None or membership.valid_from <= last
+    lasts_long_enough = membership.valid_to is None or membership.valid_to >= first
+    return starts_in_time and lasts_long_enough
+
+
 def members_of(
     association: Association, first: date | None = None, last: date | None = None
 ) -> QuerySet[Member]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -114,10 +114,12 @@ def history_rows(
     ]
     if len(parts) == 1:  # one kind chosen: no union, so its own order and slicing serve
         return parts[0].order_by("-history_date", "-history_id", "kind")
-    # `first` would let each table give only its newest rows, but Django keeps a sliced part's
-    # limit on the union it starts ("cannot reorder a query once a slice has been taken" on
-    # PostgreSQL), so every part is read whole for now.
-    del first
+    if first is not None and connection.features.supports_slicing_ordering_in_compound:
+        # Each table gives only its newest `first` rows, read in order from its index. Django
+        # keeps a sliced part's limit on the union it starts ("cannot reorder a query once a
+        # slice has been taken"): the union starts with an empty, unsliced part.
+        newest = [p.order_by("-history_date", "-history_id")[:first] for p in parts]
+        parts = [parts[0].filter(history_id__lt=0), *newest]
     union = parts[0].union(*parts[1:], all=True)
     return union.order_by("-history_date", "-history_id", "kind")
 

@@ -55,3 +55,23 @@ def test_the_log_pages_no_deeper_than_max_rows(client, association, monkeypatch)
     # older changes are found by choosing dates.
     assert "120 ändringar" in html and "sida 3 av 3" in html
     assert "välj datum för att se äldre" in html
+
+
+def test_the_newest_rows_read_from_each_table_are_the_rows_of_the_whole_union(association):
+    """With `first`, each history table gives only its newest rows (on PostgreSQL, one LIMIT
+    per table: the start page's latest changes and a log page near the top read a few rows
+    from each index, not the association's whole history); the rows are those of the union
+    read whole, at the top and on a deeper page."""
+    from django.db import connection
+
+    from finsam.audit.log import association_sources, history_rows
+
+    _more_history(association, 120)
+    sources = association_sources()
+    for window in (slice(0, 5), slice(0, 50), slice(50, 100), slice(100, 150)):
+        newest = list(history_rows(association, sources, first=window.stop)[window])
+        whole = list(history_rows(association, sources)[window])
+        assert newest == whole and newest, window
+    if connection.vendor == "postgresql":
+        sql = str(history_rows(association, sources, first=5).query)
+        assert sql.count("LIMIT 5") == len(sources)

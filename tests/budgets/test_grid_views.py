@@ -142,6 +142,25 @@ def test_query_counts_do_not_grow_with_the_number_of_lines(staff_client, documen
     assert after_save == before_save
 
 
+def test_the_sheet_costs_the_same_queries_with_more_columns(document):
+    """Each column's year has a funding breakdown; all of them are read at once, so a budget
+    of five columns (a plan for three more years, each with its funding year) costs the
+    queries of one with two."""
+    from budgets.models import BudgetColumn
+    from budgets.selectors import budget_sheet
+    from members.models import FundingYear
+
+    before = _count(lambda: budget_sheet(document))
+    model = FundingYear.objects.get(association=document.association, year=2015)
+    for year in (2016, 2017, 2018):
+        BudgetColumn.objects.create(document=document, kind="plan", year=year, label=f"{year}")
+        model.pk, model.year = None, year
+        model.save()
+    sheet = budget_sheet(document)
+    assert {c.year for c in sheet.columns} >= {2014, 2015, 2016, 2017, 2018}
+    assert _count(lambda: budget_sheet(document)) == before
+
+
 def _save_ids(client, document, ids, value, was):
     data = {"line": ids[0], "column": ids[1], "value": value, "was": was}
     response = client.post(_cell_url(document), data)
@@ -152,21 +171,21 @@ def test_pinned_query_counts(staff_client, document, django_assert_num_queries):
     staff_client.get(_grid_url(document))
     # Page: session, user, association, role (4); document, columns, sections, lines, members,
     # footnotes of lines, decisions of linked initiatives, amounts (8); funding years with
-    # agreed and fixed shares (3) and per funding year the members and the population key
-    # (2 x 2); the document's footnotes (1); the comment threads and the comment form's lines
+    # agreed and fixed shares (3), the members and the population keys of all those years
+    # (2); the document's footnotes (1); the comment threads and the comment form's lines
     # (2; with threads, their answers are one query more, however many); the national equity
     # ceiling steps (1).
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         staff_client.get(_grid_url(document))
     # Cell save: session, user, association, role (4); document, line, column (3); savepoint,
     # lock document, current amount (3); the column is the document's association's
     # (finsam.tenant_links) (1); update, the cell's last historical row (is anything
-    # changed?), the new historical row, release (4); then the page's 16 reads (without the
+    # changed?), the new historical row, release (4); then the page's 14 reads (without the
     # session and tenancy reads already made, with the equity ceiling steps) to return every
     # total.
     line = document.lines.get(label="Kansli")
     column = document.columns.get(year=2014)
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(29):
         staff_client.post(
             _cell_url(document),
             {"line": line.pk, "column": column.pk, "value": "1", "was": "425000"},

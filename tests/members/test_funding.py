@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from djmoney.money import Money
 
-from members.funding import STATE_ONE_LINE_LABEL, funding_breakdown
+from members.funding import STATE_ONE_LINE_LABEL, funding_breakdown, funding_breakdowns
 from members.models import (
     AgreedContribution,
     DistributionKey,
@@ -138,3 +138,17 @@ def test_the_exact_share_rounds_half_away_from_zero_to_the_ore():
         )
     line = next(x for x in funding_breakdown(funding_year).lines if x.label == "Gnosjö kommun")
     assert line.exact == D("75653.13")
+
+
+@pytest.mark.django_db
+def test_the_breakdowns_of_many_years_at_once_are_those_of_each_year():
+    """A budget's columns read their years' breakdowns together: the same figures, members,
+    keys and problems as one year at a time, for every funding year of the demo."""
+    from finsam.models import Association
+
+    for association in Association.objects.all():
+        years = list(FundingYear.objects.filter(association=association))
+        assert years
+        together = funding_breakdowns(years)
+        assert together == {y.year: funding_breakdown(y) for y in years}
+        assert len(together) == len(years)

@@ -178,8 +178,8 @@ def test_query_count(django_assert_num_queries):
     # (1); groups, their memberships and members (3); initiatives, their members and goals
     # (3); the association's goals (1); the budget document (1) and its sheet: columns,
     # sections, lines, line members, line footnotes, decisions, amounts (7), funding years
-    # with agreed amounts and fixed shares (3), memberships and population per funding year
-    # (2 x 2), the document's footnotes (1); the equity ceiling steps (1); the report's
+    # with agreed amounts and fixed shares (3), the memberships and population of all those
+    # years (2), the document's footnotes (1); the equity ceiling steps (1); the report's
     # chosen columns (1).
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(27):
         build_report(report)
