@@ -3,9 +3,9 @@ scrolls sideways does not squeeze its column of prose.
 
 Found in the screenshot pass (docs/screenshots.md): Chromium breaks "2012-01-01" after its
 hyphens in a narrow table cell ("2012-" above "01-01"), the budget grid's "Radens namn" broke
-between its two words beside the select, and the history log's and an initiative's decisions'
-last column was squeezed to its longest word, so each row grew hundreds of pixels tall with
-empty space beside it. The browser lays the page out; the test reads where things landed.
+between its two words beside the select, and an initiative's decisions table squeezed its last
+column (the decision's text) to its longest word, so its row grew tall with empty space beside
+it. The browser lays the page out; the test reads where things landed.
 """
 
 import pytest
@@ -45,7 +45,7 @@ BROKEN = r"""() => {
 
 # The prose column of a table that scrolls sideways: each cell's width in px (too narrow < 200).
 PROSE_WIDTHS = """() => [...document.querySelectorAll(
-  "main table.history td:last-child, main table.decisions td:last-child")]
+  "main table.decisions td:last-child")]
   .filter(cell => cell.textContent.trim())
   .map(cell => Math.round(cell.getBoundingClientRect().width))"""
 
@@ -78,10 +78,7 @@ def test_a_scrolling_table_keeps_its_prose_column_readable_on_a_phone(
     live_demo, live_server, browser
 ):
     initiative = Initiative.objects.filter(association__slug=HOME, decisions__isnull=False)[0]
-    pages = {
-        "history": reverse("members:history", args=[HOME]),
-        "initiative": reverse("initiatives:detail", args=[HOME, initiative.pk]),
-    }
+    pages = {"initiative": reverse("initiatives:detail", args=[HOME, initiative.pk])}
     context, page = _phone_page(browser, live_server)
     narrow = {}
     for name, url in pages.items():
