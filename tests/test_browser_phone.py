@@ -15,6 +15,7 @@ inline code).
 """
 
 import pytest
+from axe_playwright_python.base import AXE_FILE_PATH
 from django.urls import reverse
 
 from finsam.models import Association
@@ -80,8 +81,11 @@ class Walk:
         return context, page
 
     def _console(self, message) -> None:
-        if "Content Security" in message.text:
-            self.refused_by_csp.append(message.text)
+        source = message.location.get("url", "")
+        # axe-core is the test's instrument, not the page: what the CSP refuses it (an inline
+        # style it sets on some pages while measuring) is no fault of the application.
+        if "Content Security" in message.text and source != str(AXE_FILE_PATH):
+            self.refused_by_csp.append(f"{source}: {message.text}")
 
     def check(self, page, who: str, pages: dict[str, str]) -> None:
         for name, url in pages.items():
