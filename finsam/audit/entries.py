@@ -29,6 +29,9 @@ from finsam.models.audit import shown_fields
 from finsam.owned import history_m2m_fields
 
 NOTHING = "–"
+# Before and after together longer than this (a report section's text) are folded on the page:
+# shown whole, a phone's history row grew taller than a screen.
+FOLDED_AFTER = 160
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class Change:
     field: str
     was: str
     became: str
+
+    @property
+    def folded(self) -> bool:
+        """Too long to show whole in a row: the page shows the start and unfolds the rest."""
+        return len(self.was) + len(self.became) > FOLDED_AFTER
 
 
 @dataclass

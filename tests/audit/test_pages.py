@@ -270,3 +270,20 @@ def test_history_pages_are_linked_from_the_pages_they_describe(client, associati
     for page, history, args in pages:
         html = client.get(reverse(page, args=[slug, *args])).content.decode()
         assert f'href="{reverse(history, args=[slug, *args])}"' in html, page
+
+
+def test_a_long_text_change_is_folded_with_its_start_shown(client, association, budget, users):
+    """Shown whole, a long text's before and after made a history row taller than a phone's
+    screen: the row shows the text's start and unfolds both versions."""
+    note = budget.footnotes.get(number=1)
+    long_text = "Kostnaden avser kansliets lokaler och administration. " * 5
+    footnote_update(footnote=note, text=long_text, user=users["kansli"])
+    footnote_update(footnote=note, text="Kort.", user=users["kansli"])
+    client.force_login(users["revisor"])
+    html = _log(client, association, slag="budgets.footnote").content.decode()
+    folded = re.findall(r"<details><summary>(.*?)</summary>(.*?)</details>", html, re.S)
+    assert len(folded) == 2, html  # the long text came in, then went out
+    summaries = [re.sub(r"<[^>]+>", "", summary) for summary, _ in folded]
+    assert "Kort. (visa före och efter)" in summaries[0]
+    assert "Text: Kostnaden avser kansliets lokaler och administration. Kostn…" in summaries[1]
+    assert all(long_text.strip() in versions for _, versions in folded)
