@@ -18,9 +18,10 @@ from tests.http_session import posted_forms
 
 pytestmark = pytest.mark.django_db
 
-# How a form names the version it read: a counter (`version`) or, in the budget grid, its
-# follow-up and the structure page's ordering, the stored value the form showed (`was`...).
-VERSION_FIELD = re.compile(r"^(version|was|was_\w+)$")
+# How a form names the version it read: a counter (`version`); in the budget grid, its
+# follow-up and the structure page's ordering, the stored value the form showed (`was`...);
+# in a budget file's preview, the budget as the preview read it (`basis`).
+VERSION_FIELD = re.compile(r"^(version|was|was_\w+|basis)$")
 STALE = re.compile(r"någon annan|har ändrats", re.IGNORECASE)
 
 # Forms posting no version, and why none is needed. Keep this short: a form that changes a
