@@ -6,11 +6,13 @@ by the form's field names; a form then shows each message next to its field (see
 post, and only then learn the next.
 """
 
-from collections.abc import Iterator
+import copy
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -57,3 +59,59 @@ class Problems:
     def raise_any(self) -> None:
         if self.by_field:
             raise ValidationError(self.by_field)
+
+
+@contextmanager
+def errors_on_fields(model: type[models.Model], fields: dict[str, str]) -> Iterator[None]:
+    """Show a constraint's message next to the field it is about: `fields` maps the end of a
+    constraint's name ("ends_after_start") to a field ("end"). `full_clean` reports every
+    constraint for the whole form; the message is the constraint's own, written once."""
+    try:
+        yield
+    except ValidationError as error:
+        raise _moved(error, model, fields) from None
+
+
+def _moved(
+    error: ValidationError, model: type[models.Model], fields: dict[str, str]
+) -> ValidationError:
+    if not hasattr(error, "error_dict"):
+        return error
+    prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+    targets = {
+        str(constraint.get_violation_error_message()): fields[constraint.name.removeprefix(prefix)]
+        for constraint in model._meta.constraints
+        if constraint.name.removeprefix(prefix) in fields
+    }
+    moved: dict[str, list] = {}
+    for field, errors in error.error_dict.items():
+        for one in errors:
+            message = one.message % one.params if one.params else one.message
+            target = targets.get(str(message), field) if field == NON_FIELD_ERRORS else field
+            moved.setdefault(target, []).append(one)
+    return ValidationError(moved)
+
+
+def check_model(
+    instance: models.Model,
+    values: Mapping[str, Any],
+    fields: Iterable[str],
+    on_fields: dict[str, str] | None = None,
+) -> None:
+    """The model's own rules (its fields', `clean()`, constraints) on a copy of `instance`
+    with `fields` set from `values`; `instance` itself is left as it was.
+
+    A field missing from `values` (a form's invalid one) is left out, and with it every
+    constraint that reads it (`full_clean(exclude=...)`): a form runs this beside its own
+    checks, so that an end before the start comes in the same answer as a missing name,
+    not after it is fixed. The service runs the model's rules again when it saves.
+    `on_fields` moves constraints' messages to their fields (see `errors_on_fields`)."""
+    candidate = copy.copy(instance)  # Django copies the state too: the original stays
+    missing = []
+    for name in fields:
+        if name in values:
+            setattr(candidate, name, values[name])
+        else:
+            missing.append(name)
+    with errors_on_fields(type(instance), on_fields or {}):
+        candidate.full_clean(exclude=missing)

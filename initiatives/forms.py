@@ -86,9 +86,13 @@ class InitiativeForm(forms.Form):
     staffing = forms.CharField(label=_("Bemanning"), max_length=300, required=False)
     evaluation_plan = _text(_("Utvärderingsplan"), rows=2)
 
-    def __init__(self, *args, association: Association, **kwargs) -> None:
+    def __init__(
+        self, *args, association: Association, initiative: Initiative | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.association = association
+        # The stored initiative, or a new one: the model's rules are checked on a copy of it.
+        self.initiative = initiative or Initiative(association=association)
         members = association_members(association)
         model_choice_field(self, "owner").queryset = members
         model_choice_field(self, "members").queryset = members
@@ -101,6 +105,8 @@ class InitiativeForm(forms.Form):
             "members",
             "owner",
         )
+        # The model's rules on the fields that are valid (a field told above is left out).
+        service_check(self, lambda: services.check_facts(self.initiative, self.cleaned_data))
         return self.cleaned_data
 
     def facts(self) -> services.InitiativeFacts:

@@ -3,9 +3,11 @@ initiative (or association) row it checks rules across; messages are Swedish and
 is wrong. Participant figures have their own module, `initiatives.figures`.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +17,7 @@ from djmoney.money import Money
 
 from finsam.lib.numbers import format_amount
 from finsam.models import Association
-from finsam.problems import Problems
+from finsam.problems import Problems, check_model, errors_on_fields
 from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
@@ -83,6 +85,17 @@ def check_members(association: Association, members: list[Member], owner: Member
     problems.raise_any()
 
 
+# The model's constraints told at the field they are about, not above the form.
+INITIATIVE_FIELDS = {"ends_after_start": "end", "age_range": "age_to"}
+
+
+def check_facts(initiative: Initiative, values: Mapping[str, Any]) -> None:
+    """The model's own rules on the facts given (a form's valid fields), each at its field.
+    Public: the form runs it beside its own checks, so that an end before the start comes
+    in the same answer as a missing name."""
+    check_model(initiative, values, Initiative.EDITABLE_FIELDS, INITIATIVE_FIELDS)
+
+
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
     """Save the facts, or refuse with every problem: the members' and the model's together."""
     for field in Initiative.EDITABLE_FIELDS:
@@ -90,7 +103,7 @@ def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
     problems = Problems()
     with problems.gathered():
         check_members(initiative.association, facts.members, facts.owner)
-    with problems.gathered():
+    with problems.gathered(), errors_on_fields(Initiative, INITIATIVE_FIELDS):
         initiative.full_clean()
     problems.raise_any()
     initiative.save()

@@ -17,6 +17,7 @@ from members.board_services import (
     PersonChoice,
     SeatData,
     check_person_choice,
+    check_seat_values,
 )
 from members.models import Auditor, BoardPosition, BoardSeat, Member, OfficePost, Person, SeatKind
 from members.models.organisation import AuditorKind
@@ -86,6 +87,9 @@ class _PersonForm(forms.Form):
 
 
 class SeatForm(_PersonForm):
+    """A seat's values; `seat` is the stored one (for the rule of one open seat a person
+    holds, which it does not break with itself), None for a new seat."""
+
     person_required = True
     appointed_by = forms.ModelChoiceField(
         label=_("Utsedd av"),
@@ -96,6 +100,16 @@ class SeatForm(_PersonForm):
     position = forms.ChoiceField(label=_("Uppdrag"), choices=BoardPosition.choices, required=False)
     start = _date(_("Från"))
     end = _date(_("Till och med"), required=False, help_text=_("Tomt: tills vidare."))
+
+    def __init__(self, *args: Any, seat: BoardSeat | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.seat = seat or BoardSeat(association=self.association)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # The model's rules on the fields that are valid, in the same answer.
+        service_check(self, lambda: check_seat_values(self.seat, self.cleaned_data))
+        return self.cleaned_data
 
     def values(self) -> SeatData:
         d = self.cleaned_data

@@ -101,7 +101,10 @@ def board_seat_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def board_seat_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     seat = get_scoped_or_404(BoardSeat, tenant, pk=pk)
     form = SeatEditForm(
-        request.POST or None, association=tenant.association, initial=SeatForm.initial_for(seat)
+        request.POST or None,
+        association=tenant.association,
+        seat=seat,
+        initial=SeatForm.initial_for(seat),
     )
 
     def save() -> None:

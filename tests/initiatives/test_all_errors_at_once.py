@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives import services
+from initiatives.forms import InitiativeForm
 from initiatives.models import Goal, Initiative
 from members.models import Meeting
 from members.selectors import members_of
@@ -138,3 +139,46 @@ def test_referrals_tell_a_wrong_printed_total_and_a_day_outside_the_year_at_once
     )
     assert "Datumet ”till och med” ska ligga inom året." in str(form.errors)
     assert not initiative.referral_years.filter(year=2025).exists()
+
+
+def test_new_initiative_tells_a_missing_name_and_an_end_before_the_start_at_once(
+    staff_client, association
+):
+    """The model's rule on the dates comes with the form's own, not on the next post."""
+    members = list(members_of(association).order_by("pk")[:2])
+    before = Initiative.objects.filter(association=association).count()
+    url = reverse("initiatives:new", args=[association.slug])
+    data = {
+        "name": "",
+        "kind": "individual",
+        "members": [m.pk for m in members],
+        "start": "2026-05-01",
+        "end": "2026-01-01",
+    }
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert "Detta fält måste fyllas i." in form.errors["name"]  # the form's own
+    assert form.errors["end"] == ["Insatsen kan inte sluta före den startar."]  # the model's
+    rows = field_errors(response.content.decode())
+    assert "Detta fält måste fyllas i." in rows["name"]
+    assert "Insatsen kan inte sluta före den startar." in rows["end"]
+    assert Initiative.objects.filter(association=association).count() == before
+
+
+def test_editing_tells_a_bad_age_and_an_end_before_the_start_at_once(staff_client, association):
+    initiative = Initiative.objects.filter(association=association).order_by("pk").first()
+    stored = (initiative.name, initiative.end)
+    data = InitiativeForm.initial_for(initiative) | {
+        "members": [m.pk for m in initiative.members.all()],
+        "owner": initiative.owner_id or "",
+        "start": "2026-05-01",
+        "end": "2026-01-01",
+        "age_from": "tjugo",
+    }
+    data = {k: "" if v is None else v for k, v in data.items()}
+    url = reverse("initiatives:edit", args=[association.slug, initiative.pk])
+    form = staff_client.post(url, data).context["form"]
+    assert form.errors["age_from"]  # the form's own: not a number
+    assert form.errors["end"] == ["Insatsen kan inte sluta före den startar."]
+    initiative.refresh_from_db()
+    assert (initiative.name, initiative.end) == stored

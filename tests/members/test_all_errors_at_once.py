@@ -4,7 +4,9 @@
 from datetime import date, time
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from members import groups_services, orgs_services
 from members.models import BoardSeat, Group, Meeting, Member, MemberKind, Person, PopulationFigure
@@ -101,3 +103,74 @@ def test_a_population_figure_tells_a_foreign_municipality_and_the_model_s_rules_
     assert errors["member"] == ["Kommunen är inte medlem i förbundet."]
     assert len(errors) >= 2
     assert not PopulationFigure.objects.filter(association=vaxjo, member=stranger).exists()
+
+
+def test_a_seat_tells_a_bad_kind_and_an_end_before_its_start_at_once(staff, vaxjo):  # noqa: F811
+    """The model's rule on the dates comes with the form's own, not on the next post."""
+    person = Person.objects.filter(association=vaxjo).order_by("pk").first()
+    seats = BoardSeat.objects.count()
+    refused = staff.post(
+        url("board_seat_new", vaxjo),
+        seat_post(person=person.pk, kind="inget", start="2016-05-01", end="2016-01-01"),
+    )
+    errors = refused.context["form"].errors
+    assert errors["kind"]  # the form's own: not a choice
+    assert errors["end"] == ["En styrelseplats kan inte sluta före den börjar."]
+    page = refused.content.decode()
+    assert "En styrelseplats kan inte sluta före den börjar." in page
+    assert BoardSeat.objects.count() == seats
+
+
+def test_editing_a_seat_tells_a_bad_position_and_an_end_before_its_start_at_once(staff, vaxjo):  # noqa: F811
+    seat = BoardSeat.objects.filter(association=vaxjo).order_by("pk").first()
+    stored = (seat.start, seat.end, seat.version)
+    data = seat_post(
+        person=seat.person_id,
+        appointed_by=seat.appointed_by_id,
+        kind=seat.kind,
+        position="kung",
+        start="2016-05-01",
+        end="2016-01-01",
+        version=seat.version,
+    )
+    refused = staff.post(url("board_seat_edit", vaxjo, seat.pk), data)
+    errors = refused.context["form"].errors
+    assert errors["position"]  # the form's own: not a choice
+    assert errors["end"] == ["En styrelseplats kan inte sluta före den börjar."]
+    seat.refresh_from_db()
+    assert (seat.start, seat.end, seat.version) == stored
+
+
+def test_the_back_office_tells_a_bad_kind_and_a_member_not_yet_a_member_at_once(client, vaxjo):  # noqa: F811
+    """The seat's rules across rows run beside the form's own, not only once it is valid."""
+    client.force_login(get_user_model().objects.create_superuser("t-all-root", password="pw-1"))
+    seats = BoardSeat.objects.count()
+    data = {
+        "association": vaxjo.pk,
+        "person": Person.objects.filter(association=vaxjo).order_by("pk").first().pk,
+        "appointed_by": Member.objects.get(name="Växjö kommun").pk,
+        "kind": "inget",
+        "position": "",
+        "start": "1990-01-01",
+        "end": "",
+    }
+    refused = client.post(reverse("admin:members_boardseat_add"), data)
+    errors = refused.context["adminform"].form.errors
+    assert errors["kind"]  # the form's own
+    assert errors["appointed_by"] == ["Växjö kommun är inte medlem i förbundet den 1990-01-01."]
+    assert BoardSeat.objects.count() == seats
+
+
+def test_funding_tells_a_bad_amount_and_a_negative_request_at_their_fields(
+    staff_client,
+    finnveden_2014,  # noqa: F811
+):
+    """The model's rule on the amounts comes with the form's own, each at its field."""
+    data = form_data(finnveden_2014, state_granted="1 4x6 000", state_requested="-5")
+    response = staff_client.post(funding_url("members:funding_year_edit"), data)
+    errors = response.context["form"].errors
+    assert "”1 4x6 000” är inte ett belopp" in " ".join(errors["state_granted"])
+    assert errors["state_requested"] == ["Det äskade beloppet kan inte vara negativt."]
+    assert "Det äskade beloppet kan inte vara negativt." in response.content.decode()
+    finnveden_2014.refresh_from_db()
+    assert finnveden_2014.version == 1
