@@ -69,12 +69,14 @@ def errors_on_fields(model: type[models.Model], fields: dict[str, str]) -> Itera
     try:
         yield
     except ValidationError as error:
-        raise _moved(error, model, fields) from None
+        raise on_fields(error, model, fields) from None
 
 
-def _moved(
+def on_fields(
     error: ValidationError, model: type[models.Model], fields: dict[str, str]
 ) -> ValidationError:
+    """`error` with its constraints' messages moved to their fields (see `errors_on_fields`);
+    for a ModelForm, whose own model check catches the error before any caller can."""
     if not hasattr(error, "error_dict"):
         return error
     prefix = f"{model._meta.app_label}_{model._meta.model_name}_"

@@ -1,10 +1,14 @@
 """Forms of the groups and meetings pages; every choice is limited to the association's rows."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from finsam.forms import service_check
 from finsam.models import Association
+from finsam.problems import on_fields
 from finsam.versions import VersionField
+from members.groups_services import MEETING_ON_FIELDS, check_group_member_values
 from members.models import Group, GroupMembership, Meeting, Member, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -46,15 +50,22 @@ class GroupMemberForm(forms.ModelForm):
         fields = ("person", "member", "role")
         labels = {"person": _("Person")}
 
-    def __init__(self, *args, association: Association, **kwargs) -> None:
+    def __init__(self, *args, association: Association, group: Group, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.group = group
         _choices(self, "person").queryset = Person.objects.filter(association=association)
         _choices(self, "member").queryset = Member.objects.filter(
             memberships__association=association
         ).distinct()
 
+    def clean(self) -> dict:
+        super().clean()
+        # The model's rules on the fields that are valid, with the group the service sets.
+        service_check(self, lambda: check_group_member_values(self.group, self.cleaned_data))
+        return self.cleaned_data
+
     def _post_clean(self) -> None:
-        pass  # the group is set by the service, which runs full_clean with it
+        pass  # the instance has no group: `clean` checks the model's rules with it
 
 
 class MeetingForm(_Versioned):
@@ -72,3 +83,8 @@ class MeetingForm(_Versioned):
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "group").queryset = Group.objects.filter(association=association)
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        # The model's rules, checked by the ModelForm beside the form's own (its invalid
+        # fields left out): the times' rule at the end time, where the service tells it.
+        super()._update_errors(on_fields(errors, Meeting, MEETING_ON_FIELDS))  # type: ignore[misc]

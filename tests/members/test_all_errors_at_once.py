@@ -66,7 +66,8 @@ def test_a_meeting_tells_a_foreign_group_and_an_end_before_its_start_at_once(vax
         groups_services.meeting_save(association=vaxjo, meeting=None, expected_version=0, data=data)
     errors = refused.value.message_dict
     assert errors["group"] == ["Gruppen hör inte till förbundet."]
-    assert len(errors) == 2  # and the model's rule on the times, in the same answer
+    assert errors["end_time"] == ["Mötet måste sluta efter att det börjar."]  # the model's
+    assert len(errors) == 2
     assert not Meeting.objects.filter(association=vaxjo, date=date(2026, 3, 4)).exists()
 
 
@@ -174,3 +175,39 @@ def test_funding_tells_a_bad_amount_and_a_negative_request_at_their_fields(
     assert "Det äskade beloppet kan inte vara negativt." in response.content.decode()
     finnveden_2014.refresh_from_db()
     assert finnveden_2014.version == 1
+
+
+def test_the_meeting_page_tells_a_bad_kind_and_an_end_before_the_start_at_once(
+    staff_client, association
+):
+    """The ModelForm checks the model beside the form's own; the rule is at the end time."""
+    data = {
+        "kind": "inget",
+        "group": "",
+        "date": "2026-03-04",
+        "start_time": "15:00",
+        "end_time": "13:00",
+        "place": "",
+        "agenda": "",
+        "version": 0,
+    }
+    response = staff_client.post(reverse("members:meeting_new", args=[association.slug]), data)
+    errors = response.context["form"].errors
+    assert errors["kind"]  # the form's own: not a choice
+    assert errors["end_time"] == ["Mötet måste sluta efter att det börjar."]
+    assert "Mötet måste sluta efter att det börjar." in response.content.decode()
+    assert not Meeting.objects.filter(association=association, date=date(2026, 3, 4)).exists()
+
+
+def test_a_group_member_tells_a_too_long_role_and_neither_person_nor_member_at_once(
+    staff_client, association
+):
+    group = Group.objects.create(association=association, name="Beredningen", kind="other")
+    url = reverse("members:group_member_new", args=[association.slug, group.pk])
+    data = {"person": "", "member": "", "role": "x" * 101, "version": group.version}
+    response = staff_client.post(url, data)
+    errors = response.context["form"].errors
+    assert errors["role"]  # the form's own: too long
+    assert errors["person"] == ["Ange en person eller vilken medlem som representeras."]
+    assert "Ange en person eller vilken medlem som representeras." in response.content.decode()
+    assert not group.memberships.exists()
