@@ -25,10 +25,18 @@ from members.models import Auditor, BoardSeat, Member, OfficePost, Person
 from members.services import board_seat_save
 
 SEAT_FIELDS = {"ends_after_start": "end", "one_open_seat_per_person": "person"}
-# What the seat form sets on a seat (the person may be a new one, made on save).
-SEAT_VALUES = ("person", "appointed_by", "kind", "position", "start", "end")
 AUDITOR_FIELDS = {"ends_after_start": "end", "person_or_firm": "firm"}
 OFFICE_FIELDS = {"ends_after_start": "end", "fte_0_100": "fte_percent"}
+# What each form sets on its row, and where the model's constraints are told (the auditor's
+# appointing members are rows of their own, checked by `check_appointing`).
+SEAT_VALUES = ("person", "appointed_by", "kind", "position", "start", "end")
+AUDITOR_VALUES = ("person", "firm", "kind", "start", "end")
+OFFICE_VALUES = ("person", "title", "fte_percent", "employer", "start", "end")
+ROW_RULES: dict[type, tuple[tuple[str, ...], dict[str, str]]] = {
+    BoardSeat: (SEAT_VALUES, SEAT_FIELDS),
+    Auditor: (AUDITOR_VALUES, AUDITOR_FIELDS),
+    OfficePost: (OFFICE_VALUES, OFFICE_FIELDS),
+}
 
 
 @dataclass(frozen=True)
@@ -103,17 +111,19 @@ def _person(association: Association, who: PersonChoice, *, required: bool) -> P
     return person
 
 
-# Board seats
-
-
-def check_seat_values(seat: BoardSeat, values: Mapping[str, Any]) -> None:
-    """The model's own rules (an end before the start, a second open seat) on the values
-    given (a form's valid fields), each at its field. Public: the form runs it beside its
-    own checks. A new person, typed by name, is not made yet: the rules on the person wait."""
-    given = {k: v for k, v in values.items() if k in SEAT_VALUES}
-    if given.get("person") is None:
+def check_row_values(row: BoardSeat | Auditor | OfficePost, values: Mapping[str, Any]) -> None:
+    """The model's own rules (an end before the start, a second open seat, neither person
+    nor firm, a share of full time) on the values given (a form's valid fields), each at
+    its field. Public: the forms run it beside their own checks. A person typed by name is
+    made only on save: until then the rules on the person wait."""
+    fields, on_fields = ROW_RULES[type(row)]
+    given = {name: values[name] for name in fields if name in values}
+    if given.get("person") is None and values.get("new_name") != "":  # typed, or unreadable
         given.pop("person", None)
-    check_model(seat, given, SEAT_VALUES, SEAT_FIELDS)
+    check_model(row, given, fields, on_fields)
+
+
+# Board seats
 
 
 def _seat_saved(seat: BoardSeat, problems: Problems | None = None) -> BoardSeat:

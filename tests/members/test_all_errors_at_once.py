@@ -8,11 +8,23 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from finsam.models import Association
 from members import groups_services, orgs_services
-from members.models import BoardSeat, Group, Meeting, Member, MemberKind, Person, PopulationFigure
+from members.models import (
+    Auditor,
+    BoardSeat,
+    Group,
+    Meeting,
+    Member,
+    MemberKind,
+    OfficePost,
+    Person,
+    PopulationFigure,
+)
 from tests.members.test_board_pages import finnveden, seat_post, staff, url, vaxjo  # noqa: F401
 from tests.members.test_funding_pages import finnveden_2014, form_data  # noqa: F401
 from tests.members.test_funding_pages import url as funding_url
+from tests.members.test_groups_facts import post as facts_post
 
 
 def test_a_seat_tells_the_form_s_and_the_service_s_problems_in_one_answer(staff, vaxjo):  # noqa: F811
@@ -211,3 +223,58 @@ def test_a_group_member_tells_a_too_long_role_and_neither_person_nor_member_at_o
     assert errors["person"] == ["Ange en person eller vilken medlem som representeras."]
     assert "Ange en person eller vilken medlem som representeras." in response.content.decode()
     assert not group.memberships.exists()
+
+
+def test_the_facts_page_tells_a_bad_address_and_a_taken_organisation_number_at_once(
+    staff_client, association
+):
+    """A ModelForm checks the model beside its own fields: no service check is left over."""
+    other = Association.objects.exclude(pk=association.pk).exclude(org_number="").first()
+    url = reverse("members:facts_edit", args=[association.slug])
+    data = facts_post(association, website="inte en adress", org_number=other.org_number)
+    errors = staff_client.post(url, data).context["form"].errors
+    assert errors["website"]  # the form's own
+    assert errors["org_number"] == [
+        "Ett annat samordningsförbund har redan det organisationsnumret."
+    ]
+    association.refresh_from_db()
+    assert association.org_number != other.org_number
+
+
+def test_an_auditor_tells_a_bad_kind_and_neither_person_nor_firm_at_once(staff, vaxjo):  # noqa: F811
+    auditors = Auditor.objects.count()
+    data = {
+        "person": "",
+        "new_name": "",
+        "firm": "",
+        "appointed_by": [Member.objects.get(name="Växjö kommun").pk],
+        "kind": "inget",
+        "start": "2016-05-01",
+        "end": "2016-01-01",
+    }
+    refused = staff.post(url("auditor_new", vaxjo), data)
+    errors = refused.context["form"].errors
+    assert errors["kind"]  # the form's own: not a choice
+    assert errors["firm"] == ["Ange revisorn: en person, en revisionsbyrå eller båda."]
+    assert len(errors["end"]) == 1  # and the end before the start
+    assert Auditor.objects.count() == auditors
+
+
+def test_an_office_post_tells_a_missing_title_and_an_end_before_its_start_at_once(staff, vaxjo):  # noqa: F811
+    posts = OfficePost.objects.count()
+    data = {
+        "person": "",
+        "new_name": "Ny Tjänsteperson",
+        "title": "",
+        "fte_percent": "",
+        "employer": "",
+        "start": "2016-05-01",
+        "end": "2016-01-01",
+    }
+    refused = staff.post(url("office_post_new", vaxjo), data)
+    errors = refused.context["form"].errors
+    assert errors["title"]  # the form's own: required
+    assert len(errors["end"]) == 1  # the model's: the end before the start
+    assert "person" not in errors  # the new person, typed, is made only on save
+    assert OfficePost.objects.count() == posts
+    assert not Person.objects.filter(name="Ny Tjänsteperson").exists()
