@@ -61,44 +61,10 @@ class Problems:
             raise ValidationError(self.by_field)
 
 
-@contextmanager
-def errors_on_fields(model: type[models.Model], fields: dict[str, str]) -> Iterator[None]:
-    """Show a constraint's message next to the field it is about: `fields` maps the end of a
-    constraint's name ("ends_after_start") to a field ("end"). `full_clean` reports every
-    constraint for the whole form; the message is the constraint's own, written once."""
-    try:
-        yield
-    except ValidationError as error:
-        raise on_fields(error, model, fields) from None
-
-
-def on_fields(
-    error: ValidationError, model: type[models.Model], fields: dict[str, str]
-) -> ValidationError:
-    """`error` with its constraints' messages moved to their fields (see `errors_on_fields`);
-    for a ModelForm, whose own model check catches the error before any caller can."""
-    if not hasattr(error, "error_dict"):
-        return error
-    prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
-    targets = {
-        str(constraint.get_violation_error_message()): fields[constraint.name.removeprefix(prefix)]
-        for constraint in model._meta.constraints
-        if constraint.name.removeprefix(prefix) in fields
-    }
-    moved: dict[str, list] = {}
-    for field, errors in error.error_dict.items():
-        for one in errors:
-            message = one.message % one.params if one.params else one.message
-            target = targets.get(str(message), field) if field == NON_FIELD_ERRORS else field
-            moved.setdefault(target, []).append(one)
-    return ValidationError(moved)
-
-
 def check_model(
     instance: models.Model,
     values: Mapping[str, Any],
     fields: Iterable[str],
-    on_fields: dict[str, str] | None = None,
 ) -> None:
     """The model's own rules (its fields', `clean()`, constraints) on a copy of `instance`
     with `fields` set from `values`; `instance` itself is left as it was.
@@ -106,8 +72,8 @@ def check_model(
     A field missing from `values` (a form's invalid one) is left out, and with it every
     constraint that reads it (`full_clean(exclude=...)`): a form runs this beside its own
     checks, so that an end before the start comes in the same answer as a missing name,
-    not after it is fixed. The service runs the model's rules again when it saves.
-    `on_fields` moves constraints' messages to their fields (see `errors_on_fields`)."""
+    not after it is fixed. The service runs the model's rules again when it saves; a model
+    with `finsam.saving.ConstraintsAtFields` tells its constraints at their fields."""
     candidate = copy.copy(instance)  # Django copies the state too: the original stays
     missing = []
     for name in fields:
@@ -115,5 +81,4 @@ def check_model(
             setattr(candidate, name, values[name])
         else:
             missing.append(name)
-    with errors_on_fields(type(instance), on_fields or {}):
-        candidate.full_clean(exclude=missing)
+    candidate.full_clean(exclude=missing)

@@ -17,7 +17,7 @@ from djmoney.money import Money
 
 from finsam.lib.numbers import format_amount
 from finsam.models import Association
-from finsam.problems import Problems, check_model, errors_on_fields
+from finsam.problems import Problems, check_model
 from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
@@ -85,15 +85,11 @@ def check_members(association: Association, members: list[Member], owner: Member
     problems.raise_any()
 
 
-# The model's constraints told at the field they are about, not above the form.
-INITIATIVE_FIELDS = {"ends_after_start": "end", "age_range": "age_to"}
-
-
 def check_facts(initiative: Initiative, values: Mapping[str, Any]) -> None:
     """The model's own rules on the facts given (a form's valid fields), each at its field.
     Public: the form runs it beside its own checks, so that an end before the start comes
     in the same answer as a missing name."""
-    check_model(initiative, values, Initiative.EDITABLE_FIELDS, INITIATIVE_FIELDS)
+    check_model(initiative, values, Initiative.EDITABLE_FIELDS)
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
@@ -103,7 +99,7 @@ def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
     problems = Problems()
     with problems.gathered():
         check_members(initiative.association, facts.members, facts.owner)
-    with problems.gathered(), errors_on_fields(Initiative, INITIATIVE_FIELDS):
+    with problems.gathered():
         initiative.full_clean()
     problems.raise_any()
     initiative.save()

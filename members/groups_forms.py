@@ -1,14 +1,12 @@
 """Forms of the groups and meetings pages; every choice is limited to the association's rows."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import service_check
 from finsam.models import Association
-from finsam.problems import on_fields
 from finsam.versions import VersionField
-from members.groups_services import MEETING_ON_FIELDS, check_group_member_values
+from members.groups_services import check_group_member_values
 from members.models import Group, GroupMembership, Meeting, Member, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -83,8 +81,3 @@ class MeetingForm(_Versioned):
     def __init__(self, *args, association: Association, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "group").queryset = Group.objects.filter(association=association)
-
-    def _update_errors(self, errors: ValidationError) -> None:
-        # The model's rules, checked by the ModelForm beside the form's own (its invalid
-        # fields left out): the times' rule at the end time, where the service tells it.
-        super()._update_errors(on_fields(errors, Meeting, MEETING_ON_FIELDS))  # type: ignore[misc]

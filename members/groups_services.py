@@ -13,16 +13,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
-from finsam.problems import Problems, check_model, errors_on_fields
+from finsam.problems import Problems, check_model
 from finsam.versions import version_checked
 from members.models import Group, GroupMembership, Meeting, Member, Person
 
 GROUP_FIELDS = ("name", "kind", "description")
 MEETING_FIELDS = ("kind", "group", "date", "start_time", "end_time", "place", "agenda")
 GROUP_MEMBER_FIELDS = ("person", "member", "role")
-# The models' constraints told at the field they are about, not above the form.
-GROUP_MEMBER_ON_FIELDS = {"person_or_member": "person"}
-MEETING_ON_FIELDS = {"ends_after_start": "end_time"}
 
 
 def group_save(
@@ -46,7 +43,7 @@ def check_group_member_values(group: Group, values: Mapping[str, Any]) -> None:
     """The model's own rules (a person or a member, at least) on the values given (a form's
     valid fields), each at its field. Public: the form runs it beside its own checks."""
     seat = GroupMembership(group=group)
-    check_model(seat, values, GROUP_MEMBER_FIELDS, GROUP_MEMBER_ON_FIELDS)
+    check_model(seat, values, GROUP_MEMBER_FIELDS)
 
 
 def group_member_add(
@@ -65,7 +62,7 @@ def group_member_add(
         with problems.gathered():
             _check_own(locked.association, person=person, member=member)
         seat = GroupMembership(group=locked, person=person, member=member, role=role)
-        with problems.gathered(), errors_on_fields(GroupMembership, GROUP_MEMBER_ON_FIELDS):
+        with problems.gathered():
             seat.full_clean()
         problems.raise_any()
         seat.save()
@@ -112,7 +109,7 @@ def meeting_save(
             data = {**data, "group": None}  # the model's other rules are still checked
         for name in MEETING_FIELDS:
             setattr(locked, name, data[name])
-        with problems.gathered(), errors_on_fields(Meeting, MEETING_ON_FIELDS):
+        with problems.gathered():
             locked.full_clean()
         problems.raise_any()
         locked.save()

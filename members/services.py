@@ -14,7 +14,7 @@ from djmoney.money import Money
 from finsam.audit.recording import recording
 from finsam.errors import StaleEditError
 from finsam.models import Association
-from finsam.problems import Problems, check_model, errors_on_fields
+from finsam.problems import Problems, check_model
 from finsam.saving import rows_synced
 from finsam.versions import version_checked
 from members.models import (
@@ -69,13 +69,6 @@ def funding_year_create(*, association: Association, year: int) -> FundingYear:
         return funding_year
 
 
-# The model's constraints told at the amount they are about, not above the form.
-FUNDING_FIELDS = {
-    "granted_not_negative": "state_granted",
-    "requested_not_negative": "state_requested",
-}
-
-
 def check_funding_values(funding_year: FundingYear, values: Mapping[str, Any]) -> None:
     """The model's own rules on the decision's values given (a form's valid fields, amounts
     in kronor), each at its field. Public: the form runs it beside its own checks."""
@@ -84,7 +77,7 @@ def check_funding_values(funding_year: FundingYear, values: Mapping[str, Any]) -
         for name, value in values.items()
         if name in FundingYear.EDITABLE_FIELDS
     }
-    check_model(funding_year, given, FundingYear.EDITABLE_FIELDS, FUNDING_FIELDS)
+    check_model(funding_year, given, FundingYear.EDITABLE_FIELDS)
 
 
 def funding_year_update(
@@ -100,7 +93,7 @@ def funding_year_update(
         with problems.gathered():
             _check_decision(decision, members)
         _apply_decision(locked, decision)
-        with problems.gathered(), errors_on_fields(FundingYear, FUNDING_FIELDS):
+        with problems.gathered():
             locked.full_clean()
         problems.raise_any()
         locked.save()

@@ -18,16 +18,12 @@ from budgets.models import (
 from budgets.services.common import budget_write, locked_draft
 from budgets.services.ordering import order_fingerprint
 from finsam.errors import StaleEditError
-from finsam.problems import Problems, check_model, errors_on_fields
+from finsam.problems import Problems, check_model
 from finsam.saving import saved
 from finsam.versions import stale_message, version_checked
 from initiatives.models import Initiative
 from members.models import Member
 from members.selectors import members_of
-
-# The models' constraints told at the field they are about, not above the form.
-LINE_FIELDS = {"one_carried_forward": "kind"}
-COLUMN_FIELDS = {"one_per_kind_and_year": "year"}
 
 
 def check_new_line(section: BudgetSection, values: Mapping[str, Any]) -> None:
@@ -35,13 +31,13 @@ def check_new_line(section: BudgetSection, values: Mapping[str, Any]) -> None:
     carried-forward line among the costs, or a second one. Public: the structure page runs
     it beside the form's own checks; `line_add` checks them again when it saves."""
     line = BudgetLine(document=section.document, section=section)
-    check_model(line, values, ("label", "kind"), LINE_FIELDS)
+    check_model(line, values, ("label", "kind"))
 
 
 def check_new_column(document: BudgetDocument, values: Mapping[str, Any]) -> None:
     """The model's own rules on a new column's values given (a form's valid fields): one
     column of a kind and year. Public: the structure page runs it beside the form's own."""
-    check_model(BudgetColumn(document=document), values, ("kind", "year", "label"), COLUMN_FIELDS)
+    check_model(BudgetColumn(document=document), values, ("kind", "year", "label"))
 
 
 def line_add(
@@ -58,10 +54,9 @@ def line_add(
         for later in document.lines.filter(order__gte=order).order_by("-order"):
             later.order += 1
             later.save(update_fields=["order"])
-        with errors_on_fields(BudgetLine, LINE_FIELDS):
-            line = saved(
-                BudgetLine(document=document, section=section, order=order, label=label, kind=kind)
-            )
+        line = saved(
+            BudgetLine(document=document, section=section, order=order, label=label, kind=kind)
+        )
         return line
 
 
@@ -223,16 +218,15 @@ def column_add(
     with budget_write(user):
         locked = locked_draft(document)
         last = locked.columns.aggregate(Max("order"))["order__max"]
-        with errors_on_fields(BudgetColumn, COLUMN_FIELDS):
-            column = saved(
-                BudgetColumn(
-                    document=locked,
-                    order=0 if last is None else last + 1,
-                    kind=kind,
-                    year=year,
-                    label=label,
-                )
+        column = saved(
+            BudgetColumn(
+                document=locked,
+                order=0 if last is None else last + 1,
+                kind=kind,
+                year=year,
+                label=label,
             )
+        )
         return column
 
 
