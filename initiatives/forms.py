@@ -171,6 +171,10 @@ class DecisionForm(forms.Form):
             services.check_decision(self.initiative, data)
 
         service_check(self, check, "kind", "meeting", "revokes")
+        # The model's rules on the fields that are valid (one told above is left out).
+        service_check(
+            self, lambda: services.check_decision_values(self.initiative, self.cleaned_data)
+        )
         return self.cleaned_data
 
     def data_object(self) -> services.DecisionData:

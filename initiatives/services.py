@@ -190,6 +190,28 @@ class DecisionData:
     text: str = ""
 
 
+DECISION_VALUES = (
+    "kind",
+    "decided_on",
+    "meeting",
+    "amount",
+    "period_start",
+    "period_end",
+    "revokes",
+    "text",
+)
+
+
+def check_decision_values(initiative: Initiative, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a period ending before it starts, an amount that does not fit
+    the kind) on the values given (a form's valid fields), each at its field where it has
+    one. Public: the form runs it beside its own checks."""
+    given = {name: values[name] for name in DECISION_VALUES if name in values}
+    if given.get("amount") is not None:
+        given["amount"] = Money(given["amount"], "SEK")
+    check_model(Decision(initiative=initiative), given, DECISION_VALUES)
+
+
 def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> Decision:
     """Record a decision; refuse one that leaves any year with a negative granted amount."""
     with transaction.atomic():

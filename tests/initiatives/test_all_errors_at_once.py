@@ -182,3 +182,26 @@ def test_editing_tells_a_bad_age_and_an_end_before_the_start_at_once(staff_clien
     assert form.errors["end"] == ["Insatsen kan inte sluta före den startar."]
     initiative.refresh_from_db()
     assert (initiative.name, initiative.end) == stored
+
+
+def test_decision_tells_a_bad_amount_and_a_period_ending_before_it_starts_at_once(
+    staff_client, association
+):
+    """The model's rule on the period comes with the form's own, at the period's end."""
+    initiative = Initiative.objects.filter(association=association).order_by("pk").first()
+    before = initiative.decisions.count()
+    url = reverse("initiatives:decision_add", args=[association.slug, initiative.pk])
+    data = {
+        "kind": "grant",
+        "decided_on": "2026-03-04",
+        "amount": "mycket",
+        "period_start": "2026-06-01",
+        "period_end": "2026-01-01",
+    }
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert form.errors["amount"]  # the form's own: not an amount
+    assert form.errors["period_end"] == ["Perioden kan inte sluta före den börjar."]
+    rows = field_errors(response.content.decode())
+    assert "Perioden kan inte sluta före den börjar." in rows["period_end"]
+    assert initiative.decisions.count() == before
