@@ -277,6 +277,13 @@ class OutcomeForm(forms.Form):
         share = goal.metric == Metric.SHARE
         for name in ("value",) if share else ("numerator", "denominator"):
             del self.fields[name]
+        self.goal = goal
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # The model's rules on the fields that are valid, in the same answer as the form's.
+        service_check(self, lambda: services.check_outcome_values(self.goal, self.cleaned_data))
+        return self.cleaned_data
 
     def data_object(self) -> services.OutcomeData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}

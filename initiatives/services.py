@@ -385,6 +385,31 @@ class OutcomeData:
     comment: str = ""
 
 
+OUTCOME_VALUES = (
+    "period_start",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "interim",
+    "override",
+    "comment",
+)
+
+
+def check_outcome_values(goal: Goal, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a period ending before it starts, more reaching the goal than
+    in all, an assessed status without a comment) on the values given (a form's valid
+    fields), each at its field. Public: the form runs it beside its own checks. Checked on
+    the period's stored outcome if there is one, which `outcome_record` replaces."""
+    start, end = values.get("period_start"), values.get("period_end")
+    stored = None
+    if start is not None and end is not None:
+        stored = Outcome.objects.filter(goal=goal, period_start=start, period_end=end).first()
+    given = {name: values[name] for name in OUTCOME_VALUES if name in values}
+    check_model(stored or Outcome(goal=goal), given, OUTCOME_VALUES)
+
+
 def outcome_record(
     *, goal: Goal, data: OutcomeData, expected_version: int | None = None
 ) -> Outcome:

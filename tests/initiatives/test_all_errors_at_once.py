@@ -205,3 +205,28 @@ def test_decision_tells_a_bad_amount_and_a_period_ending_before_it_starts_at_onc
     rows = field_errors(response.content.decode())
     assert "Perioden kan inte sluta före den börjar." in rows["period_end"]
     assert initiative.decisions.count() == before
+
+
+@pytest.mark.parametrize("association", ["vaxjo"], indirect=True)
+def test_an_outcome_tells_a_bad_count_and_a_period_ending_before_it_starts_at_once(
+    staff_client, association
+):
+    """The model's rules come with the form's own: before, only once the count was readable."""
+    initiative = Initiative.objects.get(association=association, name="Samordningsteamet")
+    goal = initiative.goals.exclude(metric="share").order_by("pk").first()
+    outcomes = goal.outcomes.count()
+    url = reverse("initiatives:outcome_add", args=[association.slug, goal.pk])
+    data = {
+        "version": goal.version,
+        "period_start": "2016-12-31",
+        "period_end": "2016-01-01",
+        "value": "många",
+        "override": "met",
+        "comment": "",
+    }
+    response = staff_client.post(url, data)
+    rows = field_errors(response.content.decode())
+    assert "”många” är inget antal" in rows["value"]  # the form's own
+    assert "Perioden kan inte sluta före den börjar." in rows["period_end"]
+    assert "En bedömd status kräver en kommentar som förklarar den." in rows["comment"]
+    assert goal.outcomes.count() == outcomes
