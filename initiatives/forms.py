@@ -221,6 +221,8 @@ class GoalForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         service_check(self, lambda parent: services.check_goal_parent(self.goal, parent), "parent")
+        # The model's rules on the fields that are valid (one told above is left out).
+        service_check(self, lambda: services.check_goal_values(self.goal, self.cleaned_data))
         return self.cleaned_data
 
     def data_object(self, order: int = 0) -> services.GoalData:

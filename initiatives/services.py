@@ -308,6 +308,10 @@ class GoalData:
     order: int = 0
 
 
+# What the goal form sets on a goal (its order is the service's to give).
+GOAL_VALUES = tuple(name for name in GoalData.__dataclass_fields__ if name != "order")
+
+
 def goal_create(
     *, association: Association, data: GoalData, initiative: Initiative | None = None
 ) -> Goal:
@@ -346,6 +350,14 @@ def _save_goal(goal: Goal, data: GoalData, problems: Problems | None = None) -> 
     problems.raise_any()
     goal.save()
     return goal
+
+
+def check_goal_values(goal: Goal, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a measurable target complete, a share at most 100 %) on the
+    values given (a form's valid fields), each at its field. Public: the form runs it beside
+    its own checks."""
+    given = {name: values[name] for name in GOAL_VALUES if name in values}
+    check_model(goal, given, GOAL_VALUES)
 
 
 def check_goal_parent(goal: Goal, parent: Goal | None) -> None:

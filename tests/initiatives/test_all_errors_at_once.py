@@ -230,3 +230,26 @@ def test_an_outcome_tells_a_bad_count_and_a_period_ending_before_it_starts_at_on
     assert "Perioden kan inte sluta före den börjar." in rows["period_end"]
     assert "En bedömd status kräver en kommentar som förklarar den." in rows["comment"]
     assert goal.outcomes.count() == outcomes
+
+
+def test_goal_edit_tells_a_missing_text_and_a_share_above_100_at_once(staff_client, association):
+    goal = Goal.objects.filter(association=association).order_by("pk").first()
+    stored = (goal.text, goal.target_value, goal.version)
+    url = reverse("initiatives:goal_edit", args=[association.slug, goal.pk])
+    data = {
+        "version": goal.version,
+        "text": "",
+        "kind": "result",
+        "level": goal.level,
+        "metric": "share",
+        "comparison": "at_least",
+        "target_value": "150",
+    }
+    response = staff_client.post(url, data)
+    form = response.context["form"]
+    assert "Detta fält måste fyllas i." in form.errors["text"]  # the form's own
+    assert form.errors["target_value"] == ["En andel kan inte vara mer än 100 procent."]
+    rows = field_errors(response.content.decode())
+    assert "En andel kan inte vara mer än 100 procent." in rows["target_value"]
+    goal.refresh_from_db()
+    assert (goal.text, goal.target_value, goal.version) == stored
