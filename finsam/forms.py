@@ -121,16 +121,24 @@ def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def service_check(form: forms.BaseForm, check: Callable[..., None], *needs: str) -> None:
+def service_check(
+    form: forms.BaseForm, check: Callable[..., None], *needs: str, new_fields_only: bool = False
+) -> None:
     """Run a service's check from the form's `clean()` once the fields it reads (`needs`,
     passed to it in that order) are valid, even if other fields are not.
 
     The user then learns the service's problems in the same answer as the form's own, each
     at its field, instead of in a second round after fixing those. The rule stays in the
-    service, which checks it again when it saves."""
+    service, which checks it again when it saves. `new_fields_only`: a field the form has
+    already told keeps its words (the check would say the same problem again, otherwise)."""
     data = form.cleaned_data
     if all(name in data for name in needs):
         try:
             check(*(data[name] for name in needs))
         except ValidationError as error:
+            if new_fields_only and hasattr(error, "error_dict"):
+                told = form.errors
+                error = ValidationError(
+                    {f: e for f, e in error.error_dict.items() if f not in told}
+                )
             add_errors(form, error)

@@ -6,11 +6,13 @@ by the form's field names; a form then shows each message next to its field (see
 post, and only then learn the next.
 """
 
-from collections.abc import Iterator
+import copy
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -57,3 +59,26 @@ class Problems:
     def raise_any(self) -> None:
         if self.by_field:
             raise ValidationError(self.by_field)
+
+
+def check_model(
+    instance: models.Model,
+    values: Mapping[str, Any],
+    fields: Iterable[str],
+) -> None:
+    """The model's own rules (its fields', `clean()`, constraints) on a copy of `instance`
+    with `fields` set from `values`; `instance` itself is left as it was.
+
+    A field missing from `values` (a form's invalid one) is left out, and with it every
+    constraint that reads it (`full_clean(exclude=...)`): a form runs this beside its own
+    checks, so that an end before the start comes in the same answer as a missing name,
+    not after it is fixed. The service runs the model's rules again when it saves; a model
+    with `finsam.saving.ConstraintsAtFields` tells its constraints at their fields."""
+    candidate = copy.copy(instance)  # Django copies the state too: the original stays
+    missing = []
+    for name in fields:
+        if name in values:
+            setattr(candidate, name, values[name])
+        else:
+            missing.append(name)
+    candidate.full_clean(exclude=missing)

@@ -86,9 +86,13 @@ class InitiativeForm(forms.Form):
     staffing = forms.CharField(label=_("Bemanning"), max_length=300, required=False)
     evaluation_plan = _text(_("Utvärderingsplan"), rows=2)
 
-    def __init__(self, *args, association: Association, **kwargs) -> None:
+    def __init__(
+        self, *args, association: Association, initiative: Initiative | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.association = association
+        # The stored initiative, or a new one: the model's rules are checked on a copy of it.
+        self.initiative = initiative or Initiative(association=association)
         members = association_members(association)
         model_choice_field(self, "owner").queryset = members
         model_choice_field(self, "members").queryset = members
@@ -101,6 +105,8 @@ class InitiativeForm(forms.Form):
             "members",
             "owner",
         )
+        # The model's rules on the fields that are valid (a field told above is left out).
+        service_check(self, lambda: services.check_facts(self.initiative, self.cleaned_data))
         return self.cleaned_data
 
     def facts(self) -> services.InitiativeFacts:
@@ -165,6 +171,10 @@ class DecisionForm(forms.Form):
             services.check_decision(self.initiative, data)
 
         service_check(self, check, "kind", "meeting", "revokes")
+        # The model's rules on the fields that are valid (one told above is left out).
+        service_check(
+            self, lambda: services.check_decision_values(self.initiative, self.cleaned_data)
+        )
         return self.cleaned_data
 
     def data_object(self) -> services.DecisionData:
@@ -211,6 +221,8 @@ class GoalForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         service_check(self, lambda parent: services.check_goal_parent(self.goal, parent), "parent")
+        # The model's rules on the fields that are valid (one told above is left out).
+        service_check(self, lambda: services.check_goal_values(self.goal, self.cleaned_data))
         return self.cleaned_data
 
     def data_object(self, order: int = 0) -> services.GoalData:
@@ -267,6 +279,13 @@ class OutcomeForm(forms.Form):
         share = goal.metric == Metric.SHARE
         for name in ("value",) if share else ("numerator", "denominator"):
             del self.fields[name]
+        self.goal = goal
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # The model's rules on the fields that are valid, in the same answer as the form's.
+        service_check(self, lambda: services.check_outcome_values(self.goal, self.cleaned_data))
+        return self.cleaned_data
 
     def data_object(self) -> services.OutcomeData:
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}

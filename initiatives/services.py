@@ -3,9 +3,11 @@ initiative (or association) row it checks rules across; messages are Swedish and
 is wrong. Participant figures have their own module, `initiatives.figures`.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +17,7 @@ from djmoney.money import Money
 
 from finsam.lib.numbers import format_amount
 from finsam.models import Association
-from finsam.problems import Problems
+from finsam.problems import Problems, check_model
 from finsam.versions import version_checked
 from initiatives import grants
 from initiatives.models import (
@@ -81,6 +83,13 @@ def check_members(association: Association, members: list[Member], owner: Member
             % {"owner": owner},
         )
     problems.raise_any()
+
+
+def check_facts(initiative: Initiative, values: Mapping[str, Any]) -> None:
+    """The model's own rules on the facts given (a form's valid fields), each at its field.
+    Public: the form runs it beside its own checks, so that an end before the start comes
+    in the same answer as a missing name."""
+    check_model(initiative, values, Initiative.EDITABLE_FIELDS)
 
 
 def _apply(initiative: Initiative, facts: InitiativeFacts) -> Initiative:
@@ -181,6 +190,28 @@ class DecisionData:
     text: str = ""
 
 
+DECISION_VALUES = (
+    "kind",
+    "decided_on",
+    "meeting",
+    "amount",
+    "period_start",
+    "period_end",
+    "revokes",
+    "text",
+)
+
+
+def check_decision_values(initiative: Initiative, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a period ending before it starts, an amount that does not fit
+    the kind) on the values given (a form's valid fields), each at its field where it has
+    one. Public: the form runs it beside its own checks."""
+    given = {name: values[name] for name in DECISION_VALUES if name in values}
+    if given.get("amount") is not None:
+        given["amount"] = Money(given["amount"], "SEK")
+    check_model(Decision(initiative=initiative), given, DECISION_VALUES)
+
+
 def decision_record(*, initiative: Initiative, data: DecisionData, by=None) -> Decision:
     """Record a decision; refuse one that leaves any year with a negative granted amount."""
     with transaction.atomic():
@@ -277,6 +308,10 @@ class GoalData:
     order: int = 0
 
 
+# What the goal form sets on a goal (its order is the service's to give).
+GOAL_VALUES = tuple(name for name in GoalData.__dataclass_fields__ if name != "order")
+
+
 def goal_create(
     *, association: Association, data: GoalData, initiative: Initiative | None = None
 ) -> Goal:
@@ -317,6 +352,14 @@ def _save_goal(goal: Goal, data: GoalData, problems: Problems | None = None) -> 
     return goal
 
 
+def check_goal_values(goal: Goal, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a measurable target complete, a share at most 100 %) on the
+    values given (a form's valid fields), each at its field. Public: the form runs it beside
+    its own checks."""
+    given = {name: values[name] for name in GOAL_VALUES if name in values}
+    check_model(goal, given, GOAL_VALUES)
+
+
 def check_goal_parent(goal: Goal, parent: Goal | None) -> None:
     """A goal's parent is a goal of the same association and initiative, and not the goal
     itself or one below it. Public: the form runs it beside its own checks."""
@@ -352,6 +395,31 @@ class OutcomeData:
     interim: bool = False
     override: str = ""
     comment: str = ""
+
+
+OUTCOME_VALUES = (
+    "period_start",
+    "period_end",
+    "value",
+    "numerator",
+    "denominator",
+    "interim",
+    "override",
+    "comment",
+)
+
+
+def check_outcome_values(goal: Goal, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a period ending before it starts, more reaching the goal than
+    in all, an assessed status without a comment) on the values given (a form's valid
+    fields), each at its field. Public: the form runs it beside its own checks. Checked on
+    the period's stored outcome if there is one, which `outcome_record` replaces."""
+    start, end = values.get("period_start"), values.get("period_end")
+    stored = None
+    if start is not None and end is not None:
+        stored = Outcome.objects.filter(goal=goal, period_start=start, period_end=end).first()
+    given = {name: values[name] for name in OUTCOME_VALUES if name in values}
+    check_model(stored or Outcome(goal=goal), given, OUTCOME_VALUES)
 
 
 def outcome_record(

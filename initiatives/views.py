@@ -138,6 +138,7 @@ def initiative_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpRespon
     form = forms.InitiativeForm(
         request.POST or None,
         association=tenant.association,
+        initiative=initiative,
         initial=forms.InitiativeForm.initial_for(initiative),
     )
 

@@ -2,10 +2,9 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 
 from finsam.audit.admin import AuditedAdmin
-from finsam.forms import add_errors
+from finsam.forms import service_check
 from finsam.models import Association, UserRole
 from members import models
 from members.board_rules import check_board_seat
@@ -105,12 +104,17 @@ class BoardSeatForm(forms.ModelForm):
     def _post_clean(self) -> None:
         super()._post_clean()  # type: ignore[misc]  # ModelForm has it; the stubs omit it
         # The rules the application's pages check (the association's own person, a member
-        # on the start date, one chair at a time), so the back office cannot bypass them.
-        if not self.errors:
-            try:
-                check_board_seat(self.instance)
-            except ValidationError as error:
-                add_errors(self, error)  # every rule broken, each at its field
+        # on the start date, one chair at a time), so the back office cannot bypass them;
+        # beside the form's own problems, once the fields they read are valid (a field's
+        # problem the model told already is not told again in other words).
+        service_check(
+            self,
+            lambda *_: check_board_seat(self.instance),
+            "association",
+            "start",
+            "end",
+            new_fields_only=True,
+        )
 
 
 @admin.register(models.BoardSeat)

@@ -17,6 +17,7 @@ from members.board_services import (
     PersonChoice,
     SeatData,
     check_person_choice,
+    check_row_values,
 )
 from members.models import Auditor, BoardPosition, BoardSeat, Member, OfficePost, Person, SeatKind
 from members.models.organisation import AuditorKind
@@ -41,6 +42,7 @@ class _PersonForm(forms.Form):
     form's own, so that one answer tells them all."""
 
     person_required = False
+    model: type[BoardSeat | Auditor | OfficePost]
 
     person = forms.ModelChoiceField(
         label=_("Person"), queryset=Person.objects.none(), required=False
@@ -52,9 +54,18 @@ class _PersonForm(forms.Form):
         help_text=_("Skriv ett namn om personen inte finns i listan."),
     )
 
-    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        association: Association,
+        row: BoardSeat | Auditor | OfficePost | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.association = association
+        # The stored row (a rule such as one open seat a person holds is not broken by the
+        # row itself), or a new one: the model's rules are checked on a copy of it.
+        self.row = row or self.model(association=association)
         persons = Person.objects.filter(association=association)
         model_choice_field(self, "person").queryset = persons
         if "appointed_by" in self.fields:
@@ -74,6 +85,8 @@ class _PersonForm(forms.Form):
         )
         if "appointed_by" in self.fields:
             service_check(self, self._check_appointing, "appointed_by", "start")
+        # The model's rules on the fields that are valid (one told above is left out).
+        service_check(self, lambda: check_row_values(self.row, self.cleaned_data))
         return self.cleaned_data
 
     def _check_appointing(self, appointed_by: Any, start: date) -> None:
@@ -86,6 +99,7 @@ class _PersonForm(forms.Form):
 
 
 class SeatForm(_PersonForm):
+    model = BoardSeat
     person_required = True
     appointed_by = forms.ModelChoiceField(
         label=_("Utsedd av"),
@@ -119,6 +133,7 @@ class SeatEditForm(SeatForm):
 
 
 class AuditorForm(_PersonForm):
+    model = Auditor
     firm = forms.CharField(label=_("Revisionsbyrå"), max_length=200, required=False)
     appointed_by = forms.ModelMultipleChoiceField(
         label=_("Utsedd av"),
@@ -153,6 +168,7 @@ class AuditorEditForm(AuditorForm):
 
 
 class OfficeForm(_PersonForm):
+    model = OfficePost
     title = forms.CharField(label=_("Titel"), max_length=100)
     fte_percent = PercentField(label=_("Andel av heltid (%)"), required=False)
     employer = forms.CharField(

@@ -9,12 +9,10 @@ before calling them, so two people saving at once cannot both pass.
 Every message is raised on the field it is about, so the form shows it next to that field.
 """
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import date
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -95,34 +93,3 @@ def _check_one_holder(seat: BoardSeat) -> None:
                 }
             }
         )
-
-
-@contextmanager
-def errors_on_fields(model: type[models.Model], fields: dict[str, str]) -> Iterator[None]:
-    """Show a constraint's message next to the field it is about: `fields` maps the end of a
-    constraint's name ("ends_after_start") to a field ("end"). `full_clean` reports every
-    constraint for the whole form; the message is the constraint's own, written once."""
-    try:
-        yield
-    except ValidationError as error:
-        raise _moved(error, model, fields) from None
-
-
-def _moved(
-    error: ValidationError, model: type[models.Model], fields: dict[str, str]
-) -> ValidationError:
-    if not hasattr(error, "error_dict"):
-        return error
-    prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
-    targets = {
-        str(constraint.get_violation_error_message()): fields[constraint.name.removeprefix(prefix)]
-        for constraint in model._meta.constraints
-        if constraint.name.removeprefix(prefix) in fields
-    }
-    moved: dict[str, list] = {}
-    for field, errors in error.error_dict.items():
-        for one in errors:
-            message = one.message % one.params if one.params else one.message
-            target = targets.get(str(message), field) if field == NON_FIELD_ERRORS else field
-            moved.setdefault(target, []).append(one)
-    return ValidationError(moved)

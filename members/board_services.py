@@ -7,29 +7,33 @@ a deputy replaced mid-term is two steps, the old seat ending one day and the new
 starting the next (Växjö kommun's deputy in August 2014).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
-from finsam.problems import Problems
+from finsam.problems import Problems, check_model
 from finsam.versions import version_checked
-from members.board_rules import (
-    check_appointing,
-    check_board_seat,
-    check_person,
-    errors_on_fields,
-)
+from members.board_rules import check_appointing, check_board_seat, check_person
 from members.models import Auditor, BoardSeat, Member, OfficePost, Person
 from members.services import board_seat_save
 
-SEAT_FIELDS = {"ends_after_start": "end", "one_open_seat_per_person": "person"}
-AUDITOR_FIELDS = {"ends_after_start": "end", "person_or_firm": "firm"}
-OFFICE_FIELDS = {"ends_after_start": "end", "fte_0_100": "fte_percent"}
+# What each form sets on its row (the auditor's appointing members are rows of their own,
+# checked by `check_appointing`).
+SEAT_VALUES = ("person", "appointed_by", "kind", "position", "start", "end")
+AUDITOR_VALUES = ("person", "firm", "kind", "start", "end")
+OFFICE_VALUES = ("person", "title", "fte_percent", "employer", "start", "end")
+ROW_VALUES: dict[type, tuple[str, ...]] = {
+    BoardSeat: SEAT_VALUES,
+    Auditor: AUDITOR_VALUES,
+    OfficePost: OFFICE_VALUES,
+}
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,18 @@ def _person(association: Association, who: PersonChoice, *, required: bool) -> P
     return person
 
 
+def check_row_values(row: BoardSeat | Auditor | OfficePost, values: Mapping[str, Any]) -> None:
+    """The model's own rules (an end before the start, a second open seat, neither person
+    nor firm, a share of full time) on the values given (a form's valid fields), each at
+    its field. Public: the forms run it beside their own checks. A person typed by name is
+    made only on save: until then the rules on the person wait."""
+    fields = ROW_VALUES[type(row)]
+    given = {name: values[name] for name in fields if name in values}
+    if given.get("person") is None and values.get("new_name") != "":  # typed, or unreadable
+        given.pop("person", None)
+    check_model(row, given, fields)
+
+
 # Board seats
 
 
@@ -113,12 +129,11 @@ def _seat_saved(seat: BoardSeat, problems: Problems | None = None) -> BoardSeat:
     problems = problems or Problems()
     with problems.gathered():
         check_board_seat(seat)
-    with problems.gathered(new_fields_only=True), errors_on_fields(BoardSeat, SEAT_FIELDS):
+    with problems.gathered(new_fields_only=True):
         # The person's own problem is already told; the model would only repeat it.
         seat.full_clean(exclude=["person"] if problems and seat.person_id is None else None)
     problems.raise_any()
-    with errors_on_fields(BoardSeat, SEAT_FIELDS):
-        return board_seat_save(seat=seat)
+    return board_seat_save(seat=seat)
 
 
 def _apply_seat(seat: BoardSeat, data: SeatData) -> BoardSeat:
@@ -169,7 +184,7 @@ def _apply_auditor(auditor: Auditor, data: AuditorData) -> Auditor:
         check_appointing(data.appointed_by, association, data.start)
     auditor.firm, auditor.kind = data.firm.strip(), data.kind
     auditor.start, auditor.end = data.start, data.end
-    with problems.gathered(new_fields_only=True), errors_on_fields(Auditor, AUDITOR_FIELDS):
+    with problems.gathered(new_fields_only=True):
         auditor.full_clean()
     problems.raise_any()
     auditor.save()
@@ -197,8 +212,7 @@ def auditor_end(*, auditor: Auditor, expected_version: int, end: date) -> Audito
         locked = Auditor.objects.select_for_update().get(pk=auditor.pk)
         version_checked(locked, expected_version, what=_("Revisorsuppdraget"))
         locked.end = end
-        with errors_on_fields(Auditor, AUDITOR_FIELDS):
-            locked.full_clean()
+        locked.full_clean()
         locked.save()
         return locked
 
@@ -219,7 +233,7 @@ def _apply_post(post: OfficePost, data: OfficeData) -> OfficePost:
 def _post_saved(post: OfficePost, problems: Problems | None = None) -> OfficePost:
     """Save the post, or refuse with the person's problem and the model's together."""
     problems = problems or Problems()
-    with problems.gathered(), errors_on_fields(OfficePost, OFFICE_FIELDS):
+    with problems.gathered():
         post.full_clean()
     problems.raise_any()
     post.save()

@@ -101,7 +101,10 @@ def board_seat_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def board_seat_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     seat = get_scoped_or_404(BoardSeat, tenant, pk=pk)
     form = SeatEditForm(
-        request.POST or None, association=tenant.association, initial=SeatForm.initial_for(seat)
+        request.POST or None,
+        association=tenant.association,
+        row=seat,
+        initial=SeatForm.initial_for(seat),
     )
 
     def save() -> None:
@@ -191,7 +194,9 @@ def auditor_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def auditor_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     auditor = get_scoped_or_404(Auditor, tenant, pk=pk)
     initial = AuditorForm.initial_for(auditor)
-    form = AuditorEditForm(request.POST or None, association=tenant.association, initial=initial)
+    form = AuditorEditForm(
+        request.POST or None, association=tenant.association, row=auditor, initial=initial
+    )
 
     def save() -> None:
         board_services.auditor_update(
@@ -242,7 +247,9 @@ def office_post_new(request: HttpRequest, tenant: Tenant) -> HttpResponse:
 def office_post_edit(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     post = get_scoped_or_404(OfficePost, tenant, pk=pk)
     initial = OfficeForm.initial_for(post)
-    form = OfficeEditForm(request.POST or None, association=tenant.association, initial=initial)
+    form = OfficeEditForm(
+        request.POST or None, association=tenant.association, row=post, initial=initial
+    )
 
     def save() -> None:
         board_services.office_post_update(

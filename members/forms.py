@@ -19,7 +19,7 @@ from members.models import (
     RoundingStep,
     StatePresentation,
 )
-from members.services import FundingDecision, check_fixed_shares
+from members.services import FundingDecision, check_fixed_shares, check_funding_values
 
 
 class FundingYearForm(forms.Form):
@@ -59,6 +59,7 @@ class FundingYearForm(forms.Form):
                     required=False,
                 )
         self.member_lines = _member_lines(breakdown)
+        self.funding_year = breakdown.funding_year
 
     def decision_fields(self) -> list[forms.BoundField]:
         """The year's decision (`FundingYear.EDITABLE_FIELDS`), shown before the members' rows."""
@@ -85,6 +86,8 @@ class FundingYearForm(forms.Form):
             "distribution_key",
             *percents,
         )
+        # The model's rules on the decision's fields that are valid, in the same answer.
+        service_check(self, lambda: check_funding_values(self.funding_year, self.cleaned_data))
         return self.cleaned_data
 
     def decision(self) -> FundingDecision:

@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.forms import service_check
 from finsam.models import Association
 from finsam.versions import VersionField
+from members.groups_services import check_group_member_values
 from members.models import Group, GroupMembership, Meeting, Member, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -46,15 +48,22 @@ class GroupMemberForm(forms.ModelForm):
         fields = ("person", "member", "role")
         labels = {"person": _("Person")}
 
-    def __init__(self, *args, association: Association, **kwargs) -> None:
+    def __init__(self, *args, association: Association, group: Group, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.group = group
         _choices(self, "person").queryset = Person.objects.filter(association=association)
         _choices(self, "member").queryset = Member.objects.filter(
             memberships__association=association
         ).distinct()
 
+    def clean(self) -> dict:
+        super().clean()
+        # The model's rules on the fields that are valid, with the group the service sets.
+        service_check(self, lambda: check_group_member_values(self.group, self.cleaned_data))
+        return self.cleaned_data
+
     def _post_clean(self) -> None:
-        pass  # the group is set by the service, which runs full_clean with it
+        pass  # the instance has no group: `clean` checks the model's rules with it
 
 
 class MeetingForm(_Versioned):

@@ -5,6 +5,7 @@ every row it links to belongs to the same association: a group's members are per
 association and organisations with a membership in it, a meeting's group is its own.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,12 +13,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from finsam.models import Association
-from finsam.problems import Problems
+from finsam.problems import Problems, check_model
 from finsam.versions import version_checked
 from members.models import Group, GroupMembership, Meeting, Member, Person
 
 GROUP_FIELDS = ("name", "kind", "description")
 MEETING_FIELDS = ("kind", "group", "date", "start_time", "end_time", "place", "agenda")
+GROUP_MEMBER_FIELDS = ("person", "member", "role")
 
 
 def group_save(
@@ -35,6 +37,13 @@ def group_save(
         locked.full_clean()
         locked.save()
         return locked
+
+
+def check_group_member_values(group: Group, values: Mapping[str, Any]) -> None:
+    """The model's own rules (a person or a member, at least) on the values given (a form's
+    valid fields), each at its field. Public: the form runs it beside its own checks."""
+    seat = GroupMembership(group=group)
+    check_model(seat, values, GROUP_MEMBER_FIELDS)
 
 
 def group_member_add(

@@ -57,7 +57,10 @@ def group_edit(request: HttpRequest, tenant: Tenant, pk: int | None = None) -> H
 def group_member_new(request: HttpRequest, tenant: Tenant, pk: int) -> HttpResponse:
     group = get_scoped_or_404(Group, tenant, pk=pk)
     form = GroupMemberForm(
-        request.POST or None, association=tenant.association, initial={"version": group.version}
+        request.POST or None,
+        association=tenant.association,
+        group=group,
+        initial={"version": group.version},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,7 +1,9 @@
 """Writes of the members app. Each service is atomic and locks what it checks across rows."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +14,7 @@ from djmoney.money import Money
 from finsam.audit.recording import recording
 from finsam.errors import StaleEditError
 from finsam.models import Association
-from finsam.problems import Problems
+from finsam.problems import Problems, check_model
 from finsam.saving import rows_synced
 from finsam.versions import version_checked
 from members.models import (
@@ -65,6 +67,17 @@ def funding_year_create(*, association: Association, year: int) -> FundingYear:
         funding_year.full_clean()
         funding_year.save()
         return funding_year
+
+
+def check_funding_values(funding_year: FundingYear, values: Mapping[str, Any]) -> None:
+    """The model's own rules on the decision's values given (a form's valid fields, amounts
+    in kronor), each at its field. Public: the form runs it beside its own checks."""
+    given = {
+        name: _sek(value) if _is_money(name) else value
+        for name, value in values.items()
+        if name in FundingYear.EDITABLE_FIELDS
+    }
+    check_model(funding_year, given, FundingYear.EDITABLE_FIELDS)
 
 
 def funding_year_update(
@@ -120,8 +133,11 @@ def check_fixed_shares(distribution_key: str, fixed_percents: dict[int, Decimal]
 def _apply_decision(funding_year: FundingYear, decision: FundingDecision) -> None:
     for name in FundingYear.EDITABLE_FIELDS:
         value = getattr(decision, name)
-        is_money = isinstance(FundingYear._meta.get_field(name), MoneyField)
-        setattr(funding_year, name, _sek(value) if is_money else value)
+        setattr(funding_year, name, _sek(value) if _is_money(name) else value)
+
+
+def _is_money(name: str) -> bool:
+    return isinstance(FundingYear._meta.get_field(name), MoneyField)
 
 
 def _replace_agreed(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import year_field
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from members.models import Meeting
 
@@ -150,7 +151,7 @@ class ColumnKind(models.TextChoices):
     OUTCOME = "outcome", _("Utfall")
 
 
-class BudgetColumn(TenantOwned, models.Model):
+class BudgetColumn(TenantOwned, ConstraintsAtFields):
     """One column of a budget document: a kind and a year, labelled as printed."""
 
     document = models.ForeignKey(
@@ -165,6 +166,8 @@ class BudgetColumn(TenantOwned, models.Model):
 
     tenant_path = "document__association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"one_per_kind_and_year": "year"}
 
     class Meta:
         verbose_name = _("kolumn")

@@ -19,6 +19,7 @@ from budgets.models.document import BudgetColumn, BudgetDocument
 from finsam.fields import amount_field
 from finsam.models.audit import audited
 from finsam.problems import Problems
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from members.models import Member
 
@@ -111,7 +112,7 @@ class ShareEntry(models.TextChoices):
     COUNTED = "counted", _("Räknat belopp (som planen skriver ut)")
 
 
-class BudgetLine(TenantOwned, models.Model):
+class BudgetLine(TenantOwned, ConstraintsAtFields):
     """One line of a budget: a label, an order, footnotes and what its amounts come from."""
 
     document = models.ForeignKey(
@@ -157,6 +158,8 @@ class BudgetLine(TenantOwned, models.Model):
 
     tenant_path = "document__association"
     history = audited(m2m_fields=("members", "footnotes"))
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"one_carried_forward": "kind"}
 
     class Meta:
         verbose_name = _("budgetrad")

@@ -1,5 +1,6 @@
 """Creating a budget document and changing its settings and sections."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from budgets.models import (
 )
 from budgets.services.common import budget_write, locked_draft
 from finsam.models import Association
+from finsam.problems import Problems, check_model
 from finsam.saving import saved
 from finsam.versions import version_checked
 
@@ -101,10 +103,28 @@ def document_update(
         return locked
 
 
+SECTION_FIELDS = ("name", "kind", "show_subtotal", "subtotal_label")
+
+
+def check_new_section(document: BudgetDocument, values: Mapping[str, Any]) -> None:
+    """A new section's heading and kind, both needed, and the model's own rules, on the
+    values given (a form's valid fields), each at its field. Public: the structure page runs
+    it beside the form's own checks."""
+    problems = Problems()
+    if "name" in values and not values["name"]:
+        problems.add("name", _("Ange rubrik för det nya avsnittet."))
+    if "kind" in values and not values["kind"]:
+        problems.add("kind", _("Ange slag för det nya avsnittet."))
+    with problems.gathered(new_fields_only=True):
+        check_model(BudgetSection(document=document), values, SECTION_FIELDS)
+    problems.raise_any()
+
+
 def section_add(*, document: BudgetDocument, name: str, kind: str, user: Any) -> BudgetSection:
     """A new section last among its kind's neighbours: revenue before costs."""
     with budget_write(user):
         locked = locked_draft(document)
+        check_new_section(locked, {"name": name, "kind": kind})
         last = locked.sections.aggregate(Max("order"))["order__max"]
         section = saved(
             BudgetSection(

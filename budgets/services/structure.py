@@ -1,5 +1,6 @@
 """Changing a draft's structure: lines, footnotes and columns. Each service locks the document."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,12 +18,26 @@ from budgets.models import (
 from budgets.services.common import budget_write, locked_draft
 from budgets.services.ordering import order_fingerprint
 from finsam.errors import StaleEditError
-from finsam.problems import Problems
+from finsam.problems import Problems, check_model
 from finsam.saving import saved
 from finsam.versions import stale_message, version_checked
 from initiatives.models import Initiative
 from members.models import Member
 from members.selectors import members_of
+
+
+def check_new_line(section: BudgetSection, values: Mapping[str, Any]) -> None:
+    """The model's own rules on a new line's values given (a form's valid fields): a
+    carried-forward line among the costs, or a second one. Public: the structure page runs
+    it beside the form's own checks; `line_add` checks them again when it saves."""
+    line = BudgetLine(document=section.document, section=section)
+    check_model(line, values, ("label", "kind"))
+
+
+def check_new_column(document: BudgetDocument, values: Mapping[str, Any]) -> None:
+    """The model's own rules on a new column's values given (a form's valid fields): one
+    column of a kind and year. Public: the structure page runs it beside the form's own."""
+    check_model(BudgetColumn(document=document), values, ("kind", "year", "label"))
 
 
 def line_add(

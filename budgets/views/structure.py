@@ -118,6 +118,10 @@ def settings(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
 def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     form = SectionForm(request.POST)
     found = document.sections.filter(pk=_posted_id(request, "section")).first()
+    form.is_valid()  # cleaned: the checks below read it
+    if found is None:
+        # A new section's heading, kind and the model's rules with the form's own problems.
+        service_check(form, lambda: services.check_new_section(document, form.cleaned_data))
     data = form.cleaned_data if form.is_valid() else None
     if request.POST.get("action") == "ta-bort" and found is not None:
         if unconfirmed := unconfirmed_delete(request, document, "avsnitt", found.pk):
@@ -142,7 +146,7 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             show_subtotal=data["show_subtotal"],
             expected=data["version"],
         )
-    elif data["kind"] and data["name"]:
+    else:
         _attempt(
             request,
             _("Avsnittet är tillagt."),
@@ -151,8 +155,6 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
             name=data["name"],
             kind=data["kind"],
         )
-    else:
-        messages.error(request, _("Ange rubrik och slag för det nya avsnittet."))
     deleted = request.POST.get("action") == "ta-bort"
     return _back(document, anchor=f"section-{found.pk}" if found and not deleted else "avsnitt")
 
@@ -162,10 +164,15 @@ def sections(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> 
 def line_add(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> HttpResponse:
     form = NewLineForm(request.POST)
     anchor = f"section-{_posted_id(request, 'section')}"
+    form.is_valid()  # cleaned: the section is read from it
+    section = document.sections.filter(pk=form.cleaned_data.get("section") or 0).first()
+    if section is not None:
+        # The model's rules on the new line (a carried-forward line among the costs, a
+        # second one) in the same answer as the form's own problems.
+        service_check(form, lambda: services.check_new_line(section, form.cleaned_data))
     if not form.is_valid():
         _form_errors(request, form)
         return _line_added(request, document, None, anchor)
-    section = document.sections.filter(pk=form.cleaned_data["section"]).first()
     if section is None:
         messages.error(request, _("Avsnittet finns inte i budgeten."))
         return _line_added(request, document, None, anchor)
@@ -288,6 +295,9 @@ def columns(request: HttpRequest, tenant: Tenant, document: BudgetDocument) -> H
         _attempt(request, _("Kolumnen är borttagen."), services.column_delete, column=found)
         return _back(document, anchor="kolumner")
     form = ColumnForm(request.POST)
+    form.is_valid()  # cleaned: the check below reads it
+    # The model's rule (one column of a kind and year) with the form's own problems.
+    service_check(form, lambda: services.check_new_column(document, form.cleaned_data))
     if form.is_valid():
         _attempt(
             request,

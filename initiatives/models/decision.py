@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import sek_field
 from finsam.lib.numbers import printed_with_sign
 from finsam.models.audit import audited
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from initiatives.models.initiative import Initiative
 from members.models import Meeting
@@ -28,7 +29,7 @@ class DecisionKind(models.TextChoices):
     REVOCATION = "revocation", _("Upphävande")
 
 
-class Decision(TenantOwned, models.Model):
+class Decision(TenantOwned, ConstraintsAtFields):
     """A board decision about an initiative's money, and the period the money covers."""
 
     initiative = models.ForeignKey(
@@ -67,6 +68,8 @@ class Decision(TenantOwned, models.Model):
 
     tenant_path = "initiative__association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"period_ends_after_start": "period_end"}
     # django-money swaps the manager for a subclass it makes at run time (for lookups by
     # Money), which mypy cannot see: typed as the manager it extends.
     objects: ClassVar[models.Manager["Decision"]]

@@ -62,7 +62,7 @@ class PriorityTargetGroup(TenantOwned, models.Model):
         return self.description
 
 
-class Goal(TenantOwned, models.Model):
+class Goal(TenantOwned, ConstraintsAtFields):
     """A goal of the association (no initiative) or of one initiative."""
 
     association = models.ForeignKey(
@@ -136,6 +136,12 @@ class Goal(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {
+        "target_complete": "target_value",
+        "exits_measure_a_share": "counted_exits",
+        "share_at_most_100": "target_value",
+    }
 
     class Meta:
         verbose_name = _("mål")

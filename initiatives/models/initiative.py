@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from members.models import Member
 
@@ -49,7 +50,7 @@ NEXT_STATUSES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Initiative(TenantOwned, models.Model):
+class Initiative(TenantOwned, ConstraintsAtFields):
     """An initiative (insats or projekt) the association funds, with at least two members."""
 
     association = models.ForeignKey(
@@ -105,6 +106,8 @@ class Initiative(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited(m2m_fields=("members",))
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"ends_after_start": "end", "age_range": "age_to"}
 
     class Meta:
         verbose_name = _("insats")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from finsam.fields import sek_field, year_field
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from members.models.association import Member
 
@@ -40,7 +41,7 @@ class RoundingStep(models.IntegerChoices):
     THOUSAND = 1000, _("tusental kronor")
 
 
-class FundingYear(TenantOwned, models.Model):
+class FundingYear(TenantOwned, ConstraintsAtFields):
     """One budget year's funding decision for an association."""
 
     association = models.ForeignKey(
@@ -92,6 +93,11 @@ class FundingYear(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {
+        "granted_not_negative": "state_granted",
+        "requested_not_negative": "state_requested",
+    }
     # django-money swaps the manager for a subclass it makes at run time (for lookups by
     # Money), which mypy cannot see: typed as the manager it extends.
     objects: ClassVar[models.Manager["FundingYear"]]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 from finsam.models.audit import audited
+from finsam.saving import ConstraintsAtFields
 from finsam.tenant_links import TenantOwned
 from members.models.association import Member
 
@@ -56,7 +57,7 @@ class BoardPosition(models.TextChoices):
     VICE_CHAIR = "vice_chair", _("Vice ordförande")
 
 
-class BoardSeat(TenantOwned, models.Model):
+class BoardSeat(TenantOwned, ConstraintsAtFields):
     """A person's seat on the board for a member, from one date to another."""
 
     association = models.ForeignKey(
@@ -79,6 +80,8 @@ class BoardSeat(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"ends_after_start": "end", "one_open_seat_per_person": "person"}
 
     class Meta:
         verbose_name = _("styrelseplats")
@@ -103,7 +106,7 @@ class AuditorKind(models.TextChoices):
     DEPUTY = "deputy", _("Ersättare")
 
 
-class Auditor(TenantOwned, models.Model):
+class Auditor(TenantOwned, ConstraintsAtFields):
     """An auditor, a person or a firm (or a person of a firm), appointed by one or more members."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="auditors")
@@ -124,6 +127,8 @@ class Auditor(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited(m2m_fields=("appointed_by",))
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"ends_after_start": "end", "person_or_firm": "firm"}
 
     class Meta:
         verbose_name = _("revisor")
@@ -142,7 +147,7 @@ class Auditor(TenantOwned, models.Model):
         return ", ".join(str(part) for part in (self.person, self.firm) if part)
 
 
-class OfficePost(TenantOwned, models.Model):
+class OfficePost(TenantOwned, ConstraintsAtFields):
     """A post in the office (kansli): title, share of full time, employer, period."""
 
     association = models.ForeignKey(
@@ -172,6 +177,8 @@ class OfficePost(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"ends_after_start": "end", "fte_0_100": "fte_percent"}
 
     class Meta:
         verbose_name = _("tjänst i kansliet")
@@ -221,7 +228,7 @@ class Group(TenantOwned, models.Model):
         return self.name
 
 
-class GroupMembership(TenantOwned, models.Model):
+class GroupMembership(TenantOwned, ConstraintsAtFields):
     """Who sits in a group, and for which member organisation."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
@@ -233,6 +240,8 @@ class GroupMembership(TenantOwned, models.Model):
 
     tenant_path = "group__association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"person_or_member": "person"}
 
     class Meta:
         verbose_name = _("gruppmedlem")
@@ -257,7 +266,7 @@ class MeetingKind(models.TextChoices):
     GROUP = "group", _("Gruppmöte")
 
 
-class Meeting(TenantOwned, models.Model):
+class Meeting(TenantOwned, ConstraintsAtFields):
     """A meeting in the association's calendar."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="meetings")
@@ -272,6 +281,8 @@ class Meeting(TenantOwned, models.Model):
 
     tenant_path = "association"
     history = audited()
+    # Constraints' messages at the field they are about (finsam.saving).
+    CONSTRAINT_FIELDS = {"ends_after_start": "end_time"}
 
     class Meta:
         verbose_name = _("möte")

@@ -115,3 +115,65 @@ def test_the_structure_page_tells_a_missing_text_and_unknown_footnotes_in_one_an
     assert "Fotnoter: Fotnot 8 finns inte i budgeten. Fotnot 9 finns inte i budgeten." in told
     line.refresh_from_db()
     assert line.label == "Kansli"
+
+
+def _told(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_a_new_line_tells_a_missing_text_and_a_carried_forward_line_among_costs_at_once(
+    staff_client, budget
+):
+    """The model's rule on the line comes with the form's own, not on the next post."""
+    costs = budget.sections.exclude(kind="revenue").order_by("order").first()
+    lines = budget.lines.count()
+    url = f"/{budget.association.slug}/budget/{budget.pk}/rader/"
+    posted = {"section": costs.pk, "label": "", "kind": "carried_forward"}
+    told = _told(staff_client.post(url, posted, follow=True))
+    assert "Ny rad: Detta fält måste fyllas i." in told  # the form's own
+    assert any(
+        m.startswith("Slag:") and "Balanserat resultat hör hemma bland intäkterna." in m
+        for m in told
+    )
+    assert budget.lines.count() == lines
+
+
+def test_a_new_section_tells_a_too_long_subtotal_and_a_missing_heading_and_kind_at_once(
+    staff_client, budget
+):
+    sections = budget.sections.count()
+    url = f"/{budget.association.slug}/budget/{budget.pk}/avsnitt/"
+    posted = {"name": "", "kind": "", "subtotal_label": "x" * 201}
+    told = _told(staff_client.post(url, posted, follow=True))
+    assert any(m.startswith("Rubrik för delsumma:") for m in told)  # the form's own
+    assert "Rubrik: Ange rubrik för det nya avsnittet." in told
+    assert "Slag: Ange slag för det nya avsnittet." in told
+    assert budget.sections.count() == sections
+
+
+def test_a_new_column_tells_a_missing_heading_and_a_second_column_of_the_year_at_once(
+    staff_client, budget
+):
+    existing = budget.columns.order_by("order").first()
+    columns = budget.columns.count()
+    url = f"/{budget.association.slug}/budget/{budget.pk}/kolumner/"
+    posted = {"kind": existing.kind, "year": existing.year, "label": ""}
+    told = _told(staff_client.post(url, posted, follow=True))
+    assert "Rubrik: Detta fält måste fyllas i." in told  # the form's own
+    assert "År: Budgeten har redan en kolumn av det slaget för det året." in told
+    assert budget.columns.count() == columns
+
+
+def test_the_services_tell_a_second_column_and_a_section_without_heading_at_their_fields(budget):
+    existing = budget.columns.order_by("order").first()
+    with pytest.raises(ValidationError) as refused:
+        services.column_add(
+            document=budget, kind=existing.kind, year=existing.year, label="Igen", user=None
+        )
+    assert refused.value.message_dict == {
+        "year": ["Budgeten har redan en kolumn av det slaget för det året."]
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.section_add(document=budget, name="", kind="", user=None)
+    assert refused.value.message_dict["name"] == ["Ange rubrik för det nya avsnittet."]
+    assert refused.value.message_dict["kind"] == ["Ange slag för det nya avsnittet."]
