@@ -179,6 +179,7 @@ def _run(options, editors: list[Editor], readers: list[Reader], sessions: dict, 
         elif not person.sign_in(signing):
             print(f"{person.username} could not sign in.")
             return 1
+    _warm_up(readers)
     recorder, stop = Recorder(), threading.Event()
     threads = [
         threading.Thread(target=person.run, args=(recorder, stop), daemon=True) for person in people
@@ -204,7 +205,16 @@ def _run(options, editors: list[Editor], readers: list[Reader], sessions: dict, 
     import setup_load
 
     stored, renders = setup_load.stored(url, editors), setup_load.renders(url)
-    return _report(recorder, signing, editors, stored, renders, loads, elapsed)
+    return _report(recorder, signing, people, stored, renders, loads, elapsed)
+
+
+def _warm_up(readers: list[Reader]) -> None:
+    """Every page kind once, not counted: a process's first request of a page loads its
+    code and templates, which no person waits for on a server that has been running."""
+    warming = Recorder()
+    for reader in readers[:8]:
+        for page in reader.pages:
+            warming.timed("warm-up", lambda page=page: reader.client.get(page.path), bool)
 
 
 def _watch_load(loads: list[float], stop: threading.Event) -> None:
@@ -231,7 +241,8 @@ def _overlaps(hit: Hit, renders: list[tuple[float, float, str]]) -> bool:
     return any(start < hit.at + hit.seconds and hit.at < end for start, end, _ in renders)
 
 
-def _report(recorder, signing, editors, stored, renders, loads, elapsed: float) -> int:
+def _report(recorder, signing, people, stored, renders, loads, elapsed: float) -> int:
+    editors = [person for person in people if isinstance(person, Editor)]
     hits = recorder.hits
     requests = [h for h in hits if not h.kind.endswith(" wait")]
     print(f"\n{len(requests)} requests in {elapsed:.1f} s ({len(requests) / elapsed:.1f}/s)\n")
@@ -263,7 +274,9 @@ def _report(recorder, signing, editors, stored, renders, loads, elapsed: float) 
     unfinished = sum(1 for h in hits if h.kind.endswith(" wait") and h.detail == "cut")
     print(
         f"PDF renders by the worker: {len(renders)} ({sum(s == 'done' for *_, s in renders)} "
-        f"done), busy {busy:.0f} s of {elapsed:.0f} s; PDF waits cut short by the end: {unfinished}"
+        f"done), busy {busy:.0f} s of {elapsed:.0f} s; PDF waits cut short by the end: "
+        f"{unfinished}; drafts whose figures changed while rendered (rendered again): "
+        f"{sum(p.changed_meanwhile for p in people)}"
     )
     if loads:
         print(

@@ -69,6 +69,7 @@ class Person:
     think_range: tuple[float, float]  # seconds between requests: uniform between the two
     client: httpx.Client = field(init=False)
     rng: random.Random = field(init=False)
+    changed_meanwhile: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         # gunicorn closes a connection idle for 2 s (its --keep-alive); a request sent on it at
@@ -103,48 +104,63 @@ class Person:
     def fetch_pdf(self, recorder: Recorder, kind: str, path: str, stop: threading.Event) -> None:
         """Ask for a PDF and wait for it as a person at the job's page does. The whole wait,
         from asking to the file, is recorded as `<kind> wait`; one still waiting when the run
-        ends is recorded as unfinished (not an error: the run was cut short)."""
+        ends is recorded as cut short (not an error: the run ended). A draft whose figures
+        changed while it was rendered is rendered again when its link is followed: that is
+        followed as a browser does (a new job's page), a few times at most."""
         asked, started = time.time(), time.perf_counter()
 
-        def is_pdf(response: httpx.Response) -> bool:
-            return response.status_code == 200 and response.content.startswith(b"%PDF")
+        def waited(ok: bool, detail: str = "") -> None:
+            recorder.add(Hit(f"{kind} wait", time.perf_counter() - started, ok, detail, asked))
 
-        first = recorder.timed(
-            kind,
-            lambda: self.client.get(path),
-            lambda response: is_pdf(response) or _to_job(response),
-        )
-        if first is None or not _to_job(first):
-            ok = first is not None and is_pdf(first)
-            recorder.add(Hit(f"{kind} wait", time.perf_counter() - started, ok, "", asked))
-            return
-        job = first.headers["location"]
-        page = recorder.timed(
-            "pdf job page", lambda: self.client.get(job), lambda r: r.status_code == 200
-        )
+        answer = recorder.timed(kind, lambda: self.client.get(path), _pdf_or_job)
+        for _round in range(3):
+            if answer is None or not _to_job(answer):
+                break
+            link = self._follow_job(recorder, answer.headers["location"], stop)
+            if link is None:
+                return waited(True, "cut")
+            if not link:
+                return waited(False)
+            answer = recorder.timed(
+                f"{kind} (rendered)", lambda link=link: self.client.get(link), _pdf_or_job
+            )
+            # The figures changed while it was rendered: it is rendered anew.
+            if answer is not None and _to_job(answer):
+                self.changed_meanwhile += 1
+        waited(answer is not None and _is_pdf(answer))
+
+    def _follow_job(self, recorder: Recorder, job: str, stop: threading.Event) -> str | None:
+        """The job's page, its status every second until it has finished, the page again:
+        the link to the file ("" if the job failed; None if the run ended meanwhile)."""
+        page = recorder.timed("pdf job page", lambda: self.client.get(job), _is_page)
         state: dict = {}
         while page is not None and not state.get("finished"):
             if stop.wait(1.0):  # the page's script asks every second
-                recorder.add(Hit(f"{kind} wait", time.perf_counter() - started, True, "cut", asked))
-                return
+                return None
             answer = recorder.timed(
                 "pdf job status",
                 lambda: self.client.get(f"{job}status/"),
                 lambda r: r.status_code == 200 and r.json()["status"] != "failed",
             )
             if answer is None or answer.status_code != 200 or answer.json()["status"] == "failed":
-                break
+                return ""
             state = answer.json()
-        done = bool(state.get("link"))
-        if done:
-            recorder.timed(
-                "pdf job page", lambda: self.client.get(job), lambda r: r.status_code == 200
-            )
-            file = recorder.timed(
-                f"{kind} (rendered)", lambda: self.client.get(state["link"]), is_pdf
-            )
-            done = file is not None and is_pdf(file)
-        recorder.add(Hit(f"{kind} wait", time.perf_counter() - started, done, "", asked))
+        if page is None or not state.get("link"):
+            return ""
+        recorder.timed("pdf job page", lambda: self.client.get(job), _is_page)
+        return state["link"]
+
+
+def _is_page(response: httpx.Response) -> bool:
+    return response.status_code == 200
+
+
+def _is_pdf(response: httpx.Response) -> bool:
+    return response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def _pdf_or_job(response: httpx.Response) -> bool:
+    return _is_pdf(response) or _to_job(response)
 
 
 def _to_job(response: httpx.Response) -> bool:
