@@ -214,7 +214,7 @@ def _warm_up(readers: list[Reader]) -> None:
     warming = Recorder()
     for reader in readers[:8]:
         for page in reader.pages:
-            warming.timed("warm-up", lambda page=page: reader.client.get(page.path), bool)
+            warming.timed("warm-up", lambda r=reader, p=page: r.client.get(p.path), bool)
 
 
 def _watch_load(loads: list[float], stop: threading.Event) -> None:
