@@ -125,11 +125,11 @@ def start_gunicorn(options: argparse.Namespace, env: dict, logs: Path) -> subpro
 
 
 def start_worker(options: argparse.Namespace, env: dict, logs: Path) -> subprocess.Popen:
-    """`manage.py db_worker`, at the niceness `--worker-nice` (an operator's setting: the
-    kernel gives the web's processes the cores first when both want them)."""
+    """`manage.py db_worker`, at the niceness `--worker-nice` (FINSAM_WORKER_NICE, an
+    operator's setting: the kernel gives the web's processes the cores first when both want
+    them)."""
     command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
-    if options.worker_nice:
-        command = ["nice", "-n", str(options.worker_nice), *command]
+    env = env | {"FINSAM_WORKER_NICE": str(options.worker_nice)}
     return _started(command, env, logs / "worker.log")
 
 
