@@ -307,7 +307,10 @@ def _lost_updates(editors: list[Editor], stored: dict[str, tuple[int, list[int]]
     problems = [surprise for editor in editors for surprise in editor.surprises]
     for editor in editors:
         figure, logged = stored[editor.username]
-        if figure != editor.last or logged != editor.acked:
+        confirmed = editor.acked
+        if editor.unanswered is not None and figure == editor.unanswered:
+            confirmed = [*confirmed, figure]  # the last save's answer never came; it was stored
+        if figure != (confirmed[-1] if confirmed else editor.last) or logged != confirmed:
             problems.append(
                 f"{editor.username}: stored {figure}, last confirmed {editor.last}; "
                 f"{len(logged)} logged of {len(editor.acked)} confirmed"

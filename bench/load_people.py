@@ -196,6 +196,9 @@ class Editor(Person):
     acked: list[int] = field(default_factory=list)  # every figure a save was confirmed for
     refused: int = 0  # deliberately stale saves refused with the current figure
     wrongly_refused: int = 0  # saves from the current figure refused: must stay 0
+    # A save that got no answer (timed out): it may or may not have been stored. The editor
+    # opens the grid again, as a person seeing the error would, and takes what it shows.
+    unanswered: int | None = None
     surprises: list[str] = field(default_factory=list)  # anything a lost update would cause
 
     @property
@@ -207,12 +210,14 @@ class Editor(Person):
         while self.think(stop, self.pause_range):
             self._open_grid(recorder)
             for _figure in range(self.rng.randint(2, 8)):
-                if not self.think(stop):
-                    return
+                if self.unanswered is not None or not self.think(stop):
+                    break  # after a save without answer: the grid again first
                 if len(self.acked) >= 2 and self.rng.random() < self.stale_share:
                     self._save_stale(recorder)
                 else:
                     self._save(recorder)
+            if stop.is_set():
+                return
             if self.draft_pdf and self.rng.random() < self.pdf_share:
                 if not self.think(stop):
                     return
@@ -226,11 +231,16 @@ class Editor(Person):
             lambda: self.client.get(f"/{cell.slug}/budget/{cell.document}/"),
             lambda response: response.status_code == 200,
         )
+        if page is None or page.status_code != 200:
+            return  # an error, counted as one; the figure is looked at next time
         pattern = rf'data-line="{cell.line}" data-column="{cell.column}" data-stored="(-?\d*)"'
-        found = re.search(pattern, page.text) if page is not None else None
-        if found is None or found.group(1) != str(self.last):
-            shown = found.group(1) if found else "nothing"
+        found = re.search(pattern, page.text)
+        shown = found.group(1) if found else "nothing"
+        if self.unanswered is not None and shown == str(self.unanswered):
+            self.acked.append(self.unanswered)  # stored, though its answer never came
+        elif shown != str(self.last):
             self.surprises.append(f"{self.username}: grid shows {shown}, last saved {self.last}")
+        self.unanswered = None
 
     def _post(self, value: int, was: int) -> httpx.Response:
         cell = self.cell
@@ -249,9 +259,11 @@ class Editor(Person):
             lambda: self._post(value, self.last),
             lambda response: response.status_code == 200 and response.json()["ok"],
         )
-        if answer is not None and answer.status_code == 200:
+        if answer is None:
+            self.unanswered = value
+        elif answer.status_code == 200:
             self.acked.append(value)
-        elif answer is not None and answer.status_code == 409:
+        elif answer.status_code == 409:
             self.wrongly_refused += 1
             self.surprises.append(f"{self.username}: a save from the current figure was refused")
 
