@@ -35,6 +35,7 @@ not.
 
 import argparse
 import os
+import resource
 import signal
 import statistics
 import sys
@@ -92,7 +93,8 @@ def main() -> int:
         processes.append(servers.start_gunicorn(options, env, logs))
         processes.append(servers.start_worker(options, env, logs))
         print(f"gunicorn and the worker on 127.0.0.1:{options.port} (logs: {logs}) ...")
-        return _run(options, editors, readers, sessions, url)
+        groups = {"web": processes[0].pid, "worker": processes[1].pid}
+        return _run(options, editors, readers, sessions, url, groups)
     except KeyboardInterrupt:
         print("\nStopped (Ctrl-C); cleaning up.")
         return 130
@@ -170,7 +172,7 @@ def _people(options: argparse.Namespace, url: str) -> tuple[list[Editor], list[R
     return editors, readers, sessions
 
 
-def _run(options, editors: list[Editor], readers: list[Reader], sessions: dict, url) -> int:
+def _run(options, editors: list[Editor], readers: list[Reader], sessions: dict, url, groups) -> int:
     people = [*editors, *readers]
     signing = Recorder()
     for person in people:
@@ -191,6 +193,7 @@ def _run(options, editors: list[Editor], readers: list[Reader], sessions: dict, 
         f"associations for {options.seconds:g} s against gunicorn ({options.workers} workers x "
         f"{options.threads} threads) and a worker (nice {options.worker_nice}) on 127.0.0.1 ..."
     )
+    cpu_before, client_before = servers.cpu_seconds(options, groups), _client_cpu()
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -202,10 +205,24 @@ def _run(options, editors: list[Editor], readers: list[Reader], sessions: dict, 
         for thread in threads:
             thread.join(timeout=max(0.0, deadline - time.monotonic()))
     elapsed = time.monotonic() - started
+    cpu = servers.cpu_seconds(options, groups)
+    cpu = {name: cpu[name] - cpu_before[name] for name in cpu}
+    cpu["load test (client)"] = _client_cpu() - client_before
     import setup_load
 
     stored, renders = setup_load.stored(url, editors), setup_load.renders(url)
-    return _report(recorder, signing, people, stored, renders, loads, elapsed)
+    code = _report(recorder, signing, people, stored, renders, loads, elapsed)
+    print(
+        "CPU used during the run: "
+        + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in cpu.items())
+        + f"; together {sum(cpu.values()) / elapsed:.2f} of the 2 cores"
+    )
+    return code
+
+
+def _client_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
 
 
 def _warm_up(readers: list[Reader]) -> None:

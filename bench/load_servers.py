@@ -142,3 +142,35 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def cpu_seconds(options: argparse.Namespace, processes: dict[str, int]) -> dict[str, float]:
+    """CPU time (user and system, seconds) used so far by each named process group (gunicorn
+    and its workers, the worker) and by the PostgreSQL backends serving the run's database:
+    what the run costs the machine, whatever else runs on it."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = dict.fromkeys([*processes, "database"], 0.0)
+    with _admin(options) as connection:
+        backends = {
+            row[0]
+            for row in connection.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s", [options.database]
+            )
+        }
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # ended meanwhile
+        fields = text.rsplit(")", 1)[1].split()  # after the command's name, which may hold spaces
+        pid, group, seconds = (
+            int(stat.parent.name),
+            int(fields[2]),
+            (int(fields[11]) + int(fields[12])) / tick,
+        )
+        for name, leader in processes.items():
+            if group == leader:
+                used[name] += seconds
+        if pid in backends:
+            used["database"] += seconds
+    return used
