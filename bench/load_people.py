@@ -127,7 +127,10 @@ class Person:
             # The figures changed while it was rendered: it is rendered anew.
             if answer is not None and _to_job(answer):
                 self.changed_meanwhile += 1
-        waited(answer is not None and _is_pdf(answer))
+        chased = answer is not None and _to_job(answer)
+        waited(
+            answer is not None and _is_pdf(answer), "rendered 3 times, changed each time" * chased
+        )
 
     def _follow_job(self, recorder: Recorder, job: str, stop: threading.Event) -> str | None:
         """The job's page, its status every second until it has finished, the page again:
