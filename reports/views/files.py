@@ -25,7 +25,7 @@ from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
 from reports.docx_export import CONTENT_TYPE as DOCX
 from reports.docx_export import report_docx
-from reports.drafts import kept_draft
+from reports.drafts import kept_by_key, kept_draft
 from reports.forms import AuditorsReportForm
 from reports.models import Report, ReportAdoption
 from reports.selectors import latest_adoption, reports_of
@@ -51,7 +51,9 @@ def _frozen(request: HttpRequest, report: Report, adoption: ReportAdoption) -> F
 
 def _draft(request: HttpRequest, report: Report) -> HttpResponseBase:
     filename = _filename(report, "-utkast")
-    kept = kept_draft(report, build_report(report))
+    # The link of a finished job names the file it rendered; without one, today's figures.
+    kept = kept_by_key(report, request.GET.get("utkast", ""))
+    kept = kept or kept_draft(report, build_report(report))
     if kept is None:
         job = job_start(
             association=report.association,
