@@ -273,6 +273,9 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 # A worker not seen for this many seconds is taken for dead: /healthz fails, and a job it was
 # running is reported as lost.
 FINSAM_WORKER_SILENT_AFTER = int(os.environ.get("FINSAM_WORKER_SILENT_AFTER", "90"))
+# The worker's niceness (0-19): above 0 the kernel gives the web's processes on the same machine
+# the cores first, and a report's PDF waits instead of a page (docs/benchmarks.md, "Load test").
+FINSAM_WORKER_NICE = int(os.environ.get("FINSAM_WORKER_NICE", "0"))
 
 # Requests and background tasks are logged as one JSON object per line (finsam.logs): what,
 # which association, which user id, how long; never names, addresses or what was typed.

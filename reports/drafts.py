@@ -111,6 +111,20 @@ def draft_name(report: Report, key: str) -> str:
     return f"drafts/{report.association.slug}/{report.pk}-{key}.pdf"
 
 
+def key_of(name: str) -> str:
+    """The key in a stored draft's name (drafts/<association>/<report>-<key>.pdf)."""
+    return name.rsplit("/", 1)[-1].removesuffix(".pdf").split("-", 1)[1]
+
+
+def kept_by_key(report: Report, key: str) -> str | None:
+    """The stored name of the report's draft rendered under `key`, if it is kept: the file a
+    job rendered, as the figures were when it was asked for (they may have changed since)."""
+    if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+        return None  # only a SHA-256 in hex names a draft: nothing else reaches the storage
+    name = draft_name(report, key)
+    return name if default_storage.exists(name) else None
+
+
 def _state_name(report: Report, state: str) -> str:
     return f"drafts/{report.association.slug}/{report.pk}-state-{state}.key"
 

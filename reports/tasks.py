@@ -11,7 +11,7 @@ from finsam.errors import StaleEditError
 from finsam.jobs.runner import JobRefused, job_progress_of, run_job
 from finsam.models import Job
 from reports import services
-from reports.drafts import draft_render
+from reports.drafts import draft_render, key_of
 from reports.models import Report
 
 
@@ -22,9 +22,12 @@ def render_draft(context: TaskContext, job_id: int, report_id: int, filename: st
             pk=report_id, association=job.association
         )
         stored = draft_render(report, job_progress_of(job))
-        # Downloaded through the draft's own address: it is served from storage now, and the
-        # download is logged there like every other.
-        job.result_link = reverse("reports:draft_pdf", args=[job.association.slug, report.pk])
+        # Downloaded through the draft's own address, naming the file rendered here: served
+        # from storage even if the figures changed meanwhile (a colleague typing in the budget
+        # would otherwise start another rendering at every click), and the download is logged
+        # there like every other.
+        link = reverse("reports:draft_pdf", args=[job.association.slug, report.pk])
+        job.result_link = f"{link}?utkast={key_of(stored)}"
         job.result = {
             "stored": stored,
             "link_label": str(_("Ladda ned %(name)s") % {"name": filename}),

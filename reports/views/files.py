@@ -26,7 +26,7 @@ from finsam.tenancy import Tenant, get_scoped_or_404, tenant_view
 from reports.builders import build_report
 from reports.docx_export import CONTENT_TYPE as DOCX
 from reports.docx_export import report_docx
-from reports.drafts import kept_draft
+from reports.drafts import kept_by_key, kept_draft
 from reports.forms import AuditorsReportForm
 from reports.models import Report, ReportAdoption
 from reports.selectors import latest_adoption, reports_of
@@ -55,7 +55,8 @@ def _draft(request: HttpRequest, tenant: Tenant, report: Report) -> HttpResponse
     # kept draft is served with a handful of queries (tests/reports/test_draft_cache.py).
     report.association = tenant.association
     filename = _filename(report, "-utkast")
-    kept = kept_draft(report)
+    # The link of a finished job names the file it rendered; without one, today's figures.
+    kept = kept_by_key(report, request.GET.get("utkast", "")) or kept_draft(report)
     if kept is None:
         job = job_start(
             association=report.association,

@@ -246,3 +246,31 @@ def test_a_books_import_gives_a_new_pdf(client, make_user, association, renders,
     import_confirm(batch=batch, confirmed=True)
     after = _download(client, report)
     assert after != first and after == _current(report) and len(renders) == 2
+
+
+def test_a_finished_job_s_link_gives_the_file_it_rendered_though_the_figures_changed(
+    client, make_user, association, report, renders
+):
+    """A colleague typing in the budget changes the draft every few seconds: the link of the
+    job must still give the file rendered for the person who asked, not start another job."""
+    client.force_login(make_user("staff", association, Role.STAFF))
+    url = f"/{association.slug}/rapporter/{report.pk}/pdf/utkast/"
+    asked = client.get(url)  # the tests' queue runs the job at once
+    job = Job.objects.get(association=association, kind="report_draft")
+    assert job.result_link == f"{url}?utkast={drafts.key_of(job.result['stored'])}"
+    report_update(report=report, version=report.version, values={"subtitle": "Andra utgåvan"})
+    followed = client.get(job.result_link)
+    assert followed.status_code == 200 and followed.content == asked.content
+    assert len(renders) == 1  # nothing rendered anew
+    assert report.downloads.count() == 2  # the download by the link is logged too
+
+
+def test_a_link_naming_no_kept_draft_gives_today_s_draft(
+    client, make_user, association, report, renders
+):
+    client.force_login(make_user("staff", association, Role.STAFF))
+    url = f"/{association.slug}/rapporter/{report.pk}/pdf/utkast/"
+    for key in ("0" * 64, "../../x", "A" * 64, ""):
+        response = client.get(url, {"utkast": key})
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert len(renders) == 1  # today's draft, rendered once and then kept
