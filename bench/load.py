@@ -121,7 +121,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sign-ins", type=int, default=10, help="people who sign in by form")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--worker-nice", type=int, default=10, help="0: as the web")
+    parser.add_argument("--worker-nice", type=int, default=19, help="0: as the web")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--reader-think", type=_span, default=(10.0, 30.0), metavar="S-S")
     parser.add_argument("--editor-think", type=_span, default=(2.0, 6.0), metavar="S-S")
