@@ -174,8 +174,8 @@ def test_query_count(django_assert_num_queries):
     # memberships (2); the funding of 2013 with agreed amounts and fixed shares, its
     # memberships (4); the budget document (1) and its sheet: columns, sections, lines, line
     # members, line footnotes, decisions, amounts (7), funding years with agreed amounts and
-    # fixed shares (3), memberships per funding year (2), the document's footnotes (1); the
-    # equity ceiling steps (1); the report's columns (1); the office on the signing date (1);
-    # the board meetings (1).
-    with django_assert_num_queries(27):
+    # fixed shares (3), the memberships of all those years at once (1; no population, its
+    # shares are not keyed by it), the document's footnotes (1); the equity ceiling steps (1);
+    # the report's columns (1); the office on the signing date (1); the board meetings (1).
+    with django_assert_num_queries(26):
         build_report(report)
