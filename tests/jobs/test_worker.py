@@ -57,24 +57,29 @@ def _until_finished(job: Job) -> Job:
     raise AssertionError(f"job {job.pk} did not finish: {job.status}")
 
 
+def _reading(association: Association, kind: str, filename: str, content: bytes, perm) -> Job:
+    """The job that reads a file of `kind`, queued for the worker (inside a DB_QUEUE)."""
+    spooled = import_spool(content)
+    return job_start(
+        association=association,
+        user=None,
+        kind="import_read",
+        title="Granskar",
+        perm=perm,
+        task=read_import,
+        kind_of_file=kind,
+        filename=filename,
+        spooled=[str(spooled.path), spooled.size, spooled.sha256],
+        period_end=None,
+    )
+
+
 def test_the_worker_reads_and_applies_an_import(live_demo):
     association = Association.objects.get(slug="finnveden")
     municipality = association.memberships.filter(member__kind="municipality").first().member
     content = f"Kommun;Datum;Invånare\n{municipality.name};2016-11-01;31415\n".encode()
-    spooled = import_spool(content)
     with override_settings(TASKS=DB_QUEUE):
-        reading = job_start(
-            association=association,
-            user=None,
-            kind="import_read",
-            title="Granskar",
-            perm=Perm.IMPORT,
-            task=read_import,
-            kind_of_file="population",
-            filename="inv.csv",
-            spooled=[str(spooled.path), spooled.size, spooled.sha256],
-            period_end=None,
-        )
+        reading = _reading(association, "population", "inv.csv", content, Perm.IMPORT)
         assert reading.status == JobStatus.QUEUED and reading.task_id
         _worker_runs_the_queue()
         reading = _until_finished(reading)
@@ -181,20 +186,8 @@ def test_the_worker_reads_and_applies_a_budget_file(live_demo):
 
     association = Association.objects.get(slug="finnveden")
     document = BudgetDocument.objects.get(association=association, year=2014)
-    spooled = import_spool(_edited_file(document))
     with override_settings(TASKS=DB_QUEUE):
-        reading = job_start(
-            association=association,
-            user=None,
-            kind="import_read",
-            title="Granskar",
-            perm=Perm.EDIT,
-            task=read_import,
-            kind_of_file="budget",
-            filename="budget.xlsx",
-            spooled=[str(spooled.path), spooled.size, spooled.sha256],
-            period_end=None,
-        )
+        reading = _reading(association, "budget", "budget.xlsx", _edited_file(document), Perm.EDIT)
         _worker_runs_the_queue()
         reading = _until_finished(reading)
         assert reading.status == JobStatus.DONE, reading.message
