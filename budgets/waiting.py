@@ -7,7 +7,6 @@ many old drafts an association keeps.
 
 from datetime import date
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -27,7 +26,7 @@ from finsam.waiting import (
     day_text,
     register_waiting,
     roles_with,
-    unanswered_note,
+    unanswered_items,
 )
 
 CHECKED_DRAFTS = 3
@@ -85,19 +84,9 @@ def budget_check_errors(association: Association, today: date) -> list[Item]:
 def budget_comments(association: Association, today: date) -> list[Item]:
     """Board comments on a budget that nobody has answered yet, counted per budget."""
     threads = unanswered_threads(BudgetComment.objects.filter(document__association=association))
-    per_document = (
-        threads.values("document_id", "document__title")
-        .annotate(count=Count("pk"))
-        .order_by("document__year", "document_id")
+    return unanswered_items(
+        threads, "document", lambda pk: _url(pk, association.slug, "#kommentarer")
     )
-    return [
-        Item(
-            text=row["document__title"],
-            url=_url(row["document_id"], association.slug, "#kommentarer"),
-            note=unanswered_note(row["count"]),
-        )
-        for row in per_document
-    ]
 
 
 def adopted_budgets(association: Association, today: date) -> list[Item]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.db.models import Count, QuerySet
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,24 @@ def unanswered_note(count: int) -> str:
     return ngettext("%(count)s obesvarad kommentar", "%(count)s obesvarade kommentarer", count) % {
         "count": count
     }
+
+
+def unanswered_items(threads: QuerySet, document: str, url: Callable[[int], str]) -> list[Item]:
+    """One item per document (`document`: the comment's field naming it, a model with a title
+    and a year) that has unanswered comment threads, counted; `url` links a document's id."""
+    per_document = (
+        threads.values(f"{document}_id", f"{document}__title")
+        .annotate(count=Count("pk"))
+        .order_by(f"{document}__year", f"{document}_id")
+    )
+    return [
+        Item(
+            text=row[f"{document}__title"],
+            url=url(row[f"{document}_id"]),
+            note=unanswered_note(row["count"]),
+        )
+        for row in per_document
+    ]
 
 
 def register_waiting(key: str, provider: Provider) -> None:

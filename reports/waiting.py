@@ -9,7 +9,7 @@ while it is still a draft.
 
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,7 @@ from finsam.waiting import (
     day_text,
     register_waiting,
     roles_with,
-    unanswered_note,
+    unanswered_items,
 )
 from reports.models import Report, ReportComment, ReportKind
 
@@ -114,19 +114,9 @@ def _due_item(text: str, url: str, due: date, today: date) -> Item:
 def report_comments(association: Association, today: date) -> list[Item]:
     """Board comments on a report that nobody has answered yet, counted per report."""
     threads = unanswered_threads(ReportComment.objects.filter(report__association=association))
-    per_report = (
-        threads.values("report_id", "report__title")
-        .annotate(count=Count("pk"))
-        .order_by("report__year", "report_id")
+    return unanswered_items(
+        threads, "report", lambda pk: _url(pk, association.slug, "#kommentarer")
     )
-    return [
-        Item(
-            text=row["report__title"],
-            url=_url(row["report_id"], association.slug, "#kommentarer"),
-            note=unanswered_note(row["count"]),
-        )
-        for row in per_report
-    ]
 
 
 def adopted_reports(association: Association, today: date) -> list[Item]:
