@@ -46,8 +46,10 @@ run: demo
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ENV=development $(PY) manage.py runserver 127.0.0.1:8000
 
+# One test process per core (pytest-xdist); TEST_PROCESSES=0 runs the suite in this process.
+TEST_PROCESSES ?= auto
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
