@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model, hashers
 from django.db import connection
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
@@ -85,11 +86,12 @@ MIGRATION_MODULES = settings.MIGRATION_MODULES
 
 
 @pytest.fixture(scope="session")
-def django_db_use_migrations(request) -> bool:
-    """SQLite's test database is made straight from the models: applying the 60-odd
-    migrations costs SQLite a minute of CPU per run. PostgreSQL, the production database,
-    applies them, so every migration is still run by the suite where it matters."""
-    return connection.vendor != "sqlite" and not request.config.getvalue("nomigrations")
+def django_db_use_migrations() -> bool:
+    """The test database is made straight from the models: applying the 60-odd migrations
+    costs most of a minute of CPU, once for every process of the run (`-n`). The
+    migrations are applied once on PostgreSQL, the production database, by
+    tests/test_migrations.py, which holds the schema they make to the one the models make."""
+    return False
 
 
 def _record_migrations_as_applied() -> None:
@@ -111,11 +113,20 @@ def _record_migrations_as_applied() -> None:
 def django_db_setup(
     django_db_setup, django_db_blocker, django_db_use_migrations, media_root, fast_password_hasher
 ):
+    if not _is_test_database():  # no collected test asked for a database: none was made
+        return None
     with django_db_blocker.unblock():
         if not django_db_use_migrations:
             _record_migrations_as_applied()
         load_demo(report=lambda _line: None)
         return demo_snapshot.take()
+
+
+def _is_test_database() -> bool:
+    """Whether the connection points to a test database (SQLite's in memory, or a name with
+    Django's test prefix), not to the one `make run` works in, which the demo would replace."""
+    name = str(connection.settings_dict["NAME"])
+    return name.startswith(TEST_DATABASE_PREFIX) or "memory" in name
 
 
 @pytest.fixture
