@@ -26,7 +26,17 @@ HOME = "finnveden"
 # Pages are also read in Växjö, the demo association with books (its chart of accounts has
 # a form per account); the fuzzer posts each form to its own association.
 ALSO_READ = ["vaxjo"]
-FILE = object()  # a file input: the fuzzer sends bytes
+
+
+class _FileInput:
+    """The value of a file input: the fuzzer sends bytes. One object, compared by identity,
+    and pickled by name so that a catalogue read by another process (-n) holds the same."""
+
+    def __reduce__(self) -> str:
+        return "FILE"
+
+
+FILE = _FileInput()
 # Endpoints that only JavaScript posts to have no HTML form; their fields, and where the page
 # keeps the values (data attributes of the grid's inputs).
 SCRIPT_FORMS = {

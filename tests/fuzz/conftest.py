@@ -7,7 +7,9 @@ order (derandomized), so CI is repeatable and the suite takes about two minutes;
     FUZZ_PROFILE=deep python -m pytest tests/fuzz
 """
 
+import fcntl
 import os
+import pickle
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -38,8 +40,23 @@ def few(profile: settings) -> int:
 
 
 @pytest.fixture(scope="session")
-def catalogue(django_db_setup, django_db_blocker):
-    """Forms and query names of every page, read once (in a transaction rolled back)."""
+def catalogue(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """Forms and query names of every page, read once per run (in a transaction rolled
+    back). Reading them takes half a minute; the processes of a run (`-n`) share what the
+    first one read, since their databases hold the same demo under the same ids."""
+    if worker_id == "master":
+        return _discover(django_db_blocker)
+    shared = tmp_path_factory.getbasetemp().parent / "fuzz-catalogue.pickle"
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first to write it
+        if shared.is_file():
+            return pickle.loads(shared.read_bytes())
+        found = _discover(django_db_blocker)
+        shared.write_bytes(pickle.dumps(found))
+        return found
+
+
+def _discover(django_db_blocker):
     from django.contrib.auth import get_user_model
     from django.db import transaction
     from django.test import Client
