@@ -114,7 +114,10 @@ def _value(
         return part.overrides[f.column]
     target: type[models.Model] | None = None
     if f.primary_key:
-        return f"{column} + k * {spans[part.model]}"
+        # In bigint: growing every demo association first leaves spans of tens of millions
+        # (each copy's ids start past the table's highest), and k * span in integer
+        # overflows from the 30th or so copy of the template.
+        return f"{column} + k::bigint * {spans[part.model]}"
     if part.kind == HISTORY and f.attname == "id":
         target = tracked_model(part.model)
     elif f.is_relation and isinstance(f.related_model, type):
@@ -124,7 +127,7 @@ def _value(
         # (a shared member, a goal of the association above an initiative's) stays.
         return (
             f"CASE WHEN {column} IN (SELECT pk FROM {sources[target]}) "
-            f"THEN {column} + k * {spans[target]} ELSE {column} END"
+            f"THEN {column} + k::bigint * {spans[target]} ELSE {column} END"
         )
     if years is not None and f.column == "year" and isinstance(f, models.IntegerField):
         return f"{column} + {years('k')}"
