@@ -10,7 +10,8 @@ adds is copied with the rest.
 
 `build` grows every demo association first (Finnveden is the template of the copies): books
 copied from Växjö where there are none, then funding, budgets, initiatives (with goals,
-decisions and figures) and books for 20 years, a "created" history row for every row; widens
+decisions and figures) and books for 20 years, a "created" history row for every row (dated
+before the demo's oldest history row, so the newest changes stay the demo's); widens
 the budgets to 60 lines x 5 columns; copies the template into the other associations; writes
 the vouchers and lengthens the history.
 """
@@ -113,7 +114,10 @@ def _value(
         return part.overrides[f.column]
     target: type[models.Model] | None = None
     if f.primary_key:
-        return f"{column} + k * {spans[part.model]}"
+        # In bigint: growing every demo association first leaves spans of tens of millions
+        # (each copy's ids start past the table's highest), and k * span in integer
+        # overflows from the 30th or so copy of the template.
+        return f"{column} + k::bigint * {spans[part.model]}"
     if part.kind == HISTORY and f.attname == "id":
         target = tracked_model(part.model)
     elif f.is_relation and isinstance(f.related_model, type):
@@ -123,7 +127,7 @@ def _value(
         # (a shared member, a goal of the association above an initiative's) stays.
         return (
             f"CASE WHEN {column} IN (SELECT pk FROM {sources[target]}) "
-            f"THEN {column} + k * {spans[target]} ELSE {column} END"
+            f"THEN {column} + k::bigint * {spans[target]} ELSE {column} END"
         )
     if years is not None and f.column == "year" and isinstance(f, models.IntegerField):
         return f"{column} + {years('k')}"
@@ -168,8 +172,9 @@ LAST = 2023  # the window of years: FIRST_YEAR (2004) of finsam.lib.years and on
 BOOKS = 2014  # the demo's year of books and initiatives
 
 
-def grow_template(slug: str, years: int) -> None:
-    """The template association with books and `years` years of everything."""
+def grow_template(slug: str, years: int, before: str) -> None:
+    """The template association with books and `years` years of everything, its history
+    dated before `before` (`created_history`)."""
     from budgets.accounts.models import Account, MonthMovement, Voucher, YearBalance
     from budgets.models import BudgetDocument
     from finsam.models import Association, ImportBatch
@@ -228,7 +233,7 @@ def grow_template(slug: str, years: int) -> None:
         copies, by = moves(BOOKS, booked.values_list("year", flat=True).distinct())
         written += clone([Part(model, booked.filter(year=BOOKS))], copies, by)
     say(f"template grown to {years} years: {written} rows")
-    written = created_history(tables, template)
+    written = created_history(tables, template, before)
     say(f"template history: {written} rows")
 
 
@@ -291,8 +296,24 @@ def widen_budgets() -> int:
     return widened
 
 
-def created_history(tables: list[Table], association) -> int:
-    """A "created" history row for every row of the association that has none."""
+def oldest_history() -> str:
+    """The time of the oldest history row of the installation (now if there is none), as an
+    SQL literal: grown history is dated before it (see `created_history`)."""
+    tables = [t.model for t in association_tables() if t.kind == HISTORY]
+    union = " UNION ALL ".join(f"SELECT min(history_date) AS at FROM {_table(m)}" for m in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT coalesce(min(at), now()) FROM ({union}) AS h")
+        return f"'{cursor.fetchone()[0].isoformat()}'::timestamptz"
+
+
+def created_history(tables: list[Table], association, before: str) -> int:
+    """A "created" history row for every row of the association that has none, dated in the
+    ten years before `before` (SQL of a time: the oldest history row when the build began).
+
+    A grown history is old: dated before every row of the demo, so the newest rows of a
+    grown association (its start page's latest changes, the history log's first page) are
+    the demo's own, and its pages show what the demo's show.
+    """
     written = 0
     with connection.cursor() as cursor:
         for table in tables:
@@ -312,7 +333,9 @@ def created_history(tables: list[Table], association) -> int:
                 if f.attname in tracked:
                     chosen.append(f"t.{connection.ops.quote_name(f.column)}")
                 elif f.attname == "history_date":
-                    chosen.append("now() - random() * interval '3650 days'")
+                    chosen.append(
+                        f"{before} - interval '1 second' - random() * interval '3650 days'"
+                    )
                 elif f.attname == "history_type":
                     chosen.append("'+'")
                 elif f.attname == "history_association_id":
@@ -432,13 +455,23 @@ def _vouchers_of(cursor, association: int, per_year: int) -> int:
 
 def lengthen_history(rows: int) -> None:
     """The budget figures' history up to `rows` rows (more changes copied from those there,
-    spread over the associations); nothing if it has them already."""
+    spread over the associations); nothing if it has them already.
+
+    Each copy is moved back by the span of the whole history and g minutes more, so every
+    added row is older than the oldest row there (as `created_history`'s): the newest
+    changes of every association stay the ones it had.
+    """
     from budgets.models import BudgetAmount
 
     history = BudgetAmount.history.model
     columns = [f.column for f in history._meta.concrete_fields if not f.primary_key]
+    tables = [t.model for t in association_tables() if t.kind == HISTORY]
+    span = " UNION ALL ".join(
+        f"SELECT min(history_date) AS at, max(history_date) AS until FROM {_table(m)}"
+        for m in tables
+    )
     chosen = ", ".join(
-        "h.history_date + (g * interval '1 minute')"
+        "h.history_date - s.span - (g * interval '1 minute')"
         if c == "history_date"
         else "'~'"
         if c == "history_type"
@@ -454,6 +487,7 @@ def lengthen_history(rows: int) -> None:
         cursor.execute(
             f"""INSERT INTO {_table(history)} ({", ".join(columns)})
             SELECT {chosen} FROM {_table(history)} AS h CROSS JOIN generate_series(1, %s) AS g
+            CROSS JOIN (SELECT max(until) - min(at) AS span FROM ({span}) AS a) AS s
             LIMIT %s""",
             [each, rows - have],
         )
@@ -478,9 +512,10 @@ def build(
     from finsam.models import Association
 
     started = time.perf_counter()
+    before = oldest_history()  # the demo's oldest row: the grown history is older
     demo = Association.objects.exclude(slug__startswith="skala-").order_by("pk")
     for name in demo.values_list("slug", flat=True):
-        grow_template(name, years)
+        grow_template(name, years, before)
     say(f"budgets widened: {widen_budgets()}")
     copy_association(slug, associations)
     say(f"budgets widened: {widen_budgets()}")

@@ -2,15 +2,18 @@
 
 `budget_sheet(document)` runs a fixed number of queries whatever the number of lines: the
 structure (columns, sections, lines with members and footnotes, amounts) and the funding of
-each distinct column year. Its result object feeds the grid, the xlsx export and reports.
+the column years. `budget_sheets(documents)` reads several budgets in those same queries (the
+start page checks the newest drafts). Its result object feeds the grid, the xlsx export and
+reports.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TypeVar
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from budgets.accounts.selectors import books_outcome
 from budgets.calculation import (
@@ -38,10 +41,13 @@ from budgets.models import (
     LineKind,
 )
 from budgets.snapshot import thaw
+from finsam.lib.equity_ceiling import CeilingStep
 from finsam.tenancy import Tenant, scoped
 from initiatives.selectors import granted_amount
 from members.funding import FundingBreakdown, funding_breakdowns
 from members.models import FundingYear, Member, MemberKind
+
+Row = TypeVar("Row", BudgetColumn, BudgetSection, BudgetLine, Footnote)
 
 PARTY_OF_KIND = {
     MemberKind.FORSAKRINGSKASSAN: STATE,
@@ -80,33 +86,88 @@ class BudgetSheet:
         return [line for sheet in self.sections for line in sheet.lines]
 
 
-def latest_budget_adoption(document: BudgetDocument) -> BudgetAdoption | None:
-    return document.adoptions.order_by("-created_at", "-pk").first()
-
-
 def budget_sheet(document: BudgetDocument, *, today: bool = False) -> BudgetSheet:
     """The budget with every figure: an adopted revision's as adopted (`today`: as today's
     data gives them, for comparing), a draft's from today's data."""
-    sheet = _computed_sheet(document)
-    # A draft has no adoption: no query for it (the grid's query count is pinned).
-    adoption = None if today or document.is_draft else latest_budget_adoption(document)
-    if adoption is None:
-        return sheet
-    return replace(thaw(sheet, adoption.snapshot), adoption=adoption)
+    return budget_sheets([document], today=today)[0]
 
 
-def _computed_sheet(document: BudgetDocument) -> BudgetSheet:
-    columns = list(document.columns.all())
-    sections = list(document.sections.all())
-    lines = list(
-        document.lines.select_related("initiative").prefetch_related(
+def budget_sheets(documents: Iterable[BudgetDocument], *, today: bool = False) -> list[BudgetSheet]:
+    """The sheets of several budgets, in the order given, as `budget_sheet` gives each: in
+    the queries of one sheet whatever the number of documents (the funding: per association),
+    so a page that checks many drafts costs what one does. `budget_sheet` is this for one."""
+    documents = list(documents)
+    if not documents:
+        return []
+    ids = [document.pk for document in documents]
+    columns = _by_document(BudgetColumn.objects.filter(document__in=ids), documents)
+    sections = _by_document(BudgetSection.objects.filter(document__in=ids), documents)
+    lines = _by_document(
+        BudgetLine.objects.filter(document__in=ids)
+        .select_related("initiative")
+        .prefetch_related(
             Prefetch("members", queryset=Member.objects.order_by("name")),
             "footnotes",
             "initiative__decisions",  # what granted_amount reads, in one query for all lines
-        )
+        ),
+        documents,
     )
-    stored = _stored_amounts(document)
-    funding = _funding_by_year(document, {c.year for c in columns})
+    footnotes = _by_document(Footnote.objects.filter(document__in=ids), documents)
+    stored = _stored_amounts(ids)
+    funding = _funding_by_year(documents, columns)
+    steps = ceiling_steps()
+    # A draft has no adoption: no query for it (the grid's query count is pinned).
+    adopted = [d.pk for d in documents if not today and not d.is_draft]
+    adoptions = _latest_adoptions(adopted) if adopted else {}
+    sheets = []
+    for document in documents:
+        sheet = _computed_sheet(
+            document,
+            columns[document.pk],
+            sections[document.pk],
+            lines[document.pk],
+            footnotes[document.pk],
+            stored,
+            funding[document.association_id],
+            steps,
+        )
+        adoption = adoptions.get(document.pk)
+        if adoption is not None:
+            sheet = replace(thaw(sheet, adoption.snapshot), adoption=adoption)
+        sheets.append(sheet)
+    return sheets
+
+
+def _by_document(rows: QuerySet[Row], documents: list[BudgetDocument]) -> dict[int, list[Row]]:
+    """The rows per document, each document's in the model's own order, each knowing its
+    document (as `document.lines.all()` would: reading `line.document` makes no query)."""
+    by_pk = {document.pk: document for document in documents}
+    found: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        row.document = by_pk[row.document_id]
+        found[row.document_id].append(row)
+    return found
+
+
+def _latest_adoptions(ids: list[int]) -> dict[int, BudgetAdoption]:
+    """Each document's latest adoption (the one whose figures it shows), in one query."""
+    latest = BudgetAdoption.objects.filter(document=OuterRef("document")).order_by(
+        "-created_at", "-pk"
+    )
+    found = BudgetAdoption.objects.filter(document__in=ids, pk=Subquery(latest.values("pk")[:1]))
+    return {adoption.document_id: adoption for adoption in found}
+
+
+def _computed_sheet(
+    document: BudgetDocument,
+    columns: list[BudgetColumn],
+    sections: list[BudgetSection],
+    lines: list[BudgetLine],
+    footnotes: list[Footnote],
+    stored: dict[tuple[int, int], Decimal],
+    funding: dict[int, FundingBreakdown],
+    steps: Sequence[CeilingStep],
+) -> BudgetSheet:
     granted = _granted(lines, columns)
     budget_input = BudgetInput(
         columns=[ColumnInput(c.pk, c.kind, c.year, c.label) for c in columns],
@@ -114,7 +175,7 @@ def _computed_sheet(document: BudgetDocument) -> BudgetSheet:
         lines=[_line_input(line, columns, stored, funding, granted) for line in lines],
         counted_share=document.counted_share,
         balance_explanation=document.balance_explanation,
-        ceiling_steps=ceiling_steps(),
+        ceiling_steps=steps,
     )
     by_section: dict[int, list[BudgetLine]] = defaultdict(list)
     for line in lines:
@@ -123,26 +184,37 @@ def _computed_sheet(document: BudgetDocument) -> BudgetSheet:
         document=document,
         columns=columns,
         sections=[SectionSheet(s, by_section[s.pk]) for s in sections],
-        footnotes=list(document.footnotes.all()),
+        footnotes=footnotes,
         input=budget_input,
         result=calculate(budget_input),
         granted=granted,
     )
 
 
-def _stored_amounts(document: BudgetDocument) -> dict[tuple[int, int], Decimal]:
-    rows = BudgetAmount.objects.filter(line__document=document).values_list(
+def _stored_amounts(ids: list[int]) -> dict[tuple[int, int], Decimal]:
+    rows = BudgetAmount.objects.filter(line__document__in=ids).values_list(
         "line_id", "column_id", "amount"
     )
     return {(line, column): amount for line, column, amount in rows}
 
 
-def _funding_by_year(document: BudgetDocument, years: Iterable[int]) -> dict[int, FundingBreakdown]:
-    found = FundingYear.objects.filter(association_id=document.association_id, year__in=years)
-    # A fixed number of queries however many columns the budget has.
-    return funding_breakdowns(
-        found.select_related("association").prefetch_related("agreed_contributions", "fixed_shares")
-    )
+def _funding_by_year(
+    documents: list[BudgetDocument], columns: dict[int, list[BudgetColumn]]
+) -> dict[int, dict[int, FundingBreakdown]]:
+    """Per association, the funding of every year a column of its documents has."""
+    years: dict[int, set[int]] = defaultdict(set)
+    for document in documents:
+        years[document.association_id] |= {c.year for c in columns[document.pk]}
+    found: dict[int, dict[int, FundingBreakdown]] = {}
+    for association, wanted in years.items():
+        funding = FundingYear.objects.filter(association_id=association, year__in=wanted)
+        # A fixed number of queries however many columns the budgets have.
+        found[association] = funding_breakdowns(
+            funding.select_related("association").prefetch_related(
+                "agreed_contributions", "fixed_shares"
+            )
+        )
+    return found
 
 
 def _granted(

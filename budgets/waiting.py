@@ -1,8 +1,8 @@
 """The budgets app's items on the start page: drafts, failing checks, comments, adoptions.
 
 Each reader makes a fixed number of queries: the checks are computed for the newest few drafts
-only (`CHECKED_DRAFTS`), each a budget sheet of fixed cost, so the page stays quick however
-many old drafts an association keeps.
+only (`CHECKED_DRAFTS`), their sheets read together in the queries of one
+(`budgets.selectors.budget_sheets`), so the page costs the same with one draft or many.
 """
 
 from datetime import date
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from budgets.models import BudgetComment, BudgetDocument, DocumentStatus
-from budgets.selectors import budget_sheet
+from budgets.selectors import budget_sheets
 from finsam.models import Association
 from finsam.models.comments import unanswered_threads
 from finsam.permissions import Perm, Role
@@ -71,14 +71,14 @@ def budget_drafts_to_comment(association: Association, today: date) -> list[Item
 def budget_check_errors(association: Association, today: date) -> list[Item]:
     """The errors of the newest drafts' checks (a negative carried-forward amount, ...)."""
     newest = BudgetDocument.objects.filter(association=association, status=DocumentStatus.DRAFT)
-    items = []
-    for draft in newest.order_by("-year", "-revision", "-pk")[:CHECKED_DRAFTS]:
-        errors = budget_sheet(draft).result.errors
-        items += [
-            Item(text=draft.title, url=_url(draft, association.slug), note=error.message)
-            for error in errors
-        ]
-    return items
+    drafts = newest.order_by("-year", "-revision", "-pk")[:CHECKED_DRAFTS]
+    # The sheets of all the checked drafts in the queries of one: the page costs the same
+    # whether the association keeps one draft or many.
+    return [
+        Item(text=sheet.document.title, url=_url(sheet.document, association.slug), note=e.message)
+        for sheet in budget_sheets(drafts)
+        for e in sheet.result.errors
+    ]
 
 
 def budget_comments(association: Association, today: date) -> list[Item]:

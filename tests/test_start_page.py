@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.timezone import localdate
 
 from budgets.models import BudgetAmount, BudgetComment, BudgetDocument
+from budgets.services.successor import document_create_from
+from budgets.waiting import budget_check_errors
 from finsam.audit.recording import recording
 from finsam.lib.dates import long_date
 from finsam.models import Association, ImportBatch, UserRole
@@ -382,6 +384,23 @@ def test_the_number_of_queries_does_not_grow_with_the_items(make_user):
     # Pinned: the page of one association as admin (every heading's reader, the checks of three
     # budget drafts, the five latest changes).
     assert len(after.captured_queries) <= 60, len(after.captured_queries)
+
+
+def test_the_checks_cost_the_same_queries_with_one_draft_and_with_four():
+    """The demo's Finnveden has one budget draft, a grown one twenty (bench/scale.py): the
+    checks read the sheets of the newest three together, in the queries of one."""
+    finnveden = Association.objects.get(slug="finnveden")
+    draft = BudgetDocument.objects.get(association=finnveden, status="draft")
+    with CaptureQueriesContext(connection) as one:
+        budget_check_errors(finnveden, SEPT_15)
+    for year in (2015, 2016, 2017):
+        document_create_from(source=draft, year=year, title=f"Utkast {year}", user=None)
+    with CaptureQueriesContext(connection) as four:
+        errors = budget_check_errors(finnveden, SEPT_15)
+    assert len(four.captured_queries) == len(one.captured_queries) == 15, len(one.captured_queries)
+    # The newest three are checked, each with its own sheet (the copies carry their errors).
+    checked = {item.text for item in errors}
+    assert checked <= {"Utkast 2015", "Utkast 2016", "Utkast 2017"}, checked
 
 
 def _more_of_everything(association: Association, round_: int) -> None:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Exists, Sum
 
 from budgets.accounts.cashflow import CashFlow, cash_flow
 from budgets.accounts.lines import RESULT_LINES
@@ -124,9 +124,11 @@ def has_months(association: Association, year: int) -> bool:
 def year_balances_only(association: Association, year: int) -> bool:
     """Whether the books have `year` as year balances without months (an SIE 1 file): pages
     that need months say so rather than showing nothing."""
-    return not has_months(association, year) and (
-        YearBalance.objects.filter(association=association, year=year).exists()
-    )
+    # One query whether or not the year has months, so a page costs the same with books and
+    # without (the months are asked in the same statement, not first).
+    months = MonthMovement.objects.filter(association=association, year=year)
+    balances = YearBalance.objects.filter(association=association, year=year)
+    return balances.filter(~Exists(months)).exists()
 
 
 def accounts_of(association: Association):

@@ -30,15 +30,21 @@ class NewestRows:
 
     def __init__(self, association: Association, sources: list[Source], filters: Filters):
         self.association, self.sources, self.filters = association, sources, filters
+        self._counted: int | None = None
 
     def _rows(self, first: int) -> QuerySet:
         return history_rows(self.association, self.sources, self.filters, first=first)
 
     def count(self) -> int:
-        return min(self._rows(MAX_ROWS + 1)[: MAX_ROWS + 1].count(), MAX_ROWS)
+        # One row more than is paged through is counted: whether there are more is then
+        # known without another query, so a long history costs what a short one does.
+        if self._counted is None:
+            self._counted = self._rows(MAX_ROWS + 1)[: MAX_ROWS + 1].count()
+        return min(self._counted, MAX_ROWS)
 
     def more_than_shown(self) -> bool:
-        return self._rows(MAX_ROWS + 1)[MAX_ROWS : MAX_ROWS + 1].exists()
+        self.count()
+        return (self._counted or 0) > MAX_ROWS
 
     def __getitem__(self, window: slice) -> list[dict]:
         return list(self._rows(window.stop)[window])

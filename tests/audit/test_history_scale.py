@@ -57,6 +57,45 @@ def test_the_log_pages_no_deeper_than_max_rows(client, association, monkeypatch)
     assert "välj datum för att se äldre" in html
 
 
+def test_a_log_longer_than_it_pages_costs_the_queries_of_a_shorter_one(
+    client, association, monkeypatch
+):
+    """Whether there are older rows than the log pages through is known from its count (it
+    counts one row more): no query more once the history outgrows MAX_ROWS, so a grown
+    association's log costs what the demo's does (bench/scale.py)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from finsam.audit.log import Filters, association_sources
+
+    client.force_login(get_user_model().objects.get(username="revisor"))
+    _log(client, association)  # warm up the session
+    have = pages.NewestRows(association, association_sources(), Filters()).count()
+    monkeypatch.setattr(pages, "MAX_ROWS", have + 60)
+    with CaptureQueriesContext(connection) as within:
+        html = _log(client, association).content.decode()
+    assert "välj datum för att se äldre" not in html
+    _older_history(association, 100)  # older than every row: the first page stays the same
+    with CaptureQueriesContext(connection) as beyond:
+        html = _log(client, association).content.decode()
+    assert "välj datum för att se äldre" in html
+    assert len(beyond) == len(within)
+
+
+def _older_history(association, rows: int) -> None:
+    """`rows` more budget-figure history rows, dated before the association's oldest."""
+    History = BudgetAmount.history.model
+    mine = History.objects.filter(history_association=association)
+    oldest = mine.order_by("history_date")[0]
+    copies = []
+    for step in range(1, rows + 1):
+        copy = History.objects.get(pk=oldest.pk)
+        copy.history_id = None
+        copy.history_date = oldest.history_date - timedelta(days=step)
+        copies.append(copy)
+    History.objects.bulk_create(copies)
+
+
 def test_the_newest_rows_read_from_each_table_are_the_rows_of_the_whole_union(association):
     """With `first`, each history table gives only its newest rows (on PostgreSQL, one LIMIT
     per table: the start page's latest changes and a log page near the top read a few rows

@@ -5,10 +5,14 @@ from decimal import Decimal as D
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from budgets.accounts.models import Account, MonthMovement
 from budgets.charts import BarGroup, balance_svg, bars_svg
 from budgets.followup import Entered, follow_up
 from budgets.models import BudgetDocument, FollowUpFigure
+from finsam.models import ImportBatch
 from finsam.permissions import Role
 
 NBSP = "\u00a0"
@@ -109,3 +113,26 @@ def test_each_typed_figure_is_named_by_its_line_and_column(staff_client, documen
 
 def _needs_a_name(field: str) -> bool:
     return 'type="hidden"' not in field and "aria-label=" not in field
+
+
+def test_the_page_costs_the_same_queries_with_months_in_the_books_and_without(
+    staff_client, document
+):
+    """Whether the year's books have months or year balances only is asked in one query, so
+    a grown association with books costs what the demo's without does (bench/scale.py)."""
+    staff_client.get(_url(document))  # warm up the session
+    with CaptureQueriesContext(connection) as without:
+        page = staff_client.get(_url(document))
+    year = page.context["column"].year
+    association = document.association
+    assert not MonthMovement.objects.filter(association=association, year=year).exists()
+    batch = ImportBatch.objects.create(
+        association=association, kind="sie", filename="b.se", file="imports/b.se", sha256="0" * 64
+    )
+    account = Account.objects.create(association=association, number="5010", name="Lokaler")
+    MonthMovement.objects.create(
+        association=association, account=account, year=year, month=3, amount=100, batch=batch
+    )
+    with CaptureQueriesContext(connection) as with_months:
+        staff_client.get(_url(document))
+    assert len(with_months.captured_queries) == len(without.captured_queries)
