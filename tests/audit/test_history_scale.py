@@ -13,17 +13,23 @@ from finsam.audit import pages
 pytestmark = pytest.mark.django_db
 
 
+def _copies(source, rows: int, apart: timedelta) -> None:
+    """`rows` copies of the history row `source`, each `apart` before the one after it."""
+    History = BudgetAmount.history.model
+    copies = []
+    for step in range(1, rows + 1):
+        copy = History.objects.get(pk=source.pk)
+        copy.history_id = None
+        copy.history_date = source.history_date - step * apart
+        copies.append(copy)
+    History.objects.bulk_create(copies)
+
+
 def _more_history(association, rows: int) -> None:
     """`rows` more budget-figure history rows of the association, copies of its newest one."""
     History = BudgetAmount.history.model
     newest = History.objects.filter(history_association=association).order_by("-history_id")[0]
-    copies = []
-    for step in range(1, rows + 1):
-        copy = History.objects.get(pk=newest.pk)
-        copy.history_id = None
-        copy.history_date = newest.history_date - timedelta(minutes=step)
-        copies.append(copy)
-    History.objects.bulk_create(copies)
+    _copies(newest, rows, timedelta(minutes=1))
 
 
 def _log(client, association, **query):
@@ -85,15 +91,8 @@ def test_a_log_longer_than_it_pages_costs_the_queries_of_a_shorter_one(
 def _older_history(association, rows: int) -> None:
     """`rows` more budget-figure history rows, dated before the association's oldest."""
     History = BudgetAmount.history.model
-    mine = History.objects.filter(history_association=association)
-    oldest = mine.order_by("history_date")[0]
-    copies = []
-    for step in range(1, rows + 1):
-        copy = History.objects.get(pk=oldest.pk)
-        copy.history_id = None
-        copy.history_date = oldest.history_date - timedelta(days=step)
-        copies.append(copy)
-    History.objects.bulk_create(copies)
+    oldest = History.objects.filter(history_association=association).order_by("history_date")[0]
+    _copies(oldest, rows, timedelta(days=1))
 
 
 def test_the_newest_rows_read_from_each_table_are_the_rows_of_the_whole_union(association):
